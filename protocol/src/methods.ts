@@ -1,0 +1,30 @@
+/** Custom protocol methods, declared once for the client and the server. */
+
+/** Why a schema applies to a document. */
+export type SchemaSource = 'modeline' | '$schema' | 'settings' | 'file-pattern' | 'none';
+
+export interface SchemaInfoParams {
+  uri: string;
+}
+
+export interface SchemaInfo {
+  /** The schema's `$id` or file URI; empty when no schema applies. */
+  schemaId: string;
+  /** A human title such as "Tenant configuration". */
+  title: string;
+  source: SchemaSource;
+  /** What matched: the modeline text, the glob, the file pattern. */
+  detail: string;
+  /** The file URI of the schema when it is a file (bundled or user). */
+  schemaUri?: string;
+}
+
+/** `tenantConfig/schemaInfo`: which schema applies to a document and why. */
+export const SchemaInfoRequest = 'tenantConfig/schemaInfo';
+
+/** `tenantConfig/validateWorkspace`: validate every config file of the workspace. */
+export const ValidateWorkspaceRequest = 'tenantConfig/validateWorkspace';
+export interface ValidateWorkspaceResult {
+  files: number;
+  problems: number;
+}

@@ -1,0 +1,60 @@
+/**
+ * The settings of the `tenantConfig` section, shared by the client (which contributes them)
+ * and the server (which pulls them per resource with `workspace/configuration`).
+ */
+
+/** A diagnostic severity as written in settings; `off` drops the diagnostic. */
+export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+export interface TenantConfigSettings {
+  validate: {
+    /** Validation on or off for this resource. */
+    enable: boolean;
+    /** Milliseconds to wait after the last edit before validating. */
+    debounce: number;
+  };
+  /**
+   * Schema associations: key is a bundled schema id (`tenant`, `monitoring`, ... or its `$id`)
+   * or a workspace-relative / absolute path to a user schema file; value is a glob or globs
+   * matched against the workspace-relative path of the document.
+   */
+  schemas: Record<string, string | string[]>;
+  /** Severity overrides per diagnostic code (`schema.required`: `warning`, ...). */
+  severity: Record<string, SeveritySetting>;
+  /** Most diagnostics reported for one document. */
+  maxProblems: number;
+}
+
+export const defaultSettings: TenantConfigSettings = {
+  validate: { enable: true, debounce: 15 },
+  schemas: {},
+  severity: {},
+  maxProblems: 1000,
+};
+
+/** Merge a partial settings object (as sent by a client) over the defaults. */
+export function resolveSettings(raw: unknown): TenantConfigSettings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<keyof TenantConfigSettings, unknown>>;
+  const validate = (r.validate && typeof r.validate === 'object' ? r.validate : {}) as Partial<TenantConfigSettings['validate']>;
+  const out: TenantConfigSettings = {
+    validate: {
+      enable: typeof validate.enable === 'boolean' ? validate.enable : defaultSettings.validate.enable,
+      debounce: typeof validate.debounce === 'number' && validate.debounce >= 0 ? Math.min(validate.debounce, 5000) : defaultSettings.validate.debounce,
+    },
+    schemas: {},
+    severity: {},
+    maxProblems: typeof r.maxProblems === 'number' && r.maxProblems > 0 ? Math.floor(r.maxProblems) : defaultSettings.maxProblems,
+  };
+  if (r.schemas && typeof r.schemas === 'object') {
+    for (const [k, v] of Object.entries(r.schemas as Record<string, unknown>)) {
+      if (typeof v === 'string') out.schemas[k] = v;
+      else if (Array.isArray(v)) out.schemas[k] = v.filter((g): g is string => typeof g === 'string');
+    }
+  }
+  if (r.severity && typeof r.severity === 'object') {
+    for (const [k, v] of Object.entries(r.severity as Record<string, unknown>)) {
+      if (v === 'error' || v === 'warning' || v === 'information' || v === 'hint' || v === 'off') out.severity[k] = v;
+    }
+  }
+  return out;
+}
