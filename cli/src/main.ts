@@ -1,0 +1,145 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { createLanguageService, type DocumentSettings } from '../../core/src/index';
+import { resolveSettings } from '../../protocol/src/index';
+import { loadBundledSchemas, readFileUri, findSchemasDir } from '../../server/src/schemaFiles';
+import { expandArgs } from './files';
+
+const USAGE = `Usage: tenant-config lint [options] <files | folders | globs>...
+
+Checks tenant configuration files (YAML and JSON) against the bundled schemas.
+
+Options:
+  --format text|json     output format (default: text)
+  --schema <id|path>     validate every file against this schema (bundled id such as
+                         "tenant", or a schema file)
+  --config <file>        a JSON settings file ({"schemas": {...}, "severity": {...}})
+  --max-warnings <n>     fail when more than n warnings are found (default: no limit)
+  --quiet                report errors only
+  -h, --help             show this help
+
+Exit status: 0 no errors, 1 problems found, 2 usage or I/O error.`;
+
+const SEVERITY_NAME: Record<number, string> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
+
+interface Options {
+  format: 'text' | 'json';
+  schema?: string;
+  config?: string;
+  maxWarnings: number;
+  quiet: boolean;
+  paths: string[];
+}
+
+function parseArgs(argv: string[]): Options | string {
+  if (argv[0] !== 'lint') return argv.length === 0 || argv[0] === '-h' || argv[0] === '--help' ? 'help' : `unknown command '${argv[0]}'`;
+  const o: Options = { format: 'text', maxWarnings: Infinity, quiet: false, paths: [] };
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (): string | undefined => (a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i]);
+    if (a === '-h' || a === '--help') return 'help';
+    else if (a.startsWith('--format')) {
+      const v = value();
+      if (v !== 'text' && v !== 'json') return `--format takes text or json, not '${v ?? ''}'`;
+      o.format = v;
+    } else if (a.startsWith('--schema')) o.schema = value();
+    else if (a.startsWith('--config')) o.config = value();
+    else if (a.startsWith('--max-warnings')) {
+      const v = Number(value());
+      if (!Number.isInteger(v) || v < 0) return '--max-warnings takes a whole number';
+      o.maxWarnings = v;
+    } else if (a === '--quiet' || a === '-q') o.quiet = true;
+    else if (a.startsWith('-') && a !== '-') return `unknown option '${a}'`;
+    else o.paths.push(a);
+  }
+  if (o.paths.length === 0) return 'no files given';
+  return o;
+}
+
+export function main(argv: string[], out: (s: string) => void, err: (s: string) => void, cwd = process.cwd()): number {
+  const opts = parseArgs(argv);
+  if (opts === 'help') {
+    out(USAGE);
+    return argv.length === 0 ? 2 : 0;
+  }
+  if (typeof opts === 'string') {
+    err(`tenant-config: ${opts}\n\n${USAGE}`);
+    return 2;
+  }
+  let raw: unknown = {};
+  if (opts.config) {
+    try {
+      raw = JSON.parse(fs.readFileSync(path.resolve(cwd, opts.config), 'utf8'));
+    } catch (e) {
+      err(`tenant-config: cannot read the settings file ${opts.config}: ${(e as Error).message}`);
+      return 2;
+    }
+  }
+  const settings = resolveSettings(raw);
+  const workspaceFolders = [URI.file(cwd).toString()];
+  const service = createLanguageService({ bundled: loadBundledSchemas(findSchemasDir(__dirname)), readFile: readFileUri });
+  if (opts.schema) {
+    const forced = service.store.entry(opts.schema) ? opts.schema : path.resolve(cwd, opts.schema);
+    if (!service.store.entry(opts.schema) && !fs.existsSync(forced)) {
+      err(`tenant-config: schema '${opts.schema}' is neither a bundled schema id nor a file`);
+      return 2;
+    }
+    settings.schemas = { [forced]: ['**/*'] };
+  }
+  const docSettings: DocumentSettings = { schemas: settings.schemas, severity: settings.severity, maxProblems: settings.maxProblems, workspaceFolders };
+  const { files, missing } = expandArgs(opts.paths, cwd);
+  let ioError = false;
+  for (const m of missing) {
+    err(`tenant-config: ${m}: no such file, folder or matching files`);
+    ioError = true;
+  }
+  const results: Array<{ file: string; diagnostics: Diagnostic[] }> = [];
+  let errors = 0;
+  let warnings = 0;
+  for (const f of files) {
+    let text: string;
+    try {
+      text = fs.readFileSync(f.file, 'utf8');
+    } catch (e) {
+      err(`tenant-config: ${path.relative(cwd, f.file)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      ioError = true;
+      continue;
+    }
+    const uri = URI.file(f.file).toString();
+    const doc = TextDocument.create(uri, /\.json$/i.test(f.file) ? 'json' : 'yaml', 1, text);
+    if (!f.explicit && service.getAssociation(doc, docSettings).source === 'none') continue;
+    let diagnostics = service.doValidation(doc, docSettings);
+    if (opts.quiet) diagnostics = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error);
+    for (const d of diagnostics) {
+      if (d.severity === DiagnosticSeverity.Error) errors++;
+      else if (d.severity === DiagnosticSeverity.Warning) warnings++;
+    }
+    results.push({ file: path.relative(cwd, f.file) || f.file, diagnostics });
+  }
+  if (opts.format === 'json') {
+    out(JSON.stringify({
+      files: results.map((r) => ({
+        file: r.file,
+        problems: r.diagnostics.map((d) => ({ line: d.range.start.line + 1, column: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1, severity: SEVERITY_NAME[d.severity ?? 1], code: d.code, message: d.message })),
+      })),
+      summary: { files: results.length, errors, warnings },
+    }, null, 2));
+  } else {
+    for (const r of results) {
+      for (const d of r.diagnostics) out(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY_NAME[d.severity ?? 1]} ${String(d.code)} ${d.message}`);
+    }
+    err(`${results.length} file(s) checked: ${errors} error(s), ${warnings} warning(s)`);
+  }
+  if (ioError) return 2;
+  return errors > 0 || warnings > opts.maxWarnings ? 1 : 0;
+}
+
+if (require.main === module) {
+  const lines: string[] = [];
+  const code = main(process.argv.slice(2), (s) => lines.push(s), (s) => process.stderr.write(s + '\n'));
+  process.stdout.write(lines.length ? lines.join('\n') + '\n' : '');
+  process.exitCode = code;
+}

@@ -1,0 +1,59 @@
+import type { ASTNode, ValueNode, Yaml11Scalar } from './ast';
+
+export type DocumentFormat = 'yaml' | 'json';
+
+/** A problem found while reading a document, before any schema is applied. */
+export interface ReadProblem {
+  code: string;
+  offset: number;
+  length: number;
+  severity: 'error' | 'warning';
+  args: Record<string, string | number>;
+  data?: Record<string, unknown>;
+}
+
+/** One document of a stream (a YAML stream may hold several; JSON holds one). */
+export interface DocumentPart {
+  /** Start and end offsets of the part in the whole text. */
+  start: number;
+  end: number;
+  root: ValueNode | undefined;
+  problems: ReadProblem[];
+  yaml11: Yaml11Scalar[];
+  /** Anchors and aliases seen, for the bounded expansion check. */
+  hasAliases: boolean;
+  /** Index of the part in the stream. */
+  index: number;
+}
+
+export interface ParsedDocument {
+  format: DocumentFormat;
+  text: string;
+  parts: DocumentPart[];
+}
+
+/** The part of a stream that contains an offset (the last one starting before it). */
+export function partAt(doc: ParsedDocument, offset: number): DocumentPart | undefined {
+  let found: DocumentPart | undefined;
+  for (const part of doc.parts) {
+    if (part.start <= offset) found = part;
+    else break;
+  }
+  return found;
+}
+
+export function allNodes(root: ASTNode | undefined, visit: (n: ASTNode) => void, maxDepth = 512): void {
+  if (!root) return;
+  const stack: Array<[ASTNode, number]> = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    visit(node);
+    if (depth >= maxDepth) continue;
+    if (node.type === 'object') for (let i = node.properties.length - 1; i >= 0; i--) stack.push([node.properties[i], depth + 1]);
+    else if (node.type === 'array') for (let i = node.items.length - 1; i >= 0; i--) stack.push([node.items[i], depth + 1]);
+    else if (node.type === 'property') {
+      if (node.valueNode) stack.push([node.valueNode, depth + 1]);
+      stack.push([node.keyNode, depth + 1]);
+    }
+  }
+}

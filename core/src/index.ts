@@ -1,0 +1,9 @@
+/** The tenant-config language service: a pure library over text documents, with all I/O injected. */
+export * from './languageService';
+export type { Problem } from './problem';
+export * from './codes';
+export type { Association, AssociationSource } from './schema/associations';
+export type { BundledSchemas, CatalogEntry, ReadFile } from './schema/store';
+export type { ParsedDocument, DocumentPart, DocumentFormat } from './document/document';
+export type * from './document/ast';
+export { messages } from './messages';

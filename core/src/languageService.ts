@@ -1,0 +1,206 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
+import { parseYaml, splitYamlStream } from './document/parseYaml';
+import { parseJson } from './document/parseJson';
+import type { DocumentFormat, DocumentPart, ParsedDocument } from './document/document';
+import { SchemaStore, type BundledSchemas, type LoadedSchema, type ReadFile } from './schema/store';
+import { SchemaGraph } from './schema/resolve';
+import { associate, type Association } from './schema/associations';
+import { validatePart } from './validation/validate';
+import type { Problem } from './problem';
+import { t, type MessageId } from './messages';
+import { codeAnchor, defaultSeverity, type Severity } from './codes';
+import { LruCache } from './util/lru';
+
+export interface LanguageServiceOptions {
+  bundled: BundledSchemas;
+  /** Reads user schema files; the core does no I/O of its own. */
+  readFile: ReadFile;
+  /** URI of docs/diagnostics.md, for each diagnostic's `codeDescription`. */
+  diagnosticsDocUri?: string;
+}
+
+/** What validation needs to know about the document's settings scope. */
+export interface DocumentSettings {
+  schemas: Record<string, string | string[]>;
+  severity: Record<string, Severity | 'off'>;
+  maxProblems: number;
+  workspaceFolders: string[];
+}
+
+export const defaultDocumentSettings: DocumentSettings = { schemas: {}, severity: {}, maxProblems: 1000, workspaceFolders: [] };
+
+export interface SchemaInfo {
+  schemaUri?: string;
+  title: string;
+  source: Association['source'];
+  detail: string;
+}
+
+export interface LanguageService {
+  readonly store: SchemaStore;
+  /** Which schema applies to a document, and why. */
+  getAssociation(doc: TextDocument, settings: DocumentSettings): Association;
+  getSchemaInfo(doc: TextDocument, settings: DocumentSettings): SchemaInfo;
+  /** Diagnostics for a document: syntax, schema and reading problems, with codes and data. */
+  doValidation(doc: TextDocument, settings: DocumentSettings): Diagnostic[];
+  /**
+   * The same, as steps: each `next()` does one chunk of a YAML stream, so a host can yield to
+   * other requests between chunks and drop the run when the document changes. The generator's
+   * return value is the diagnostics.
+   */
+  validationSteps(doc: TextDocument, settings: DocumentSettings): Generator<void, Diagnostic[], void>;
+  /** The node tree of a document (cached per uri and version). */
+  parse(doc: TextDocument): ParsedDocument;
+  /** A schema file changed (or all, without an argument): forget what was compiled from it. */
+  invalidateSchema(uri?: string): void;
+}
+
+export function formatOf(doc: { languageId: string; uri: string }): DocumentFormat {
+  if (/json/i.test(doc.languageId)) return 'json';
+  if (/yaml|yml/i.test(doc.languageId)) return 'yaml';
+  return /\.jsonc?$/i.test(doc.uri) ? 'json' : 'yaml';
+}
+
+/** Read a whole text into parts (YAML streams chunk by chunk). */
+export function parseText(text: string, format: DocumentFormat): ParsedDocument {
+  if (format === 'json') return { format, text, parts: [parseJson(text)] };
+  const parts: DocumentPart[] = [];
+  for (const chunk of splitYamlStream(text)) parts.push(...parseYaml(chunk.text, chunk.start, parts.length));
+  return { format, text, parts };
+}
+
+export function createLanguageService(options: LanguageServiceOptions): LanguageService {
+  const store = new SchemaStore(options.bundled, options.readFile);
+  let graph = new SchemaGraph(store.objects);
+  const generations = new WeakMap<LoadedSchema, number>();
+  let nextGeneration = 1;
+  /** Problems of one chunk of text under one schema, offsets relative to the chunk. */
+  const chunkCache = new LruCache<string, Problem[]>(20_000);
+  const parseCache = new LruCache<string, { version: number; parsed: ParsedDocument }>(64);
+
+  const generationOf = (s: LoadedSchema | undefined): number => {
+    if (!s) return 0;
+    let g = generations.get(s);
+    if (g === undefined) generations.set(s, (g = nextGeneration++));
+    return g;
+  };
+
+  const getAssociation = (doc: TextDocument, settings: DocumentSettings): Association =>
+    associate({ uri: doc.uri, text: doc.getText(), settings: settings.schemas, workspaceFolders: settings.workspaceFolders }, store);
+
+  const validateChunk = (text: string, format: DocumentFormat, schema: LoadedSchema | undefined): Problem[] => {
+    const parts = format === 'json' ? [parseJson(text)] : parseYaml(text, 0);
+    const problems: Problem[] = [];
+    for (const part of parts) {
+      for (const p of part.problems) {
+        problems.push({ code: p.code, offset: p.offset, length: p.length, message: t(p.code as MessageId, p.args), data: p.data ?? { ...p.args }, severity: p.severity });
+      }
+      if (schema?.validate && part.root) problems.push(...validatePart(part, schema, graph, text));
+    }
+    return problems;
+  };
+
+  return {
+    store,
+    getAssociation,
+    getSchemaInfo(doc, settings) {
+      const a = getAssociation(doc, settings);
+      const title = a.schemaUri ? (store.entry(a.schemaUri)?.title ?? store.get(a.schemaUri).title) : '';
+      return { schemaUri: a.schemaUri, title, source: a.source, detail: a.detail };
+    },
+    parse(doc) {
+      const hit = parseCache.get(doc.uri);
+      if (hit && hit.version === doc.version) return hit.parsed;
+      const parsed = parseText(doc.getText(), formatOf(doc));
+      parseCache.set(doc.uri, { version: doc.version, parsed });
+      return parsed;
+    },
+    invalidateSchema(uri) {
+      store.invalidate(uri);
+      graph = new SchemaGraph(store.objects);
+      chunkCache.clear();
+    },
+    doValidation(doc, settings) {
+      const steps = this.validationSteps(doc, settings);
+      for (;;) {
+        const r = steps.next();
+        if (r.done) return r.value;
+      }
+    },
+    *validationSteps(doc, settings) {
+      const text = doc.getText();
+      const format = formatOf(doc);
+      const assoc = getAssociation(doc, settings);
+      const problems: Problem[] = [];
+      if (assoc.problem) {
+        const p = assoc.problem;
+        problems.push({ code: p.code, offset: p.offset, length: p.length, message: t(p.code as MessageId, { detail: '', ...p.args }), data: { ...p.args } });
+      }
+      let schema: LoadedSchema | undefined;
+      if (assoc.schemaUri) {
+        schema = store.get(assoc.schemaUri);
+        if (schema.error) {
+          const e = schema.error;
+          problems.push({ code: e.code, offset: 0, length: firstLineLength(text), message: t(e.code as MessageId, { uri: e.uri, detail: e.detail }), data: { uri: e.uri, detail: e.detail } });
+          schema = undefined;
+        }
+      }
+      const key = `${generationOf(schema)}\u0000${format}\u0000`;
+      const chunks = format === 'json' ? [{ start: 0, text }] : splitYamlStream(text);
+      for (const chunk of chunks) {
+        const cacheKey = key + chunk.text;
+        let chunkProblems = chunkCache.get(cacheKey);
+        if (!chunkProblems) {
+          chunkProblems = validateChunk(chunk.text, format, schema);
+          chunkCache.set(cacheKey, chunkProblems);
+          if (chunks.length > 1) yield;
+        }
+        for (const p of chunkProblems) problems.push(chunk.start === 0 ? p : { ...p, offset: p.offset + chunk.start });
+      }
+      if (schema && schema.patterns.unsafe.size) {
+        for (const pattern of [...schema.patterns.unsafe].slice(0, 3)) {
+          problems.push({ code: 'schema.unsafe-pattern', offset: 0, length: firstLineLength(text), message: t('schema.unsafe-pattern', { uri: schema.uri, pattern }), data: { uri: schema.uri, pattern } });
+        }
+      }
+      return toDiagnostics(doc, problems, settings, options.diagnosticsDocUri);
+    },
+  };
+}
+
+function firstLineLength(text: string): number {
+  const nl = text.indexOf('\n');
+  return (nl < 0 ? text.length : nl) - (text[nl - 1] === '\r' ? 1 : 0);
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Problems to LSP diagnostics: positions, severity policy (code default, problem, settings), links. */
+export function toDiagnostics(doc: TextDocument, problems: Problem[], settings: DocumentSettings, docUri?: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  problems.sort((a, b) => a.offset - b.offset || a.code.localeCompare(b.code));
+  for (const p of problems) {
+    const configured = settings.severity[p.code];
+    if (configured === 'off') continue;
+    const severity = configured ?? p.severity ?? defaultSeverity(p.code);
+    const d: Diagnostic = {
+      range: { start: doc.positionAt(p.offset), end: doc.positionAt(p.offset + p.length) },
+      severity: SEVERITY[severity],
+      code: p.code,
+      source: 'tenant-config',
+      message: p.message,
+      data: { code: p.code, ...(p.data ?? {}) },
+    };
+    if (docUri) d.codeDescription = { href: `${docUri}#${codeAnchor(p.code)}` };
+    if (p.tags?.includes('deprecated')) d.tags = [DiagnosticTag.Deprecated];
+    else if (p.tags?.includes('unnecessary')) d.tags = [DiagnosticTag.Unnecessary];
+    out.push(d);
+    if (out.length >= settings.maxProblems) break;
+  }
+  return out;
+}

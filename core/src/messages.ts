@@ -1,0 +1,79 @@
+import * as l10n from '@vscode/l10n';
+
+/**
+ * Every sentence a user reads from the core, in English. Translations are bundles keyed by these
+ * English templates (the `@vscode/l10n` convention), loaded by the host with `l10n.config`.
+ * Placeholders are `{name}`.
+ */
+export const messages = {
+  'yaml.syntax': 'YAML syntax error: {detail}.',
+  'yaml.warning': 'YAML: {detail}.',
+  'json.syntax': 'JSON syntax error: {detail}.',
+  'document.duplicate-key': 'Duplicate key `{key}`: it is already defined in this mapping, and only the last value would be kept. Remove one of them.',
+  'document.too-deep': 'Nesting is deeper than {max} levels; the content below is not checked.',
+  'document.alias-expansion-limit': 'Alias `*{alias}` expands to about {expanded} nodes (an alias bomb?); the document is not validated. Reduce the nesting of aliases.',
+  'yaml.ambiguous-scalar.boolean-expected': '`{value}` is the string "{value}" in YAML 1.2, not a boolean; write `{as11}` for `{key}`.',
+  'yaml.ambiguous-scalar.boolean-string': '`{value}` is a string here, but YAML 1.1 tools read it as the boolean {as11}; quote it ("{value}") so every tool reads the same value.',
+  'yaml.ambiguous-scalar.octal': '`{value}` is the number {as12} in YAML 1.2 but {as11} (octal) in YAML 1.1; quote it, or write it unambiguously.',
+  'yaml.ambiguous-scalar.octal-string-expected': '`{value}` is read as the number {as12}, but `{key}` expects a string; quote it ("{value}").',
+  'yaml.ambiguous-scalar.sexagesimal': '`{value}` is a string in YAML 1.2 but the number {as11} (base 60) in YAML 1.1; quote it.',
+  'schema.required': '{where} is missing the required key `{key}`.',
+  'schema.required.many': '{where} is missing the required keys {keys}.',
+  'schema.additional-property': 'Unknown key `{key}` in {where}. Allowed keys: {allowed}.',
+  'schema.additional-property.suggest': 'Unknown key `{key}` in {where}. Did you mean `{suggestion}`?',
+  'schema.additional-property.none': 'Unknown key `{key}` in {where}: no keys are allowed here.',
+  'schema.type': '`{key}` must be {expected}, but is {actualType} `{value}`.',
+  'schema.enum': '`{key}` is `{value}`; expected one of: {allowed}.',
+  'schema.enum.suggest': '`{key}` is `{value}`; did you mean `{suggestion}`? Expected one of: {allowed}.',
+  'schema.const': '`{key}` must be `{expected}`, but is `{value}`.',
+  'schema.pattern': '`{key}` is `{value}`, which does not match the expected format `{pattern}`.',
+  'schema.pattern.custom': '`{key}` is `{value}`: {hint}',
+  'schema.format': '`{key}` is `{value}`, which is not a valid {format}.',
+  'schema.range': '`{key}` must be {comparison} {limit}, but is {value}.',
+  'schema.multiple-of': '`{key}` must be a multiple of {limit}, but is {value}.',
+  'schema.length.min': '`{key}` must be at least {limit} characters long, but has {count}.',
+  'schema.length.max': '`{key}` must be at most {limit} characters long, but has {count}.',
+  'schema.items-count.min': '`{key}` must have at least {limit} items, but has {count}.',
+  'schema.items-count.max': '`{key}` must have at most {limit} items, but has {count}.',
+  'schema.unique-items': '`{key}` lists `{value}` twice (items {i} and {j}); items must be unique.',
+  'schema.properties-count.min': '{where} must have at least {limit} keys, but has {count}.',
+  'schema.properties-count.max': '{where} must have at most {limit} keys, but has {count}.',
+  'schema.property-name': 'Key `{key}` is not allowed in {where}: {reason}',
+  'schema.property-name.enum': 'Key `{key}` is not allowed in {where}; expected one of: {allowed}.',
+  'schema.property-name.enum-suggest': 'Key `{key}` is not allowed in {where}; did you mean `{suggestion}`? Expected one of: {allowed}.',
+  'schema.dependency': '{where} has `{property}`, which requires `{key}` as well.',
+  'schema.not': '`{key}` has a value that is not allowed here.',
+  'schema.false': 'Key `{key}` is not allowed here.',
+  'schema.contains': '`{key}` must contain at least {limit} matching item(s).',
+  'schema.one-of-ambiguous': '`{key}` matches more than one of the allowed forms ({branches}); it must match exactly one.',
+  'schema.deprecated': '`{key}` is deprecated: {detail}',
+  'schema.other': '`{key}`: {detail}.',
+  'schema.custom': '`{key}`: {detail}',
+  'schema.remote-not-fetched': 'Schema {uri} is remote and is never downloaded; use a bundled schema id or a local schema file.',
+  'schema.load-error': 'Schema {uri} could not be loaded: {detail}.',
+  'schema.compile-error': 'Schema {uri} is not a valid JSON Schema: {detail}.',
+  'schema.unsafe-pattern': 'Schema {uri} has a pattern that could hang validation and is not enforced: `{pattern}`.',
+  'where.document': 'The document',
+  'where.path': '`{path}`',
+  'and': '{a} and {b}',
+} as const;
+
+export type MessageId = keyof typeof messages;
+
+/** The message for an id with its arguments, in the display language when a bundle is loaded. */
+export function t(id: MessageId, args: Record<string, string | number | boolean> = {}): string {
+  const template = messages[id];
+  try {
+    return l10n.t(template, args as Record<string, string | number | boolean>);
+  } catch {
+    return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in args ? String(args[k]) : `{${k}}`));
+  }
+}
+
+/** "`a`, `b` and `c`" with a cap on the number listed. */
+export function listOf(items: readonly unknown[], max = 12, quote = true): string {
+  const shown = items.slice(0, max).map((i) => (quote ? '`' + String(i) + '`' : String(i)));
+  const more = items.length > max ? `, … (${items.length - max} more)` : '';
+  if (shown.length <= 1) return shown.join('') + more;
+  return shown.slice(0, -1).join(', ') + ', ' + shown[shown.length - 1] + more;
+}

@@ -1,0 +1,37 @@
+// Bundle the server, the client and the CLI with esbuild (runtime dependencies included).
+import * as esbuild from 'esbuild';
+import { readFile } from 'node:fs/promises';
+
+const production = process.argv.includes('--production');
+
+/**
+ * yaml's CST parser reads `process.env.LOG_TOKENS` for every token it sees (a debugging hook);
+ * reading process.env is a call into the runtime each time. We never set it: fold it to undefined.
+ */
+const yamlNoEnvLookup = {
+  name: 'yaml-no-env-lookup',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]yaml[\\/]dist[\\/]parse[\\/]parser\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      return { contents: source.replace(/node_process\.env\.LOG_TOKENS/g, 'undefined'), loader: 'js' };
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  plugins: [yamlNoEnvLookup],
+  mainFields: ['module', 'main'],
+};
+
+await Promise.all([
+  esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' }),
+  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+]);

@@ -1,0 +1,129 @@
+import {
+  TextDocuments,
+  TextDocumentSyncKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService, type DocumentSettings, type LanguageService } from '../../core/src/index';
+import { SchemaInfoRequest, type SchemaInfo, type SchemaInfoParams, type TenantConfigSettings } from '../../protocol/src/index';
+import { loadBundledSchemas, readFileUri, findSchemasDir, findDiagnosticsDoc } from './schemaFiles';
+import { SettingsCache } from './settings';
+import { ValidationScheduler } from './validator';
+import { runSafe, runSafeVoid } from './runSafe';
+
+export interface ServerRuntime {
+  /** Where the bundled schemas live; found next to the bundle by default. */
+  schemasDir?: string;
+}
+
+/** Plain YAML/JSON documents are ours only when something associates a schema with them. */
+function isOptInLanguage(languageId: string): boolean {
+  return languageId === 'yaml' || languageId === 'json' || languageId === 'jsonc';
+}
+
+/** Wire the language service to a connection. Every handler is a few lines around the core. */
+export function startServer(connection: Connection, runtime: ServerRuntime = {}): void {
+  const log = (m: string): void => connection.console.error(m);
+  const documents = new TextDocuments(TextDocument);
+  let service: LanguageService;
+  let settings: SettingsCache;
+  let scheduler: ValidationScheduler;
+  let workspaceFolders: string[] = [];
+
+  const documentSettings = async (uri: string): Promise<{ settings: TenantConfigSettings; doc: DocumentSettings }> => {
+    const s = await settings.get(uri);
+    return { settings: s, doc: { schemas: s.schemas, severity: s.severity, maxProblems: s.maxProblems, workspaceFolders } };
+  };
+
+  const revalidateAll = (): void => {
+    for (const doc of documents.all()) scheduler.schedule(doc.uri, 0);
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const schemasDir = runtime.schemasDir ?? findSchemasDir();
+    service = createLanguageService({ bundled: loadBundledSchemas(schemasDir), readFile: readFileUri, diagnosticsDocUri: findDiagnosticsDoc(schemasDir) });
+    const init = (params.initializationOptions ?? {}) as { settings?: unknown };
+    settings = new SettingsCache(connection, init.settings);
+    settings.canPull = !!params.capabilities.workspace?.configuration;
+    workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
+    if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
+    scheduler = new ValidationScheduler(
+      connection,
+      service,
+      (uri) => documents.get(uri),
+      async (uri) => {
+        const r = await documentSettings(uri);
+        const doc = documents.get(uri);
+        if (doc && isOptInLanguage(doc.languageId) && service.getAssociation(doc, r.doc).source === 'none') {
+          return { ...r, settings: { ...r.settings, validate: { ...r.settings.validate, enable: false } } };
+        }
+        return r;
+      },
+      log,
+    );
+    const dynamicConfig = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+    const dynamicWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    connection.onInitialized(() => {
+      if (dynamicConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'tenantConfig' });
+      if (dynamicWatch) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{json,yaml,yml}' }] });
+      if (params.capabilities.workspace?.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders((e) => {
+          workspaceFolders = workspaceFolders.filter((f) => !e.removed.some((r) => r.uri === f)).concat(e.added.map((a) => a.uri));
+          revalidateAll();
+        });
+      }
+    });
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'tenant-config-language-server', version: '0.1.0' },
+    };
+  });
+
+  documents.onDidOpen((e) => runSafeVoid(log, 'didOpen', () => scheduler.schedule(e.document.uri, 0)));
+  documents.onDidChangeContent((e) => runSafeVoid(log, 'didChange', () => scheduler.schedule(e.document.uri)));
+  documents.onDidClose((e) =>
+    runSafeVoid(log, 'didClose', () => {
+      scheduler.cancel(e.document.uri);
+      settings.forget(e.document.uri);
+      void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    }),
+  );
+
+  connection.onDidChangeConfiguration((e) =>
+    runSafeVoid(log, 'didChangeConfiguration', () => {
+      settings.changed(e.settings);
+      service.invalidateSchema();
+      revalidateAll();
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles((e) =>
+    runSafeVoid(log, 'didChangeWatchedFiles', () => {
+      for (const change of e.changes) service.invalidateSchema(change.uri);
+      revalidateAll();
+    }),
+  );
+
+  connection.onRequest(SchemaInfoRequest, async (params: SchemaInfoParams, token) => {
+    const doc = documents.get(params.uri);
+    const empty: SchemaInfo = { schemaId: '', title: '', source: 'none', detail: '' };
+    if (!doc) return empty;
+    const { doc: docSettings } = await documentSettings(params.uri);
+    return runSafe(log, 'schemaInfo', empty, token, () => {
+      const info = service.getSchemaInfo(doc, docSettings);
+      const entry = info.schemaUri ? service.store.entry(info.schemaUri) : undefined;
+      const schemaUri = entry && service.store.bundled.folderUri ? `${service.store.bundled.folderUri}/${entry.file}` : info.schemaUri?.startsWith('file:') ? info.schemaUri : undefined;
+      return { schemaId: info.schemaUri ?? '', title: info.title, source: info.source, detail: info.detail, schemaUri };
+    });
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
