@@ -39,12 +39,18 @@ function globBase(glob: string): string {
 }
 
 /** Expand files, folders and globs; report arguments that match nothing. */
-export function expandArgs(args: string[], cwd: string): { files: FileArg[]; missing: string[] } {
+export function expandArgs(args: string[], cwd: string, ignore: string[] = []): { files: FileArg[]; missing: string[] } {
   const files: FileArg[] = [];
+  const ignored = ignore.map((g) => picomatch(g, { dot: true }));
+  const isIgnored = (abs: string): boolean => {
+    const rel = path.relative(cwd, abs).split(path.sep).join('/');
+    return ignored.some((m) => m(rel));
+  };
   const missing: string[] = [];
   const seen = new Set<string>();
   const add = (f: string, explicit: boolean): void => {
     const abs = path.resolve(cwd, f);
+    if (!explicit && isIgnored(abs)) return;
     if (!seen.has(abs)) {
       seen.add(abs);
       files.push({ file: abs, explicit });

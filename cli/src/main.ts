@@ -18,6 +18,7 @@ Options:
                          "tenant", or a schema file)
   --config <file>        a JSON settings file ({"schemas": {...}, "severity": {...}})
   --max-warnings <n>     fail when more than n warnings are found (default: no limit)
+  --ignore <glob>        skip files matching the glob (repeatable), e.g. "**/broken/**"
   --quiet                report errors only
   -h, --help             show this help
 
@@ -31,12 +32,13 @@ interface Options {
   config?: string;
   maxWarnings: number;
   quiet: boolean;
+  ignore: string[];
   paths: string[];
 }
 
 function parseArgs(argv: string[]): Options | string {
   if (argv[0] !== 'lint') return argv.length === 0 || argv[0] === '-h' || argv[0] === '--help' ? 'help' : `unknown command '${argv[0]}'`;
-  const o: Options = { format: 'text', maxWarnings: Infinity, quiet: false, paths: [] };
+  const o: Options = { format: 'text', maxWarnings: Infinity, quiet: false, ignore: [], paths: [] };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string | undefined => (a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i]);
@@ -47,6 +49,11 @@ function parseArgs(argv: string[]): Options | string {
       o.format = v;
     } else if (a.startsWith('--schema')) o.schema = value();
     else if (a.startsWith('--config')) o.config = value();
+    else if (a.startsWith('--ignore')) {
+      const v = value();
+      if (!v) return '--ignore takes a glob';
+      o.ignore.push(v);
+    }
     else if (a.startsWith('--max-warnings')) {
       const v = Number(value());
       if (!Number.isInteger(v) || v < 0) return '--max-warnings takes a whole number';
@@ -90,7 +97,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     settings.schemas = { [forced]: ['**/*'] };
   }
   const docSettings: DocumentSettings = { schemas: settings.schemas, severity: settings.severity, maxProblems: settings.maxProblems, workspaceFolders };
-  const { files, missing } = expandArgs(opts.paths, cwd);
+  const { files, missing } = expandArgs(opts.paths, cwd, opts.ignore);
   let ioError = false;
   for (const m of missing) {
     err(`tenant-config: ${m}: no such file, folder or matching files`);

@@ -22,6 +22,7 @@ export const messages = {
   'schema.additional-property': 'Unknown key `{key}` in {where}. Allowed keys: {allowed}.',
   'schema.additional-property.suggest': 'Unknown key `{key}` in {where}. Did you mean `{suggestion}`?',
   'schema.additional-property.none': 'Unknown key `{key}` in {where}: no keys are allowed here.',
+  'schema.additional-property.no-more': 'Unknown key `{key}` in {where}: every allowed key is already present.',
   'schema.type': '`{key}` must be {expected}, but is {actualType} `{value}`.',
   'schema.enum': '`{key}` is `{value}`; expected one of: {allowed}.',
   'schema.enum.suggest': '`{key}` is `{value}`; did you mean `{suggestion}`? Expected one of: {allowed}.',
@@ -53,7 +54,7 @@ export const messages = {
   'schema.load-error': 'Schema {uri} could not be loaded: {detail}.',
   'schema.compile-error': 'Schema {uri} is not a valid JSON Schema: {detail}.',
   'schema.unsafe-pattern': 'Schema {uri} has a pattern that could hang validation and is not enforced: `{pattern}`.',
-  'where.document': 'The document',
+  'where.document': 'the document',
   'where.path': '`{path}`',
   'and': '{a} and {b}',
 } as const;

@@ -21,7 +21,11 @@ export function parseJson(text: string): DocumentPart {
   } catch (e) {
     problems.push({ code: 'json.syntax', offset: 0, length: Math.min(1, text.length), severity: 'error', args: { detail: String((e as Error)?.message ?? e) } });
   }
+  let lastOffset = -1;
   for (const err of errors) {
+    // One mistake often yields several parser errors at the same place; the first says it best.
+    if (err.offset === lastOffset) continue;
+    lastOffset = err.offset;
     problems.push({
       code: 'json.syntax',
       offset: err.offset,

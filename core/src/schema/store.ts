@@ -227,7 +227,8 @@ export function resolveUri(ref: string, base: string): string | undefined {
     if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(ref) && !/^[a-zA-Z]:[\\/]/.test(ref)) return URI.parse(ref).toString();
     const baseUri = URI.parse(base);
     if (ref.startsWith('/')) return baseUri.with({ path: ref }).toString();
-    return Utils.joinPath(Utils.dirname(baseUri), ref).toString();
+    const dir = base.endsWith('/') ? baseUri : Utils.dirname(baseUri);
+    return Utils.joinPath(dir, ref).toString();
   } catch {
     return undefined;
   }

@@ -33,7 +33,7 @@ export function describeError(err: ErrorObject, root: ValueNode, text: string, y
   const mk = (code: string, id: MessageId, args: Record<string, string | number>, range: { offset: number; length: number }, data: Record<string, unknown> = {}): Problem => ({
     code,
     ...range,
-    message: custom && code.startsWith('schema.') ? t('schema.custom', { key, detail: custom }) : t(id, args),
+    message: custom && code.startsWith('schema.') ? t('schema.custom', { key, detail: custom }) : capitalize(t(id, args)),
     data: { ...base, ...data },
   });
   const valueRange = exact ? rangeForValue(node, text) : rangeForValue(node, text);
@@ -63,6 +63,7 @@ export function describeError(err: ErrorObject, root: ValueNode, text: string, y
       const where = whereName(path);
       const propPath: JSONPath = [...path, extra];
       if (declared.length === 0) return mk('schema.additional-property', 'schema.additional-property.none', { key: extra, where }, range, { path: propPath, property: extra, allowed: [], suggestions: [] });
+      if (allowed.length === 0) return mk('schema.additional-property', 'schema.additional-property.no-more', { key: extra, where }, range, { path: propPath, property: extra, allowed, suggestions });
       if (suggestions.length) return mk('schema.additional-property', 'schema.additional-property.suggest', { key: extra, where, suggestion: suggestions[0] }, range, { path: propPath, property: extra, allowed, suggestions });
       return mk('schema.additional-property', 'schema.additional-property', { key: extra, where, allowed: listOf(allowed) }, range, { path: propPath, property: extra, allowed, suggestions });
     }
@@ -180,6 +181,10 @@ function childSchema(parentSchema: Record<string, unknown>, key: string): Record
 function isHidden(parentSchema: Record<string, unknown>, key: string): boolean {
   const s = childSchema(parentSchema, key);
   return !!s && (s.doNotSuggest === true || typeof s.deprecationMessage === 'string');
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function scalarOrUndefined(v: unknown): unknown {
