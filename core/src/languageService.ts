@@ -11,6 +11,10 @@ import type { Problem } from './problem';
 import { t, type MessageId } from './messages';
 import { codeAnchor, defaultSeverity, type Severity } from './codes';
 import { LruCache } from './util/lru';
+import type { FeatureContext } from './features/context';
+import { doComplete } from './features/completion/completion';
+import { doHover } from './features/hover';
+import type { CompletionList, Hover, Position } from 'vscode-languageserver-types';
 
 export interface LanguageServiceOptions {
   bundled: BundledSchemas;
@@ -52,6 +56,8 @@ export interface LanguageService {
   validationSteps(doc: TextDocument, settings: DocumentSettings): Generator<void, Diagnostic[], void>;
   /** The node tree of a document (cached per uri and version). */
   parse(doc: TextDocument): ParsedDocument;
+  doComplete(doc: TextDocument, position: Position, settings: DocumentSettings): CompletionList;
+  doHover(doc: TextDocument, position: Position, settings: DocumentSettings): Hover | null;
   /** A schema file changed (or all, without an argument): forget what was compiled from it. */
   invalidateSchema(uri?: string): void;
 }
@@ -101,9 +107,18 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     return problems;
   };
 
+  const features = (settings: DocumentSettings): FeatureContext => ({
+    store,
+    graph: () => graph,
+    association: (doc) => getAssociation(doc, settings),
+    format: (doc) => formatOf(doc),
+  });
+
   return {
     store,
     getAssociation,
+    doComplete: (doc, position, settings) => doComplete(features(settings), doc, position),
+    doHover: (doc, position, settings) => doHover(features(settings), doc, position),
     getSchemaInfo(doc, settings) {
       const a = getAssociation(doc, settings);
       const title = a.schemaUri ? (store.entry(a.schemaUri)?.title ?? store.get(a.schemaUri).title) : '';

@@ -149,8 +149,9 @@ export function findNodeAtOffset(root: ASTNode | undefined, offset: number, incl
   if (!node || !contains(node, offset, includeEnd)) return undefined;
   for (;;) {
     let next: ASTNode | undefined;
-    if (node.type === 'object') next = node.properties.find((p) => contains(p, offset, includeEnd));
-    else if (node.type === 'array') next = node.items.find((c) => contains(c, offset, includeEnd));
+    // A child that strictly contains the offset wins over one that merely ends there.
+    if (node.type === 'object') next = node.properties.find((p) => contains(p, offset, false)) ?? (includeEnd ? node.properties.find((p) => contains(p, offset, true)) : undefined);
+    else if (node.type === 'array') next = node.items.find((c) => contains(c, offset, false)) ?? (includeEnd ? node.items.find((c) => contains(c, offset, true)) : undefined);
     else if (node.type === 'property') {
       if (contains(node.keyNode, offset, includeEnd)) next = node.keyNode;
       else if (node.valueNode && contains(node.valueNode, offset, includeEnd)) next = node.valueNode;

@@ -1,0 +1,58 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DocumentFormat, DocumentPart } from '../document/document';
+import { parseYaml, splitYamlStream } from '../document/parseYaml';
+import { parseJson } from '../document/parseJson';
+import { toValue } from '../document/value';
+import type { LoadedSchema, SchemaStore } from '../schema/store';
+import type { SchemaGraph } from '../schema/resolve';
+import type { Association } from '../schema/associations';
+
+/** What a feature needs from the service: the schema of a document and its graph. */
+export interface FeatureContext {
+  store: SchemaStore;
+  graph(): SchemaGraph;
+  association(doc: TextDocument): Association;
+  format(doc: TextDocument): DocumentFormat;
+}
+
+/** The schema that applies to a document, when it loads. */
+export function schemaOf(ctx: FeatureContext, doc: TextDocument): LoadedSchema | undefined {
+  const a = ctx.association(doc);
+  if (!a.schemaUri) return undefined;
+  const s = ctx.store.get(a.schemaUri);
+  return s.error ? undefined : s;
+}
+
+/**
+ * Read only the document (of a stream) that holds an offset, with the stream's offsets. A
+ * completion or hover in one tenant of a 150,000-line stream reads a few hundred lines.
+ * `patch` replaces a range of that chunk before reading (completion blanks the line being typed).
+ */
+export function partAtOffset(text: string, format: DocumentFormat, offset: number, patch?: { offset: number; length: number; text: string }): { part: DocumentPart | undefined; text: string } {
+  const apply = (t: string, base: number): string => {
+    if (!patch) return t;
+    const s = patch.offset - base;
+    if (s < 0 || s > t.length) return t;
+    return t.slice(0, s) + patch.text + t.slice(s + patch.length);
+  };
+  if (format === 'json') {
+    const t = apply(text, 0);
+    return { part: parseJson(t), text: t };
+  }
+  const chunks = splitYamlStream(text);
+  let chunk = chunks[0];
+  for (const c of chunks) if (c.start <= offset) chunk = c;
+  const chunkText = apply(chunk.text, chunk.start);
+  const parts = parseYaml(chunkText, chunk.start);
+  let part = parts[0];
+  for (const p of parts) if (p.start <= offset) part = p;
+  // Keep the full text for offset arithmetic: the chunk is placed back at its start.
+  const full = patch ? text.slice(0, chunk.start) + chunkText + text.slice(chunk.start + chunk.text.length) : text;
+  return { part, text: full };
+}
+
+export function valueOf(part: DocumentPart | undefined): unknown {
+  if (!part?.root) return undefined;
+  const v = toValue(part.root, part.hasAliases);
+  return v.bomb ? undefined : v.value;
+}
