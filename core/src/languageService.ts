@@ -14,7 +14,10 @@ import { LruCache } from './util/lru';
 import type { FeatureContext } from './features/context';
 import { doComplete } from './features/completion/completion';
 import { doHover } from './features/hover';
-import type { CompletionList, Hover, Position } from 'vscode-languageserver-types';
+import type { CompletionList, Hover, Position, DocumentSymbol, FoldingRange, SelectionRange, DocumentLink, TextEdit, FormattingOptions, Range } from 'vscode-languageserver-types';
+import { documentSymbols, foldingRanges, selectionRanges } from './features/structure';
+import { documentLinks } from './features/links';
+import { formatDocument } from './features/format';
 
 export interface LanguageServiceOptions {
   bundled: BundledSchemas;
@@ -58,6 +61,12 @@ export interface LanguageService {
   parse(doc: TextDocument): ParsedDocument;
   doComplete(doc: TextDocument, position: Position, settings: DocumentSettings): CompletionList;
   doHover(doc: TextDocument, position: Position, settings: DocumentSettings): Hover | null;
+  getDocumentSymbols(doc: TextDocument): DocumentSymbol[];
+  getFoldingRanges(doc: TextDocument): FoldingRange[];
+  getSelectionRanges(doc: TextDocument, positions: Position[]): SelectionRange[];
+  getDocumentLinks(doc: TextDocument, settings: DocumentSettings): DocumentLink[];
+  /** Formatting edits (comments kept, idempotent); for a range, only the changes inside it. */
+  format(doc: TextDocument, options: FormattingOptions, range?: Range): Promise<TextEdit[]>;
   /** A schema file changed (or all, without an argument): forget what was compiled from it. */
   invalidateSchema(uri?: string): void;
 }
@@ -119,6 +128,19 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     getAssociation,
     doComplete: (doc, position, settings) => doComplete(features(settings), doc, position),
     doHover: (doc, position, settings) => doHover(features(settings), doc, position),
+    getDocumentSymbols(doc) {
+      return documentSymbols(doc, this.parse(doc));
+    },
+    getFoldingRanges(doc) {
+      return foldingRanges(doc, this.parse(doc));
+    },
+    getSelectionRanges(doc, positions) {
+      return selectionRanges(doc, this.parse(doc), positions);
+    },
+    getDocumentLinks(doc, settings) {
+      return documentLinks(features(settings), doc, this.parse(doc));
+    },
+    format: (doc, options, range) => formatDocument(doc, formatOf(doc), options, range),
     getSchemaInfo(doc, settings) {
       const a = getAssociation(doc, settings);
       const title = a.schemaUri ? (store.entry(a.schemaUri)?.title ?? store.get(a.schemaUri).title) : '';

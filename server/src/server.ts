@@ -8,6 +8,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CompletionList } from 'vscode-languageserver-types';
 import { createLanguageService, type DocumentSettings, type LanguageService } from '../../core/src/index';
 import { SchemaInfoRequest, type SchemaInfo, type SchemaInfoParams, type TenantConfigSettings } from '../../protocol/src/index';
 import { loadBundledSchemas, readFileUri, findSchemasDir, findDiagnosticsDoc } from './schemaFiles';
@@ -80,6 +81,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: [':', ' ', '-', '"', '{', ','], resolveProvider: false },
+        hoverProvider: true,
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'tenant-config-language-server', version: '0.1.0' },
@@ -122,6 +131,61 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
       const schemaUri = entry && service.store.bundled.folderUri ? `${service.store.bundled.folderUri}/${entry.file}` : info.schemaUri?.startsWith('file:') ? info.schemaUri : undefined;
       return { schemaId: info.schemaUri ?? '', title: info.title, source: info.source, detail: info.detail, schemaUri };
     });
+  });
+
+  /** A document and its settings, when it is ours (plain YAML/JSON only with an association). */
+  const ours = async (uri: string): Promise<{ doc: TextDocument; settings: DocumentSettings } | undefined> => {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const { doc: docSettings } = await documentSettings(uri);
+    if (isOptInLanguage(doc.languageId) && service.getAssociation(doc, docSettings).source === 'none') return undefined;
+    return { doc, settings: docSettings };
+  };
+
+  connection.onCompletion(async (params, token) => {
+    const empty: CompletionList = { isIncomplete: false, items: [] };
+    const o = await ours(params.textDocument.uri);
+    return o ? runSafe(log, 'completion', empty, token, () => service.doComplete(o.doc, params.position, o.settings)) : empty;
+  });
+  connection.onHover(async (params, token) => {
+    const o = await ours(params.textDocument.uri);
+    return o ? runSafe(log, 'hover', null, token, () => service.doHover(o.doc, params.position, o.settings)) : null;
+  });
+  connection.onDocumentSymbol(async (params, token) => {
+    const o = await ours(params.textDocument.uri);
+    return o ? runSafe(log, 'documentSymbol', [], token, () => service.getDocumentSymbols(o.doc)) : [];
+  });
+  connection.onFoldingRanges(async (params, token) => {
+    const o = await ours(params.textDocument.uri);
+    return o ? runSafe(log, 'foldingRange', [], token, () => service.getFoldingRanges(o.doc)) : [];
+  });
+  connection.onSelectionRanges(async (params, token) => {
+    const o = await ours(params.textDocument.uri);
+    return o ? runSafe(log, 'selectionRange', [], token, () => service.getSelectionRanges(o.doc, params.positions)) : [];
+  });
+  connection.onDocumentLinks(async (params, token) => {
+    const o = await ours(params.textDocument.uri);
+    return o ? runSafe(log, 'documentLink', [], token, () => service.getDocumentLinks(o.doc, o.settings)) : [];
+  });
+  connection.onDocumentFormatting(async (params) => {
+    const o = await ours(params.textDocument.uri);
+    if (!o) return [];
+    try {
+      return await service.format(o.doc, params.options);
+    } catch (e) {
+      log(`formatting failed: ${(e as Error)?.stack ?? String(e)}`);
+      return [];
+    }
+  });
+  connection.onDocumentRangeFormatting(async (params) => {
+    const o = await ours(params.textDocument.uri);
+    if (!o) return [];
+    try {
+      return await service.format(o.doc, params.options, params.range);
+    } catch (e) {
+      log(`range formatting failed: ${(e as Error)?.stack ?? String(e)}`);
+      return [];
+    }
   });
 
   documents.listen(connection);

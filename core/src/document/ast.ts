@@ -22,14 +22,14 @@ export interface ObjectNode extends NodeBase {
 export interface PropertyNode extends NodeBase {
   type: 'property';
   keyNode: StringNode;
-  valueNode?: ASTNode;
+  valueNode?: ValueNode;
   /** Offset of the `:` separator, when present. */
   colonOffset?: number;
 }
 
 export interface ArrayNode extends NodeBase {
   type: 'array';
-  items: ASTNode[];
+  items: ValueNode[];
   flow: boolean;
 }
 
@@ -90,7 +90,7 @@ export function getNodePath(node: ASTNode): JSONPath {
     if (parent.type === 'property') {
       if (cur === parent.valueNode) path.push(parent.keyNode.value);
     } else if (parent.type === 'array') {
-      path.push(parent.items.indexOf(cur));
+      path.push(parent.items.indexOf(cur as ValueNode));
     }
     cur = parent;
   }
