@@ -18,6 +18,9 @@ import type { CompletionList, Hover, Position, DocumentSymbol, FoldingRange, Sel
 import { documentSymbols, foldingRanges, selectionRanges } from './features/structure';
 import { documentLinks } from './features/links';
 import { formatDocument } from './features/format';
+import { codeActions, FIX_ALL_KIND } from './features/fixes/codeActions';
+import { TextDocument as TextDocumentImpl } from 'vscode-languageserver-textdocument';
+import type { CodeAction, CodeActionContext } from 'vscode-languageserver-types';
 
 export interface LanguageServiceOptions {
   bundled: BundledSchemas;
@@ -67,9 +70,13 @@ export interface LanguageService {
   getDocumentLinks(doc: TextDocument, settings: DocumentSettings): DocumentLink[];
   /** Formatting edits (comments kept, idempotent); for a range, only the changes inside it. */
   format(doc: TextDocument, options: FormattingOptions, range?: Range): Promise<TextEdit[]>;
+  /** Quick fixes for the diagnostics in `context`, and fix-all actions; every fix is verified. */
+  getCodeActions(doc: TextDocument, range: Range, context: CodeActionContext, settings: DocumentSettings): CodeAction[];
   /** A schema file changed (or all, without an argument): forget what was compiled from it. */
   invalidateSchema(uri?: string): void;
 }
+
+export { FIX_ALL_KIND };
 
 export function formatOf(doc: { languageId: string; uri: string }): DocumentFormat {
   if (/json/i.test(doc.languageId)) return 'json';
@@ -141,6 +148,13 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       return documentLinks(features(settings), doc, this.parse(doc));
     },
     format: (doc, options, range) => formatDocument(doc, formatOf(doc), options, range),
+    getCodeActions(doc, range, context, settings) {
+      const all = { ...settings, severity: {}, maxProblems: 100_000 };
+      const current = this.doValidation(doc, all);
+      let v = 0;
+      const revalidate = (text: string) => this.doValidation(TextDocumentImpl.create(doc.uri, doc.languageId, -1 - v++, text), all);
+      return codeActions(features(settings), doc, range, context, current, revalidate);
+    },
     getSchemaInfo(doc, settings) {
       const a = getAssociation(doc, settings);
       const title = a.schemaUri ? (store.entry(a.schemaUri)?.title ?? store.get(a.schemaUri).title) : '';

@@ -9,7 +9,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionList } from 'vscode-languageserver-types';
-import { createLanguageService, type DocumentSettings, type LanguageService } from '../../core/src/index';
+import { createLanguageService, FIX_ALL_KIND, type DocumentSettings, type LanguageService } from '../../core/src/index';
 import { SchemaInfoRequest, type SchemaInfo, type SchemaInfoParams, type TenantConfigSettings } from '../../protocol/src/index';
 import { loadBundledSchemas, readFileUri, findSchemasDir, findDiagnosticsDoc } from './schemaFiles';
 import { SettingsCache } from './settings';
@@ -89,6 +89,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
         documentLinkProvider: { resolveProvider: false },
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'tenant-config-language-server', version: '0.1.0' },
@@ -166,6 +167,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
   connection.onDocumentLinks(async (params, token) => {
     const o = await ours(params.textDocument.uri);
     return o ? runSafe(log, 'documentLink', [], token, () => service.getDocumentLinks(o.doc, o.settings)) : [];
+  });
+  connection.onCodeAction(async (params, token) => {
+    const o = await ours(params.textDocument.uri);
+    return o ? runSafe(log, 'codeAction', [], token, () => service.getCodeActions(o.doc, params.range, params.context, o.settings)) : [];
   });
   connection.onDocumentFormatting(async (params) => {
     const o = await ours(params.textDocument.uri);

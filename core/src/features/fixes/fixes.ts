@@ -1,0 +1,222 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { ASTNode, JSONPath, PropertyNode, ValueNode } from '../../document/ast';
+import { findNodeAtPath, deref, findProperty } from '../../document/ast';
+import type { DocumentPart } from '../../document/document';
+import type { Dialect } from '../../dialect/dialect';
+import { expand, propertySchemas, schemasAtPath, type SchemaObject } from '../../schema/walker';
+import type { SchemaGraph } from '../../schema/resolve';
+import { schemaType, type ValueIntent } from '../../dialect/intent';
+import { insertProperties, removeProperty, renameKey, replaceValue, type OffsetEdit } from './edits';
+
+/** One way to fix one diagnostic: a title, the edits, and whether fix-all may apply it unattended. */
+export interface Fix {
+  title: string;
+  edits: OffsetEdit[];
+  preferred?: boolean;
+  /** Deterministic and meaning-preserving: applied by `source.fixAll`. */
+  safe?: boolean;
+  /** The path whose subtree this fix writes (new problems there are the fix's, not regressions). */
+  writes?: JSONPath;
+}
+
+export interface FixInput {
+  diagnostic: Diagnostic;
+  data: Record<string, unknown>;
+  offset: number;
+  part: DocumentPart;
+  text: string;
+  dialect: Dialect;
+  schema: object;
+  graph: SchemaGraph;
+  rootValue: unknown;
+}
+
+/**
+ * A concrete value that satisfies a schema where one can be guessed: default, const, first enum
+ * value, first example, the minimum, false, or a mapping of its required keys. Quick fixes insert
+ * values, never placeholders, so the document stays valid.
+ */
+export function concreteIntent(schema: unknown, graph: SchemaGraph, depth = 0): ValueIntent {
+  const schemas = expand(schema, undefined, graph);
+  for (const s of schemas) if (s.default !== undefined) return fromValue(s.default);
+  for (const s of schemas) if ('const' in s) return fromValue(s.const);
+  for (const s of schemas) if (Array.isArray(s.enum) && s.enum.length) return fromValue(s.enum[0]);
+  for (const s of schemas) if (Array.isArray(s.examples) && s.examples.length) return fromValue(s.examples[0]);
+  const type = schemaType(schemas);
+  if (type === 'object') {
+    const entries: Array<{ key: string; value: ValueIntent }> = [];
+    if (depth < 5) {
+      const seen = new Set<string>();
+      for (const s of schemas) {
+        const props = (s.properties ?? {}) as Record<string, unknown>;
+        for (const k of (Array.isArray(s.required) ? s.required : []) as string[]) {
+          if (seen.has(k)) continue;
+          seen.add(k);
+          entries.push({ key: k, value: props[k] !== undefined ? concreteIntent(props[k], graph, depth + 1) : { kind: 'scalar', value: '' } });
+        }
+      }
+    }
+    return { kind: 'object', entries };
+  }
+  if (type === 'array') {
+    const min = schemas.map((s) => s.minItems).find((m): m is number => typeof m === 'number') ?? 0;
+    const items = schemas.map((s) => s.items).find((i) => i && typeof i === 'object' && !Array.isArray(i));
+    return { kind: 'array', items: min > 0 && items && depth < 5 ? [concreteIntent(items, graph, depth + 1)] : [] };
+  }
+  if (type === 'boolean') return { kind: 'scalar', value: false };
+  if (type === 'integer' || type === 'number') {
+    const min = schemas.map((s) => s.minimum).find((m): m is number => typeof m === 'number');
+    return { kind: 'scalar', value: min ?? 0 };
+  }
+  return { kind: 'scalar', value: '' };
+}
+
+function fromValue(v: unknown): ValueIntent {
+  if (Array.isArray(v)) return { kind: 'array', items: v.map(fromValue) };
+  if (v && typeof v === 'object') return { kind: 'object', entries: Object.entries(v).map(([key, value]) => ({ key, value: fromValue(value) })) };
+  return { kind: 'scalar', value: v as string | number | boolean | null };
+}
+
+function propertyAt(root: ASTNode | undefined, path: JSONPath): PropertyNode | undefined {
+  const { node, depth } = findNodeAtPath(root, path);
+  if (depth !== path.length || !node) return undefined;
+  if (node.type === 'property') return node;
+  return node.parent?.type === 'property' ? node.parent : undefined;
+}
+
+function valueAt(root: ASTNode | undefined, path: JSONPath): ValueNode | undefined {
+  const { node, depth } = findNodeAtPath(root, path);
+  if (depth !== path.length || !node || node.type === 'property') return undefined;
+  return node;
+}
+
+const asPath = (v: unknown): JSONPath => (Array.isArray(v) ? (v as JSONPath) : []);
+const show = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
+
+/** Candidate fixes for one diagnostic, from its code and data only. */
+export function fixesFor(input: FixInput): Fix[] {
+  const { data, part, text, dialect } = input;
+  const root = part.root;
+  const code = String(input.diagnostic.code);
+  const path = asPath(data.path);
+  switch (code) {
+    case 'schema.required': {
+      const missing = (Array.isArray(data.missing) ? data.missing : []).map(String);
+      return missing.length ? requiredFix(input, path, missing) : [];
+    }
+    case 'schema.additional-property':
+    case 'schema.property-name': {
+      const prop = propertyAt(root, path);
+      if (!prop) return [];
+      const suggestions = (Array.isArray(data.suggestions) ? data.suggestions : []).map(String).slice(0, 3);
+      const fixes: Fix[] = suggestions.map((s, i) => ({ title: `Change \`${prop.keyNode.value}\` to \`${s}\``, edits: [renameKey(prop, dialect, s)], preferred: i === 0, safe: i === 0 && suggestions.length === 1, writes: [...path.slice(0, -1), s] }));
+      const removal = removeProperty(text, prop);
+      if (removal) fixes.push({ title: `Remove \`${prop.keyNode.value}\``, edits: [removal], writes: path.slice(0, -1) });
+      return fixes;
+    }
+    case 'schema.enum':
+    case 'schema.const': {
+      const node = valueAt(root, path);
+      if (!node) return [];
+      const allowed = Array.isArray(data.allowed) ? data.allowed : [];
+      const suggestions = Array.isArray(data.suggestions) && data.suggestions.length ? data.suggestions : allowed.slice(0, 5);
+      return suggestions.map((s, i) => {
+        const value = allowed.find((a) => String(a) === String(s)) ?? s;
+        return { title: `Change to \`${show(value)}\``, edits: [replaceValue(node, dialect, { kind: 'scalar', value: value as string | number | boolean | null }, text)], preferred: i === 0, safe: i === 0 && (code === 'schema.const' || (Array.isArray(data.suggestions) && data.suggestions.length === 1)), writes: path };
+      });
+    }
+    case 'schema.type':
+      return typeFixes(input, path);
+    case 'yaml.ambiguous-scalar': {
+      const node = valueAt(root, path);
+      if (!node || node.type === 'object' || node.type === 'array') return [];
+      const source = text.slice(node.offset, node.offset + node.length);
+      if (data.expected === 'boolean' && typeof data.replacement === 'string') {
+        return [{ title: `Write \`${data.replacement}\``, edits: [{ offset: node.offset, length: node.length, text: data.replacement }], preferred: true, safe: true, writes: path }];
+      }
+      return [{ title: `Quote \`${source}\``, edits: [{ offset: node.offset, length: node.length, text: JSON.stringify(source) }], preferred: true, safe: true, writes: path }];
+    }
+    case 'schema.deprecated': {
+      const replacement = typeof data.replacement === 'string' ? data.replacement : undefined;
+      const prop = propertyAt(root, path);
+      if (!replacement || !prop) return [];
+      const parent = prop.parent;
+      if (parent?.type === 'object' && findProperty(parent, replacement)) return [];
+      return [{ title: `Replace \`${prop.keyNode.value}\` with \`${replacement}\``, edits: [renameKey(prop, dialect, replacement)], preferred: true, safe: true, writes: [...path.slice(0, -1), replacement] }];
+    }
+    case 'document.duplicate-key': {
+      const prop = duplicateAt(root, input.offset);
+      if (!prop) return [];
+      const removal = removeProperty(text, prop);
+      return removal ? [{ title: `Remove the duplicate \`${prop.keyNode.value}\``, edits: [removal], preferred: true }] : [];
+    }
+    default:
+      return [];
+  }
+}
+
+function duplicateAt(root: ASTNode | undefined, offset: number): PropertyNode | undefined {
+  const stack: ASTNode[] = root ? [root] : [];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'object') for (const p of n.properties) {
+      if (p.keyNode.offset === offset) return p;
+      if (p.valueNode && p.valueNode.offset <= offset && offset <= p.valueNode.offset + p.valueNode.length) stack.push(p.valueNode);
+    }
+    else if (n.type === 'array') for (const i of n.items) if (i.offset <= offset && offset <= i.offset + i.length) stack.push(i);
+  }
+  return undefined;
+}
+
+function requiredFix(input: FixInput, path: JSONPath, missing: string[]): Fix[] {
+  const { part, text, dialect, graph, schema, rootValue } = input;
+  const { node, depth } = findNodeAtPath(part.root, path);
+  if (depth !== path.length) return [];
+  const target = deref(node);
+  const schemas: SchemaObject[] = schemasAtPath(schema, path, rootValue, graph);
+  const entries = missing.map((key) => {
+    const subs = propertySchemas(schemas, key, graph);
+    return { key, value: subs.length ? concreteIntent(subs[0], graph) : ({ kind: 'scalar', value: '' } as ValueIntent) };
+  });
+  let edit: OffsetEdit | undefined;
+  if (target && target.type === 'object') edit = insertProperties(text, dialect, { object: target }, entries);
+  else if (node && node.parent?.type === 'property' && (target?.type === 'null' || !target)) edit = insertProperties(text, dialect, { emptyValueOf: node.parent }, entries);
+  if (!edit) return [];
+  const names = missing.map((m) => `\`${m}\``).join(', ');
+  return [{ title: missing.length === 1 ? `Add the missing key ${names}` : `Add the missing keys ${names}`, edits: [edit], preferred: true, safe: entries.every((e) => e.value.kind !== 'scalar' || e.value.value !== ''), writes: path }];
+}
+
+function typeFixes(input: FixInput, path: JSONPath): Fix[] {
+  const { part, text, dialect, data } = input;
+  const node = valueAt(part.root, path);
+  if (!node) return [];
+  const expected = (Array.isArray(data.expected) ? data.expected : []).map(String);
+  const fixes: Fix[] = [];
+  const replace = (title: string, value: ValueIntent, safe: boolean): void => {
+    fixes.push({ title, edits: [replaceValue(node, dialect, value, text)], preferred: fixes.length === 0, safe, writes: path });
+  };
+  if (node.type === 'string') {
+    const s = node.value.trim();
+    if ((expected.includes('integer') && /^[-+]?\d+$/.test(s)) || (expected.includes('number') && s !== '' && Number.isFinite(Number(s)))) {
+      replace(`Convert to the number ${Number(s)}`, { kind: 'scalar', value: Number(s) }, true);
+    }
+    if (expected.includes('boolean') && /^(true|false)$/i.test(s)) replace(`Convert to the boolean ${s.toLowerCase()}`, { kind: 'scalar', value: s.toLowerCase() === 'true' }, true);
+  }
+  if ((node.type === 'number' || node.type === 'boolean') && expected.includes('string')) {
+    const source = text.slice(node.offset, node.offset + node.length);
+    replace(`Convert to the string "${source}"`, { kind: 'scalar', value: source }, true);
+  }
+  if (node.type === 'null' && expected.includes('object') && node.parent?.type === 'property') {
+    const schemas = schemasAtPath(input.schema, path, input.rootValue, input.graph);
+    const intent = concreteIntent(schemas[0] ?? {}, input.graph);
+    if (intent.kind === 'object' && intent.entries.length) {
+      const edit = insertProperties(text, dialect, { emptyValueOf: node.parent }, intent.entries);
+      if (edit) fixes.push({ title: `Add the required keys of \`${String(path[path.length - 1])}\``, edits: [edit], preferred: fixes.length === 0, safe: false, writes: path });
+    }
+  }
+  if ((node.type === 'string' || node.type === 'number' || node.type === 'boolean') && expected.includes('array')) {
+    const source = text.slice(node.offset, node.offset + node.length);
+    fixes.push({ title: 'Wrap in a list', edits: [{ offset: node.offset, length: node.length, text: `[${source}]` }], preferred: fixes.length === 0, safe: true, writes: path });
+  }
+  return fixes;
+}
