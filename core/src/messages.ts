@@ -22,6 +22,7 @@ export const messages = {
   'schema.additional-property': 'Unknown key `{key}` in {where}. Allowed keys: {allowed}.',
   'schema.additional-property.suggest': 'Unknown key `{key}` in {where}. Did you mean `{suggestion}`?',
   'schema.additional-property.none': 'Unknown key `{key}` in {where}: no keys are allowed here.',
+  'schema.additional-property.pattern': 'Unknown key `{key}` in {where}: key names here must match `{pattern}`.',
   'schema.additional-property.no-more': 'Unknown key `{key}` in {where}: every allowed key is already present.',
   'schema.type': '`{key}` must be {expected}, but is {actualType} `{value}`.',
   'schema.enum': '`{key}` is `{value}`; expected one of: {allowed}.',

@@ -133,7 +133,7 @@ function listFiles(dir: string): string[] {
     .sort();
 }
 
-const isConfigFile = (f: string): boolean => /\.(ya?ml|json)$/.test(f);
+const isConfigFile = (f: string): boolean => /\.(ya?ml|json)$/.test(f) && !f.endsWith('.expected.json');
 
 /** Parse a YAML or JSON example into its documents; YAML syntax errors fail the test. */
 function loadDocuments(file: string): unknown[] {

@@ -65,3 +65,19 @@ test('requests on a plain YAML file that nothing associates answer empty', async
   assert.deepEqual(list.items, []);
   await client.close(other);
 });
+
+test('textDocument/codeAction: quick fixes for a diagnostic and the fix-all source action', async () => {
+  const u = URI.file(path.join(ws, 'fix.tenant.yaml')).toString();
+  const published = await client.open(u, 'tenant_id: acme\nmetadata:\n  name: Acme\n  owner: {user_id: usr_1, email: a@acme.example}\nenvironments:\n  production:\n    enabled: yes\nisolation:\n  stratgy: database\n', 'tenant-yaml');
+  const target = published.diagnostics.find((d) => d.code === 'schema.additional-property');
+  assert.ok(target);
+  const actions = await client.request<Array<{ title: string; kind: string; isPreferred?: boolean; edit: { changes: Record<string, TextEdit[]> } }>>('textDocument/codeAction', { textDocument: { uri: u }, range: target.range, context: { diagnostics: [target] } });
+  const preferred = actions.find((a) => a.kind === 'quickfix' && a.isPreferred);
+  assert.ok(preferred);
+  assert.deepEqual(preferred.edit.changes[u].map((e) => e.newText), ['strategy']);
+  const fixAll = await client.request<Array<{ kind: string; edit: { changes: Record<string, TextEdit[]> } }>>('textDocument/codeAction', { textDocument: { uri: u }, range: target.range, context: { diagnostics: [], only: ['source.fixAll'] } });
+  assert.equal(fixAll.length, 1);
+  assert.equal(fixAll[0].kind, 'source.fixAll.tenantConfig');
+  assert.deepEqual(fixAll[0].edit.changes[u].map((e) => e.newText).sort(), ['strategy', 'true']);
+  await client.close(u);
+});

@@ -62,6 +62,8 @@ export function describeError(err: ErrorObject, root: ValueNode, text: string, y
       const suggestions = closest(extra, allowed);
       const where = whereName(path);
       const propPath: JSONPath = [...path, extra];
+      const patterns = parentSchema.patternProperties && typeof parentSchema.patternProperties === 'object' ? Object.keys(parentSchema.patternProperties as object) : [];
+      if (declared.length === 0 && patterns.length) return mk('schema.additional-property', 'schema.additional-property.pattern', { key: extra, where, pattern: patterns.join('` or `') }, range, { path: propPath, property: extra, allowed: [], suggestions: [], patterns });
       if (declared.length === 0) return mk('schema.additional-property', 'schema.additional-property.none', { key: extra, where }, range, { path: propPath, property: extra, allowed: [], suggestions: [] });
       if (allowed.length === 0) return mk('schema.additional-property', 'schema.additional-property.no-more', { key: extra, where }, range, { path: propPath, property: extra, allowed, suggestions });
       if (suggestions.length) return mk('schema.additional-property', 'schema.additional-property.suggest', { key: extra, where, suggestion: suggestions[0] }, range, { path: propPath, property: extra, allowed, suggestions });

@@ -41,13 +41,25 @@ export function shapeErrors(errors: ErrorObject[], graph: SchemaGraph): { errors
       start--;
     }
     const byBranch: number[][] = branches.map(() => []);
+    const signature = (err: ErrorObject): string => `${err.instancePath}|${err.schemaPath}|${err.keyword}|${JSON.stringify(err.params)}`;
     let c = 0;
+    let seen = new Set<string>();
     for (let j = start; j < i; j++) {
       if (removed[j]) continue;
       const ps = errors[j].parentSchema as object;
-      while (c < branches.length && !reach[c].has(ps)) c++;
+      const sig = signature(errors[j]);
+      // Branches sharing a definition report the same error once each: a repeat starts the next branch.
+      if (seen.has(sig)) {
+        c++;
+        seen = new Set();
+      }
+      while (c < branches.length && !reach[c].has(ps)) {
+        c++;
+        seen = new Set();
+      }
       if (c >= branches.length) break;
       byBranch[c].push(j);
+      seen.add(sig);
     }
     const depth = prefix === '' ? 0 : prefix.split('/').length - 1;
     const score = (idx: number[]): [number, number, number] => {
@@ -62,9 +74,13 @@ export function shapeErrors(errors: ErrorObject[], graph: SchemaGraph): { errors
       }
       return [typeAtRoot, discriminator, idx.length];
     };
-    let best = 0;
-    let bestScore = score(byBranch[0]);
-    for (let b = 1; b < branches.length; b++) {
+    const passing = (e.params as { passingSchemas?: number[] | null }).passingSchemas;
+    // No branch passed, so a branch without errors means errors were misattributed: skip empty ones.
+    const candidates = branches.map((_, b) => b).filter((b) => !(passing == null && e.keyword === 'oneOf' && byBranch[b].length === 0) && !(e.keyword === 'anyOf' && byBranch[b].length === 0));
+    if (candidates.length === 0) candidates.push(0);
+    let best = candidates[0];
+    let bestScore = score(byBranch[best]);
+    for (const b of candidates.slice(1)) {
       const s = score(byBranch[b]);
       if (s[0] < bestScore[0] || (s[0] === bestScore[0] && (s[1] < bestScore[1] || (s[1] === bestScore[1] && s[2] < bestScore[2])))) {
         best = b;
@@ -73,7 +89,6 @@ export function shapeErrors(errors: ErrorObject[], graph: SchemaGraph): { errors
     }
     for (let b = 0; b < branches.length; b++) if (b !== best) for (const j of byBranch[b]) removed[j] = 1;
     if (byBranch[best].length === 0) {
-      const passing = (e.params as { passingSchemas?: number[] | null }).passingSchemas;
       if (e.keyword === 'oneOf' && Array.isArray(passing)) {
         ambiguous.push({ instancePath: prefix, branches: passing.map((p) => branchTitle(branches[p], p, graph)) });
       }

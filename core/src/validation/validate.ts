@@ -49,6 +49,26 @@ export function validatePart(part: DocumentPart, schema: LoadedSchema, graph: Sc
     seen.add(key);
     problems.push(p);
   }
+  // A value of the wrong type: the type is the mistake; its enum, pattern or format follow from it.
+  const wrongType = new Set(problems.filter((p) => p.code === 'schema.type').map((p) => JSON.stringify((p.data as { path?: unknown }).path)));
+  if (wrongType.size) {
+    for (let i = problems.length - 1; i >= 0; i--) {
+      const p = problems[i];
+      if ((p.code === 'schema.enum' || p.code === 'schema.const' || p.code === 'schema.pattern' || p.code === 'schema.format') && wrongType.has(JSON.stringify((p.data as { path?: unknown }).path))) problems.splice(i, 1);
+    }
+  }
+  // A misspelt required key is one mistake: keep "unknown key `tpye`, did you mean `type`?" only.
+  const misspelt = new Set<string>();
+  for (const p of problems) {
+    const d = p.data as { path?: unknown[]; suggestions?: unknown[] } | undefined;
+    if (p.code === 'schema.additional-property' && d?.path && d.suggestions?.length) misspelt.add(JSON.stringify([...d.path.slice(0, -1), d.suggestions[0]]));
+  }
+  if (misspelt.size) {
+    for (let i = problems.length - 1; i >= 0; i--) {
+      const d = problems[i].data as { path?: unknown[]; missing?: unknown[] } | undefined;
+      if (problems[i].code === 'schema.required' && d?.path && d.missing?.length === 1 && misspelt.has(JSON.stringify([...d.path, d.missing[0]]))) problems.splice(i, 1);
+    }
+  }
   for (const amb of shaped.ambiguous) {
     const path = typedPath(part.root, parsePointer(amb.instancePath));
     const { node } = findNodeAtPath(part.root, path);

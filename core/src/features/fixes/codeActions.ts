@@ -52,7 +52,7 @@ export function verify(before: Diagnostic[], after: Diagnostic[], target: Diagno
   } else if (after.some((d) => pathKey(d) === pathKey(target) && (code !== 'schema.required' || sameMissing(d, target)))) return false;
   const old = new Map<string, number>();
   for (const d of before) if (d.severity === DiagnosticSeverity.Error) old.set(pathKey(d), (old.get(pathKey(d)) ?? 0) + 1);
-  const writes = fix.writes ? JSON.stringify(fix.writes).slice(0, -1) : undefined;
+  const writes = (fix.writes ?? []).map((w) => JSON.stringify(w).slice(0, -1));
   for (const d of after) {
     if (d.severity !== DiagnosticSeverity.Error) continue;
     const k = pathKey(d);
@@ -63,7 +63,7 @@ export function verify(before: Diagnostic[], after: Diagnostic[], target: Diagno
     }
     const p = JSON.stringify((d.data as { path?: unknown } | undefined)?.path ?? null);
     // Problems strictly inside what the fix wrote are revealed, not caused (a renamed mapping is now checked).
-    if (writes && p.startsWith(writes + ',')) continue;
+    if (writes.some((w) => p.startsWith(w + ','))) continue;
     return false;
   }
   return true;

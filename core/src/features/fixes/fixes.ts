@@ -15,8 +15,8 @@ export interface Fix {
   preferred?: boolean;
   /** Deterministic and meaning-preserving: applied by `source.fixAll`. */
   safe?: boolean;
-  /** The path whose subtree this fix writes (new problems there are the fix's, not regressions). */
-  writes?: JSONPath;
+  /** The paths whose subtrees this fix writes (problems strictly inside are revealed, not caused). */
+  writes?: JSONPath[];
 }
 
 export interface FixInput {
@@ -109,9 +109,9 @@ export function fixesFor(input: FixInput): Fix[] {
       const prop = propertyAt(root, path);
       if (!prop) return [];
       const suggestions = (Array.isArray(data.suggestions) ? data.suggestions : []).map(String).slice(0, 3);
-      const fixes: Fix[] = suggestions.map((s, i) => ({ title: `Change \`${prop.keyNode.value}\` to \`${s}\``, edits: [renameKey(prop, dialect, s)], preferred: i === 0, safe: i === 0 && suggestions.length === 1, writes: [...path.slice(0, -1), s] }));
+      const fixes: Fix[] = suggestions.map((s, i) => ({ title: `Change \`${prop.keyNode.value}\` to \`${s}\``, edits: [renameKey(prop, dialect, s)], preferred: i === 0, safe: i === 0 && suggestions.length === 1, writes: [[...path.slice(0, -1), s]] }));
       const removal = removeProperty(text, prop);
-      if (removal) fixes.push({ title: `Remove \`${prop.keyNode.value}\``, edits: [removal], writes: path.slice(0, -1) });
+      if (removal) fixes.push({ title: `Remove \`${prop.keyNode.value}\``, edits: [removal], writes: [path.slice(0, -1)] });
       return fixes;
     }
     case 'schema.enum':
@@ -122,7 +122,7 @@ export function fixesFor(input: FixInput): Fix[] {
       const suggestions = Array.isArray(data.suggestions) && data.suggestions.length ? data.suggestions : allowed.slice(0, 5);
       return suggestions.map((s, i) => {
         const value = allowed.find((a) => String(a) === String(s)) ?? s;
-        return { title: `Change to \`${show(value)}\``, edits: [replaceValue(node, dialect, { kind: 'scalar', value: value as string | number | boolean | null }, text)], preferred: i === 0, safe: i === 0 && (code === 'schema.const' || (Array.isArray(data.suggestions) && data.suggestions.length === 1)), writes: path };
+        return { title: `Change to \`${show(value)}\``, edits: [replaceValue(node, dialect, { kind: 'scalar', value: value as string | number | boolean | null }, text)], preferred: i === 0, safe: i === 0 && (code === 'schema.const' || (Array.isArray(data.suggestions) && data.suggestions.length === 1)), writes: [path] };
       });
     }
     case 'schema.type':
@@ -132,9 +132,9 @@ export function fixesFor(input: FixInput): Fix[] {
       if (!node || node.type === 'object' || node.type === 'array') return [];
       const source = text.slice(node.offset, node.offset + node.length);
       if (data.expected === 'boolean' && typeof data.replacement === 'string') {
-        return [{ title: `Write \`${data.replacement}\``, edits: [{ offset: node.offset, length: node.length, text: data.replacement }], preferred: true, safe: true, writes: path }];
+        return [{ title: `Write \`${data.replacement}\``, edits: [{ offset: node.offset, length: node.length, text: data.replacement }], preferred: true, safe: true, writes: [path] }];
       }
-      return [{ title: `Quote \`${source}\``, edits: [{ offset: node.offset, length: node.length, text: JSON.stringify(source) }], preferred: true, safe: true, writes: path }];
+      return [{ title: `Quote \`${source}\``, edits: [{ offset: node.offset, length: node.length, text: JSON.stringify(source) }], preferred: true, safe: true, writes: [path] }];
     }
     case 'schema.deprecated': {
       const replacement = typeof data.replacement === 'string' ? data.replacement : undefined;
@@ -142,7 +142,7 @@ export function fixesFor(input: FixInput): Fix[] {
       if (!replacement || !prop) return [];
       const parent = prop.parent;
       if (parent?.type === 'object' && findProperty(parent, replacement)) return [];
-      return [{ title: `Replace \`${prop.keyNode.value}\` with \`${replacement}\``, edits: [renameKey(prop, dialect, replacement)], preferred: true, safe: true, writes: [...path.slice(0, -1), replacement] }];
+      return [{ title: `Replace \`${prop.keyNode.value}\` with \`${replacement}\``, edits: [renameKey(prop, dialect, replacement)], preferred: true, safe: true, writes: [[...path.slice(0, -1), replacement]] }];
     }
     case 'document.duplicate-key': {
       const prop = duplicateAt(root, input.offset);
@@ -183,7 +183,7 @@ function requiredFix(input: FixInput, path: JSONPath, missing: string[]): Fix[] 
   else if (node && node.parent?.type === 'property' && (target?.type === 'null' || !target)) edit = insertProperties(text, dialect, { emptyValueOf: node.parent }, entries);
   if (!edit) return [];
   const names = missing.map((m) => `\`${m}\``).join(', ');
-  return [{ title: missing.length === 1 ? `Add the missing key ${names}` : `Add the missing keys ${names}`, edits: [edit], preferred: true, safe: entries.every((e) => e.value.kind !== 'scalar' || e.value.value !== ''), writes: path }];
+  return [{ title: missing.length === 1 ? `Add the missing key ${names}` : `Add the missing keys ${names}`, edits: [edit], preferred: true, safe: entries.every((e) => e.value.kind !== 'scalar' || e.value.value !== ''), writes: missing.map((m) => [...path, m]) }];
 }
 
 function typeFixes(input: FixInput, path: JSONPath): Fix[] {
@@ -193,7 +193,7 @@ function typeFixes(input: FixInput, path: JSONPath): Fix[] {
   const expected = (Array.isArray(data.expected) ? data.expected : []).map(String);
   const fixes: Fix[] = [];
   const replace = (title: string, value: ValueIntent, safe: boolean): void => {
-    fixes.push({ title, edits: [replaceValue(node, dialect, value, text)], preferred: fixes.length === 0, safe, writes: path });
+    fixes.push({ title, edits: [replaceValue(node, dialect, value, text)], preferred: fixes.length === 0, safe, writes: [path] });
   };
   if (node.type === 'string') {
     const s = node.value.trim();
@@ -211,12 +211,12 @@ function typeFixes(input: FixInput, path: JSONPath): Fix[] {
     const intent = concreteIntent(schemas[0] ?? {}, input.graph);
     if (intent.kind === 'object' && intent.entries.length) {
       const edit = insertProperties(text, dialect, { emptyValueOf: node.parent }, intent.entries);
-      if (edit) fixes.push({ title: `Add the required keys of \`${String(path[path.length - 1])}\``, edits: [edit], preferred: fixes.length === 0, safe: false, writes: path });
+      if (edit) fixes.push({ title: `Add the required keys of \`${String(path[path.length - 1])}\``, edits: [edit], preferred: fixes.length === 0, safe: false, writes: [path] });
     }
   }
   if ((node.type === 'string' || node.type === 'number' || node.type === 'boolean') && expected.includes('array')) {
     const source = text.slice(node.offset, node.offset + node.length);
-    fixes.push({ title: 'Wrap in a list', edits: [{ offset: node.offset, length: node.length, text: `[${source}]` }], preferred: fixes.length === 0, safe: true, writes: path });
+    fixes.push({ title: 'Wrap in a list', edits: [{ offset: node.offset, length: node.length, text: `[${source}]` }], preferred: fixes.length === 0, safe: true, writes: [path] });
   }
   return fixes;
 }
