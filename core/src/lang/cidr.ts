@@ -2,7 +2,7 @@
  * IPv4 / IPv6 CIDR blocks: parsing with positions, host-bit normalization, overlap and containment.
  * Follows Go `net.ParseCIDR` syntax (no leading zeros in IPv4 octets, no zones).
  */
-import { LangProblem, problem } from './types';
+import { clampProblems, LangProblem, problem } from './types';
 
 export interface Cidr {
   family: 4 | 6;
@@ -152,7 +152,7 @@ function analyse(text: string): { cidr?: Cidr; problems: LangProblem[] } {
 /** Problems of a CIDR block; host bits set is a warning with the network in `args.suggestion`. */
 export function checkCidr(text: string): LangProblem[] {
   try {
-    return analyse(text).problems;
+    return clampProblems(analyse(text).problems, text.length);
   } catch {
     return [problem('cidr.invalid-address', 0, typeof text === 'string' ? text.length : 0, { value: String(text).slice(0, 40), reason: 'it could not be parsed' })];
   }

@@ -4,7 +4,7 @@
  * (case-insensitive), 7 as an alias of Sunday, and the macros @yearly @annually @monthly @weekly
  * @daily @midnight @hourly.
  */
-import { LangProblem, problem } from './types';
+import { clampProblems, LangProblem, problem } from './types';
 
 interface FieldSpec {
   name: string;
@@ -203,7 +203,7 @@ function analyse(text: string): { problems: LangProblem[]; schedule?: CronSchedu
 /** Problems of a cron expression; empty when valid. Never throws. */
 export function checkCron(text: string): LangProblem[] {
   try {
-    return analyse(text).problems;
+    return clampProblems(analyse(text).problems, text.length);
   } catch {
     return [problem('cron.field-count', 0, typeof text === 'string' ? text.length : 0, { count: '?', hint: '' })];
   }

@@ -3,7 +3,7 @@
  * units y w d h m s ms, each at most once and in descending order, bare `0` allowed,
  * no fractions, no signs, no spaces, and a total of at most 2^63-1 nanoseconds (~292 years).
  */
-import { LangProblem, problem } from './types';
+import { clampProblems, LangProblem, problem } from './types';
 
 const UNITS: Record<string, { pos: number; ms: bigint }> = {
   y: { pos: 1, ms: 365n * 24n * 3600n * 1000n },
@@ -110,7 +110,7 @@ export interface DurationOptions {
 /** Problems of a Prometheus duration string; empty when valid. Never throws. */
 export function checkDuration(text: string, options: DurationOptions = {}): LangProblem[] {
   try {
-    return analyse(text, !!options.allowBareNumber).problems;
+    return clampProblems(analyse(text, !!options.allowBareNumber).problems, text.length);
   } catch {
     return [problem('duration.invalid', 0, typeof text === 'string' ? text.length : 0, { text: String(text).slice(0, 40), hint: 'it could not be parsed' })];
   }

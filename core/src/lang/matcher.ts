@@ -9,7 +9,7 @@
 import { unquoteGo } from './goString';
 import { formatLangMessage } from './messages';
 import { re2Error } from './re2';
-import { LangProblem, problem, snippet } from './types';
+import { clampProblems, LangProblem, problem, snippet } from './types';
 
 export type MatcherOp = '=' | '!=' | '=~' | '!~';
 export type MatcherGrammar = 'utf8' | 'classic' | 'fallback';
@@ -134,7 +134,8 @@ function parseUtf8(text: string): Result {
     k++;
     const opTok = peek();
     if (opTok.kind !== 'op') {
-      problems.push(problem('matcher.expected-operator', opTok.from, Math.max(opTok.to, opTok.from + 1), { name: snippet(nameTok.value ?? ''), found: describe(opTok) }));
+      const at = opTok.kind === 'eof' ? nameTok : opTok;
+      problems.push(problem('matcher.expected-operator', at.from, Math.max(at.to, at.from + 1), { name: snippet(nameTok.value ?? ''), found: describe(opTok) }));
       return { matchers, problems };
     }
     k++;
@@ -273,7 +274,7 @@ function formatReason(p: LangProblem): string {
 /** Problems of a matcher list (one route `matchers` entry, an inhibit matcher, …). Never throws. */
 export function checkMatcher(text: string, options: MatcherOptions = {}): LangProblem[] {
   try {
-    return analyse(text, options).problems;
+    return clampProblems(analyse(text, options).problems, text.length);
   } catch {
     return [problem('matcher.syntax', 0, typeof text === 'string' ? text.length : 0, { found: 'input', expected: "'name op value'" })];
   }

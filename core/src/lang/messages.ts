@@ -121,7 +121,6 @@ export const langMessages: Record<string, string> = {
   'template.duplicate-define': "Template '{name}' is defined more than once; rename or remove one definition.",
   'template.undefined-template': "Template '{name}' is not defined; add '{{define \"{name}\"}}…{{end}}'.",
   'template.unknown-field': "Field '{field}' does not exist on {context}; available: {known}.",
-  'template.empty-command': "Empty command in pipeline; remove the extra '|'.",
   'template.bad-escape': 'Invalid escape in string: {detail}.',
   'template.too-complex': 'Template is too complex to check: {detail}.',
 };

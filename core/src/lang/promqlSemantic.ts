@@ -32,18 +32,6 @@ export function exprChildren(node: SyntaxNode): SyntaxNode[] {
   return children(node).filter((c) => EXPR_NAMES.has(c.name));
 }
 
-export function hasErrorInside(node: SyntaxNode): boolean {
-  let found = false;
-  node.toTree().iterate({
-    enter: (n) => {
-      if (found) return false;
-      if (n.type.isError) found = true;
-      return undefined;
-    },
-  });
-  return found;
-}
-
 /** Decoded string literal with offsets back into `text`. */
 export function stringValue(text: string, node: SyntaxNode): { value: string; offsets: number[]; ok: boolean } {
   const u = unquoteGo(text.slice(node.from, node.to));

@@ -40,6 +40,15 @@ export function problem(
   return p;
 }
 
+/** Keep every problem inside [0, length] (a safety net for widened ranges). */
+export function clampProblems(problems: LangProblem[], length: number): LangProblem[] {
+  for (const p of problems) {
+    p.from = Math.min(Math.max(0, p.from), length);
+    p.to = Math.min(Math.max(p.from, p.to), length);
+  }
+  return problems;
+}
+
 /** Quote a fragment of user text for a message: trims it and shortens long fragments. */
 export function snippet(text: string, max = 40): string {
   const s = text.replace(/\s+/g, ' ');
