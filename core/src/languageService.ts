@@ -11,6 +11,8 @@ import type { Problem } from './problem';
 import { t, type MessageId } from './messages';
 import { codeAnchor, defaultSeverity, type Severity } from './codes';
 import { LruCache } from './util/lru';
+import { runRules } from './rules/index';
+import { valueOf } from './features/context';
 import type { FeatureContext } from './features/context';
 import { doComplete } from './features/completion/completion';
 import { doHover } from './features/hover';
@@ -118,7 +120,12 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       for (const p of part.problems) {
         problems.push({ code: p.code, offset: p.offset, length: p.length, message: t(p.code as MessageId, p.args), data: p.data ?? { ...p.args }, severity: p.severity });
       }
-      if (schema?.validate && part.root) problems.push(...validatePart(part, schema, graph, text));
+      if (schema?.validate && part.root) {
+        const schemaProblems = validatePart(part, schema, graph, text);
+        problems.push(...schemaProblems);
+        const kind = store.entry(schema.uri)?.id;
+        problems.push(...runRules(kind, part, valueOf(part), text, schemaProblems));
+      }
     }
     return problems;
   };
