@@ -130,8 +130,18 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     return problems;
   };
 
+  const chunkCache2 = new LruCache<string, { version: number; chunks: Array<{ start: number; text: string }> }>(64);
+  const chunksOf = (doc: TextDocument): Array<{ start: number; text: string }> => {
+    const hit = chunkCache2.get(doc.uri);
+    if (hit && hit.version === doc.version) return hit.chunks;
+    const text = doc.getText();
+    const chunks = formatOf(doc) === 'json' ? [{ start: 0, text }] : splitYamlStream(text);
+    chunkCache2.set(doc.uri, { version: doc.version, chunks });
+    return chunks;
+  };
   const features = (settings: DocumentSettings): FeatureContext => ({
     store,
+    chunks: chunksOf,
     graph: () => graph,
     association: (doc) => getAssociation(doc, settings),
     format: (doc) => formatOf(doc),
@@ -205,7 +215,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         }
       }
       const key = `${generationOf(schema)}\u0000${format}\u0000`;
-      const chunks = format === 'json' ? [{ start: 0, text }] : splitYamlStream(text);
+      const chunks = chunksOf(doc);
       for (const chunk of chunks) {
         const cacheKey = key + chunk.text;
         let chunkProblems = chunkCache.get(cacheKey);

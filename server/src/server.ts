@@ -69,6 +69,15 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
     const dynamicConfig = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     const dynamicWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     connection.onInitialized(() => {
+      // Compile the bundled schemas while the user has not opened anything yet: one per tick.
+      const queue = service.store.bundled.catalog.map((e) => e.uri);
+      const warm = (): void => {
+        const next = queue.shift();
+        if (!next) return;
+        runSafeVoid(log, 'warm-up', () => void service.store.get(next));
+        setTimeout(warm, 0);
+      };
+      setTimeout(warm, 50);
       if (dynamicConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'tenantConfig' });
       if (dynamicWatch) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{json,yaml,yml}' }] });
       if (params.capabilities.workspace?.workspaceFolders) {

@@ -142,3 +142,32 @@ test('association order: modeline, then $schema, then settings, then file patter
   assert.equal(byModeline.source, 'modeline');
   assert.match(byModeline.schemaUri ?? '', /security-policy\.schema\.json$/);
 });
+
+test('user schema patterns: each runs on its own, and a catastrophic one is linear on RE2', () => {
+  const fs2 = require('node:fs') as typeof import('node:fs');
+  const os = require('node:os') as typeof import('node:os');
+  const tmp = fs2.mkdtempSync(path.join(os.tmpdir(), 'tc-re2-'));
+  fs2.writeFileSync(path.join(tmp, 's.schema.json'), JSON.stringify({
+    type: 'object',
+    properties: {
+      a: { type: 'string', pattern: '^(ab+)+$' },
+      b: { type: 'string', pattern: '^([a-z]+/)*[a-z]+$' },
+      evil: { type: 'string', pattern: '^(a+)+$' },
+    },
+  }));
+  const head = '# tenant-config: $schema=./s.schema.json\n';
+  const ok = validate(head + 'a: abbab\nb: x/y/z\n', 'ok.yaml', {}, tmp);
+  assert.deepEqual(ok.map((d) => d.code), []);
+  const bad = validate(head + 'a: ba\nb: x//y\n', 'bad.yaml', {}, tmp);
+  assert.deepEqual(bad.map((d) => (d.data as { path: string[] }).path.join('.')), ['a', 'b']);
+  const start = Date.now();
+  const evil = validate(head + `evil: ${'a'.repeat(40)}b\n`, 'evil.yaml', {}, tmp);
+  assert.ok(Date.now() - start < 1000, 'no catastrophic backtracking');
+  assert.deepEqual(evil.map((d) => d.code), ['schema.pattern']);
+  fs2.rmSync(tmp, { recursive: true, force: true });
+});
+
+test('a path to a file of the bundled schemas folder names the bundled schema', () => {
+  const info = service().getSchemaInfo(doc('a: 1\n', 'z.yaml'), settings({ schemas: { './schemas/tenant.schema.json': ['**/z.yaml'] } }));
+  assert.match(info.schemaUri ?? '', /^https:\/\/schemas\.tenant-config\.dev\/tenant\.schema\.json$/);
+});

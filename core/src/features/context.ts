@@ -3,6 +3,7 @@ import type { DocumentFormat, DocumentPart } from '../document/document';
 import { parseYaml, splitYamlStream } from '../document/parseYaml';
 import { parseJson } from '../document/parseJson';
 import { toValue } from '../document/value';
+import { LruCache } from '../util/lru';
 import type { LoadedSchema, SchemaStore } from '../schema/store';
 import type { SchemaGraph } from '../schema/resolve';
 import type { Association } from '../schema/associations';
@@ -10,6 +11,8 @@ import type { Association } from '../schema/associations';
 /** What a feature needs from the service: the schema of a document and its graph. */
 export interface FeatureContext {
   store: SchemaStore;
+  /** The chunks of a YAML stream, computed once per document version. */
+  chunks(doc: TextDocument): Array<{ start: number; text: string }>;
   graph(): SchemaGraph;
   association(doc: TextDocument): Association;
   format(doc: TextDocument): DocumentFormat;
@@ -28,7 +31,7 @@ export function schemaOf(ctx: FeatureContext, doc: TextDocument): LoadedSchema |
  * completion or hover in one tenant of a 150,000-line stream reads a few hundred lines.
  * `patch` replaces a range of that chunk before reading (completion blanks the line being typed).
  */
-export function partAtOffset(text: string, format: DocumentFormat, offset: number, patch?: { offset: number; length: number; text: string }): { part: DocumentPart | undefined; text: string } {
+export function partAtOffset(text: string, format: DocumentFormat, offset: number, patch?: { offset: number; length: number; text: string }, knownChunks?: Array<{ start: number; text: string }>): { part: DocumentPart | undefined; text: string } {
   const apply = (t: string, base: number): string => {
     if (!patch) return t;
     const s = patch.offset - base;
@@ -39,11 +42,22 @@ export function partAtOffset(text: string, format: DocumentFormat, offset: numbe
     const t = apply(text, 0);
     return { part: parseJson(t), text: t };
   }
-  const chunks = splitYamlStream(text);
-  let chunk = chunks[0];
-  for (const c of chunks) if (c.start <= offset) chunk = c;
+  const chunks = knownChunks ?? splitYamlStream(text);
+  let lo = 0;
+  let hi = chunks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (chunks[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const chunk = chunks[lo];
   const chunkText = apply(chunk.text, chunk.start);
-  const parts = parseYaml(chunkText, chunk.start);
+  const key = patch ? undefined : `${chunk.start}\u0000${chunkText}`;
+  let parts = key ? partCache.get(key) : undefined;
+  if (!parts) {
+    parts = parseYaml(chunkText, chunk.start);
+    if (key) partCache.set(key, parts);
+  }
   let part = parts[0];
   for (const p of parts) if (p.start <= offset) part = p;
   // Keep the full text for offset arithmetic: the chunk is placed back at its start.
@@ -51,8 +65,15 @@ export function partAtOffset(text: string, format: DocumentFormat, offset: numbe
   return { part, text: full };
 }
 
+/** Recently read chunks (hover and code actions come in bursts on the same document). */
+const partCache = new LruCache<string, DocumentPart[]>(32);
+const valueCache = new WeakMap<DocumentPart, unknown>();
+
 export function valueOf(part: DocumentPart | undefined): unknown {
   if (!part?.root) return undefined;
+  if (valueCache.has(part)) return valueCache.get(part);
   const v = toValue(part.root, part.hasAliases);
-  return v.bomb ? undefined : v.value;
+  const value = v.bomb ? undefined : v.value;
+  valueCache.set(part, value);
+  return value;
 }

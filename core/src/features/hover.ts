@@ -54,7 +54,7 @@ export function doHover(ctx: FeatureContext, doc: TextDocument, position: Positi
   if (!schema) return null;
   const text = doc.getText();
   const offset = doc.offsetAt(position);
-  const { part } = partAtOffset(text, ctx.format(doc), offset);
+  const { part } = partAtOffset(text, ctx.format(doc), offset, undefined, ctx.chunks(doc));
   if (!part?.root) return null;
   let node: ASTNode | undefined = findNodeAtOffset(part.root, offset, false) ?? findNodeAtOffset(part.root, offset, true);
   if (!node) return null;

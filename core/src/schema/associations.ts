@@ -117,7 +117,15 @@ export function resolveSchemaRef(ref: string, base: string, store: SchemaStore):
   if (entry) return entry.uri;
   if (store.isBundled(ref)) return ref;
   if (/^https?:\/\//i.test(ref)) return ref;
-  return resolveUri(ref, base);
+  const uri = resolveUri(ref, base);
+  // A path into the bundled schemas folder names the bundled schema itself.
+  const folder = store.bundled.folderUri;
+  if (uri && folder && uri.startsWith(folder + '/')) {
+    const file = uri.slice(folder.length + 1);
+    const bundled = store.bundled.catalog.find((e) => e.file === file);
+    if (bundled) return bundled.uri;
+  }
+  return uri;
 }
 
 function findModeline(text: string): { value: string; offset: number; line: string } | undefined {

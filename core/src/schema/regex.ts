@@ -37,6 +37,10 @@ export function hasNestedQuantifier(pattern: string): boolean {
   return false;
 }
 
+function acceptAll(pattern: string): RegExpLike {
+  return { test: () => true, toString: () => `unenforced:/${pattern}/` } as RegExpLike;
+}
+
 export function createRegExpEngine(trusted: boolean, report: PatternReport): RegExpEngine {
   const engine = ((pattern: string, flags: string): RegExpLike => {
     if (trusted || !hasNestedQuantifier(pattern)) {
@@ -44,15 +48,16 @@ export function createRegExpEngine(trusted: boolean, report: PatternReport): Reg
         return new RegExp(pattern, flags);
       } catch {
         report.unsafe.add(pattern);
-        return { test: () => true };
+        return acceptAll(pattern);
       }
     }
     try {
       const re = RE2JS.compile(pattern);
-      return { test: (s: string) => re.matcher(s).find() };
+      // ajv keys compiled patterns by `toString()`: each must be distinct.
+      return { test: (s: string) => re.matcher(s).find(), toString: () => `re2:/${pattern}/` } as RegExpLike;
     } catch {
       report.unsafe.add(pattern);
-      return { test: () => true };
+      return acceptAll(pattern);
     }
   }) as RegExpEngine;
   engine.code = 'tenantConfigRegExp';

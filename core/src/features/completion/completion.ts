@@ -28,11 +28,11 @@ export function doComplete(ctx: FeatureContext, doc: TextDocument, position: Pos
     const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
     let lineEnd = text.indexOf('\n', offset);
     if (lineEnd < 0) lineEnd = text.length;
-    const { part } = partAtOffset(text, format, offset, { offset: lineStart, length: lineEnd - lineStart, text: ' '.repeat(lineEnd - lineStart) });
+    const { part } = partAtOffset(text, format, offset, { offset: lineStart, length: lineEnd - lineStart, text: ' '.repeat(lineEnd - lineStart) }, ctx.chunks(doc));
     site = yamlSite(text, offset, part);
     value = valueOf(part);
   } else {
-    const { part } = partAtOffset(text, format, offset);
+    const { part } = partAtOffset(text, format, offset, undefined, ctx.chunks(doc));
     site = jsonSite(text, offset, part);
     value = valueOf(part);
   }

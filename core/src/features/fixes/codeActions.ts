@@ -24,7 +24,7 @@ function candidates(ctx: FeatureContext, doc: TextDocument, d: Diagnostic): Fix[
   const text = doc.getText();
   const offset = doc.offsetAt(d.range.start);
   const format = ctx.format(doc);
-  const { part } = partAtOffset(text, format, offset);
+  const { part } = partAtOffset(text, format, offset, undefined, ctx.chunks(doc));
   if (!part) return [];
   return fixesFor({
     diagnostic: d,
