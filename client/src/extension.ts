@@ -1,28 +1,28 @@
-import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import * as vscode from 'vscode';
+import { ServerConnection } from './client';
+import { registerCommands } from './commands';
+import { SchemaStatus } from './status';
 
-let client: LanguageClient | undefined;
+let server: ServerConnection | undefined;
 
-export async function activate(context: ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'tenant-yaml' },
-      { scheme: 'file', language: 'tenant-json' },
-      { scheme: 'file', language: 'yaml' },
-      { scheme: 'file', language: 'json' },
-    ],
-    synchronize: { configurationSection: 'tenantConfig' },
-  };
-  client = new LanguageClient('tenantConfig', 'Tenant Config Language Server', serverOptions, clientOptions);
-  await client.start();
+export function activate(context: vscode.ExtensionContext): void {
+  // Log channels follow VS Code's log level (Developer: Set Log Level…, or the channel's gear).
+  const log = vscode.window.createOutputChannel('Tenant Config', { log: true });
+  const trace = vscode.window.createOutputChannel('Tenant Config (LSP Trace)', { log: true });
+  server = new ServerConnection(context, log, trace);
+  context.subscriptions.push(
+    log,
+    trace,
+    server,
+    registerCommands(context, server),
+    new SchemaStatus(server),
+    // Trust can only be granted while running; the server then loads user schema files.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void server?.restart()),
+  );
+  void server.start();
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  await server?.shutdown();
+  server = undefined;
 }
