@@ -40,6 +40,7 @@ export const codes: Record<string, CodeInfo> = {
   'schema.remote-not-fetched': { severity: 'warning', title: 'A remote schema, never downloaded' },
   'schema.load-error': { severity: 'error', title: 'A schema file that cannot be read' },
   'schema.compile-error': { severity: 'error', title: 'A schema that is not valid JSON Schema' },
+  'schema.untrusted-workspace': { severity: 'information', title: 'A workspace schema file not used in an untrusted workspace' },
   'schema.unsafe-pattern': { severity: 'warning', title: 'A schema pattern not enforced because it could hang' },
 };
 

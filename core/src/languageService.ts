@@ -38,6 +38,8 @@ export interface DocumentSettings {
   severity: Record<string, Severity | 'off'>;
   maxProblems: number;
   workspaceFolders: string[];
+  /** In an untrusted workspace only bundled schemas are used (no user schema file is read). */
+  bundledOnly?: boolean;
 }
 
 export const defaultDocumentSettings: DocumentSettings = { schemas: {}, severity: {}, maxProblems: 1000, workspaceFolders: [] };
@@ -110,8 +112,13 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     return g;
   };
 
-  const getAssociation = (doc: TextDocument, settings: DocumentSettings): Association =>
-    associate({ uri: doc.uri, text: doc.getText(), settings: settings.schemas, workspaceFolders: settings.workspaceFolders }, store);
+  const getAssociation = (doc: TextDocument, settings: DocumentSettings): Association => {
+    const a = associate({ uri: doc.uri, text: doc.getText(), settings: settings.schemas, workspaceFolders: settings.workspaceFolders }, store);
+    if (settings.bundledOnly && a.schemaUri && !store.isBundled(a.schemaUri)) {
+      return { source: a.source, detail: a.detail, problem: { code: 'schema.untrusted-workspace', offset: 0, length: 0, args: { uri: a.schemaUri } } };
+    }
+    return a;
+  };
 
   const validateChunk = (text: string, format: DocumentFormat, schema: LoadedSchema | undefined): Problem[] => {
     const parts = format === 'json' ? [parseJson(text)] : parseYaml(text, 0);

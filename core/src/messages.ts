@@ -54,6 +54,7 @@ export const messages = {
   'schema.remote-not-fetched': 'Schema {uri} is remote and is never downloaded; use a bundled schema id or a local schema file.',
   'schema.load-error': 'Schema {uri} could not be loaded: {detail}.',
   'schema.compile-error': 'Schema {uri} is not a valid JSON Schema: {detail}.',
+  'schema.untrusted-workspace': 'Schema {uri} is a file of this workspace, which is not trusted: only bundled schemas are used until you trust it.',
   'schema.unsafe-pattern': 'Schema {uri} has a pattern that could hang validation and is not enforced: `{pattern}`.',
   'where.document': 'the document',
   'where.path': '`{path}`',

@@ -10,7 +10,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionList } from 'vscode-languageserver-types';
 import { createLanguageService, FIX_ALL_KIND, type DocumentSettings, type LanguageService } from '../../core/src/index';
-import { SchemaInfoRequest, type SchemaInfo, type SchemaInfoParams, type TenantConfigSettings } from '../../protocol/src/index';
+import { SchemaInfoRequest, ValidateWorkspaceRequest, type SchemaInfo, type SchemaInfoParams, type TenantConfigSettings, type ValidateWorkspaceResult } from '../../protocol/src/index';
+import { listWorkspaceFiles, readText } from './workspaceFiles';
 import { loadBundledSchemas, readFileUri, findSchemasDir, findDiagnosticsDoc } from './schemaFiles';
 import { SettingsCache } from './settings';
 import { ValidationScheduler } from './validator';
@@ -34,10 +35,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
   let settings: SettingsCache;
   let scheduler: ValidationScheduler;
   let workspaceFolders: string[] = [];
+  let trusted = true;
 
   const documentSettings = async (uri: string): Promise<{ settings: TenantConfigSettings; doc: DocumentSettings }> => {
     const s = await settings.get(uri);
-    return { settings: s, doc: { schemas: s.schemas, severity: s.severity, maxProblems: s.maxProblems, workspaceFolders } };
+    return { settings: s, doc: { schemas: s.schemas, severity: s.severity, maxProblems: s.maxProblems, workspaceFolders, bundledOnly: !trusted } };
   };
 
   const revalidateAll = (): void => {
@@ -47,7 +49,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const schemasDir = runtime.schemasDir ?? findSchemasDir();
     service = createLanguageService({ bundled: loadBundledSchemas(schemasDir), readFile: readFileUri, diagnosticsDocUri: findDiagnosticsDoc(schemasDir) });
-    const init = (params.initializationOptions ?? {}) as { settings?: unknown };
+    const init = (params.initializationOptions ?? {}) as { settings?: unknown; trusted?: unknown };
+    trusted = init.trusted !== false;
     settings = new SettingsCache(connection, init.settings);
     settings.canPull = !!params.capabilities.workspace?.configuration;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
@@ -200,6 +203,26 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
       log(`range formatting failed: ${(e as Error)?.stack ?? String(e)}`);
       return [];
     }
+  });
+
+  connection.onRequest(ValidateWorkspaceRequest, async (_params: unknown, token): Promise<ValidateWorkspaceResult> => {
+    let files = 0;
+    let problems = 0;
+    for (const uri of listWorkspaceFiles(workspaceFolders)) {
+      if (token.isCancellationRequested) break;
+      const open = documents.get(uri);
+      const text = open ? undefined : readText(uri);
+      const doc = open ?? (text !== undefined ? TextDocument.create(uri, /\.json$/i.test(uri) ? 'json' : 'yaml', 0, text) : undefined);
+      if (!doc) continue;
+      const { doc: docSettings } = await documentSettings(uri);
+      const diagnostics = runSafe(log, 'validateWorkspace', [], undefined, () => (service.getAssociation(doc, docSettings).source === 'none' ? undefined : service.doValidation(doc, docSettings)) ?? []);
+      if (!Array.isArray(diagnostics) || (diagnostics.length === 0 && service.getAssociation(doc, docSettings).source === 'none')) continue;
+      files++;
+      problems += diagnostics.length;
+      void connection.sendDiagnostics({ uri, version: open?.version, diagnostics });
+      await new Promise<void>((r) => setImmediate(r));
+    }
+    return { files, problems };
   });
 
   documents.listen(connection);

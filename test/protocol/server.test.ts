@@ -108,3 +108,29 @@ function hugeYaml(bytes: number): string {
   }
   return parts.join('');
 }
+
+test('tenantConfig/validateWorkspace validates files that are not open and publishes their diagnostics', async () => {
+  fs.mkdirSync(path.join(ws, 'tenants'), { recursive: true });
+  fs.writeFileSync(path.join(ws, 'tenants', 'closed.tenant.yaml'), 'tenant_id: acme\nmetadta: {}\n');
+  fs.writeFileSync(path.join(ws, 'tenants', 'unrelated.yaml'), 'a: [1\n');
+  const u = uri('tenants/closed.tenant.yaml');
+  const published = client.diagnostics(u, undefined, 20_000);
+  const result = await client.request<{ files: number; problems: number }>('tenantConfig/validateWorkspace', {});
+  const d = await published;
+  assert.ok(d.diagnostics.some((x) => x.code === 'schema.additional-property'));
+  assert.ok(result.files >= 1 && result.problems >= 1);
+});
+
+test('an untrusted workspace uses bundled schemas only', async () => {
+  const other = new TestClient();
+  try {
+    await other.conn.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'ws' }], capabilities: {}, initializationOptions: { trusted: false } });
+    await other.conn.sendNotification('initialized', {});
+    const r = await other.open(uri('untrusted.yaml'), '# tenant-config: $schema=./service.schema.json\nport: 70000\n', 'yaml');
+    assert.deepEqual(r.diagnostics.map((x) => x.code), ['schema.untrusted-workspace']);
+    const bundled = await other.open(uri('bundled.yaml'), '# tenant-config: $schema=tenant\ntenant_id: acme\n', 'yaml');
+    assert.ok(bundled.diagnostics.some((x) => x.code === 'schema.required'));
+  } finally {
+    await other.shutdown();
+  }
+});
