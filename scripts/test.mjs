@@ -1,11 +1,14 @@
-// Run every compiled test file (out/test/**/*.test.js) with node's test runner.
-// Usage: node scripts/test.mjs [core|protocol|<substring>...]
-import { spawnSync } from 'node:child_process';
+// The test command: every compiled core and protocol test (out/test/**/*.test.js) with node's
+// test runner, then the real-editor tests (scripts/e2e/ci.sh: code-server + Chromium), then one
+// closing line counting both. Usage: node scripts/test.mjs [--no-e2e] [filter...]
+// TENANT_CONFIG_E2E=0 skips the real-editor stage too (it needs apt and about a minute).
+import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const root = 'out/test';
-const filters = process.argv.slice(2);
+const args = process.argv.slice(2);
+const noE2e = args.includes('--no-e2e') || process.env.TENANT_CONFIG_E2E === '0';
+const filters = args.filter((a) => !a.startsWith('--'));
 const files = [];
 const walk = (dir) => {
   for (const name of readdirSync(dir).sort()) {
@@ -14,11 +17,43 @@ const walk = (dir) => {
     else if (name.endsWith('.test.js')) files.push(full);
   }
 };
-walk(root);
+walk('out/test');
 const selected = filters.length ? files.filter((f) => filters.some((x) => f.includes(x))) : files;
 if (selected.length === 0) {
   console.error('no test files found: run `npm run build` first');
   process.exit(1);
 }
-const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=2', ...selected], { stdio: 'inherit' });
-process.exit(r.status ?? 1);
+
+/** Run a command, echo its output, and return its exit code and output. */
+function run(cmd, argv) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      process.stdout.write(d);
+    });
+    child.stderr.on('data', (d) => process.stderr.write(d));
+    child.on('close', (code) => resolve({ code: code ?? 1, out }));
+  });
+}
+
+const count = (out, re) => {
+  const m = [...out.matchAll(re)];
+  return m.length ? Number(m[m.length - 1][1]) : 0;
+};
+
+const unit = await run(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=2', ...selected]);
+let passed = count(unit.out, /^ℹ pass (\d+)$/gm);
+let failed = count(unit.out, /^ℹ fail (\d+)$/gm) + (unit.code !== 0 && count(unit.out, /^ℹ fail (\d+)$/gm) === 0 ? 1 : 0);
+let e2eCode = 0;
+if (!noE2e && filters.length === 0) {
+  const e2e = await run('bash', ['scripts/e2e/ci.sh']);
+  const m = /^e2e: (\d+) passed, (\d+) failed/m.exec(e2e.out);
+  passed += m ? Number(m[1]) : 0;
+  failed += m ? Number(m[2]) : 1;
+  e2eCode = e2e.code;
+  if (e2e.code !== 0 && m && Number(m[2]) === 0) failed += 1;
+}
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(unit.code !== 0 || e2eCode !== 0 || failed > 0 ? 1 : 0);
