@@ -16,6 +16,8 @@ import { loadBundledSchemas, readFileUri, findSchemasDir, findDiagnosticsDoc } f
 import { SettingsCache } from './settings';
 import { ValidationScheduler } from './validator';
 import { runSafe, runSafeVoid } from './runSafe';
+import { loadMessageBundle } from './l10n';
+import * as path from 'node:path';
 
 export interface ServerRuntime {
   /** Where the bundled schemas live; found next to the bundle by default. */
@@ -49,8 +51,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const schemasDir = runtime.schemasDir ?? findSchemasDir();
     service = createLanguageService({ bundled: loadBundledSchemas(schemasDir), readFile: readFileUri, diagnosticsDocUri: findDiagnosticsDoc(schemasDir) });
-    const init = (params.initializationOptions ?? {}) as { settings?: unknown; trusted?: unknown };
+    const init = (params.initializationOptions ?? {}) as { settings?: unknown; trusted?: unknown; locale?: unknown };
     trusted = init.trusted !== false;
+    loadMessageBundle(typeof init.locale === 'string' ? init.locale : params.locale, path.dirname(schemasDir));
     settings = new SettingsCache(connection, init.settings);
     settings.canPull = !!params.capabilities.workspace?.configuration;
     workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);

@@ -52,11 +52,11 @@ export function partAtOffset(text: string, format: DocumentFormat, offset: numbe
   }
   const chunk = chunks[lo];
   const chunkText = apply(chunk.text, chunk.start);
-  const key = patch ? undefined : `${chunk.start}\u0000${chunkText}`;
-  let parts = key ? partCache.get(key) : undefined;
+  const key = `${chunk.start}\u0000${chunkText}`;
+  let parts = partCache.get(key);
   if (!parts) {
     parts = parseYaml(chunkText, chunk.start);
-    if (key) partCache.set(key, parts);
+    partCache.set(key, parts);
   }
   let part = parts[0];
   for (const p of parts) if (p.start <= offset) part = p;
