@@ -59,6 +59,18 @@ export const messages = {
   'where.document': 'the document',
   'where.path': '`{path}`',
   'and': '{a} and {b}',
+  'or': '{a} or {b}',
+  'type.string': 'a string',
+  'type.number': 'a number',
+  'type.integer': 'an integer',
+  'type.boolean': 'a boolean (true or false)',
+  'type.object': 'a mapping',
+  'type.array': 'a list',
+  'type.null': 'empty (null)',
+  'compare.at-least': 'at least',
+  'compare.at-most': 'at most',
+  'compare.greater': 'greater than',
+  'compare.less': 'less than',
 } as const;
 
 export type MessageId = keyof typeof messages;

@@ -8,13 +8,18 @@ import { parsePointer, typedPath, rangeForValue, keyName, whereName, firstLine }
 
 type Params = Record<string, unknown>;
 
-const TYPE_WORDS: Record<string, string> = {
-  string: 'a string', number: 'a number', integer: 'an integer', boolean: 'a boolean (true or false)', object: 'a mapping', array: 'a list', null: 'empty (null)',
+const TYPE_IDS: Record<string, MessageId> = {
+  string: 'type.string', number: 'type.number', integer: 'type.integer', boolean: 'type.boolean', object: 'type.object', array: 'type.array', null: 'type.null',
 };
 
+function typeWord(type: string): string {
+  const id = TYPE_IDS[type];
+  return id ? t(id) : type;
+}
+
 function typeWords(types: string | string[]): string {
-  const list = (Array.isArray(types) ? types : String(types).split(',')).map((x) => TYPE_WORDS[x] ?? x);
-  return list.length <= 1 ? list.join('') : list.slice(0, -1).join(', ') + ' or ' + list[list.length - 1];
+  const list = (Array.isArray(types) ? types : String(types).split(',')).map(typeWord);
+  return list.length <= 1 ? list.join('') : t('or', { a: list.slice(0, -1).join(', '), b: list[list.length - 1] });
 }
 
 /** Turn one (shaped) ajv error into a problem on the exact node, with a specific message. */
@@ -83,7 +88,7 @@ export function describeError(err: ErrorObject, root: ValueNode, text: string, y
           return { code: 'yaml.ambiguous-scalar', ...valueRange, message: t('yaml.ambiguous-scalar.octal-string-expected', args), data: { ...base, kind: y.kind, value: source, expected: 'string' } };
         }
       }
-      return mk('schema.type', 'schema.type', { key, expected: typeWords(expected), actualType: TYPE_WORDS[jsonType(value)] ?? jsonType(value), value: showValue(value) }, valueRange, { expected: expected.split(','), actual: jsonType(value), value: scalarOrUndefined(value) });
+      return mk('schema.type', 'schema.type', { key, expected: typeWords(expected), actualType: typeWord(jsonType(value)), value: showValue(value) }, valueRange, { expected: expected.split(','), actual: jsonType(value), value: scalarOrUndefined(value) });
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]) ?? (Array.isArray(parentSchema.enum) ? parentSchema.enum : []);
@@ -110,8 +115,8 @@ export function describeError(err: ErrorObject, root: ValueNode, text: string, y
     case 'exclusiveMinimum':
     case 'exclusiveMaximum': {
       const comparison = String(params.comparison ?? '');
-      const words: Record<string, string> = { '>=': 'at least', '<=': 'at most', '>': 'greater than', '<': 'less than' };
-      return mk('schema.range', 'schema.range', { key, comparison: words[comparison] ?? comparison, limit: String(params.limit), value: showValue(value) }, valueRange, { limit: params.limit, comparison, value: scalarOrUndefined(value) });
+      const words: Record<string, MessageId> = { '>=': 'compare.at-least', '<=': 'compare.at-most', '>': 'compare.greater', '<': 'compare.less' };
+      return mk('schema.range', 'schema.range', { key, comparison: words[comparison] ? t(words[comparison]) : comparison, limit: String(params.limit), value: showValue(value) }, valueRange, { limit: params.limit, comparison, value: scalarOrUndefined(value) });
     }
     case 'multipleOf':
       return mk('schema.range', 'schema.multiple-of', { key, limit: String(params.multipleOf), value: showValue(value) }, valueRange, { multipleOf: params.multipleOf });
