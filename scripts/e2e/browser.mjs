@@ -19,7 +19,14 @@ export function env(name) {
  * other name to NOTFOUND and a route aborts any request that is not for 127.0.0.1 (product.json
  * names an extension gallery and a telemetry endpoint; neither is tried).
  */
-export async function launchBrowser({ profileParent = process.env.E2E_WORK || tmpdir(), viewport = { width: 1600, height: 900 } } = {}) {
+export async function launchBrowser({
+  profileParent = process.env.E2E_WORK || tmpdir(),
+  viewport = { width: 1600, height: 900 },
+  // The browser's language (navigator.language, Accept-Language). Stage 3 sets E2E_BROWSER_LOCALE=fr-FR
+  // to match code-server's `--locale fr`: with a browser locale other than the display language, the
+  // workbench asks the extension gallery for a language pack (a request to the internet).
+  locale = process.env.E2E_BROWSER_LOCALE || undefined,
+} = {}) {
   const profile = mkdtempSync(join(profileParent, 'chromium-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -27,6 +34,7 @@ export async function launchBrowser({ profileParent = process.env.E2E_WORK || tm
     // Chromium puts its crash database under $XDG_CONFIG_HOME/chromium even with its own profile.
     env: { ...process.env, XDG_CONFIG_HOME: join(profile, '.config'), XDG_CACHE_HOME: join(profile, '.cache') },
     viewport,
+    locale,
     deviceScaleFactor: 1,
     args: [
       '--headless',

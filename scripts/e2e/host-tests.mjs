@@ -5,7 +5,8 @@
 // Mocha's console output arrives through `window.codeAutomationLog`.
 //
 // Env (set by scripts/e2e/run.sh): E2E_CS_URL, E2E_HOST_WORKSPACE, E2E_WORK; optional
-// E2E_HOST_TIMEOUT_MS (default 120000). Exit code: the extension host's (0 = all passed).
+// E2E_HOST_TIMEOUT_MS (default 120000) and E2E_HOST_LABEL (suffix of the log and screenshot names,
+// e.g. `fr` for the French pass). Exit code: the extension host's (0 = all passed).
 import { createWriteStream } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,9 +18,10 @@ const CS_URL = env('E2E_CS_URL');
 const WORKSPACE = env('E2E_HOST_WORKSPACE');
 const WORK = env('E2E_WORK');
 const TIMEOUT = Number(process.env.E2E_HOST_TIMEOUT_MS || 120_000);
-// Workbench chatter forwarded along with mocha's output; it still goes to <E2E_WORK>/host-console.log.
-const NOISE = [/^Resolving connection token/, /^Resolved connection token/, /^Creating a socket/, /^Updating additional builtin extensions cache/, /^\[Service Worker\]/, /^ChatSessionStore:/, /^Creation of workbench contribution/];
-const consoleLog = createWriteStream(join(WORK, 'host-console.log'));
+const LABEL = process.env.E2E_HOST_LABEL ? `-${process.env.E2E_HOST_LABEL}` : '';
+// Workbench chatter kept out of the output; it still goes to <E2E_WORK>/host-console[-LABEL].log.
+const NOISE = [/^Resolving connection token/, /^No extension gallery service configured/, /^Ignoring fetching additional builtin extensions/, /^Resolved connection token/, /^Creating a socket/, /^Updating additional builtin extensions cache/, /^\[Service Worker\]/, /^ChatSessionStore:/, /^Creation of workbench contribution/];
+const consoleLog = createWriteStream(join(WORK, `host-console${LABEL}.log`));
 
 const payload = [
   ['extensionDevelopmentPath', remoteUri(CS_URL, ROOT)],
@@ -48,8 +50,9 @@ try {
   const result = await Promise.race([exited, timedOut]);
   clearTimeout(timer);
   if (result === 'timeout') {
-    await page.screenshot({ path: join(WORK, 'failures', 'host-timeout.png') }).catch(() => {});
-    process.stderr.write(`host-tests: no exit code from the extension host within ${TIMEOUT} ms (screenshot: ${WORK}/failures/host-timeout.png)\n`);
+    const shot = join(WORK, 'failures', `host-timeout${LABEL}.png`);
+    await page.screenshot({ path: shot }).catch(() => {});
+    process.stderr.write(`host-tests: no exit code from the extension host within ${TIMEOUT} ms (screenshot: ${shot})\n`);
   } else {
     exitCode = result;
     process.stdout.write(`host-tests: extension host exited with ${exitCode} after ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

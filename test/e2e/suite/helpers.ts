@@ -100,3 +100,41 @@ export async function waitUntil(condition: () => boolean, what: string, timeoutM
 export async function setWorkspaceSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('tenantConfig').update(key, value, vscode.ConfigurationTarget.Workspace);
 }
+
+/** Replace the whole text of a document (through a WorkspaceEdit, like a user edit). */
+export async function setDocumentText(doc: vscode.TextDocument, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`could not replace the text of ${doc.uri.fsPath}`);
+}
+
+/**
+ * Put a workspace document back as it was on disk: `text` (read before the test edited it), saved,
+ * so that the next test starts from the fixture (the workspace is a throwaway copy).
+ */
+export async function restoreDocument(doc: vscode.TextDocument, text: string): Promise<void> {
+  if (doc.getText() !== text) await setDocumentText(doc, text);
+  if (doc.isDirty) await doc.save();
+}
+
+/** The label of a completion item as a string. */
+export function labelOf(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+/** A JSON file of the extension under test (its schemas, l10n bundles, …), parsed. */
+export async function readExtensionJson<T = unknown>(relativePath: string): Promise<T> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!ext) throw new Error(`${EXTENSION_ID} is not installed in this host`);
+  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, ...relativePath.split('/')));
+  return JSON.parse(new TextDecoder().decode(bytes)) as T;
+}
+
+/** Hover contents as plain strings (MarkdownString values, marked strings), U+00A0 and &nbsp; as spaces. */
+export function hoverText(hovers: readonly vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n')
+    .replace(/&nbsp;|\u00a0/g, ' ');
+}

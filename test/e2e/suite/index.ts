@@ -4,7 +4,10 @@
 // @vscode/test-electron (scripts/e2e/electron.mjs).
 //
 // Environment: E2E_RESULTS_FILE (optional) receives `{"passed":N,"failed":N}`;
-// E2E_GREP (optional) runs only the tests whose full title matches.
+// E2E_GREP (optional) runs only the tests whose full title matches; E2E_FILES (optional, a regexp)
+// picks the suite files by name. Without it every `*.test.js` runs except `locale-*.test.js`, which
+// need a VS Code started in another display language (stage 3 of scripts/e2e/run.sh sets
+// E2E_FILES='^locale-fr\.test\.js$' for a code-server started with `--locale fr`).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
@@ -13,9 +16,10 @@ export function run(): Promise<void> {
   process.setSourceMapsEnabled(true); // stack traces point at test/e2e/suite/*.ts (inline source maps)
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 30_000, slow: 5_000 });
   if (process.env.E2E_GREP) mocha.grep(process.env.E2E_GREP);
+  const only = process.env.E2E_FILES ? new RegExp(process.env.E2E_FILES) : undefined;
   const files = fs
     .readdirSync(__dirname)
-    .filter((f) => f.endsWith('.test.js'))
+    .filter((f) => f.endsWith('.test.js') && (only ? only.test(f) : !f.startsWith('locale-')))
     .sort();
   for (const f of files) mocha.addFile(path.join(__dirname, f));
 
@@ -38,7 +42,7 @@ export function run(): Promise<void> {
       else resolve();
     };
     if (files.length === 0) {
-      finish(new Error(`no *.test.js files next to ${__filename}`));
+      finish(new Error(`no *.test.js files${only ? ` matching ${String(only)}` : ''} next to ${__filename}`));
       return;
     }
     try {
