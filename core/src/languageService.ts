@@ -11,7 +11,7 @@ import type { Problem } from './problem';
 import { t, type MessageId } from './messages';
 import { codeAnchor, defaultSeverity, type Severity } from './codes';
 import { LruCache } from './util/lru';
-import { runRules } from './rules/index';
+import { runRules, withoutSuperseded } from './rules/index';
 import { valueOf } from './features/context';
 import type { FeatureContext } from './features/context';
 import { doComplete } from './features/completion/completion';
@@ -129,9 +129,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       }
       if (schema?.validate && part.root) {
         const schemaProblems = validatePart(part, schema, graph, text);
-        problems.push(...schemaProblems);
         const kind = store.entry(schema.uri)?.id;
-        problems.push(...runRules(kind, part, valueOf(part), text, schemaProblems));
+        const ruleProblems = runRules(kind, part, valueOf(part), text, schemaProblems);
+        // A rule that says the same thing more precisely replaces the schema's problem.
+        problems.push(...withoutSuperseded(schemaProblems, ruleProblems), ...ruleProblems);
       }
     }
     return problems;

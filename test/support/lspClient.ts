@@ -64,8 +64,8 @@ export class TestClient {
     });
   }
 
-  open(uri: string, text: string, languageId = 'tenant-yaml', version = 1): Promise<PublishedDiagnostics> {
-    const wait = this.diagnostics(uri, version);
+  open(uri: string, text: string, languageId = 'tenant-yaml', version = 1, ms = 10_000): Promise<PublishedDiagnostics> {
+    const wait = this.diagnostics(uri, version, ms);
     void this.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
     return wait;
   }

@@ -1,9 +1,18 @@
 import type { Rule, RuleContext } from './types';
 import type { DocumentPart } from '../document/document';
 import type { Problem } from '../problem';
+import { promqlRule } from './promql';
+import { templatesRule } from './templates';
+import { valuesRule } from './values';
+import { localizationRule } from './localization';
+import { rulesFileRule } from './rulesFile';
+import { prometheusConfigRule } from './prometheusConfig';
+import { alertmanagerRule } from './alertmanager';
+import { policyRule } from './policy';
+import { secretsRule } from './secrets';
 
 /** Every single-document rule family, in the order they run. */
-export const rules: Rule[] = [];
+export const rules: Rule[] = [promqlRule, templatesRule, valuesRule, localizationRule, rulesFileRule, prometheusConfigRule, alertmanagerRule, policyRule, secretsRule];
 
 /** Run the rules for a part; a failing rule is contained and never hides the others. */
 export function runRules(kind: string | undefined, part: DocumentPart, value: unknown, text: string, schemaProblems: readonly Problem[]): Problem[] {
@@ -18,4 +27,30 @@ export function runRules(kind: string | undefined, part: DocumentPart, value: un
     }
   }
   return out;
+}
+
+const pathKey = (p: Problem): string => JSON.stringify((p.data as { path?: unknown } | undefined)?.path ?? null);
+
+/**
+ * The schema problems a rule problem replaces. A rule that says the same thing more precisely
+ * (`duration.unit-order` for a `schema.pattern` on a duration, `matcher.expected-operator` for a
+ * matcher pattern, …) sets `data.supersedes` to the schema code, with the same `data.path`. The
+ * pipeline keeps the schema problems this returns `false` for:
+ *
+ *     const ruleProblems = runRules(kind, part, value, text, schemaProblems);
+ *     problems.push(...withoutSuperseded(schemaProblems, ruleProblems), ...ruleProblems);
+ */
+export function supersededBy(ruleProblems: readonly Problem[]): (schemaProblem: Problem) => boolean {
+  const keys = new Set<string>();
+  for (const r of ruleProblems) {
+    const code = (r.data as { supersedes?: unknown } | undefined)?.supersedes;
+    if (typeof code === 'string') keys.add(code + '\u0000' + pathKey(r));
+  }
+  return (p) => keys.size > 0 && keys.has(p.code + '\u0000' + pathKey(p));
+}
+
+/** The schema problems left once those replaced by rule problems are dropped. */
+export function withoutSuperseded(schemaProblems: readonly Problem[], ruleProblems: readonly Problem[]): Problem[] {
+  const superseded = supersededBy(ruleProblems);
+  return schemaProblems.filter((p) => !superseded(p));
 }

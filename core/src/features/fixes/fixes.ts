@@ -150,6 +150,15 @@ export function fixesFor(input: FixInput): Fix[] {
       const removal = removeProperty(text, prop);
       return removal ? [{ title: `Remove the duplicate \`${prop.keyNode.value}\``, edits: [removal], preferred: true }] : [];
     }
+    case 'secret.literal': {
+      // Move the secret out of the file: `${NAME}` (double-quoted, valid YAML and JSON); not safe for fix-all, the variable must exist.
+      const node = valueAt(root, path);
+      const name = typeof data.envVar === 'string' && /^[A-Z_][A-Z0-9_]*$/.test(data.envVar) ? data.envVar : undefined;
+      if (!node || !name || (node.type !== 'string' && node.type !== 'number')) return [];
+      let end = node.offset + node.length;
+      while (end > node.offset && /\s/.test(text[end - 1])) end--; // a block scalar's range ends after its line break
+      return [{ title: `Replace the secret with the environment variable \`\${${name}}\``, edits: [{ offset: node.offset, length: end - node.offset, text: JSON.stringify('${' + name + '}') }], preferred: true, safe: false, writes: [path] }];
+    }
     default:
       return [];
   }

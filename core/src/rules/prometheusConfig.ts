@@ -1,0 +1,97 @@
+/**
+ * What `promtool check config` finds in one Prometheus configuration beyond the schema (DOMAIN
+ * §2.3): a scrape timeout longer than the interval (globally and per job), a job name used twice,
+ * and static targets written as URLs (`http://host:9100/metrics`) where `host:port` is expected.
+ * Applied to `prometheus.yml` files and to the `prometheus` block of monitoring files.
+ * Codes `prometheus.*`.
+ */
+import type { JSONPath, ValueNode } from '../document/ast';
+import { formatDuration, parseDuration } from '../lang/duration';
+import type { Rule, RuleContext } from './types';
+import { child, items, report, str } from './util';
+
+const DEFAULT_INTERVAL = 60_000;
+
+function duration(node: ValueNode | undefined): number | undefined {
+  const s = str(node);
+  return s ? parseDuration(s.value) : undefined;
+}
+
+function timeouts(ctx: RuleContext, block: ValueNode, base: JSONPath): void {
+  const global = child(block, 'global');
+  const globalInterval = duration(child(global, 'scrape_interval')) ?? DEFAULT_INTERVAL;
+  const globalTimeout = str(child(global, 'scrape_timeout'));
+  const gt = duration(globalTimeout);
+  if (globalTimeout && gt !== undefined && gt > globalInterval) {
+    report(ctx, { code: 'prometheus.timeout-exceeds-interval', node: globalTimeout, path: [...base, 'global', 'scrape_timeout'], args: { timeout: globalTimeout.value, interval: formatDuration(globalInterval) }, data: { timeoutMs: gt, intervalMs: globalInterval } });
+  }
+  items(child(block, 'scrape_configs')).forEach((job, i) => {
+    const timeout = str(child(job, 'scrape_timeout'));
+    const t = duration(timeout);
+    const interval = duration(child(job, 'scrape_interval')) ?? globalInterval;
+    if (timeout && t !== undefined && t > interval) {
+      report(ctx, { code: 'prometheus.timeout-exceeds-interval', node: timeout, path: [...base, 'scrape_configs', i, 'scrape_timeout'], args: { timeout: timeout.value, interval: formatDuration(interval) }, data: { timeoutMs: t, intervalMs: interval } });
+    }
+  });
+}
+
+function jobNames(ctx: RuleContext, block: ValueNode, base: JSONPath): void {
+  const seen = new Set<string>();
+  items(child(block, 'scrape_configs')).forEach((job, i) => {
+    const name = str(child(job, 'job_name'));
+    if (!name) return;
+    if (seen.has(name.value)) report(ctx, { code: 'prometheus.duplicate-job-name', node: name, path: [...base, 'scrape_configs', i, 'job_name'], args: { name: name.value }, data: { name: name.value } });
+    seen.add(name.value);
+  });
+}
+
+/** `http://host:9100/metrics` → host, scheme and path; undefined when the target has neither. */
+export function splitTarget(target: string): { host: string; scheme?: string; path?: string } | undefined {
+  const m = /^(?:([A-Za-z][A-Za-z0-9+.-]*):\/\/)?([^/]*)(\/.*)?$/.exec(target);
+  if (!m || (!m[1] && !m[3])) return undefined;
+  // Credentials in the authority (`user:pass@host`) are never repeated.
+  return { host: m[2].replace(/^[^@]*@/, ''), scheme: m[1]?.toLowerCase(), path: m[3] };
+}
+
+/** The target as messages may show it: without the credentials of `scheme://user:pass@host`. */
+const shown = (target: string): string => target.replace(/^([^/]*\/\/)?[^/@]*@/, '$1…@');
+
+/** Static targets of the jobs (and Alertmanager configs) that have no relabeling to rewrite them. */
+function targets(ctx: RuleContext, block: ValueNode, base: JSONPath): void {
+  const jobs: Array<{ node: ValueNode; path: JSONPath }> = [];
+  items(child(block, 'scrape_configs')).forEach((node, i) => jobs.push({ node, path: [...base, 'scrape_configs', i] }));
+  items(child(child(block, 'alerting'), 'alertmanagers')).forEach((node, i) => jobs.push({ node, path: [...base, 'alerting', 'alertmanagers', i] }));
+  for (const job of jobs) {
+    if (items(child(job.node, 'relabel_configs')).length > 0) continue;
+    items(child(job.node, 'static_configs')).forEach((sc, si) => {
+      items(child(sc, 'targets')).forEach((t, ti) => {
+        const node = str(t);
+        const parts = node ? splitTarget(node.value) : undefined;
+        if (!node || !parts || parts.host === '') return;
+        const message = parts.scheme && parts.path ? 'prometheus.target-with-scheme' : parts.scheme ? 'prometheus.target-with-scheme.scheme' : 'prometheus.target-with-scheme.path';
+        const args = { target: shown(node.value), suggestion: parts.host, scheme: parts.scheme ?? '', metricsPath: parts.path ?? '' };
+        const data: Record<string, unknown> = { suggestion: parts.host };
+        if (parts.scheme) data.scheme = parts.scheme;
+        if (parts.path) data.metricsPath = parts.path;
+        const path = [...job.path, 'static_configs', si, 'targets', ti];
+        report(ctx, { code: 'prometheus.target-with-scheme', message, node, path, args, data, supersedes: ['schema.pattern'] });
+      });
+    });
+  }
+}
+
+export function checkPrometheusConfig(ctx: RuleContext, block: ValueNode | undefined, base: JSONPath): void {
+  if (!block || block.type !== 'object') return;
+  timeouts(ctx, block, base);
+  jobNames(ctx, block, base);
+  targets(ctx, block, base);
+}
+
+export const prometheusConfigRule: Rule = {
+  id: 'prometheus-config',
+  kinds: ['prometheus', 'monitoring'],
+  check(ctx) {
+    if (ctx.kind === 'prometheus') checkPrometheusConfig(ctx, ctx.part.root, []);
+    else checkPrometheusConfig(ctx, child(ctx.part.root, 'prometheus'), ['prometheus']);
+  },
+};

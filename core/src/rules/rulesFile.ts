@@ -1,0 +1,93 @@
+/**
+ * What `promtool check rules` finds in one rules file beyond the schema (DOMAIN §2.2): repeated
+ * group names, recording rules with alerting-only fields, record names that are not metric
+ * names or carry braces, `__name__` as a label, and the `duplicate-rules` lint (same name and
+ * labels twice). Also applied to the `alert_rules` groups of monitoring files. Codes `rules.*`.
+ */
+import type { JSONPath, ValueNode } from '../document/ast';
+import type { Rule, RuleContext } from './types';
+import { child, entries, items, prop, report, str } from './util';
+
+const LEGACY_METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+const ALERT_ONLY = ['for', 'keep_firing_for', 'annotations'];
+
+interface GroupList {
+  /** Path of the list of groups. */
+  path: JSONPath;
+  /** Key of a group's name (`name` upstream, `group` in monitoring files). */
+  nameKey: string;
+}
+
+function duplicateGroups(ctx: RuleContext, groups: ValueNode[], list: GroupList): void {
+  const seen = new Set<string>();
+  groups.forEach((g, i) => {
+    const name = str(child(g, list.nameKey));
+    if (!name) return;
+    if (seen.has(name.value)) report(ctx, { code: 'rules.duplicate-group', node: name, path: [...list.path, i, list.nameKey], args: { name: name.value }, data: { name: name.value } });
+    seen.add(name.value);
+  });
+}
+
+function recordingRule(ctx: RuleContext, rule: ValueNode, path: JSONPath): void {
+  const record = str(child(rule, 'record'));
+  if (!record || child(rule, 'alert')) return;
+  for (const field of ALERT_ONLY) {
+    const p = prop(rule, field);
+    if (p) report(ctx, { code: 'rules.recording-rule-field', node: p.keyNode, path: [...path, field], args: { record: record.value, field }, data: { field } });
+  }
+  const name = record.value;
+  const at = { node: record, path: [...path, 'record'] };
+  if (/[{}]/.test(name)) report(ctx, { code: 'rules.record-name-braces', ...at, args: { name }, data: { name } });
+  else if (!LEGACY_METRIC_NAME.test(name)) report(ctx, { code: 'rules.invalid-record-name', ...at, args: { name }, data: { name }, severity: name.trim() === '' ? 'error' : 'warning' });
+}
+
+function reservedLabels(ctx: RuleContext, holder: ValueNode, path: JSONPath): void {
+  const p = prop(child(holder, 'labels'), '__name__');
+  if (p) report(ctx, { code: 'rules.reserved-label-name', node: p.keyNode, path: [...path, 'labels', '__name__'], data: { label: '__name__' } });
+}
+
+/** promtool's default lint: two rules with the same name and the same merged labels. */
+function duplicateRules(ctx: RuleContext, groups: ValueNode[], list: GroupList): void {
+  const seen = new Set<string>();
+  groups.forEach((g, gi) => {
+    const groupLabels = Object.fromEntries(entries(child(g, 'labels')).map((e) => [e.key, str(e.value)?.value ?? '']));
+    items(child(g, 'rules')).forEach((rule, ri) => {
+      const nameNode = str(child(rule, 'alert')) ?? str(child(rule, 'record'));
+      if (!nameNode) return;
+      const labels: Record<string, string> = { ...groupLabels };
+      for (const e of entries(child(rule, 'labels'))) labels[e.key] = str(e.value)?.value ?? '';
+      const key = JSON.stringify([child(rule, 'alert') ? 'alert' : 'record', nameNode.value, Object.entries(labels).sort()]);
+      if (seen.has(key)) {
+        const field = child(rule, 'alert') ? 'alert' : 'record';
+        report(ctx, { code: 'rules.duplicate-rule', node: nameNode, path: [...list.path, gi, 'rules', ri, field], args: { name: nameNode.value }, data: { name: nameNode.value }, severity: 'warning' });
+      }
+      seen.add(key);
+    });
+  });
+}
+
+/** Check a list of rule groups (upstream `groups`, or monitoring `alert_rules`). */
+export function checkGroups(ctx: RuleContext, groupsNode: ValueNode | undefined, list: GroupList): void {
+  const groups = items(groupsNode);
+  duplicateGroups(ctx, groups, list);
+  groups.forEach((g, gi) => {
+    const gpath = [...list.path, gi];
+    reservedLabels(ctx, g, gpath);
+    items(child(g, 'rules')).forEach((rule, ri) => {
+      const rpath = [...gpath, 'rules', ri];
+      recordingRule(ctx, rule, rpath);
+      reservedLabels(ctx, rule, rpath);
+    });
+  });
+  duplicateRules(ctx, groups, list);
+}
+
+export const rulesFileRule: Rule = {
+  id: 'rules-file',
+  kinds: ['prometheus-rules', 'monitoring'],
+  check(ctx) {
+    const root = ctx.part.root;
+    if (ctx.kind === 'prometheus-rules') checkGroups(ctx, child(root, 'groups'), { path: ['groups'], nameKey: 'name' });
+    else checkGroups(ctx, child(root, 'alert_rules'), { path: ['alert_rules'], nameKey: 'group' });
+  },
+};

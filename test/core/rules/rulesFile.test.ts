@@ -1,0 +1,73 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { allHits, brief, json, ruleHits, withCode } from './check';
+
+test('group names are unique within a rules file (upstream `name`, monitoring `group`)', () => {
+  const text = 'groups:\n  - name: api\n    rules: [{ alert: A, expr: up == 0 }]\n  - name: db\n    rules: [{ alert: B, expr: up == 0 }]\n  - name: api\n    rules: [{ alert: C, expr: up == 0 }]\n';
+  const hits = ruleHits(text, 'x.rules.yaml');
+  assert.deepEqual(brief(hits), [{ code: 'rules.duplicate-group', text: 'api', path: 'groups.2.name' }]);
+  assert.equal(hits[0].range, '6:11-6:14');
+  const mon = json({
+    schema_version: '1',
+    tenant_id: 'acme',
+    alert_rules: [
+      { group: 'g', rules: [{ alert: 'A', expr: 'up == 0', labels: { severity: 'critical' }, annotations: { summary: 'x' } }] },
+      { group: 'g', rules: [{ alert: 'B', expr: 'up == 0', labels: { severity: 'critical' }, annotations: { summary: 'x' } }] },
+    ],
+  });
+  assert.deepEqual(brief(ruleHits(mon, 'x.monitoring.json')), [{ code: 'rules.duplicate-group', text: '"g"', path: 'alert_rules.1.group' }]);
+});
+
+test('recording rules: alerting-only fields (said once where the schema already does), names and braces', () => {
+  const text = [
+    'groups:',
+    '  - name: g',
+    '    rules:',
+    '      - record: "job:http_requests:rate5m{env=\\"prod\\"}"',
+    '        expr: sum by (job) (rate(http_requests_total[5m]))',
+    '      - record: tenant-requests:rate5m',
+    '        expr: sum(rate(x[5m]))',
+    '      - record: job:up:sum',
+    '        expr: sum(up)',
+    '        for: 5m',
+    '',
+  ].join('\n');
+  const hits = allHits(text, 'x.rules.yaml');
+  assert.deepEqual(brief(withCode(hits, 'rules.')), [
+    { code: 'rules.record-name-braces', text: '"job:http_requests:rate5m{env=\\"prod\\"}"', path: 'groups.0.rules.0.record' },
+    { code: 'rules.invalid-record-name', text: 'tenant-requests:rate5m', path: 'groups.0.rules.1.record' },
+  ]);
+  assert.equal(withCode(hits, 'rules.invalid-record-name')[0].severity, 'warning');
+  // The upstream schema already reports `for` on a recording rule: no second diagnostic.
+  assert.deepEqual(hits.filter((h) => h.path.join('.') === 'groups.0.rules.2.for').map((h) => h.code), ['schema.additional-property']);
+});
+
+test('`__name__` as a group or rule label, and the duplicate-rules lint', () => {
+  const text = [
+    'groups:',
+    '  - name: g',
+    '    labels: { __name__: x }',
+    '    rules:',
+    '      - alert: HighLatency',
+    '        expr: x > 1',
+    '        labels: { severity: warning }',
+    '      - alert: HighLatency',
+    '        expr: x > 2',
+    '        labels: { severity: warning }',
+    '      - alert: HighLatency',
+    '        expr: x > 5',
+    '        labels: { severity: critical }',
+    '',
+  ].join('\n');
+  const hits = ruleHits(text, 'x.rules.yaml');
+  assert.deepEqual(brief(hits), [
+    { code: 'rules.reserved-label-name', text: '__name__', path: 'groups.0.labels.__name__' },
+    { code: 'rules.duplicate-rule', text: 'HighLatency', path: 'groups.0.rules.1.alert' },
+  ]);
+  assert.equal(hits[1].severity, 'warning');
+});
+
+test('a clean rules file gives nothing', () => {
+  const text = 'groups:\n  - name: a\n    rules:\n      - record: job:up:sum\n        expr: sum by (job) (up)\n      - alert: Down\n        expr: job:up:sum == 0\n        for: 5m\n        annotations: { summary: "{{ $labels.job }} is down" }\n';
+  assert.deepEqual(ruleHits(text, 'x.rules.yaml'), []);
+});
