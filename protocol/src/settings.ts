@@ -23,6 +23,10 @@ export interface TenantConfigSettings {
   severity: Record<string, SeveritySetting>;
   /** Most diagnostics reported for one document. */
   maxProblems: number;
+  workspace: {
+    /** Globs (workspace-relative) of files left out of the cross-file index. */
+    exclude: string[];
+  };
 }
 
 export const defaultSettings: TenantConfigSettings = {
@@ -30,6 +34,7 @@ export const defaultSettings: TenantConfigSettings = {
   schemas: {},
   severity: {},
   maxProblems: 1000,
+  workspace: { exclude: [] },
 };
 
 /** Merge a partial settings object (as sent by a client) over the defaults. */
@@ -44,7 +49,10 @@ export function resolveSettings(raw: unknown): TenantConfigSettings {
     schemas: {},
     severity: {},
     maxProblems: typeof r.maxProblems === 'number' && r.maxProblems > 0 ? Math.floor(r.maxProblems) : defaultSettings.maxProblems,
+    workspace: { exclude: [] },
   };
+  const ws = (r.workspace && typeof r.workspace === 'object' ? r.workspace : {}) as { exclude?: unknown };
+  if (Array.isArray(ws.exclude)) out.workspace.exclude = ws.exclude.filter((g): g is string => typeof g === 'string');
   if (r.schemas && typeof r.schemas === 'object') {
     for (const [k, v] of Object.entries(r.schemas as Record<string, unknown>)) {
       if (typeof v === 'string') out.schemas[k] = v;

@@ -12,6 +12,8 @@ import type { CompletionList } from 'vscode-languageserver-types';
 import { createLanguageService, FIX_ALL_KIND, type DocumentSettings, type LanguageService } from '../../core/src/index';
 import { SchemaInfoRequest, ValidateWorkspaceRequest, type SchemaInfo, type SchemaInfoParams, type TenantConfigSettings, type ValidateWorkspaceResult } from '../../protocol/src/index';
 import { listWorkspaceFiles, readText } from './workspaceFiles';
+import { WorkspaceManager } from './workspace';
+import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { loadBundledSchemas, readFileUri, findSchemasDir, findDiagnosticsDoc } from './schemaFiles';
 import { SettingsCache } from './settings';
 import { ValidationScheduler } from './validator';
@@ -36,6 +38,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
   let service: LanguageService;
   let settings: SettingsCache;
   let scheduler: ValidationScheduler;
+  let workspace: WorkspaceManager;
   let workspaceFolders: string[] = [];
   let trusted = true;
 
@@ -71,6 +74,21 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
         return r;
       },
       log,
+      (doc, docSettings) => {
+        workspace.updateOpen(doc, docSettings);
+        return workspace.diagnostics(doc, docSettings);
+      },
+    );
+    workspace = new WorkspaceManager(
+      connection,
+      service,
+      documents,
+      async (uri) => {
+        const r = await documentSettings(uri);
+        return { ...r.doc, exclude: r.settings.workspace.exclude };
+      },
+      (uri) => scheduler.schedule(uri, 0),
+      log,
     );
     const dynamicConfig = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     const dynamicWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
@@ -84,6 +102,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
         setTimeout(warm, 0);
       };
       setTimeout(warm, 50);
+      // Index the workspace once the client has had a chance to send its settings.
+      setTimeout(() => void workspace.scan(workspaceFolders).catch((e) => log(`indexing failed: ${(e as Error)?.stack ?? String(e)}`)), 100);
       if (dynamicConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'tenantConfig' });
       if (dynamicWatch) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{json,yaml,yml}' }] });
       if (params.capabilities.workspace?.workspaceFolders) {
@@ -105,6 +125,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'tenant-config-language-server', version: '0.1.0' },
@@ -118,6 +141,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
       scheduler.cancel(e.document.uri);
       settings.forget(e.document.uri);
       void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+      workspace.closed(e.document.uri);
     }),
   );
 
@@ -131,7 +155,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
 
   connection.onDidChangeWatchedFiles((e) =>
     runSafeVoid(log, 'didChangeWatchedFiles', () => {
-      for (const change of e.changes) service.invalidateSchema(change.uri);
+      for (const change of e.changes) {
+        service.invalidateSchema(change.uri);
+        workspace.fileChanged(change.uri, change.type === 3);
+      }
       revalidateAll();
     }),
   );
@@ -161,7 +188,56 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
   connection.onCompletion(async (params, token) => {
     const empty: CompletionList = { isIncomplete: false, items: [] };
     const o = await ours(params.textDocument.uri);
-    return o ? runSafe(log, 'completion', empty, token, () => service.doComplete(o.doc, params.position, o.settings)) : empty;
+    return o
+      ? runSafe(log, 'completion', empty, token, () => {
+          const list = service.doComplete(o.doc, params.position, o.settings);
+          // Names defined elsewhere in the workspace, where a reference is expected.
+          workspace.updateOpen(o.doc, o.settings);
+          const names = workspace.ready ? workspace.index.completionNames(o.doc.uri, o.doc.offsetAt(params.position)) : undefined;
+          if (names) {
+            const range = names.replace ? { start: o.doc.positionAt(names.replace.offset), end: o.doc.positionAt(names.replace.offset + names.replace.length) } : undefined;
+            const seen = new Set(list.items.map((i) => i.label));
+            for (const name of names.names) {
+              if (seen.has(name)) continue;
+              const item: CompletionItem = { label: name, kind: CompletionItemKind.Reference, detail: `defined ${names.namespace}`, sortText: '0' + name };
+              if (range) item.textEdit = { range, newText: name };
+              list.items.push(item);
+            }
+          }
+          return list;
+        })
+      : empty;
+  });
+  const indexed = async (uri: string) => {
+    const o = await ours(uri);
+    if (!o || !workspace.ready) return undefined;
+    workspace.updateOpen(o.doc, o.settings);
+    return o;
+  };
+  connection.onDefinition(async (params, token) => {
+    const o = await indexed(params.textDocument.uri);
+    return o ? runSafe(log, 'definition', [], token, () => workspace.index.definition(o.doc.uri, o.doc.offsetAt(params.position)).map((l) => ({ uri: l.uri, range: l.range }))) : [];
+  });
+  connection.onReferences(async (params, token) => {
+    const o = await indexed(params.textDocument.uri);
+    return o ? runSafe(log, 'references', [], token, () => workspace.index.references(o.doc.uri, o.doc.offsetAt(params.position), params.context.includeDeclaration).map((l) => ({ uri: l.uri, range: l.range }))) : [];
+  });
+  connection.onPrepareRename(async (params, token) => {
+    const o = await indexed(params.textDocument.uri);
+    return o ? runSafe(log, 'prepareRename', null, token, () => {
+      const r = workspace.index.prepareRename(o.doc.uri, o.doc.offsetAt(params.position));
+      return r ? { range: r.range, placeholder: r.placeholder } : null;
+    }) : null;
+  });
+  connection.onRenameRequest(async (params, token) => {
+    const o = await indexed(params.textDocument.uri);
+    return o ? runSafe(log, 'rename', null, token, () => {
+      const r = workspace.index.rename(o.doc.uri, o.doc.offsetAt(params.position), params.newName);
+      if (!r) return null;
+      const changes: Record<string, Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>> = {};
+      for (const [uri, edits] of Object.entries(r.changes)) changes[uri] = edits.map((e) => ({ range: e.range, newText: e.newText }));
+      return { changes };
+    }) : null;
   });
   connection.onHover(async (params, token) => {
     const o = await ours(params.textDocument.uri);

@@ -20,6 +20,8 @@ export class ValidationScheduler {
     private readonly getDocument: (uri: string) => TextDocument | undefined,
     private readonly getSettings: (uri: string) => Promise<{ settings: TenantConfigSettings; doc: DocumentSettings }>,
     private readonly log: Log,
+    /** Diagnostics from elsewhere (the cross-file index) added to a document's own. */
+    private readonly extra: (doc: TextDocument, settings: DocumentSettings) => Diagnostic[] = () => [],
   ) {}
 
   schedule(uri: string, delay?: number): void {
@@ -53,11 +55,12 @@ export class ValidationScheduler {
     try {
       const { settings, doc: docSettings } = await this.getSettings(uri);
       if (settings.validate.enable) {
+        diagnostics = [];
         const steps = this.service.validationSteps(doc, docSettings);
         for (;;) {
           const r = steps.next();
           if (r.done) {
-            diagnostics = r.value;
+            diagnostics = [...r.value, ...this.extra(doc, docSettings)];
             break;
           }
           await new Promise<void>((resolve) => setImmediate(resolve));

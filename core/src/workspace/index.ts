@@ -1,0 +1,7 @@
+/** The cross-file workspace index: names defined and referenced across tenant config files. */
+export { createWorkspaceIndex, type UpdateOptions, type WorkspaceIndex } from './workspaceIndex';
+export { namespaceAtPath } from './navigation';
+export { EXTRACTION, type ExtractionRow } from './table';
+export { NAMESPACES, type NamespaceInfo, type Scoping } from './namespaces';
+export { workspaceMessages } from './messages';
+export type * from './types';

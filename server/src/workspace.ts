@@ -1,0 +1,145 @@
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import picomatch from 'picomatch';
+import { URI } from 'vscode-uri';
+import { parseText, formatOf, toDiagnostics, type DocumentSettings, type LanguageService } from '../../core/src/index';
+import { createWorkspaceIndex, type WorkspaceIndex } from '../../core/src/workspace/index';
+import { listWorkspaceFiles, readText } from './workspaceFiles';
+import type { Log } from './runSafe';
+
+/**
+ * The cross-file side of the server: every config file of the workspace is read and indexed at
+ * start-up, open documents keep their entry current as they change, and file events keep the
+ * rest current. Files that are not open get their diagnostics published too, and when a file
+ * changes, the files that depend on it are re-checked.
+ */
+export class WorkspaceManager {
+  readonly index: WorkspaceIndex = createWorkspaceIndex();
+  /** Text of indexed files that are not open, for their diagnostics' positions. */
+  private readonly diskText = new Map<string, string>();
+  private indexedVersion = new Map<string, number>();
+  ready = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly service: LanguageService,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly settingsFor: (uri: string) => Promise<DocumentSettings & { exclude: string[] }>,
+    private readonly refreshOpen: (uri: string) => void,
+    private readonly log: Log,
+  ) {}
+
+  private kindOf(doc: TextDocument, settings: DocumentSettings): string | undefined {
+    const a = this.service.getAssociation(doc, settings);
+    return a.schemaUri ? this.service.store.entry(a.schemaUri)?.id : undefined;
+  }
+
+  private excluded(uri: string, folders: string[], exclude: string[]): boolean {
+    if (exclude.length === 0) return false;
+    const path = URI.parse(uri).path;
+    for (const f of folders) {
+      const base = URI.parse(f).path.replace(/\/?$/, '/');
+      if (path.startsWith(base)) {
+        const rel = path.slice(base.length);
+        return exclude.some((g) => picomatch(g, { dot: true })(rel));
+      }
+    }
+    return false;
+  }
+
+  /** Read and index every config file of the workspace, then publish what the index finds. */
+  async scan(folders: string[]): Promise<void> {
+    const started = Date.now();
+    const uris = listWorkspaceFiles(folders);
+    let n = 0;
+    for (const uri of uris) {
+      try {
+        const settings = await this.settingsFor(uri);
+        if (this.excluded(uri, folders, settings.exclude)) continue;
+        const open = this.documents.get(uri);
+        const text = open ? open.getText() : readText(uri);
+        if (text === undefined) continue;
+        const doc = open ?? TextDocument.create(uri, /\.json$/i.test(uri) ? 'json' : 'yaml', 0, text);
+        const kind = this.kindOf(doc, settings);
+        if (!kind) continue;
+        this.index.update(uri, kind, parseText(text, formatOf(doc)), { dependents: false });
+        if (!open) this.diskText.set(uri, text);
+        else this.indexedVersion.set(uri, open.version);
+        if (++n % 25 === 0) await new Promise<void>((r) => setImmediate(r));
+      } catch (e) {
+        this.log(`indexing ${uri} failed: ${(e as Error)?.stack ?? String(e)}`);
+      }
+    }
+    this.ready = true;
+    this.log(`indexed ${n} files in ${Date.now() - started} ms`);
+    for (const uri of this.index.files()) {
+      this.refresh(uri);
+      await new Promise<void>((r) => setImmediate(r));
+    }
+  }
+
+  /** An open document changed: re-index it (once per version) and re-check its dependents. */
+  updateOpen(doc: TextDocument, settings: DocumentSettings): void {
+    if (!this.ready || this.indexedVersion.get(doc.uri) === doc.version) return;
+    const kind = this.kindOf(doc, settings);
+    this.indexedVersion.set(doc.uri, doc.version);
+    this.diskText.delete(doc.uri);
+    const dependents = kind ? this.index.update(doc.uri, kind, this.service.parse(doc)) : this.index.has(doc.uri) ? this.index.remove(doc.uri) : [];
+    for (const d of dependents) if (d !== doc.uri) this.refresh(d);
+  }
+
+  /** A document was closed: its disk text is what counts again. */
+  closed(uri: string): void {
+    this.indexedVersion.delete(uri);
+    this.fileChanged(uri, false);
+  }
+
+  /** A file changed on disk (or was created or deleted). */
+  fileChanged(uri: string, deleted: boolean): void {
+    if (!this.ready || this.documents.get(uri)) return;
+    if (deleted) {
+      this.diskText.delete(uri);
+      const deps = this.index.has(uri) ? this.index.remove(uri) : [];
+      void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      for (const d of deps) this.refresh(d);
+      return;
+    }
+    void this.settingsFor(uri).then((settings) => {
+      const text = readText(uri);
+      if (text === undefined) return;
+      const doc = TextDocument.create(uri, /\.json$/i.test(uri) ? 'json' : 'yaml', 0, text);
+      const kind = this.kindOf(doc, settings);
+      if (!kind) return;
+      this.diskText.set(uri, text);
+      const deps = this.index.update(uri, kind, parseText(text, formatOf(doc)));
+      this.refresh(uri);
+      for (const d of deps) if (d !== uri) this.refresh(d);
+    });
+  }
+
+  /** Cross-file diagnostics of a document (added to its own). */
+  diagnostics(doc: TextDocument, settings: DocumentSettings): Diagnostic[] {
+    if (!this.ready || !this.index.has(doc.uri)) return [];
+    return toDiagnostics(doc, this.index.problemsFor(doc.uri), settings);
+  }
+
+  /** Re-publish a file's diagnostics: open ones through the validation scheduler, others here. */
+  refresh(uri: string): void {
+    if (this.documents.get(uri)) {
+      this.refreshOpen(uri);
+      return;
+    }
+    const text = this.diskText.get(uri);
+    if (text === undefined) return;
+    void this.settingsFor(uri).then((settings) => {
+      const doc = TextDocument.create(uri, /\.json$/i.test(uri) ? 'json' : 'yaml', 0, text);
+      try {
+        const own = this.service.doValidation(doc, settings);
+        void this.connection.sendDiagnostics({ uri, diagnostics: [...own, ...this.diagnostics(doc, settings)] });
+      } catch (e) {
+        this.log(`checking ${uri} failed: ${(e as Error)?.stack ?? String(e)}`);
+      }
+    });
+  }
+}
