@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { messages, t } from '../../core/src/messages';
+import { formatLangMessage, langMessages } from '../../core/src/lang/messages';
+import { ruleMessage, ruleMessages } from '../../core/src/rules/messages';
 
 /** The translation bundles of the core's messages (l10n/bundle.l10n.<lang>.json), keyed by the English templates. */
 const repoRoot = path.resolve(__dirname, '../../..');
@@ -61,5 +63,104 @@ for (const lang of LANGS) {
       l10n.config({ contents: {} });
     }
     assert.equal(t('schema.required', { where: 'x', key: 'y' }), template.replace('{where}', 'x').replace('{key}', 'y'), 'English again after the reset');
+  });
+}
+
+/**
+ * The other message families rendered through the same bundles: the semantic rules
+ * (core/src/rules/messages.ts) and the language checkers (core/src/lang/messages.ts).
+ */
+const families: { name: string; file: string; templates: [string, string][] }[] = [
+  { name: 'ruleMessages', file: 'core/src/rules/messages.ts', templates: Object.entries(ruleMessages) },
+  { name: 'langMessages', file: 'core/src/lang/messages.ts', templates: Object.entries(langMessages) },
+];
+
+/** The `{name}` placeholders the formatters fill, sorted (Go-template text such as `{{end}}` is not one). */
+function fillable(s: string): string[] {
+  return [...new Set([...s.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1]!))].sort();
+}
+
+/** Go-template text (`{{end}}`, `{{ {name} := … }}`) that a translation must keep as written, sorted. */
+function goTemplateText(s: string): string[] {
+  return [...s.matchAll(/\{\{.*?\}\}(?!\})/g)].map((m) => m[0]).sort();
+}
+
+for (const family of families) {
+  test(`${family.name} has templates to translate`, () => {
+    assert.ok(family.templates.length > 0);
+  });
+
+  for (const lang of LANGS) {
+    test(`bundle.l10n.${lang}.json translates every template of ${family.file}`, () => {
+      const bundle = loadBundle(lang);
+      const missing = family.templates.filter(([, tpl]) => typeof bundle[tpl] !== 'string' || bundle[tpl].trim() === '').map(([id]) => id);
+      assert.deepEqual(missing, [], `${lang}: no translation for ${missing.join(', ')}`);
+    });
+
+    test(`bundle.l10n.${lang}.json keeps the placeholders of each template of ${family.file}`, () => {
+      const bundle = loadBundle(lang);
+      const wrong: string[] = [];
+      for (const [id, tpl] of family.templates) {
+        const translation = bundle[tpl];
+        if (typeof translation !== 'string') continue;
+        for (const [what, extract] of [['placeholders', placeholders], ['fillable placeholders', fillable], ['Go-template text', goTemplateText]] as const) {
+          const want = extract(tpl);
+          const got = extract(translation);
+          if (JSON.stringify(want) !== JSON.stringify(got)) wrong.push(`${id}: ${what} ${JSON.stringify(want)} != ${JSON.stringify(got)}`);
+        }
+      }
+      assert.deepEqual(wrong, [], `${lang}: ${wrong.join('; ')}`);
+    });
+  }
+}
+
+/** Fill `{name}` placeholders the way the formatters do (unknown ones stay as written). */
+function fill(template: string, args: Record<string, string | number>): string {
+  return template.replace(/\{([A-Za-z0-9_]+)\}/g, (whole, k: string) => (Object.prototype.hasOwnProperty.call(args, k) ? String(args[k]) : whole));
+}
+
+for (const lang of LANGS) {
+  test(`ruleMessage() uses bundle.l10n.${lang}.json once it is loaded`, () => {
+    const bundle = loadBundle(lang);
+    const id = 'alertmanager.undefined-receiver.suggest';
+    const args = { name: 'team-db', suggestion: 'team-dba' };
+    const template = ruleMessages[id]!;
+    const translation = bundle[template];
+    assert.equal(typeof translation, 'string', `${lang}: no translation for ${id}`);
+    try {
+      l10n.config({ contents: bundle });
+      const actual = ruleMessage(id, args);
+      assert.equal(actual, fill(translation!, args));
+      assert.notEqual(actual, fill(template, args), `${lang}: still English`);
+      assert.doesNotMatch(actual, /\{\w+\}/, 'every placeholder filled in');
+    } finally {
+      l10n.config({ contents: {} });
+    }
+    assert.equal(ruleMessage(id, args), fill(template, args), 'English again after the reset');
+  });
+
+  test(`formatLangMessage() uses bundle.l10n.${lang}.json once it is loaded`, () => {
+    const bundle = loadBundle(lang);
+    // A template with Go-template text around a placeholder: `{{{keyword}}}` must become `{{range}}`.
+    const problem = { code: 'template.missing-end', from: 0, to: 8, args: { keyword: 'range' } };
+    const template = langMessages[problem.code]!;
+    const translation = bundle[template];
+    assert.equal(typeof translation, 'string', `${lang}: no translation for ${problem.code}`);
+    const english = '{{range}} is never closed; add {{end}} where the block should stop.';
+    assert.equal(formatLangMessage(problem), english, 'English without a bundle');
+    try {
+      l10n.config({ contents: bundle });
+      const actual = formatLangMessage(problem);
+      assert.equal(actual, fill(translation!, problem.args));
+      assert.notEqual(actual, english, `${lang}: still English`);
+      assert.ok(actual.includes('{{range}}') && actual.includes('{{end}}'), `${lang}: Go-template text kept: ${actual}`);
+      assert.doesNotMatch(actual.replace(/\{\{[^{}]*\}\}/g, ''), /\{\w+\}/, 'every placeholder filled in');
+      // A language checker problem reported through ruleMessage() is translated as well.
+      const step = { step: '0', field: 'minute', max: 60 };
+      assert.equal(ruleMessage('cron.bad-step', step), fill(bundle[langMessages['cron.bad-step']!]!, step));
+    } finally {
+      l10n.config({ contents: {} });
+    }
+    assert.equal(formatLangMessage(problem), english, 'English again after the reset');
   });
 }

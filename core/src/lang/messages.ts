@@ -3,6 +3,7 @@
  * filled from `LangProblem.args`; a placeholder without a matching arg is left as written (so
  * Go-template text such as `{{end}}` can appear in messages).
  */
+import * as l10n from '@vscode/l10n';
 import { LangProblem } from './types';
 
 export const langMessages: Record<string, string> = {
@@ -128,13 +129,23 @@ export const langMessages: Record<string, string> = {
 /** All problem codes of the language checkers. */
 export const langCodes: string[] = Object.keys(langMessages);
 
-/** Render a problem as English text. Never throws. */
+/** Render a problem as text, in the display language when a bundle is loaded (English otherwise). Never throws. */
 export function formatLangMessage(p: LangProblem): string {
   try {
     const template = langMessages[p.code];
     if (template === undefined) return `${p.code}${Object.keys(p.args ?? {}).length ? ' ' + JSON.stringify(p.args) : ''}`;
     const args = p.args ?? {};
-    return template.replace(/\{([A-Za-z0-9_]+)\}/g, (whole, key: string) => (Object.prototype.hasOwnProperty.call(args, key) ? String(args[key]) : whole));
+    // The display-language template when a bundle is loaded (keyed by the English template, like
+    // core/src/rules/messages.ts), the English one otherwise. `l10n.t` is called without args so
+    // it only looks the template up: its own `{…}` formatting would not fill placeholders inside
+    // Go-template text such as `{{{keyword}}}`; the single replace below fills them all.
+    let localized = template;
+    try {
+      localized = l10n.t(template);
+    } catch {
+      // keep the English template
+    }
+    return localized.replace(/\{([A-Za-z0-9_]+)\}/g, (whole, key: string) => (Object.prototype.hasOwnProperty.call(args, key) ? String(args[key]) : whole));
   } catch {
     return p && typeof p.code === 'string' ? p.code : 'unknown problem';
   }
