@@ -1,5 +1,5 @@
-import type { ASTNode, JSONPath, ValueNode } from '../document/ast';
-import { deref } from '../document/ast';
+import type { ASTNode, JSONPath } from '../document/ast';
+import { deref, getNodePath } from '../document/ast';
 import { t } from '../messages';
 import { formatPath } from '../util/strings';
 
@@ -28,18 +28,8 @@ export function typedPath(root: ASTNode | undefined, segs: string[]): JSONPath {
   return out;
 }
 
-export function pathOfNode(node: ASTNode): JSONPath {
-  const path: JSONPath = [];
-  let cur: ASTNode | undefined = node;
-  while (cur && cur.parent) {
-    const parent: ASTNode = cur.parent;
-    if (parent.type === 'property') {
-      if (cur === parent.valueNode) path.push(parent.keyNode.value);
-    } else if (parent.type === 'array') path.push(parent.items.indexOf(cur as ValueNode));
-    cur = parent;
-  }
-  return path.reverse();
-}
+/** The path of a node from its document root (the tree's own helper, under the name validation uses). */
+export const pathOfNode = getNodePath;
 
 /** The name of the key a path ends at, for messages (`port`, `receivers[2]`). */
 export function keyName(path: JSONPath): string {
