@@ -75,7 +75,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
       },
       log,
       (doc, docSettings) => {
-        workspace.updateOpen(doc, docSettings);
+        workspace.scheduleUpdate(doc, docSettings);
         return workspace.diagnostics(doc, docSettings);
       },
     );
@@ -192,7 +192,6 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
       ? runSafe(log, 'completion', empty, token, () => {
           const list = service.doComplete(o.doc, params.position, o.settings);
           // Names defined elsewhere in the workspace, where a reference is expected.
-          workspace.updateOpen(o.doc, o.settings);
           const names = workspace.ready ? workspace.index.completionNames(o.doc.uri, o.doc.offsetAt(params.position)) : undefined;
           if (names) {
             const range = names.replace ? { start: o.doc.positionAt(names.replace.offset), end: o.doc.positionAt(names.replace.offset + names.replace.length) } : undefined;
@@ -294,8 +293,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
       const doc = open ?? (text !== undefined ? TextDocument.create(uri, /\.json$/i.test(uri) ? 'json' : 'yaml', 0, text) : undefined);
       if (!doc) continue;
       const { doc: docSettings } = await documentSettings(uri);
-      const diagnostics = runSafe(log, 'validateWorkspace', [], undefined, () => (service.getAssociation(doc, docSettings).source === 'none' ? undefined : service.doValidation(doc, docSettings)) ?? []);
-      if (!Array.isArray(diagnostics) || (diagnostics.length === 0 && service.getAssociation(doc, docSettings).source === 'none')) continue;
+      if (service.getAssociation(doc, docSettings).source === 'none') continue;
+      const diagnostics = runSafe(log, 'validateWorkspace', [], undefined, () => [...service.doValidation(doc, docSettings), ...workspace.diagnostics(doc, docSettings)]);
+      if (!Array.isArray(diagnostics)) continue;
       files++;
       problems += diagnostics.length;
       void connection.sendDiagnostics({ uri, version: open?.version, diagnostics });

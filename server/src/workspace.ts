@@ -14,7 +14,17 @@ import type { Log } from './runSafe';
  * rest current. Files that are not open get their diagnostics published too, and when a file
  * changes, the files that depend on it are re-checked.
  */
+/**
+ * Open documents larger than this are re-indexed when saved (from the file event), not while
+ * typing: re-reading a whole 150,000-line stream for the index on every pause would cost seconds
+ * and a full tree in memory, while its own diagnostics are re-checked chunk by chunk.
+ */
+const LARGE = 1_000_000;
+/** Index updates of an open document wait for a pause in typing. */
+const INDEX_DELAY = 250;
+
 export class WorkspaceManager {
+  private readonly pending = new Map<string, NodeJS.Timeout>();
   readonly index: WorkspaceIndex = createWorkspaceIndex();
   /** Text of indexed files that are not open, for their diagnostics' positions. */
   private readonly diskText = new Map<string, string>();
@@ -79,25 +89,55 @@ export class WorkspaceManager {
     }
   }
 
-  /** An open document changed: re-index it (once per version) and re-check its dependents. */
-  updateOpen(doc: TextDocument, settings: DocumentSettings): void {
-    if (!this.ready || this.indexedVersion.get(doc.uri) === doc.version) return;
+  /**
+   * An open document was validated: re-index it after a pause in typing, off the path that
+   * publishes its own diagnostics; its cross-file diagnostics follow once the index has it.
+   */
+  scheduleUpdate(doc: TextDocument, settings: DocumentSettings): void {
+    if (!this.ready || this.indexedVersion.get(doc.uri) === doc.version || doc.getText().length > LARGE) return;
+    const old = this.pending.get(doc.uri);
+    if (old) clearTimeout(old);
+    this.pending.set(doc.uri, setTimeout(() => {
+      this.pending.delete(doc.uri);
+      const current = this.documents.get(doc.uri);
+      if (!current) return;
+      try {
+        if (this.updateOpen(current, settings)) this.refreshOpen(current.uri);
+      } catch (e) {
+        this.log(`indexing ${doc.uri} failed: ${(e as Error)?.stack ?? String(e)}`);
+      }
+    }, INDEX_DELAY));
+  }
+
+  /**
+   * Re-index an open document now (once per version; not for large ones, see LARGE) and re-check
+   * its dependents. Returns whether the index changed.
+   */
+  updateOpen(doc: TextDocument, settings: DocumentSettings): boolean {
+    if (!this.ready || this.indexedVersion.get(doc.uri) === doc.version || doc.getText().length > LARGE) return false;
     const kind = this.kindOf(doc, settings);
     this.indexedVersion.set(doc.uri, doc.version);
     this.diskText.delete(doc.uri);
     const dependents = kind ? this.index.update(doc.uri, kind, this.service.parse(doc)) : this.index.has(doc.uri) ? this.index.remove(doc.uri) : [];
     for (const d of dependents) if (d !== doc.uri) this.refresh(d);
+    return true;
   }
 
   /** A document was closed: its disk text is what counts again. */
   closed(uri: string): void {
     this.indexedVersion.delete(uri);
-    this.fileChanged(uri, false);
+    const pending = this.pending.get(uri);
+    if (pending) clearTimeout(pending);
+    this.pending.delete(uri);
+    // A document that exists only in the editor (never saved) leaves the index with it.
+    this.fileChanged(uri, readText(uri) === undefined);
   }
 
   /** A file changed on disk (or was created or deleted). */
   fileChanged(uri: string, deleted: boolean): void {
-    if (!this.ready || this.documents.get(uri)) return;
+    const open = this.documents.get(uri);
+    // Open documents are indexed as they change, except large ones: those are indexed on save.
+    if (!this.ready || (open && open.getText().length <= LARGE)) return;
     if (deleted) {
       this.diskText.delete(uri);
       const deps = this.index.has(uri) ? this.index.remove(uri) : [];
@@ -106,12 +146,12 @@ export class WorkspaceManager {
       return;
     }
     void this.settingsFor(uri).then((settings) => {
-      const text = readText(uri);
+      const text = open ? open.getText() : readText(uri);
       if (text === undefined) return;
-      const doc = TextDocument.create(uri, /\.json$/i.test(uri) ? 'json' : 'yaml', 0, text);
+      const doc = open ?? TextDocument.create(uri, /\.json$/i.test(uri) ? 'json' : 'yaml', 0, text);
       const kind = this.kindOf(doc, settings);
       if (!kind) return;
-      this.diskText.set(uri, text);
+      if (!open) this.diskText.set(uri, text);
       const deps = this.index.update(uri, kind, parseText(text, formatOf(doc)));
       this.refresh(uri);
       for (const d of deps) if (d !== uri) this.refresh(d);
