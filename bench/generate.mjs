@@ -29,7 +29,13 @@ export const SIZES = { '1.6k': 1600, '15k': 15000, '150k': 150000 };
 const MISTAKES_PER_SIZE = { '1.6k': 3, '15k': 5, '150k': 8 };
 
 /** The schema the bench uses: the bundled one when it exists, else the bench's own fallback. */
-export function pickSchema(explicit) {
+export /** A CIDR block with no host bits set (what a careful engineer writes). */
+function network(a, b, c, prefix) {
+  const third = prefix >= 24 ? c : prefix >= 20 ? c & 0xf0 : 0;
+  return `${a}.${b}.${third}.0/${prefix}`;
+}
+
+function pickSchema(explicit) {
   if (explicit) return { path: path.resolve(explicit), source: 'explicit' };
   if (fs.existsSync(bundledSchemaPath)) return { path: bundledSchemaPath, source: 'bundled' };
   return { path: fallbackSchemaPath, source: 'fallback' };
@@ -190,7 +196,7 @@ function tenantTemplate(i) {
     access_control: {
       admins: uniq(Array.from({ length: 1 + Math.floor(richness * 4) }, (_, k) => `${person(k + 1)}@${domain}`)),
       roles,
-      ip_allowlist: uniq(Array.from({ length: 2 + Math.floor(richness * 18) }, () => `${pick([10, 172, 192])}.${rint(0, 255)}.${rint(0, 255)}.0/${pick([16, 20, 24])}`)),
+      ip_allowlist: uniq(Array.from({ length: 2 + Math.floor(richness * 18) }, () => network(pick([10, 172, 192]), rint(0, 255), rint(0, 255), pick([16, 20, 24])))),
       sso_required: tier === 'enterprise' || chance(0.3),
     },
   };
