@@ -5,7 +5,9 @@
 // localization, security policy, access control and two environment files (some JSON), all
 // cross-referencing each other, plus platform-wide Alertmanager, Prometheus and monitoring files.
 // Then measures, on the core bundled the way the server ships it (esbuild, yaml's env lookup folded):
-//   1. cold indexing: parseText + update of every file (time, memory);
+//   1. cold indexing: as the server's start-up scan (files read from disk, parsed by the pool of
+//      workers of server/src/indexPool.ts, facts indexed in order), and in-process (parseText +
+//      update of every file); time, memory, and that both give the same problems;
 //   2. problemsFor of every file (a full workspace check);
 //   3. edits: parseText + update of one file + problemsFor of the file and of its dependents,
 //      for edits that touch tenant-scoped, global and platform-wide names.
@@ -63,11 +65,17 @@ async function loadCore() {
     },
   };
   await esbuild.build({
-    stdin: { contents: "export { parseText } from './core/src/languageService';\nexport { createWorkspaceIndex } from './core/src/workspace/index';\n", resolveDir: repoRoot, loader: 'ts' },
+    stdin: { contents: "export { parseText } from './core/src/languageService';\nexport { createWorkspaceIndex } from './core/src/workspace/index';\nexport { IndexPool, poolSize } from './server/src/indexPool';\n", resolveDir: repoRoot, loader: 'ts' },
     bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, logLevel: 'warning', plugins: [yamlNoEnvLookup], mainFields: ['module', 'main'],
   });
+  // The server's start-up scan reads files in a pool of workers (server/src/indexPool.ts).
+  const workerFile = path.join(workDir, 'indexWorker.cjs');
+  await esbuild.build({
+    entryPoints: [path.join(repoRoot, 'server/src/indexWorker.ts')],
+    bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: workerFile, logLevel: 'warning', plugins: [yamlNoEnvLookup], mainFields: ['module', 'main'],
+  });
   const m = require(outfile);
-  return { parseText: m.parseText, createWorkspaceIndex: m.createWorkspaceIndex, how: 'esbuild bundle (as dist/server.js)' };
+  return { parseText: m.parseText, createWorkspaceIndex: m.createWorkspaceIndex, IndexPool: m.IndexPool, poolSize: m.poolSize, workerFile, how: 'esbuild bundle (as dist/server.js)' };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -477,6 +485,7 @@ async function main() {
     // The generated workspace as one JSON file (name → text), to inspect it or profile without the bench.
     fs.mkdirSync(workDir, { recursive: true });
     fs.writeFileSync(path.join(workDir, 'workspace-index-files.json'), JSON.stringify(generateWorkspace(FILES, LINES)));
+    console.log(`wrote ${path.join(workDir, 'workspace-index-files.json')} (${FILES} files)`);
     return;
   }
   const core = await loadCore();
@@ -516,7 +525,6 @@ async function main() {
   }
   runs.sort((a, b) => a.total - b.total);
   const best = runs[0];
-  const cold = best.total;
   gc();
   const afterGc = process.memoryUsage();
 
@@ -524,6 +532,48 @@ async function main() {
   const counts = {};
   for (const n of names) for (const p of index.problemsFor(uriOf(n))) counts[p.code] = (counts[p.code] ?? 0) + 1;
   const full = performance.now() - t1;
+
+  // Cold index as the server's start-up scan does it: files read from disk, parsed by the pool of
+  // workers, facts added to the index in listing order. The best of RUNS, worker start included.
+  const poolRuns = [];
+  let poolWorkers = 0;
+  let poolCounts = {};
+  let poolRss = 0;
+  if (core.IndexPool && !argv.includes('--no-pool')) {
+    const dir = path.join(workDir, 'workspace');
+    fs.rmSync(dir, { recursive: true, force: true });
+    for (const n of names) {
+      fs.mkdirSync(path.dirname(path.join(dir, n)), { recursive: true });
+      fs.writeFileSync(path.join(dir, n), files[n]);
+    }
+    let pooled;
+    for (let run = 0; run < RUNS; run++) {
+      pooled = undefined;
+      gc();
+      const t0 = performance.now();
+      pooled = core.createWorkspaceIndex();
+      const pool = new core.IndexPool(core.workerFile, core.poolSize());
+      poolWorkers = pool.size;
+      const inFlight = Math.max(4, pool.size * 16);
+      const queue = [];
+      const addOldest = async () => pooled.updateFacts(await queue.shift(), { dependents: false });
+      for (const [i, n] of names.entries()) {
+        queue.push(pool.extract(uriOf(n), kindOf(n), fs.readFileSync(path.join(dir, n), 'utf8'), formatOf(n)));
+        if (queue.length >= inFlight) await addOldest();
+        if (i % 50 === 0) poolRss = Math.max(poolRss, process.memoryUsage().rss);
+      }
+      while (queue.length) await addOldest();
+      poolRuns.push(performance.now() - t0);
+      poolRss = Math.max(poolRss, process.memoryUsage().rss);
+      await pool.close();
+    }
+    poolRuns.sort((a, b) => a - b);
+    poolCounts = {};
+    for (const n of names) for (const p of pooled.problemsFor(uriOf(n))) poolCounts[p.code] = (poolCounts[p.code] ?? 0) + 1;
+    pooled = undefined;
+    gc();
+  }
+  const cold = poolRuns.length ? poolRuns[0] : best.total;
 
   // Edits: each is parse + update + problemsFor(file and every dependent).
   const t = 'tenant-1';
@@ -570,7 +620,8 @@ async function main() {
     cpus: os.cpus().length, loadAverage: os.loadavg().map((x) => Number(x.toFixed(2))),
     coldRuns: runs.map((r) => ({ totalMs: Math.round(r.total), parseMs: Math.round(r.parseMs), indexMs: Math.round(r.updateMs) })),
     files: names.length, lines: totalLines, avgLines: Math.round(totalLines / names.length),
-    coldMs: cold, heapUsedAfterGc: afterGc.heapUsed - base.heapUsed, rssPeak: peakRss, rssAfterGc: afterGc.rss,
+    coldMs: cold, inProcessColdMs: best.total, poolColdRuns: poolRuns.map(Math.round), poolWorkers, poolRssPeak: poolRss,
+    poolSameProblems: JSON.stringify(poolCounts) === JSON.stringify(counts), heapUsedAfterGc: afterGc.heapUsed - base.heapUsed, rssPeak: peakRss, rssAfterGc: afterGc.rss,
     fullCheckMs: full, problems: counts, edits: results,
   };
   if (argv.includes('--json')) {
@@ -580,9 +631,13 @@ async function main() {
   const ok = (b) => (b ? 'ok' : 'MISSED');
   console.log(`workspace index bench — ${report.core}, node ${process.version}, ${report.cpus} CPUs, load average ${report.loadAverage.join(' ')}`);
   console.log(`${report.files} files, ${report.lines} lines (≈${report.avgLines} per file)`);
-  console.log(`cold index (parseText + update), best of ${RUNS}: ${ms(cold)} = parse ${ms(best.parseMs)} + index ${ms(best.updateMs)}  [target ≤ 5000 ms: ${ok(cold <= 5000)}]`);
+  if (poolRuns.length) {
+    console.log(`cold index, start-up scan (read from disk, ${poolWorkers} workers parse, facts indexed in order), best of ${RUNS}: ${ms(cold)}  [target ≤ 5000 ms: ${ok(cold <= 5000)}]`);
+    console.log(`  all runs: ${poolRuns.map(ms).join('; ')}; rss peak ${mb(poolRss)} [target ≤ 300 MB: ${ok(poolRss <= 300 * 1048576)}]; same problems as in-process: ${report.poolSameProblems ? 'yes' : 'NO'}`);
+  }
+  console.log(`cold index in-process (parseText + update), best of ${RUNS}: ${ms(best.total)} = parse ${ms(best.parseMs)} + index ${ms(best.updateMs)}${poolRuns.length ? '' : `  [target ≤ 5000 ms: ${ok(cold <= 5000)}]`}`);
   console.log(`  all runs: ${runs.map((r) => `${ms(r.total)} (parse ${ms(r.parseMs)}, index ${ms(r.updateMs)})`).join('; ')}`);
-  console.log(`memory: rss peak ${mb(peakRss)} [target ≤ 300 MB: ${ok(peakRss <= 300 * 1048576)}], rss after gc ${mb(afterGc.rss)}, index heap (after gc, over baseline) ${mb(report.heapUsedAfterGc)}`);
+  console.log(`memory (in-process): rss peak ${mb(peakRss)} [target ≤ 300 MB: ${ok(peakRss <= 300 * 1048576)}], rss after gc ${mb(afterGc.rss)}, index heap (after gc, over baseline) ${mb(report.heapUsedAfterGc)}`);
   console.log(`problemsFor every file: ${ms(full)}; problems: ${JSON.stringify(counts)}`);
   console.log('edits, median of 7: update + problemsFor of the file and its dependents [target ≤ 100 ms] (= update + problems), max; parse of the edited text; total:');
   for (const r of results) {

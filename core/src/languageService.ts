@@ -2,7 +2,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import { parseYaml, splitYamlStream } from './document/parseYaml';
 import { parseJson } from './document/parseJson';
-import type { DocumentFormat, DocumentPart, ParsedDocument } from './document/document';
+import type { DocumentFormat, ParsedDocument } from './document/document';
+import { parseText } from './document/parseText';
 import { SchemaStore, type BundledSchemas, type LoadedSchema, type ReadFile } from './schema/store';
 import { SchemaGraph } from './schema/resolve';
 import { associate, type Association } from './schema/associations';
@@ -89,12 +90,7 @@ export function formatOf(doc: { languageId: string; uri: string }): DocumentForm
 }
 
 /** Read a whole text into parts (YAML streams chunk by chunk). */
-export function parseText(text: string, format: DocumentFormat): ParsedDocument {
-  if (format === 'json') return { format, text, parts: [parseJson(text)] };
-  const parts: DocumentPart[] = [];
-  for (const chunk of splitYamlStream(text)) parts.push(...parseYaml(chunk.text, chunk.start, parts.length));
-  return { format, text, parts };
-}
+export { parseText };
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
   const store = new SchemaStore(options.bundled, options.readFile);

@@ -28,3 +28,16 @@ export interface ValidateWorkspaceResult {
   files: number;
   problems: number;
 }
+
+/** `tenantConfig/indexStatus`: the cross-file index of the workspace. */
+export const IndexStatusRequest = 'tenantConfig/indexStatus';
+export interface IndexStatus {
+  /** The start-up scan has finished; cross-file diagnostics are published. */
+  ready: boolean;
+  /** Files in the index. */
+  files: number;
+  /** Workers that read files during the start-up scan (0: read in the server's thread). */
+  workers: number;
+  /** Duration of the start-up scan, reading and indexing (not the publishing that follows). */
+  scanMs: number;
+}

@@ -10,7 +10,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionList } from 'vscode-languageserver-types';
 import { createLanguageService, FIX_ALL_KIND, type DocumentSettings, type LanguageService } from '../../core/src/index';
-import { SchemaInfoRequest, ValidateWorkspaceRequest, type SchemaInfo, type SchemaInfoParams, type TenantConfigSettings, type ValidateWorkspaceResult } from '../../protocol/src/index';
+import { IndexStatusRequest, SchemaInfoRequest, ValidateWorkspaceRequest, type IndexStatus, type SchemaInfo, type SchemaInfoParams, type TenantConfigSettings, type ValidateWorkspaceResult } from '../../protocol/src/index';
 import { listWorkspaceFiles, readText } from './workspaceFiles';
 import { WorkspaceManager } from './workspace';
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
@@ -303,6 +303,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
     }
     return { files, problems };
   });
+
+  connection.onRequest(IndexStatusRequest, (): IndexStatus => ({ ready: workspace.ready, files: workspace.index.files().length, ...workspace.scanStats }));
 
   documents.listen(connection);
   connection.listen();

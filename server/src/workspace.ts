@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -5,6 +6,8 @@ import picomatch from 'picomatch';
 import { URI } from 'vscode-uri';
 import { parseText, formatOf, toDiagnostics, type DocumentSettings, type LanguageService } from '../../core/src/index';
 import { createWorkspaceIndex, type WorkspaceIndex } from '../../core/src/workspace/index';
+import type { FileFacts } from '../../core/src/workspace/types';
+import { IndexPool, poolSize } from './indexPool';
 import { listWorkspaceFiles, readText } from './workspaceFiles';
 import type { Log } from './runSafe';
 
@@ -22,6 +25,14 @@ import type { Log } from './runSafe';
 const LARGE = 1_000_000;
 /** Index updates of an open document wait for a pause in typing. */
 const INDEX_DELAY = 250;
+/** Below this many files, starting workers costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 16;
+
+/** Workers for the start-up scan: one per core (at most 4), or `TENANT_CONFIG_INDEX_WORKERS` (0: none). */
+function workerCount(): number {
+  const n = Number.parseInt(process.env.TENANT_CONFIG_INDEX_WORKERS ?? '', 10);
+  return Number.isInteger(n) && n >= 0 ? Math.min(n, 16) : poolSize();
+}
 
 export class WorkspaceManager {
   private readonly pending = new Map<string, NodeJS.Timeout>();
@@ -30,6 +41,8 @@ export class WorkspaceManager {
   private readonly diskText = new Map<string, string>();
   private indexedVersion = new Map<string, number>();
   ready = false;
+  /** The start-up scan, for `tenantConfig/indexStatus`. */
+  scanStats = { workers: 0, scanMs: 0 };
 
   constructor(
     private readonly connection: Connection,
@@ -38,6 +51,8 @@ export class WorkspaceManager {
     private readonly settingsFor: (uri: string) => Promise<DocumentSettings & { exclude: string[] }>,
     private readonly refreshOpen: (uri: string) => void,
     private readonly log: Log,
+    /** The bundled indexing worker (dist/indexWorker.js), see indexPool.ts. */
+    private readonly workerFile = path.join(__dirname, 'indexWorker.js'),
   ) {}
 
   private kindOf(doc: TextDocument, settings: DocumentSettings): string | undefined {
@@ -58,31 +73,59 @@ export class WorkspaceManager {
     return false;
   }
 
-  /** Read and index every config file of the workspace, then publish what the index finds. */
+  /**
+   * Read and index every config file of the workspace, then publish what the index finds. Files
+   * are read by a pool of workers (see indexPool.ts) and added to the index in listing order, so
+   * the result does not depend on which worker finishes first.
+   */
   async scan(folders: string[]): Promise<void> {
     const started = Date.now();
     const uris = listWorkspaceFiles(folders);
+    const pool = new IndexPool(this.workerFile, uris.length >= MIN_FILES_FOR_WORKERS ? workerCount() : 0, this.log);
+    const queue: Array<{ uri: string; facts: Promise<FileFacts>; text: string; version?: number }> = [];
+    const workers = pool.size;
+    const inFlight = Math.max(4, workers * 16);
     let n = 0;
-    for (const uri of uris) {
+    let read = 0;
+    const addOldest = async (): Promise<void> => {
+      const job = queue.shift()!;
       try {
-        const settings = await this.settingsFor(uri);
-        if (this.excluded(uri, folders, settings.exclude)) continue;
-        const open = this.documents.get(uri);
-        const text = open ? open.getText() : readText(uri);
-        if (text === undefined) continue;
-        const doc = open ?? TextDocument.create(uri, /\.json$/i.test(uri) ? 'json' : 'yaml', 0, text);
-        const kind = this.kindOf(doc, settings);
-        if (!kind) continue;
-        this.index.update(uri, kind, parseText(text, formatOf(doc)), { dependents: false });
-        if (!open) this.diskText.set(uri, text);
-        else this.indexedVersion.set(uri, open.version);
-        if (++n % 25 === 0) await new Promise<void>((r) => setImmediate(r));
+        this.index.updateFacts(await job.facts, { dependents: false });
+        if (job.version === undefined) this.diskText.set(job.uri, job.text);
+        else this.indexedVersion.set(job.uri, job.version);
+        n++;
       } catch (e) {
-        this.log(`indexing ${uri} failed: ${(e as Error)?.stack ?? String(e)}`);
+        this.log(`indexing ${job.uri} failed: ${(e as Error)?.stack ?? String(e)}`);
       }
+    };
+    try {
+      for (const uri of uris) {
+        try {
+          const settings = await this.settingsFor(uri);
+          if (this.excluded(uri, folders, settings.exclude)) continue;
+          const open = this.documents.get(uri);
+          const text = open ? open.getText() : readText(uri);
+          if (text === undefined) continue;
+          const doc = open ?? TextDocument.create(uri, /\.json$/i.test(uri) ? 'json' : 'yaml', 0, text);
+          const kind = this.kindOf(doc, settings);
+          if (!kind) continue;
+          const facts = pool.extract(uri, kind, text, formatOf(doc));
+          facts.catch(() => undefined); // awaited in order by addOldest
+          queue.push({ uri, facts, text, version: open?.version });
+        } catch (e) {
+          this.log(`indexing ${uri} failed: ${(e as Error)?.stack ?? String(e)}`);
+        }
+        if (queue.length >= inFlight) await addOldest();
+        // In-process reads block the thread: let requests in every 25 files.
+        if (workers === 0 && ++read % 25 === 0) await new Promise<void>((r) => setImmediate(r));
+      }
+      while (queue.length) await addOldest();
+    } finally {
+      void pool.close();
     }
     this.ready = true;
-    this.log(`indexed ${n} files in ${Date.now() - started} ms`);
+    this.scanStats = { workers, scanMs: Date.now() - started };
+    this.log(`indexed ${n} files in ${Date.now() - started} ms (${workers > 0 ? `${workers} workers` : 'in-process'})`);
     for (const uri of this.index.files()) {
       this.refresh(uri);
       await new Promise<void>((r) => setImmediate(r));

@@ -23,8 +23,8 @@ export class TestClient {
   stderr = '';
   exited = false;
 
-  constructor(args: string[] = ['--stdio']) {
-    this.child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  constructor(args: string[] = ['--stdio'], env?: Record<string, string>) {
+    this.child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: env ? { ...process.env, ...env } : process.env });
     this.child.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.child.on('exit', () => (this.exited = true));
     this.conn = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));

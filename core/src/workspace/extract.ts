@@ -20,7 +20,7 @@ const EXACT = 8;
 const UNCHECKED = 16;
 
 /** An occurrence, compact: flags packed, path kept as shared links until asked for. */
-class Occ implements Occurrence {
+export class Occ implements Occurrence {
   tenant: string | undefined = undefined;
   scope = '';
   owner?: string;
@@ -35,8 +35,9 @@ class Occ implements Occurrence {
     readonly length: number,
     readonly part: number,
     readonly style: ScalarStyle,
-    private readonly flags: number,
-    private readonly link: PathLink | undefined,
+    /** Packed `key`, `go`, `whole`, `exact`, `unchecked` (see wire.ts). */
+    readonly flags: number,
+    readonly link: PathLink | undefined,
   ) {}
 
   get path(): JSONPath {

@@ -28,6 +28,11 @@ export interface WorkspaceIndex {
    * whose problems may have changed (see `dependents`).
    */
   update(uri: string, kind: string | undefined, parsed: ParsedDocument, options?: UpdateOptions): string[];
+  /**
+   * Index a file from facts extracted elsewhere (`extractFile`, e.g. in a worker, sent back with
+   * `factsToWire`/`factsFromWire`); the same as `update` otherwise.
+   */
+  updateFacts(facts: FileFacts, options?: UpdateOptions): string[];
   /** Forget a file; returns the other files whose problems may have changed. */
   remove(uri: string): string[];
   has(uri: string): boolean;
@@ -110,6 +115,7 @@ export function createWorkspaceIndex(): WorkspaceIndex {
 
   return {
     update: (uri, kind, parsed, options) => safe([], () => apply(uri, extractFile(uri, kind, parsed), options?.dependents !== false)),
+    updateFacts: (facts, options) => safe([], () => apply(facts.uri, facts, options?.dependents !== false)),
     remove: (uri) => safe([], () => (store.files.has(uri) ? apply(uri, undefined) : [])),
     has: (uri) => store.files.has(uri),
     files: () => [...store.files.keys()].sort(),
