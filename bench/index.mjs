@@ -18,6 +18,7 @@
 // The machine's load average is printed with the results: on a shared machine, compare runs
 // made at a similar load (the best of --runs cold runs is reported).
 
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -480,7 +481,50 @@ const formatOf = (name) => (name.endsWith('.json') ? 'json' : 'yaml');
 const mb = (n) => `${(n / 1048576).toFixed(0)} MB`;
 const ms = (n) => `${n.toFixed(1)} ms`;
 
+/** The start-up scan alone, in this (fresh) process: `--scan-child <dir>`; prints JSON. */
+async function scanChild(dir) {
+  const core = await loadCore();
+  const names = [];
+  const walk = (rel) => {
+    for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(r);
+      else names.push(r);
+    }
+  };
+  walk('');
+  names.sort();
+  const runs = [];
+  let rssPeak = 0;
+  let index;
+  let workers = 0;
+  for (let run = 0; run < RUNS; run++) {
+    index = undefined;
+    gc();
+    const t0 = performance.now();
+    index = core.createWorkspaceIndex();
+    const pool = new core.IndexPool(core.workerFile, core.poolSize());
+    workers = pool.size;
+    const inFlight = Math.max(4, pool.size * 16);
+    const queue = [];
+    const addOldest = async () => index.updateFacts(await queue.shift(), { dependents: false });
+    for (const [i, n] of names.entries()) {
+      queue.push(pool.extract(uriOf(n), kindOf(n), fs.readFileSync(path.join(dir, n), 'utf8'), formatOf(n)));
+      if (queue.length >= inFlight) await addOldest();
+      if (i % 50 === 0) rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+    }
+    while (queue.length) await addOldest();
+    runs.push(performance.now() - t0);
+    rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+    await pool.close();
+  }
+  const counts = {};
+  for (const n of names) for (const p of index.problemsFor(uriOf(n))) counts[p.code] = (counts[p.code] ?? 0) + 1;
+  console.log(JSON.stringify({ runs: runs.sort((a, b) => a - b), workers, counts, rssPeak }));
+}
+
 async function main() {
+  if (argv.includes('--scan-child')) return scanChild(opt('--scan-child'));
   if (argv.includes('--dump')) {
     // The generated workspace as one JSON file (name → text), to inspect it or profile without the bench.
     fs.mkdirSync(workDir, { recursive: true });
@@ -534,44 +578,21 @@ async function main() {
   const full = performance.now() - t1;
 
   // Cold index as the server's start-up scan does it: files read from disk, parsed by the pool of
-  // workers, facts added to the index in listing order. The best of RUNS, worker start included.
-  const poolRuns = [];
+  // workers, facts added to the index in listing order. Measured in a fresh process (its memory
+  // is then the scan's alone), the best of RUNS, worker start included.
+  let poolRuns = [];
   let poolWorkers = 0;
   let poolCounts = {};
   let poolRss = 0;
-  if (core.IndexPool && !argv.includes('--no-pool')) {
+  if (!argv.includes('--no-pool')) {
     const dir = path.join(workDir, 'workspace');
     fs.rmSync(dir, { recursive: true, force: true });
     for (const n of names) {
       fs.mkdirSync(path.dirname(path.join(dir, n)), { recursive: true });
       fs.writeFileSync(path.join(dir, n), files[n]);
     }
-    let pooled;
-    for (let run = 0; run < RUNS; run++) {
-      pooled = undefined;
-      gc();
-      const t0 = performance.now();
-      pooled = core.createWorkspaceIndex();
-      const pool = new core.IndexPool(core.workerFile, core.poolSize());
-      poolWorkers = pool.size;
-      const inFlight = Math.max(4, pool.size * 16);
-      const queue = [];
-      const addOldest = async () => pooled.updateFacts(await queue.shift(), { dependents: false });
-      for (const [i, n] of names.entries()) {
-        queue.push(pool.extract(uriOf(n), kindOf(n), fs.readFileSync(path.join(dir, n), 'utf8'), formatOf(n)));
-        if (queue.length >= inFlight) await addOldest();
-        if (i % 50 === 0) poolRss = Math.max(poolRss, process.memoryUsage().rss);
-      }
-      while (queue.length) await addOldest();
-      poolRuns.push(performance.now() - t0);
-      poolRss = Math.max(poolRss, process.memoryUsage().rss);
-      await pool.close();
-    }
-    poolRuns.sort((a, b) => a - b);
-    poolCounts = {};
-    for (const n of names) for (const p of pooled.problemsFor(uriOf(n))) poolCounts[p.code] = (poolCounts[p.code] ?? 0) + 1;
-    pooled = undefined;
-    gc();
+    const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--scan-child', dir, '--runs', String(RUNS)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    ({ runs: poolRuns, workers: poolWorkers, counts: poolCounts, rssPeak: poolRss } = JSON.parse(out));
   }
   const cold = poolRuns.length ? poolRuns[0] : best.total;
 
@@ -621,7 +642,7 @@ async function main() {
     coldRuns: runs.map((r) => ({ totalMs: Math.round(r.total), parseMs: Math.round(r.parseMs), indexMs: Math.round(r.updateMs) })),
     files: names.length, lines: totalLines, avgLines: Math.round(totalLines / names.length),
     coldMs: cold, inProcessColdMs: best.total, poolColdRuns: poolRuns.map(Math.round), poolWorkers, poolRssPeak: poolRss,
-    poolSameProblems: JSON.stringify(poolCounts) === JSON.stringify(counts), heapUsedAfterGc: afterGc.heapUsed - base.heapUsed, rssPeak: peakRss, rssAfterGc: afterGc.rss,
+    poolSameProblems: JSON.stringify(Object.entries(poolCounts).sort()) === JSON.stringify(Object.entries(counts).sort()), heapUsedAfterGc: afterGc.heapUsed - base.heapUsed, rssPeak: peakRss, rssAfterGc: afterGc.rss,
     fullCheckMs: full, problems: counts, edits: results,
   };
   if (argv.includes('--json')) {
