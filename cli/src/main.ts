@@ -3,14 +3,18 @@ import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { createLanguageService, type DocumentSettings } from '../../core/src/index';
+import picomatch from 'picomatch';
+import { createLanguageService, toDiagnostics, type DocumentSettings } from '../../core/src/index';
+import { createWorkspaceIndex } from '../../core/src/workspace/index';
 import { resolveSettings } from '../../protocol/src/index';
 import { loadBundledSchemas, readFileUri, findSchemasDir } from '../../server/src/schemaFiles';
 import { expandArgs } from './files';
 
 const USAGE = `Usage: tenant-config lint [options] <files | folders | globs>...
 
-Checks tenant configuration files (YAML and JSON) against the bundled schemas.
+Checks tenant configuration files (YAML and JSON) against the bundled schemas, and
+the references between the files given (receivers, roles, templates, environments,
+queues, locales…): lint the whole configuration tree so that every definition is seen.
 
 Options:
   --format text|json     output format (default: text)
@@ -20,6 +24,8 @@ Options:
   --max-warnings <n>     fail when more than n warnings are found (default: no limit)
   --ignore <glob>        skip files matching the glob (repeatable), e.g. "**/broken/**"
   --quiet                report errors only
+  --no-cross-file        skip the checks between files (undefined, duplicate and
+                         unused names), e.g. when linting a few files alone
   -h, --help             show this help
 
 Exit status: 0 no errors, 1 problems found, 2 usage or I/O error.`;
@@ -32,13 +38,14 @@ interface Options {
   config?: string;
   maxWarnings: number;
   quiet: boolean;
+  crossFile: boolean;
   ignore: string[];
   paths: string[];
 }
 
 function parseArgs(argv: string[]): Options | string {
   if (argv[0] !== 'lint') return argv.length === 0 || argv[0] === '-h' || argv[0] === '--help' ? 'help' : `unknown command '${argv[0]}'`;
-  const o: Options = { format: 'text', maxWarnings: Infinity, quiet: false, ignore: [], paths: [] };
+  const o: Options = { format: 'text', maxWarnings: Infinity, quiet: false, crossFile: true, ignore: [], paths: [] };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string | undefined => (a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i]);
@@ -59,6 +66,7 @@ function parseArgs(argv: string[]): Options | string {
       if (!Number.isInteger(v) || v < 0) return '--max-warnings takes a whole number';
       o.maxWarnings = v;
     } else if (a === '--quiet' || a === '-q') o.quiet = true;
+    else if (a === '--no-cross-file') o.crossFile = false;
     else if (a.startsWith('-') && a !== '-') return `unknown option '${a}'`;
     else o.paths.push(a);
   }
@@ -103,9 +111,8 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     err(`tenant-config: ${m}: no such file, folder or matching files`);
     ioError = true;
   }
-  const results: Array<{ file: string; diagnostics: Diagnostic[] }> = [];
-  let errors = 0;
-  let warnings = 0;
+  // Read and associate every file first: the cross-file index needs them all before any is checked.
+  const docs: Array<{ file: string; doc: TextDocument }> = [];
   for (const f of files) {
     let text: string;
     try {
@@ -115,16 +122,34 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
       ioError = true;
       continue;
     }
-    const uri = URI.file(f.file).toString();
-    const doc = TextDocument.create(uri, /\.json$/i.test(f.file) ? 'json' : 'yaml', 1, text);
+    const doc = TextDocument.create(URI.file(f.file).toString(), /\.json$/i.test(f.file) ? 'json' : 'yaml', 1, text);
     if (!f.explicit && service.getAssociation(doc, docSettings).source === 'none') continue;
+    docs.push({ file: f.file, doc });
+  }
+  // The names each file defines and references, as the language server indexes a workspace
+  // (`workspace.exclude` of the settings file leaves files out, as in the editor).
+  const index = opts.crossFile ? createWorkspaceIndex() : undefined;
+  const excluded = settings.workspace.exclude.length ? picomatch(settings.workspace.exclude, { dot: true }) : () => false;
+  if (index) {
+    for (const { file, doc } of docs) {
+      if (excluded(path.relative(cwd, file).split(path.sep).join('/'))) continue;
+      const a = service.getAssociation(doc, docSettings);
+      const kind = a.schemaUri ? service.store.entry(a.schemaUri)?.id : undefined;
+      if (kind) index.update(doc.uri, kind, service.parse(doc), { dependents: false });
+    }
+  }
+  const results: Array<{ file: string; diagnostics: Diagnostic[] }> = [];
+  let errors = 0;
+  let warnings = 0;
+  for (const { file, doc } of docs) {
     let diagnostics = service.doValidation(doc, docSettings);
+    if (index?.has(doc.uri)) diagnostics.push(...toDiagnostics(doc, index.problemsFor(doc.uri), docSettings));
     if (opts.quiet) diagnostics = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error);
     for (const d of diagnostics) {
       if (d.severity === DiagnosticSeverity.Error) errors++;
       else if (d.severity === DiagnosticSeverity.Warning) warnings++;
     }
-    results.push({ file: path.relative(cwd, f.file) || f.file, diagnostics });
+    results.push({ file: path.relative(cwd, file) || file, diagnostics });
   }
   if (opts.format === 'json') {
     out(JSON.stringify({
