@@ -10,11 +10,11 @@ import type { PathLink } from './pattern';
 import { Occ } from './extract';
 import type { FileFacts, Namespace } from './types';
 
-const NAMESPACES: readonly Namespace[] = ['receiver', 'role', 'environment', 'template', 'template-block', 'queue', 'locale', 'time-interval', 'tenant', 'dashboard', 'job'];
-const STYLES: readonly ScalarStyle[] = ['plain', 'single', 'double', 'literal', 'folded', 'json'];
-const SEVERITIES: ReadonlyArray<Occ['severity']> = [undefined, 'warning', 'information'];
-
-/** Int32 fields per occurrence: ns, role, name, offset, length, part, style, flags, path row, owner (-1: none), severity. */
+/**
+ * Int32 fields per occurrence: ns, role (0 def, 1 ref), name, offset, length, part, style, flags,
+ * path row, owner, severity; ns, name, style, owner and severity are indexes in the string table
+ * (-1: none), so new namespaces or styles need no change here.
+ */
 const OCC = 11;
 /** Int32 fields per path row: segment is a number (1) or a string (0), the number or string index, parent row (-1: root). */
 const ROW = 3;
@@ -56,17 +56,17 @@ export function factsToWire(facts: FileFacts): WireFacts {
   facts.occurrences.forEach((o, i) => {
     const x = o as Occ;
     const at = i * OCC;
-    occ[at] = NAMESPACES.indexOf(x.ns);
+    occ[at] = str(x.ns);
     occ[at + 1] = x.role === 'def' ? 0 : 1;
     occ[at + 2] = str(x.name);
     occ[at + 3] = x.offset;
     occ[at + 4] = x.length;
     occ[at + 5] = x.part;
-    occ[at + 6] = STYLES.indexOf(x.style);
+    occ[at + 6] = str(x.style);
     occ[at + 7] = x.flags;
     occ[at + 8] = rowOf(x.link);
     occ[at + 9] = x.owner === undefined ? -1 : str(x.owner);
-    occ[at + 10] = SEVERITIES.indexOf(x.severity);
+    occ[at + 10] = x.severity === undefined ? -1 : str(x.severity);
   });
   return { ...facts, lineStarts: Int32Array.from(facts.lineStarts), occurrences: occ, paths: Int32Array.from(rows), strings };
 }
@@ -90,10 +90,9 @@ export function factsFromWire(wire: WireFacts): FileFacts {
   for (let i = 0; i < occurrences.length; i++) {
     const at = i * OCC;
     const row = occ[at + 8];
-    const o = new Occ(wire.uri, NAMESPACES[occ[at]], occ[at + 1] === 0 ? 'def' : 'ref', strings[occ[at + 2]], occ[at + 3], occ[at + 4], occ[at + 5], STYLES[occ[at + 6]], occ[at + 7], row < 0 ? undefined : links[row]);
+    const o = new Occ(wire.uri, strings[occ[at]] as Namespace, occ[at + 1] === 0 ? 'def' : 'ref', strings[occ[at + 2]], occ[at + 3], occ[at + 4], occ[at + 5], strings[occ[at + 6]] as ScalarStyle, occ[at + 7], row < 0 ? undefined : links[row]);
     if (occ[at + 9] >= 0) o.owner = strings[occ[at + 9]];
-    const severity = SEVERITIES[occ[at + 10]];
-    if (severity !== undefined) o.severity = severity;
+    if (occ[at + 10] >= 0) o.severity = strings[occ[at + 10]] as Occ['severity'];
     occurrences[i] = o;
   }
   const { paths: _paths, strings: _strings, ...rest } = wire;
