@@ -77,6 +77,8 @@ const SCOPES = ['user-read-playback-state', 'user-modify-playback-state', 'user-
 const TAGS = ['eu', 'us', 'apac', 'gdpr', 'hipaa', 'pci', 'soc2', 'pilot', 'strategic', 'self-serve', 'reseller', 'internal'];
 const hex = (n) => Array.from({ length: n }, () => rint(0, 15).toString(16)).join('');
 const uniq = (xs) => xs.filter((x, i) => xs.indexOf(x) === i);
+/** The first item per key. */
+const uniqBy = (xs, key) => xs.filter((x, i) => xs.findIndex((y) => key(y) === key(x)) === i);
 
 /**
  * One realistic tenant. Field names follow schemas/tenant.schema.json; whatever the schema
@@ -196,7 +198,8 @@ function tenantTemplate(i) {
     access_control: {
       admins: uniq(Array.from({ length: 1 + Math.floor(richness * 4) }, (_, k) => `${person(k + 1)}@${domain}`)),
       roles,
-      ip_allowlist: uniq(Array.from({ length: 2 + Math.floor(richness * 18) }, () => network(pick([10, 172, 192]), rint(0, 255), rint(0, 255), pick([16, 20, 24])))),
+      // One block per /16 (every prefix is /16 or longer): no entry lies inside another (cidr.redundant-entry).
+      ip_allowlist: uniqBy(Array.from({ length: 2 + Math.floor(richness * 18) }, () => network(pick([10, 172, 192]), rint(0, 255), rint(0, 255), pick([16, 20, 24]))), (c) => c.split('.', 2).join('.')),
       sso_required: tier === 'enterprise' || chance(0.3),
     },
   };

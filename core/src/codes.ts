@@ -141,6 +141,11 @@ export const codes: Record<string, CodeInfo> = {
   'cidr.missing-prefix': { severity: 'error', title: 'A CIDR block without prefix length' },
   'cidr.bad-prefix': { severity: 'error', title: 'A prefix length out of range' },
   'cidr.host-bits': { severity: 'warning', title: 'A CIDR block with host bits set' },
+  // Address plans and network lists (rules/networks.ts)
+  'cidr.subnet-outside-vpc': { severity: 'error', title: 'A subnet outside the VPC block' },
+  'cidr.subnet-overlap': { severity: 'error', title: 'Two subnets sharing addresses' },
+  'cidr.peer-overlaps-vpc': { severity: 'error', title: 'A peered network overlapping the VPC block' },
+  'cidr.redundant-entry': { severity: 'warning', title: 'A network list entry inside another entry' },
   // Alertmanager matchers (rules/alertmanager.ts)
   'matcher.syntax': { severity: 'error', title: 'An invalid Alertmanager matcher' },
   'matcher.unterminated-string': { severity: 'error', title: 'A matcher value never closed' },
@@ -222,6 +227,8 @@ export const codes: Record<string, CodeInfo> = {
   'ref.unused-template': { severity: 'warning', title: 'An alert template nothing uses' },
   'ref.unused-template-block': { severity: 'warning', title: 'A template block never called' },
   'ref.unused-time-interval': { severity: 'warning', title: 'A time interval no route or rule uses' },
+  'ref.unused-role': { severity: 'warning', title: 'A role no binding, MFA requirement, API key or `inherits` uses' },
+  'ref.unused-dead-letter-queue': { severity: 'warning', title: 'A dead-letter queue no queue sends its dead letters to' },
   'ref.role-cycle': { severity: 'error', title: 'Roles that inherit from each other in a cycle' },
   'ref.missing-translation': { severity: 'warning', title: 'A message key missing in one locale' },
   'ref.placeholder-mismatch': { severity: 'warning', title: 'Translations of a message with different placeholders' },

@@ -1,5 +1,6 @@
 /**
- * IPv4 / IPv6 CIDR blocks: parsing with positions, host-bit normalization, overlap and containment.
+ * IPv4 / IPv6 CIDR blocks: parsing with positions, host-bit normalization, overlap and containment,
+ * and sweeps over lists of blocks (nested pairs, a free block of a given size) in O(n log n).
  * Follows Go `net.ParseCIDR` syntax (no leading zeros in IPv4 octets, no zones).
  */
 import { clampProblems, LangProblem, problem } from './types';
@@ -167,7 +168,8 @@ export function parseCidr(text: string): Cidr | undefined {
   }
 }
 
-function range(c: Cidr): [bigint, bigint] {
+/** The first and last address of a block (host bits ignored). */
+export function cidrRange(c: Cidr): [bigint, bigint] {
   const bits = c.family === 4 ? 32 : 128;
   const size = 1n << BigInt(bits - c.prefix);
   return [c.network, c.network + size - 1n];
@@ -178,8 +180,8 @@ export function cidrOverlap(a: string, b: string): boolean | undefined {
   const x = parseCidr(a);
   const y = parseCidr(b);
   if (!x || !y || x.family !== y.family) return undefined;
-  const [x0, x1] = range(x);
-  const [y0, y1] = range(y);
+  const [x0, x1] = cidrRange(x);
+  const [y0, y1] = cidrRange(y);
   return x0 <= y1 && y0 <= x1;
 }
 
@@ -188,7 +190,107 @@ export function cidrContains(outer: string, inner: string): boolean | undefined 
   const x = parseCidr(outer);
   const y = parseCidr(inner);
   if (!x || !y || x.family !== y.family) return undefined;
-  const [x0, x1] = range(x);
-  const [y0, y1] = range(y);
+  const [x0, x1] = cidrRange(x);
+  const [y0, y1] = cidrRange(y);
   return x0 <= y0 && y1 <= x1;
+}
+
+/** A block of a list, as an address range, with its position in the list. */
+export interface Span {
+  family: 4 | 6;
+  start: bigint;
+  end: bigint;
+  prefix: number;
+  /** Position of the block in its list (the caller's index). */
+  index: number;
+}
+
+export function spanOf(c: Cidr, index: number): Span {
+  const [start, end] = cidrRange(c);
+  return { family: c.family, start, end, prefix: c.prefix, index };
+}
+
+const compareSpans = (a: Span, b: Span): number =>
+  a.family - b.family || (a.start < b.start ? -1 : a.start > b.start ? 1 : 0) || a.prefix - b.prefix || a.index - b.index;
+
+/** Spans by family, then start address, wider blocks first, then list order. */
+export function sortSpans(spans: readonly Span[]): Span[] {
+  return [...spans].sort(compareSpans);
+}
+
+/**
+ * Every block that shares addresses with another block of the list, paired with the outermost
+ * block containing it. Two CIDR blocks are either nested or disjoint, so in start order (wider
+ * first) a block overlaps an earlier one exactly when it starts inside the furthest-reaching block
+ * seen so far, which then contains it: one sort and one pass, O(n log n). Equal blocks pair the
+ * later one (in list order) with the earlier one. Each block is `inner` at most once.
+ */
+export function nestedPairs(spans: readonly Span[], sorted = sortSpans(spans)): Array<{ outer: Span; inner: Span }> {
+  const out: Array<{ outer: Span; inner: Span }> = [];
+  let cover: Span | undefined;
+  for (const s of sorted) {
+    if (cover && cover.family === s.family && s.start <= cover.end) {
+      out.push({ outer: cover, inner: s });
+      if (s.end > cover.end) cover = s;
+    } else cover = s;
+  }
+  return out;
+}
+
+/**
+ * Every block that shares addresses with a block earlier in the list (lower `index`), paired with
+ * the earliest such block. Blocks are nested or disjoint, so in start order (wider first) they form
+ * a forest: the blocks a block overlaps are its ancestors (the open blocks of a stack sweep) and its
+ * descendants (closed before it is popped). Running minimums of `index` along the stack and up the
+ * forest give the earliest of each in one pass after the sort: O(n log n).
+ */
+export function overlapsWithEarlier(spans: readonly Span[], sorted = sortSpans(spans)): Array<{ span: Span; earlier: Span }> {
+  const byIndex = new Map<number, Span>();
+  for (const s of spans) byIndex.set(s.index, s);
+  /** Earliest index among the blocks containing each block, and among the blocks it contains. */
+  const ancestorMin = new Map<Span, number>();
+  const descendantMin = new Map<Span, number>();
+  const stack: Array<{ span: Span; pathMin: number; subtreeMin: number }> = [];
+  const close = (): void => {
+    const top = stack.pop()!;
+    const parent = stack[stack.length - 1];
+    if (parent) {
+      parent.subtreeMin = Math.min(parent.subtreeMin, top.subtreeMin);
+      descendantMin.set(parent.span, Math.min(descendantMin.get(parent.span) ?? Infinity, top.subtreeMin));
+    }
+  };
+  for (const s of sorted) {
+    while (stack.length && (stack[stack.length - 1].span.family !== s.family || stack[stack.length - 1].span.end < s.start)) close();
+    const above = stack[stack.length - 1];
+    if (above) ancestorMin.set(s, above.pathMin);
+    stack.push({ span: s, pathMin: Math.min(above?.pathMin ?? Infinity, s.index), subtreeMin: s.index });
+  }
+  while (stack.length) close();
+  const out: Array<{ span: Span; earlier: Span }> = [];
+  for (const s of spans) {
+    const first = Math.min(ancestorMin.get(s) ?? Infinity, descendantMin.get(s) ?? Infinity);
+    const earlier = first < s.index ? byIndex.get(first) : undefined;
+    if (earlier) out.push({ span: s, earlier });
+  }
+  return out;
+}
+
+/**
+ * The first block of prefix length `prefix` inside `within` that shares no address with any of
+ * `taken` (sorted by `sortSpans`), as text; undefined when none fits. O(n).
+ */
+export function freeBlock(within: Span, taken: readonly Span[], prefix: number): string | undefined {
+  const bits = within.family === 4 ? 32 : 128;
+  if (!Number.isInteger(prefix) || prefix < within.prefix || prefix > bits) return undefined;
+  const size = 1n << BigInt(bits - prefix);
+  // `within` starts on a boundary of its own (larger or equal) size, so on one of `size` too.
+  let candidate = within.start;
+  for (const t of taken) {
+    if (t.family !== within.family || t.end < candidate) continue;
+    if (t.start > candidate + size - 1n) break;
+    candidate = ((t.end + 1n + size - 1n) / size) * size;
+    if (candidate > within.end) return undefined;
+  }
+  if (candidate + size - 1n > within.end) return undefined;
+  return `${formatAddress(candidate, within.family)}/${prefix}`;
 }

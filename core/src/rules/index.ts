@@ -10,9 +10,10 @@ import { prometheusConfigRule } from './prometheusConfig';
 import { alertmanagerRule } from './alertmanager';
 import { policyRule } from './policy';
 import { secretsRule } from './secrets';
+import { networksRule } from './networks';
 
 /** Every single-document rule family, in the order they run. */
-export const rules: Rule[] = [promqlRule, templatesRule, valuesRule, localizationRule, rulesFileRule, prometheusConfigRule, alertmanagerRule, policyRule, secretsRule];
+export const rules: Rule[] = [promqlRule, templatesRule, valuesRule, localizationRule, rulesFileRule, prometheusConfigRule, alertmanagerRule, policyRule, networksRule, secretsRule];
 
 /** Run the rules for a part; a failing rule is contained and never hides the others. */
 export function runRules(kind: string | undefined, part: DocumentPart, value: unknown, text: string, schemaProblems: readonly Problem[]): Problem[] {

@@ -67,6 +67,14 @@ export const ruleMessages: Record<string, string> = {
   'policy.insecure-redirect-uri': 'Redirect URI `{uri}` uses plain http on a host other than a loopback address; use https (http only for 127.0.0.1 or [::1]).',
   'policy.insecure-redirect-uri.localhost': 'Redirect URI `{uri}` uses `localhost`; use the loopback address 127.0.0.1 or [::1] instead (RFC 8252 §8.3), or https.',
 
+  // networks.ts
+  'cidr.subnet-outside-vpc': 'Subnet {subnet} (`{cidr}`) is not inside the VPC block `{vpc}`; give it a range inside `{vpc}`, or widen `cidr_block`.',
+  'cidr.subnet-outside-vpc.suggest': 'Subnet {subnet} (`{cidr}`) is not inside the VPC block `{vpc}`; give it a free range inside it, such as `{suggestion}`.',
+  'cidr.subnet-overlap': 'Subnet {subnet} (`{cidr}`) overlaps subnet {other} (`{otherCidr}`); subnets must not share addresses. Give one of them another range.',
+  'cidr.subnet-overlap.suggest': 'Subnet {subnet} (`{cidr}`) overlaps subnet {other} (`{otherCidr}`); subnets must not share addresses. Move it to a free range of the VPC, such as `{suggestion}`.',
+  'cidr.peer-overlaps-vpc': 'The CIDR `{cidr}` of peering {peer} overlaps the VPC block `{vpc}`, so the shared addresses cannot be routed; peer only with networks outside `{vpc}`, or renumber one side.',
+  'cidr.redundant-entry': '`{cidr}` lies inside `{other}`, another entry of this list, so it adds nothing; remove it.',
+
   // secrets.ts
   'secret.literal': '`{key}` holds a literal secret; reference it instead: `{ref}` (environment variable), a `file`, or a `vault` path.',
   'secret.literal.shape': '`{key}` holds a literal secret (`{kind}`); reference it instead: `{ref}` (environment variable), a `file`, or a `vault` path. Revoke it if it was ever committed.',

@@ -2,6 +2,7 @@
  * Problems of one file from the index: undefined references, duplicate and unused definitions,
  * RBAC inheritance cycles; translations are in translations.ts. Reads the index, never mutates it.
  */
+import type { JSONPath } from '../document/ast';
 import type { Problem } from '../problem';
 import { ownerText, quoteList, wt, type WorkspaceMessageId } from './messages';
 import { NAMESPACES } from './namespaces';
@@ -17,12 +18,13 @@ export function problemsFor(store: Store, uri: string): Problem[] {
   if (!rec) return [];
   const out: Problem[] = [];
   const docDefs = documentDefinitions(rec);
+  const mentioned = mentionsOf(rec);
   for (const o of rec.occs) {
     try {
       if (o.role === 'ref') undefinedRef(store, o, out);
       else {
         duplicateDef(store, o, docDefs, out);
-        unusedDef(store, o, out);
+        unusedDef(store, rec, o, mentioned, out);
       }
     } catch {
       // One bad occurrence must not hide the others.
@@ -96,16 +98,35 @@ function locationText(store: Store, fromUri: string, o: Occurrence): string {
   return wt('ref.location.other-file', { file, line });
 }
 
-function unusedDef(store: Store, o: Occurrence, out: Problem[]): void {
+/** Names mentioned in free text of a file (see `FileFacts.mentions`), as `ns\0part\0name`. */
+function mentionsOf(rec: FileRecord): Set<string> {
+  return new Set(rec.facts.mentions.map((m) => `${m.ns}\u0000${m.part}\u0000${m.name}`));
+}
+
+/**
+ * A definition nothing references. Like every cross-file problem it is published once the whole
+ * workspace is indexed (the server's `WorkspaceManager.ready`); a reference in another file of the
+ * scope clears it (that file's change lists this one among its dependents).
+ */
+function unusedDef(store: Store, rec: FileRecord, o: Occurrence, mentioned: Set<string>, out: Problem[]): void {
   const info = NAMESPACES[o.ns];
   if (!info.unused || !info.unusedCode || o.go) return;
+  if (info.unusedKinds && !info.unusedKinds.includes(rec.facts.kind ?? '')) return;
+  if (info.unusedName && !info.unusedName.test(o.name)) return;
   // Platform-wide definitions of tenant namespaces are the fallback of every tenant: used implicitly.
   if (info.scoping === 'tenant' && o.scope === '') return;
-  if (store.bucket(o.ns, o.scope, o.name).refs.length) return;
-  const message = wt(info.unusedCode as WorkspaceMessageId, { name: o.name, owner: ownerText(o.tenant, false) });
-  const p = makeProblem(info.unusedCode, o, message, baseData(o));
+  // A role inheriting from itself is not used by it (the cycle is reported on its own).
+  if (store.bucket(o.ns, o.scope, o.name).refs.some((r) => r.owner !== o.name)) return;
+  if (mentioned.has(`${o.ns}\u0000${o.part}\u0000${o.name}`)) return;
+  const message = wt(info.unusedCode as WorkspaceMessageId, { name: o.name, owner: ownerText(o.tenant, false), tenant: o.tenant ?? '' });
+  const p = makeProblem(info.unusedCode, o, message, { ...baseData(o), definitionPath: definitionPath(o.path) });
   p.tags = ['unnecessary'];
   out.push(p);
+}
+
+/** What removing a definition removes: the list item of a `name`, else the mapping entry (a key) itself. */
+function definitionPath(path: JSONPath): JSONPath {
+  return path.length >= 2 && path[path.length - 1] === 'name' && typeof path[path.length - 2] === 'number' ? path.slice(0, -1) : [...path];
 }
 
 /** `inherits` edges that close a cycle (per document: roles are scoped to their document). */

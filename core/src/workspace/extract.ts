@@ -1,6 +1,7 @@
 /**
  * One file → its facts: names defined and referenced (by the extraction table), reference slots
- * for completion, Go template blocks, localization messages and localized template sets.
+ * for completion, Go template blocks, localization messages, localized template sets and names
+ * mentioned in free text (ABAC conditions).
  * Pure and linear in the size of the matched sub-trees; expensive work (ICU parsing, paths as
  * arrays) is deferred to the checks that need it. Never throws.
  */
@@ -62,7 +63,7 @@ export class Occ implements Occurrence {
 
 export function extractFile(uri: string, kind: string | undefined, parsed: ParsedDocument): FileFacts {
   const text = typeof parsed?.text === 'string' ? parsed.text : '';
-  const facts: FileFacts = { uri, kind, lineStarts: computeLineStarts(text), textLength: text.length, declaredTenants: [], occurrences: [], slots: [], wildcards: [], localization: [], templateSets: [] };
+  const facts: FileFacts = { uri, kind, lineStarts: computeLineStarts(text), textLength: text.length, declaredTenants: [], occurrences: [], slots: [], wildcards: [], localization: [], templateSets: [], mentions: [] };
   const rows = (kind && EXTRACTION[kind]) || [];
   const parts = Array.isArray(parsed?.parts) ? parsed.parts : [];
   parts.forEach((part, index) => {
@@ -105,6 +106,10 @@ function extractRow(facts: FileFacts, text: string, row: ExtractionRow, root: Va
     if (m.values.some((v) => v.node.type === 'string' && v.node.value !== '')) facts.wildcards.push({ ns: row.ns, part });
     return;
   }
+  if (row.role === 'mention') {
+    for (const v of m.values) if (v.node.type === 'string') for (const name of quotedLiterals(v.node.value)) facts.mentions.push({ ns: row.ns, part, name });
+    return;
+  }
   if (row.role === 'tmpl') {
     for (const v of m.values) if (v.node.type === 'string') extractTemplateString(facts, text, row, v as At<StringNode>, part);
     return;
@@ -121,6 +126,14 @@ function extractRow(facts: FileFacts, text: string, row: ExtractionRow, root: Va
     }
   }
   if (role === 'ref') for (const { node, path } of m.arrays) facts.slots.push({ ns: row.ns, part, offset: node.offset, end: node.offset + node.length, path: toPath(path) });
+}
+
+/** The contents of the quoted string literals of an expression (CEL: `"sre" in subject.roles`), at most 100. */
+function quotedLiterals(text: string): string[] {
+  const out: string[] = [];
+  const re = /(["'])((?:\\.|(?!\1)[^\\\n])*)\1/g;
+  for (let m = re.exec(text); m && out.length < 100; m = re.exec(text)) if (m[2] !== '') out.push(m[2]);
+  return out;
 }
 
 /** The `name` of the role item holding an `inherits` list. */

@@ -28,6 +28,8 @@ export const workspaceMessages = {
   'ref.unused-template': 'Alert template `{name}` is never used: no Slack receiver or notification rule of {owner} refers to it.',
   'ref.unused-template-block': 'Template block `{name}` is never called by a `template` action.',
   'ref.unused-time-interval': 'Time interval `{name}` is never used by a route or notification rule.',
+  'ref.unused-role': 'Role `{name}` is never used: no binding, MFA requirement, API key or `inherits` entry of this file names it. Bind it to subjects, or remove it.',
+  'ref.unused-dead-letter-queue': 'Queue `{name}` is named as a dead-letter queue, but no queue of tenant `{tenant}` sends its dead letters to it. Set it as a `dead_letter.target_queue`, or remove it.',
   'ref.role-cycle': 'Role `{owner}` inherits from itself through {cycle}; remove one of these `inherits` entries.',
   'ref.missing-translation': 'Message `{name}` has no `{locale}` translation (it exists in {locales}); add it to `locales.{locale}.messages` or give `{locale}` a fallback that has it.',
   'ref.placeholder-mismatch': 'The `{locale}` translation of `{name}` does not use the same placeholders as `{reference}`: {details}.',

@@ -32,6 +32,10 @@ export interface NamespaceInfo {
   crossFileDuplicates?: boolean;
   /** Report definitions nobody references (not for platform-wide definitions of tenant namespaces). */
   unused: boolean;
+  /** Only definitions in files of these kinds are reported unused (all kinds when absent). */
+  unusedKinds?: readonly string[];
+  /** Only definitions whose name matches are reported unused (all names when absent). */
+  unusedName?: RegExp;
   /** Report undefined references only when a file able to define the namespace is in scope. */
   requireDefiner: boolean;
   /** A change in a defining file may change problems of every file referencing the scope. */
@@ -42,6 +46,9 @@ export interface NamespaceInfo {
   duplicateCode?: string;
   unusedCode?: string;
 }
+
+/** A queue name that says it is a dead-letter queue: a `dlq`, `dead-letter` or `deadletter` word, before an optional `.fifo`. */
+export const DEAD_LETTER_NAME = /(?:^|[-_])(?:dlq|dead[-_]?letters?)(?:[-_]|$)|(?:^|[-_])(?:dlq|dead[-_]?letters?)\.fifo$/i;
 
 export const NAMESPACES: Record<Namespace, NamespaceInfo> = {
   receiver: {
@@ -68,13 +75,17 @@ export const NAMESPACES: Record<Namespace, NamespaceInfo> = {
   },
   environment: { scoping: 'tenant', duplicates: 'none', unused: false, requireDefiner: true, scopeWide: false, navigable: true, undefinedCode: 'ref.undefined-environment' },
   queue: {
-    scoping: 'tenant', duplicates: 'document', unused: false, requireDefiner: true, scopeWide: false, navigable: true,
-    undefinedCode: 'ref.undefined-queue', duplicateCode: 'ref.duplicate-queue',
+    // Applications, not configuration, consume queues: only a queue named as a dead-letter queue
+    // (`…-dlq`, `…_dead_letter`, `….fifo` variants) is expected to be referenced, by a `target_queue`.
+    scoping: 'tenant', duplicates: 'document', unused: true, unusedName: DEAD_LETTER_NAME, requireDefiner: true, scopeWide: false, navigable: true,
+    undefinedCode: 'ref.undefined-queue', duplicateCode: 'ref.duplicate-queue', unusedCode: 'ref.unused-dead-letter-queue',
   },
   locale: { scoping: 'tenant', duplicates: 'none', unused: false, requireDefiner: true, scopeWide: true, navigable: true, undefinedCode: 'ref.undefined-locale' },
   role: {
-    scoping: 'document', duplicates: 'scope', unused: false, requireDefiner: false, scopeWide: false, navigable: true,
-    undefinedCode: 'ref.undefined-role', duplicateCode: 'ref.duplicate-role',
+    // Tenant files define roles but cannot bind them (no bindings in the schema): only security
+    // policies and access-control files, which assign their roles, report unused ones.
+    scoping: 'document', duplicates: 'scope', unused: true, unusedKinds: ['security-policy', 'access-control'], requireDefiner: false, scopeWide: false, navigable: true,
+    undefinedCode: 'ref.undefined-role', duplicateCode: 'ref.duplicate-role', unusedCode: 'ref.unused-role',
   },
 };
 

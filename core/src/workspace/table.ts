@@ -13,13 +13,15 @@
  * Roles: `def` defines the name, `ref` references it, `tmpl` scans strings for
  * `{{ template "x" }}` (references) and `{{ define "x" }}` (definitions) of template blocks,
  * `wildcard` marks a part that loads definitions the index cannot see (Alertmanager `templates:`
- * globs), so undefined references of that namespace are not reported.
+ * globs), so undefined references of that namespace are not reported, `mention` records the quoted
+ * string literals of an expression (ABAC conditions): a definition they name counts as used, but
+ * they are not references (no navigation, never undefined).
  */
 import type { Namespace } from './types';
 
 export interface ExtractionRow {
   ns: Namespace;
-  role: 'def' | 'ref' | 'tmpl' | 'wildcard';
+  role: 'def' | 'ref' | 'tmpl' | 'wildcard' | 'mention';
   pattern: string;
   /** `inherits` lists: the reference is an edge from the role item's `name` (cycle detection). */
   edge?: boolean;
@@ -96,6 +98,8 @@ const RAW: Record<string, Row[]> = {
     ['role', 'ref', 'authorization.rbac.roles[*].inherits[*]', { edge: true }],
     ['role', 'ref', 'authorization.rbac.bindings[*].role'],
     ['role', 'ref', 'mfa.required_for_roles[*]'],
+    // `"auditor" in subject.roles`: a role named in a condition is used, whatever the CEL says.
+    ['role', 'mention', 'authorization.abac.policies[*].condition'],
   ],
   environment: [
     tenantRef,

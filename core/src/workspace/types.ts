@@ -115,6 +115,11 @@ export interface FileFacts {
   wildcards: Array<{ ns: Namespace; part: number }>;
   localization: LocalizationFact[];
   templateSets: TemplateSetFact[];
+  /**
+   * Names quoted in free text of a part (string literals of ABAC conditions): not references (no
+   * navigation, never undefined), but a definition they name is not reported unused.
+   */
+  mentions: Array<{ ns: Namespace; part: number; name: string }>;
 }
 
 export interface Position {
