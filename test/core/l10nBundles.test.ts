@@ -6,6 +6,8 @@ import * as l10n from '@vscode/l10n';
 import { messages, t } from '../../core/src/messages';
 import { formatLangMessage, langMessages } from '../../core/src/lang/messages';
 import { ruleMessage, ruleMessages } from '../../core/src/rules/messages';
+import { workspaceMessages, type WorkspaceMessageId } from '../../core/src/workspace/messages';
+import { Ws } from './workspace/helpers';
 
 /** The translation bundles of the core's messages (l10n/bundle.l10n.<lang>.json), keyed by the English templates. */
 const repoRoot = path.resolve(__dirname, '../../..');
@@ -68,11 +70,13 @@ for (const lang of LANGS) {
 
 /**
  * The other message families rendered through the same bundles: the semantic rules
- * (core/src/rules/messages.ts) and the language checkers (core/src/lang/messages.ts).
+ * (core/src/rules/messages.ts), the language checkers (core/src/lang/messages.ts) and the
+ * cross-file workspace checks with the fragments they are built from (core/src/workspace/messages.ts).
  */
 const families: { name: string; file: string; templates: [string, string][] }[] = [
   { name: 'ruleMessages', file: 'core/src/rules/messages.ts', templates: Object.entries(ruleMessages) },
   { name: 'langMessages', file: 'core/src/lang/messages.ts', templates: Object.entries(langMessages) },
+  { name: 'workspaceMessages', file: 'core/src/workspace/messages.ts', templates: Object.entries(workspaceMessages) },
 ];
 
 /** The `{name}` placeholders the formatters fill, sorted (Go-template text such as `{{end}}` is not one). */
@@ -162,5 +166,112 @@ for (const lang of LANGS) {
       l10n.config({ contents: {} });
     }
     assert.equal(formatLangMessage(problem), english, 'English again after the reset');
+  });
+}
+
+/** The `…` code spans of a template (key names, `{name}`, `tenant_id: {name}`), sorted. */
+function codeSpans(s: string): string[] {
+  return [...s.matchAll(/`([^`]*)`/g)].map((m) => m[1]!).sort();
+}
+
+/** Files whose cross-file problems use every kind of fragment: owners, locations, suggestions, placeholder details. */
+const WORKSPACE = {
+  'acme/a.monitoring.yaml': 'tenant_id: acme\nalertmanager:\n  time_intervals:\n    - name: nights\n',
+  'acme/b.monitoring.yaml': 'tenant_id: acme\nalertmanager:\n  time_intervals:\n    - name: weekend\n    - name: nights\n',
+  'acme/acme.alert-templates.yaml': 'tenant_id: acme\ntemplates:\n  acme.critical:\n    en: { title: t, body: b }\n',
+  'acme/acme.slack.yaml': 'tenant_id: acme\nreceivers:\n  - name: acme-critical\n    slack_configs:\n      - channel: "#acme"\n        alert_template: acme.critcal\n',
+  'acme/acme.localization.yaml': [
+    'tenant_id: acme',
+    'default_locale: en',
+    'supported_locales: [en, fr]',
+    'locales:',
+    '  en:',
+    '    messages:',
+    '      greeting: "Hi {name}"',
+    '      items: "{n, plural, one {# item} other {# items}}"',
+    '  fr:',
+    '    messages:',
+    '      greeting: "Salut {nom}"',
+    '      items: "{n} éléments"',
+    '',
+  ].join('\n'),
+};
+
+for (const lang of LANGS) {
+  test(`bundle.l10n.${lang}.json keeps the code spans of each template of core/src/workspace/messages.ts`, () => {
+    const bundle = loadBundle(lang);
+    const wrong: string[] = [];
+    for (const [id, tpl] of Object.entries(workspaceMessages)) {
+      const translation = bundle[tpl];
+      if (typeof translation !== 'string') continue;
+      const want = codeSpans(tpl);
+      const got = codeSpans(translation);
+      if (JSON.stringify(want) !== JSON.stringify(got)) wrong.push(`${id}: ${JSON.stringify(want)} != ${JSON.stringify(got)}`);
+    }
+    assert.deepEqual(wrong, [], `${lang}: ${wrong.join('; ')}`);
+  });
+
+  test(`workspace problems use bundle.l10n.${lang}.json once it is loaded, fragments included`, () => {
+    const bundle = loadBundle(lang);
+    /** A workspace template filled in, from the bundle (`tr`) or in English (`en`). */
+    const tr = (id: WorkspaceMessageId, args: Record<string, string | number> = {}): string => {
+      const translation = bundle[workspaceMessages[id]];
+      assert.equal(typeof translation, 'string', `${lang}: no translation for ${id}`);
+      return fill(translation!, args);
+    };
+    const en = (id: WorkspaceMessageId, args: Record<string, string | number> = {}): string => fill(workspaceMessages[id], args);
+    const expected = (f: typeof tr): Record<string, string> => ({
+      'acme/a.monitoring.yaml ref.duplicate-time-interval': f('ref.duplicate-time-interval', {
+        name: 'nights',
+        owner: f('ref.owner.tenant', { tenant: 'acme' }),
+        other: f('ref.location.other-file', { file: 'b.monitoring.yaml', line: 5 }),
+      }),
+      'acme/b.monitoring.yaml ref.duplicate-time-interval': f('ref.duplicate-time-interval', {
+        name: 'nights',
+        owner: f('ref.owner.tenant', { tenant: 'acme' }),
+        other: f('ref.location.other-file', { file: 'a.monitoring.yaml', line: 4 }),
+      }),
+      'acme/acme.slack.yaml ref.undefined-template': f('ref.undefined.suggest', {
+        message: f('ref.undefined-template', { name: 'acme.critcal', owner: f('ref.owner.tenant-or-platform', { tenant: 'acme' }) }),
+        suggestion: 'acme.critical',
+      }),
+      'acme/acme.localization.yaml ref.placeholder-mismatch greeting': f('ref.placeholder-mismatch', {
+        locale: 'fr',
+        name: 'greeting',
+        reference: 'en',
+        details: f('ref.placeholder-mismatch.join', { first: f('ref.placeholder-mismatch.missing', { list: '`{name}`' }), next: f('ref.placeholder-mismatch.extra', { list: '`{nom}`' }) }),
+      }),
+      'acme/acme.localization.yaml ref.placeholder-mismatch items': f('ref.placeholder-mismatch', {
+        locale: 'fr',
+        name: 'items',
+        reference: 'en',
+        details: f('ref.placeholder-mismatch.type', { actual: '{n}', expected: '{n, plural, …}' }),
+      }),
+    });
+    const ws = new Ws(WORKSPACE);
+    const checked = new Set(Object.keys(expected(en)).map((k) => k.split(' ').slice(0, 2).join(' ')));
+    const rendered = (): Record<string, string> => {
+      const out: Record<string, string> = {};
+      for (const file of Object.keys(WORKSPACE)) {
+        for (const p of ws.problems(file)) {
+          const key = `${file} ${p.code}`;
+          if (checked.has(key)) out[p.code === 'ref.placeholder-mismatch' ? `${key} ${String(p.data?.name)}` : key] = p.message;
+        }
+      }
+      return out;
+    };
+    assert.deepEqual(rendered(), expected(en), 'English without a bundle');
+    try {
+      l10n.config({ contents: bundle });
+      const actual = rendered();
+      assert.deepEqual(actual, expected(tr));
+      for (const [key, message] of Object.entries(actual)) {
+        assert.notEqual(message, expected(en)[key], `${lang}: still English: ${key}`);
+        assert.doesNotMatch(message.replace(/`[^`]*`/g, ''), /\{\w+\}/, `${lang}: every placeholder filled in: ${message}`);
+      }
+    } finally {
+      l10n.config({ contents: {} });
+    }
+    assert.deepEqual(rendered(), expected(en), 'English again after the reset');
   });
 }

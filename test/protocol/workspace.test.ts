@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { Location, WorkspaceEdit, CompletionList } from 'vscode-languageserver-types';
+import { workspaceMessages, type WorkspaceMessageId } from '../../core/src/workspace/messages';
 import { TestClient } from '../support/lspClient';
 import { repoRoot } from '../support/service';
 
@@ -77,4 +78,40 @@ test("a dependent file's diagnostics update after an edit elsewhere", async () =
   // ...and the open notification rules that reference the old name now say it is undefined.
   const d = await dependent;
   assert.ok(d.diagnostics.some((x) => x.code === 'ref.undefined-receiver'), d.diagnostics.map((x) => x.code).join(','));
+});
+
+test('cross-file diagnostics are published in the display language (French)', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-ws-fr-'));
+  const fr = new TestClient();
+  try {
+    fs.mkdirSync(path.join(dir, 'acme'));
+    fs.writeFileSync(path.join(dir, 'acme', 'a.monitoring.yaml'), 'tenant_id: acme\nalertmanager:\n  time_intervals:\n    - name: nights\n');
+    fs.writeFileSync(path.join(dir, 'acme', 'b.monitoring.yaml'), 'tenant_id: acme\nalertmanager:\n  time_intervals:\n    - name: weekend\n    - name: nights\n');
+    const a = URI.file(path.join(dir, 'acme', 'a.monitoring.yaml')).toString();
+    const published = fr.diagnostics(a, undefined, 30_000);
+    // The extension sends the display language as `initializationOptions.locale`.
+    await fr.initialize(URI.file(dir).toString(), {}, { initializationOptions: { locale: 'fr' } });
+    const diagnostics = (await published).diagnostics;
+
+    // The message is the French template, with its fragments (owner, location) in French too.
+    const bundle = JSON.parse(fs.readFileSync(path.join(repoRoot, 'l10n', 'bundle.l10n.fr.json'), 'utf8')) as Record<string, string>;
+    const fill = (id: WorkspaceMessageId, args: Record<string, string | number>): string => {
+      const translation = bundle[workspaceMessages[id]];
+      assert.equal(typeof translation, 'string', `no French translation for ${id}`);
+      return translation.replace(/\{(\w+)\}/g, (whole, k: string) => (k in args ? String(args[k]) : whole));
+    };
+    const dup = diagnostics.find((d) => d.code === 'ref.duplicate-time-interval');
+    assert.ok(dup, diagnostics.map((d) => d.code).join(','));
+    assert.equal(dup.message, fill('ref.duplicate-time-interval', {
+      name: 'nights',
+      owner: fill('ref.owner.tenant', { tenant: 'acme' }),
+      other: fill('ref.location.other-file', { file: 'b.monitoring.yaml', line: 5 }),
+    }));
+    const unused = diagnostics.find((d) => d.code === 'ref.unused-time-interval');
+    assert.ok(unused, diagnostics.map((d) => d.code).join(','));
+    assert.equal(unused.message, fill('ref.unused-time-interval', { name: 'nights' }));
+  } finally {
+    await fr.shutdown();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

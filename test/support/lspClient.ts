@@ -43,9 +43,11 @@ export class TestClient {
     this.conn.listen();
   }
 
-  async initialize(rootUri: string, settings: Record<string, unknown> = {}): Promise<unknown> {
+  /** `params` adds to the initialize request (e.g. `{ locale: 'fr' }`, or `initializationOptions`). */
+  async initialize(rootUri: string, settings: Record<string, unknown> = {}, params: Record<string, unknown> = {}): Promise<unknown> {
     this.settings = settings;
     const result = await this.conn.sendRequest('initialize', {
+      ...params,
       processId: process.pid,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'ws' }],

@@ -118,8 +118,14 @@ function compareArgs(expected: Record<string, string>, actual: Record<string, st
   const parts: string[] = [];
   if (missing.length) parts.push(wt('ref.placeholder-mismatch.missing', { list: quoteList(missing.map((m) => `{${m}}`)) }));
   if (extra.length) parts.push(wt('ref.placeholder-mismatch.extra', { list: quoteList(extra.map((m) => `{${m}}`)) }));
-  for (const t of types) parts.push(wt('ref.placeholder-mismatch.type', { arg: t.name, actual: t.actual, expected: t.expected }));
-  return { missing, extra, types, text: parts.join('; ') };
+  for (const t of types) parts.push(wt('ref.placeholder-mismatch.type', { actual: icuForm(t.name, t.actual), expected: icuForm(t.name, t.expected) }));
+  return { missing, extra, types, text: parts.reduce((first, next) => wt('ref.placeholder-mismatch.join', { first, next })) };
+}
+
+/** How an argument of a type is written in ICU syntax (`{n}`, `{n, number}`, `{n, plural, …}`): the same in every language. */
+function icuForm(name: string, type: string): string {
+  if (type === 'argument') return `{${name}}`;
+  return type === 'number' || type === 'date' || type === 'time' ? `{${name}, ${type}}` : `{${name}, ${type}, …}`;
 }
 
 function templateLocales(store: Store, rec: FileRecord, out: Problem[]): void {
