@@ -172,10 +172,28 @@ export const codes: Record<string, CodeInfo> = {
   'rules.record-name-braces': { severity: 'error', title: 'Braces in a recording rule name' },
   'rules.reserved-label-name': { severity: 'error', title: '`__name__` set as a rule or group label' },
   'rules.duplicate-rule': { severity: 'warning', title: 'The same rule twice in one file' },
+  'rules.multiple-documents': { severity: 'warning', title: 'A second YAML document in a rules file' },
   // Prometheus configuration (rules/prometheusConfig.ts)
   'prometheus.timeout-exceeds-interval': { severity: 'error', title: 'A scrape timeout longer than the scrape interval' },
   'prometheus.duplicate-job-name': { severity: 'error', title: 'A job name used twice in one file' },
   'prometheus.target-with-scheme': { severity: 'error', title: 'A static target written as a URL' },
+  'prometheus.duplicate-remote-name': { severity: 'error', title: 'A remote write or remote read name used twice' },
+  'prometheus.queue-shards': { severity: 'warning', title: 'A remote write queue whose `min_shards` exceeds `max_shards`' },
+  'prometheus.queue-capacity': { severity: 'warning', title: 'A remote write queue `capacity` below `max_samples_per_send`' },
+  'prometheus.scrape-interval-lookback': { severity: 'warning', title: 'A scrape interval not shorter than the 5m lookback delta' },
+  // Relabeling rules of Prometheus (rules/relabel.ts)
+  'relabel.empty-rule': { severity: 'error', title: 'An empty or null relabeling rule' },
+  'relabel.missing-target-label': { severity: 'error', title: 'A relabeling action without `target_label`' },
+  'relabel.hashmod-modulus': { severity: 'error', title: '`hashmod` without a positive `modulus`' },
+  'relabel.field-not-allowed': { severity: 'error', title: 'A relabeling field the action does not accept' },
+  'relabel.bad-regex': { severity: 'error', title: 'A relabeling regex that is not valid RE2' },
+  // HTTP clients of Prometheus and Alertmanager (rules/httpClient.ts)
+  'http.exclusive-auth': { severity: 'error', title: 'More than one authentication method for one HTTP client' },
+  'http.inline-and-file': { severity: 'error', title: 'An HTTP client or TLS setting given both inline and from a file' },
+  'http.cert-without-key': { severity: 'error', title: 'A TLS client certificate without its key, or a key without its certificate' },
+  'http.authorization-basic': { severity: 'error', title: '`authorization` of type `Basic` instead of `basic_auth`' },
+  'http.oauth2-missing': { severity: 'error', title: 'OAuth 2.0 without `client_id` or `token_url`' },
+  'http.reserved-header': { severity: 'error', title: 'A custom header the HTTP client sets itself' },
   // Alertmanager configuration (rules/alertmanager.ts)
   'alertmanager.root-receiver-missing': { severity: 'error', title: 'A root route without receiver' },
   'alertmanager.root-route-field': { severity: 'error', title: 'Matchers, time intervals or `continue` on the root route' },
@@ -187,6 +205,9 @@ export const codes: Record<string, CodeInfo> = {
   'alertmanager.duplicate-group-by': { severity: 'error', title: 'A label twice in `group_by`' },
   'alertmanager.zero-interval': { severity: 'error', title: 'A zero `group_interval` or `repeat_interval`' },
   'alertmanager.time-range-order': { severity: 'error', title: 'A time range that ends before it starts' },
+  'alertmanager.inline-and-file': { severity: 'error', title: 'A setting given both inline and from a file' },
+  'alertmanager.missing-setting': { severity: 'error', title: 'An integration without a value it requires' },
+  'alertmanager.missing-global-setting': { severity: 'error', title: 'An integration value set neither inline nor in `global`' },
   // Security and consistency policy (rules/policy.ts)
   'policy.tls-version': { severity: 'error', title: 'A TLS version older than 1.2' },
   'policy.insecure-ssl-mode': { severity: 'error', title: 'Database TLS without certificate verification in production' },

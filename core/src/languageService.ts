@@ -116,8 +116,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     return a;
   };
 
-  const validateChunk = (text: string, format: DocumentFormat, schema: LoadedSchema | undefined): Problem[] => {
-    const parts = format === 'json' ? [parseJson(text)] : parseYaml(text, 0);
+  /** `later`: the chunk is not the stream's first, so its parts are numbered from 1 (rules only learn whether a part comes first). */
+  const validateChunk = (text: string, format: DocumentFormat, schema: LoadedSchema | undefined, later: boolean): Problem[] => {
+    const parts = format === 'json' ? [parseJson(text)] : parseYaml(text, 0, later ? 1 : 0);
     const problems: Problem[] = [];
     for (const part of parts) {
       for (const p of part.problems) {
@@ -220,11 +221,12 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       }
       const key = `${generationOf(schema)}\u0000${format}\u0000`;
       const chunks = chunksOf(doc);
-      for (const chunk of chunks) {
-        const cacheKey = key + chunk.text;
+      for (const [i, chunk] of chunks.entries()) {
+        const later = i > 0;
+        const cacheKey = key + (later ? '\u0001' : '') + chunk.text;
         let chunkProblems = chunkCache.get(cacheKey);
         if (!chunkProblems) {
-          chunkProblems = validateChunk(chunk.text, format, schema);
+          chunkProblems = validateChunk(chunk.text, format, schema, later);
           chunkCache.set(cacheKey, chunkProblems);
           if (chunks.length > 1) yield;
         }

@@ -85,3 +85,19 @@ test('fix all: every safe fix in one edit; per-code fix all', () => {
   const per = actionsFor(Y('name: b\nowner: o@e.co\nport: 1\nenabled: "true"\ntags: x\n'), yn, 'schema.type').actions.find((a) => /Fix all/.test(a.title));
   assert.ok(per);
 });
+
+test('rule problems that name the key to delete (`data.remove`): removed, YAML and JSON', () => {
+  const prom = 'scrape_configs:\n  - job_name: db\n    basic_auth:\n      username: prometheus\n      password: ${DB_PASSWORD}  # old\n      password_file: /etc/prometheus/db-pw\n';
+  assert.equal(fixed(prom, 'prometheus.yml', 'http.inline-and-file'), 'scrape_configs:\n  - job_name: db\n    basic_auth:\n      username: prometheus\n      password_file: /etc/prometheus/db-pw\n');
+  const relabel = 'scrape_configs:\n  - job_name: k8s\n    relabel_configs:\n      - action: labeldrop\n        source_labels: [pod]\n        regex: pod_template_hash\n';
+  assert.equal(fixed(relabel, 'prometheus.yml', 'relabel.field-not-allowed'), 'scrape_configs:\n  - job_name: k8s\n    relabel_configs:\n      - action: labeldrop\n        regex: pod_template_hash\n');
+  const am = JSON.stringify({ global: { http_config: { http_headers: { 'User-Agent': { values: ['am'] }, 'X-Tenant': { values: ['acme'] } } } }, route: { receiver: 'a' }, receivers: [{ name: 'a' }] }, null, 2) + '\n';
+  const out = JSON.parse(fixed(am, 'alertmanager.json', 'http.reserved-header')) as { global: { http_config: { http_headers: Record<string, unknown> } } };
+  assert.deepEqual(Object.keys(out.global.http_config.http_headers), ['X-Tenant']);
+  // Two authentication methods: a fix on each, removing that one; none is applied by fix-all.
+  const both = 'scrape_configs:\n  - job_name: api\n    basic_auth: { username: p, password_file: /etc/pw }\n    bearer_token_file: /etc/token\n';
+  const { actions } = actionsFor(both, 'prometheus.yml', 'http.exclusive-auth');
+  assert.deepEqual(actions.filter((a) => a.kind === 'quickfix').map((a) => a.title), ['Remove `basic_auth`']);
+  assert.equal(apply(both, actions[0]), 'scrape_configs:\n  - job_name: api\n    bearer_token_file: /etc/token\n');
+  assert.ok(!actionsFor(both, 'prometheus.yml', 'http.exclusive-auth', ['source.fixAll.tenantConfig']).actions.some((a) => a.edit));
+});

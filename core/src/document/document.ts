@@ -22,7 +22,10 @@ export interface DocumentPart {
   yaml11: Yaml11Scalar[];
   /** Anchors and aliases seen, for the bounded expansion check. */
   hasAliases: boolean;
-  /** Index of the part in the stream. */
+  /**
+   * Index of the part in the stream. Validation reads each chunk of a stream alone and caches
+   * it by its text, so there only `0` (the stream's first document) and `> 0` are meaningful.
+   */
   index: number;
 }
 

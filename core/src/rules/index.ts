@@ -35,8 +35,10 @@ const pathKey = (p: Problem): string => JSON.stringify((p.data as { path?: unkno
 /**
  * The schema problems a rule problem replaces. A rule that says the same thing more precisely
  * (`duration.unit-order` for a `schema.pattern` on a duration, `matcher.expected-operator` for a
- * matcher pattern, …) sets `data.supersedes` to the schema code, with the same `data.path`. The
- * pipeline keeps the schema problems this returns `false` for:
+ * matcher pattern, …) sets `data.supersedes` to the schema code, with the same `data.path`, or
+ * lists the problems it replaces elsewhere in `data.superseded` (`{ code, path }`: a `oneOf` of
+ * the mapping that holds the offending key, …). The pipeline keeps the schema problems this
+ * returns `false` for:
  *
  *     const ruleProblems = runRules(kind, part, value, text, schemaProblems);
  *     problems.push(...withoutSuperseded(schemaProblems, ruleProblems), ...ruleProblems);
@@ -44,8 +46,10 @@ const pathKey = (p: Problem): string => JSON.stringify((p.data as { path?: unkno
 export function supersededBy(ruleProblems: readonly Problem[]): (schemaProblem: Problem) => boolean {
   const keys = new Set<string>();
   for (const r of ruleProblems) {
-    const code = (r.data as { supersedes?: unknown } | undefined)?.supersedes;
-    if (typeof code === 'string') keys.add(code + '\u0000' + pathKey(r));
+    const data = r.data as { supersedes?: unknown; superseded?: unknown } | undefined;
+    if (Array.isArray(data?.superseded)) {
+      for (const s of data.superseded as Array<{ code?: unknown; path?: unknown }>) keys.add(String(s.code) + '\u0000' + JSON.stringify(s.path ?? null));
+    } else if (typeof data?.supersedes === 'string') keys.add(data.supersedes + '\u0000' + pathKey(r));
   }
   return (p) => keys.size > 0 && keys.has(p.code + '\u0000' + pathKey(p));
 }

@@ -8,6 +8,9 @@ import { formatLangMessage } from '../lang/messages';
  * core/src/lang/messages.ts. An id is a code, or a code with a variant suffix (`code.variant`).
  * Secret values never appear in any message.
  */
+/** Said of a setting given inline and from a file, by `http.*` and `alertmanager.*` alike (one translation). */
+const INLINE_AND_FILE = '`{key}` and `{fileKey}` are both set, but only one of them is allowed; remove one (keeping `{fileKey}` keeps the value out of this file).';
+
 export const ruleMessages: Record<string, string> = {
   // localization.ts
   'localization.direction-mismatch': 'Locale `{locale}` is written {expected}, but `direction` is `{actual}`; set `direction: {expected}`.',
@@ -24,6 +27,7 @@ export const ruleMessages: Record<string, string> = {
   'rules.record-name-braces': 'Braces in the recording rule name `{name}`: should they be in `expr`? A record name is a metric name, without label matchers.',
   'rules.reserved-label-name': '`__name__` cannot be set as a rule or group label: it is the metric name; remove it (use `record` to name a series).',
   'rules.duplicate-rule': '`{name}` is defined again with the same labels in this file; remove one or give them different labels.',
+  'rules.multiple-documents': 'Prometheus reads only the first YAML document of a rules file and ignores this one; move its groups into the first document or into a file of their own.',
 
   // prometheusConfig.ts
   'prometheus.timeout-exceeds-interval': '`scrape_timeout` ({timeout}) is longer than the scrape interval ({interval}); Prometheus rejects this. Lower the timeout or raise the interval.',
@@ -31,6 +35,27 @@ export const ruleMessages: Record<string, string> = {
   'prometheus.target-with-scheme': 'Static target `{target}` is not `host:port`: write `{suggestion}`, and set `scheme: {scheme}` and `metrics_path: {metricsPath}` in the job.',
   'prometheus.target-with-scheme.scheme': 'Static target `{target}` is not `host:port`: write `{suggestion}`, and set `scheme: {scheme}` in the job.',
   'prometheus.target-with-scheme.path': 'Static target `{target}` is not `host:port`: write `{suggestion}`, and set `metrics_path: {metricsPath}` in the job.',
+  'prometheus.duplicate-remote-name': 'Name `{name}` is already used by another `{section}` entry; names must be unique among the `{section}` entries.',
+  'prometheus.queue-shards': '`min_shards` ({min}) is greater than `max_shards` ({max}); Prometheus accepts it, but the bounds contradict each other. Lower `min_shards` or raise `max_shards`.',
+  'prometheus.queue-capacity': '`capacity` ({capacity}) is smaller than `max_samples_per_send` ({max}), so a shard buffers less than one full batch; the Prometheus tuning guide recommends 3 to 10 times `max_samples_per_send`.',
+  'prometheus.scrape-interval-lookback': 'Scrape interval {interval} is not shorter than the query lookback delta ({lookback} by default): between two scrapes the series go stale and drop out of queries. Scrape more often than every {lookback}, or raise the server\'s `--query.lookback-delta`.',
+
+  // relabel.ts
+  'relabel.empty-rule': 'Empty relabel rule: Prometheus rejects it (an empty rule is a `replace` without `target_label`). Remove it, or write the rule.',
+  'relabel.missing-target-label': 'Relabel action `{action}` needs `target_label`, the label it writes or compares; add it.',
+  'relabel.hashmod-modulus': 'Relabel action `hashmod` needs a positive `modulus`, the number of buckets to hash into; set it, e.g. to the number of shards.',
+  'relabel.field-not-allowed': '`{key}` cannot be set with relabel action `{action}`, which uses {allowed}; Prometheus rejects the rule. Remove `{key}`.',
+  'relabel.bad-regex': "Invalid regular expression '{value}': {reason}. Relabeling uses RE2 syntax (no lookarounds or backreferences), anchored at both ends.",
+
+  // httpClient.ts
+  'http.exclusive-auth': 'Only one authentication method is allowed, but `{key}` is set together with {others}; keep one and remove the others.',
+  'http.inline-and-file': INLINE_AND_FILE,
+  'http.cert-without-key': 'The client certificate `{key}` has no private key; set `key_file` (or `key`) as well, or remove the certificate.',
+  'http.cert-without-key.key': 'The client key `{key}` has no certificate; set `cert_file` (or `cert`) as well, or remove the key.',
+  'http.authorization-basic': '`authorization` cannot use the type `{value}`; use `basic_auth` with `username` and `password` instead.',
+  'http.oauth2-missing': '`oauth2` has no `{key}`, which the OAuth 2.0 client credentials flow requires; add it.',
+  'http.reserved-header': 'Header `{header}` is set by the HTTP client itself and cannot be overridden; remove it.',
+  'http.reserved-header.authorization': 'The `{header}` header cannot be set here; configure credentials with `authorization`, `basic_auth` or `oauth2` instead.',
 
   // alertmanager.ts
   'alertmanager.root-receiver-missing': 'The root route has no `receiver`; it needs a default receiver for alerts that match no child route.',
@@ -45,6 +70,10 @@ export const ruleMessages: Record<string, string> = {
   'alertmanager.duplicate-group-by': 'Label `{name}` is listed twice in `group_by`; remove one.',
   'alertmanager.zero-interval': '`{key}` cannot be zero; Alertmanager rejects it. Use a positive duration such as `{suggestion}`.',
   'alertmanager.time-range-order': 'Time range {start}–{end} ends before it starts; `start_time` must be earlier than `end_time` (split ranges that cross midnight in two).',
+  'alertmanager.inline-and-file': INLINE_AND_FILE,
+  'alertmanager.missing-setting': 'Receiver `{receiver}`: this {integration} configuration has no `{key}`, which Alertmanager requires; add it.',
+  'alertmanager.missing-setting.any': 'Receiver `{receiver}`: this {integration} configuration needs one of {keys}, which Alertmanager requires; add one.',
+  'alertmanager.missing-global-setting': 'Receiver `{receiver}`: this {integration} configuration has no `{key}`, and `global` has no `{globalKey}` to fall back on; set `{key}` here or `{globalKey}` under `global`.',
 
   // policy.ts
   'policy.tls-version': 'TLS {version} is deprecated (RFC 8996) and must not be accepted; require TLS 1.2 or later (`{suggestion}`).',

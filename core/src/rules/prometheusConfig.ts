@@ -1,16 +1,24 @@
 /**
  * What `promtool check config` finds in one Prometheus configuration beyond the schema (DOMAIN
  * §2.3): a scrape timeout longer than the interval (globally and per job), a job name used twice,
- * and static targets written as URLs (`http://host:9100/metrics`) where `host:port` is expected.
- * Applied to `prometheus.yml` files and to the `prometheus` block of monitoring files.
- * Codes `prometheus.*`.
+ * static targets written as URLs (`http://host:9100/metrics`) where `host:port` is expected,
+ * remote write and read names used twice, relabeling rules (relabel.ts) and HTTP clients
+ * (httpClient.ts) Prometheus rejects; and, as warnings, remote write queue bounds that
+ * contradict each other (Prometheus accepts them) and promtool's `too-long-scrape-interval`
+ * lint (an interval not shorter than the default 5m lookback delta). Applied to
+ * `prometheus.yml` files and to the `prometheus` block of monitoring files.
+ * Codes `prometheus.*`, `relabel.*`, `http.*`.
  */
-import type { JSONPath, ValueNode } from '../document/ast';
+import type { JSONPath, NumberNode, ValueNode } from '../document/ast';
 import { formatDuration, parseDuration } from '../lang/duration';
+import { checkHttpClients, checkRemoteHeaders } from './httpClient';
+import { checkRelabelConfigs } from './relabel';
 import type { Rule, RuleContext } from './types';
-import { child, items, report, str } from './util';
+import { child, items, report, str, strAt } from './util';
 
 const DEFAULT_INTERVAL = 60_000;
+/** promtool's default `--query.lookback-delta` (the server's default too). */
+const LOOKBACK_DELTA = 5 * 60_000;
 
 function duration(node: ValueNode | undefined): number | undefined {
   const s = str(node);
@@ -80,11 +88,97 @@ function targets(ctx: RuleContext, block: ValueNode, base: JSONPath): void {
   }
 }
 
+/** Remote write names are unique among remote write targets, remote read names among remote read ones (empty names aside). */
+function remoteNames(ctx: RuleContext, block: ValueNode, base: JSONPath): void {
+  for (const section of ['remote_write', 'remote_read']) {
+    const seen = new Set<string>();
+    items(child(block, section)).forEach((item, i) => {
+      const name = str(child(item, 'name'));
+      if (!name || name.value === '') return;
+      if (seen.has(name.value)) report(ctx, { code: 'prometheus.duplicate-remote-name', node: name, path: [...base, section, i, 'name'], args: { name: name.value, section }, data: { name: name.value, section } });
+      seen.add(name.value);
+    });
+  }
+}
+
+function num(node: ValueNode | undefined, key: string): NumberNode | undefined {
+  const n = child(node, key);
+  return n?.type === 'number' ? n : undefined;
+}
+
+/** Queue bounds that contradict each other, when both are written (defaults differ between versions). */
+function queues(ctx: RuleContext, block: ValueNode, base: JSONPath): void {
+  items(child(block, 'remote_write')).forEach((item, i) => {
+    const q = child(item, 'queue_config');
+    const path = [...base, 'remote_write', i, 'queue_config'];
+    const min = num(q, 'min_shards');
+    const max = num(q, 'max_shards');
+    if (min && max && min.value > max.value) {
+      report(ctx, { code: 'prometheus.queue-shards', node: min, path: [...path, 'min_shards'], args: { min: min.value, max: max.value }, data: { min: min.value, max: max.value } });
+    }
+    const capacity = num(q, 'capacity');
+    const perSend = num(q, 'max_samples_per_send');
+    if (capacity && perSend && capacity.value < perSend.value) {
+      report(ctx, { code: 'prometheus.queue-capacity', node: capacity, path: [...path, 'capacity'], args: { capacity: capacity.value, max: perSend.value }, data: { capacity: capacity.value, maxSamplesPerSend: perSend.value } });
+    }
+  });
+}
+
+function relabeling(ctx: RuleContext, block: ValueNode, base: JSONPath): void {
+  const lists = (holder: ValueNode | undefined, path: JSONPath, keys: string[]): void => {
+    for (const key of keys) checkRelabelConfigs(ctx, child(holder, key), [...path, key]);
+  };
+  items(child(block, 'scrape_configs')).forEach((job, i) => lists(job, [...base, 'scrape_configs', i], ['relabel_configs', 'metric_relabel_configs']));
+  const alerting = child(block, 'alerting');
+  lists(alerting, [...base, 'alerting'], ['alert_relabel_configs']);
+  items(child(alerting, 'alertmanagers')).forEach((am, i) => lists(am, [...base, 'alerting', 'alertmanagers', i], ['relabel_configs', 'alert_relabel_configs']));
+  items(child(block, 'remote_write')).forEach((rw, i) => lists(rw, [...base, 'remote_write', i], ['write_relabel_configs']));
+}
+
+/** HTTP clients everywhere; remote write adds `sigv4`, `azuread` and `google_iam`, Alertmanager targets `sigv4`. */
+function httpClients(ctx: RuleContext, block: ValueNode, base: JSONPath): void {
+  checkHttpClients(ctx, block, base, (path) => {
+    const rel = path.slice(base.length);
+    if (rel.length === 2 && rel[0] === 'remote_write') return ['sigv4', 'azuread', 'google_iam'];
+    if (rel.length === 3 && rel[0] === 'alerting' && rel[1] === 'alertmanagers') return ['sigv4'];
+    return undefined;
+  });
+  for (const section of ['remote_write', 'remote_read']) items(child(block, section)).forEach((item, i) => checkRemoteHeaders(ctx, item, [...base, section, i]));
+}
+
+/**
+ * promtool's `too-long-scrape-interval` lint: a job scraped every 5m or less often has no sample
+ * within the default lookback delta between scrapes. Reported on the job's own interval, or once
+ * on the global one for the jobs that inherit it.
+ */
+function lookback(ctx: RuleContext, block: ValueNode, base: JSONPath): void {
+  const globalNode = str(child(child(block, 'global'), 'scrape_interval'));
+  const globalMs = duration(globalNode) ?? DEFAULT_INTERVAL;
+  const inheriting: string[] = [];
+  const lint = (node: ValueNode, path: JSONPath, value: string, ms: number, jobs: string[]): void => {
+    report(ctx, { code: 'prometheus.scrape-interval-lookback', node, path, args: { interval: value, lookback: formatDuration(LOOKBACK_DELTA) }, data: { intervalMs: ms, lookbackMs: LOOKBACK_DELTA, jobs } });
+  };
+  items(child(block, 'scrape_configs')).forEach((job, i) => {
+    const own = str(child(job, 'scrape_interval'));
+    const name = strAt(job, 'job_name') ?? '';
+    if (own) {
+      const ms = parseDuration(own.value);
+      if (ms !== undefined && ms >= LOOKBACK_DELTA) lint(own, [...base, 'scrape_configs', i, 'scrape_interval'], own.value, ms, [name]);
+    } else if (globalMs >= LOOKBACK_DELTA) inheriting.push(name);
+  });
+  if (globalNode && inheriting.length) lint(globalNode, [...base, 'global', 'scrape_interval'], globalNode.value, globalMs, inheriting);
+}
+
 export function checkPrometheusConfig(ctx: RuleContext, block: ValueNode | undefined, base: JSONPath): void {
   if (!block || block.type !== 'object') return;
   timeouts(ctx, block, base);
   jobNames(ctx, block, base);
   targets(ctx, block, base);
+  remoteNames(ctx, block, base);
+  queues(ctx, block, base);
+  relabeling(ctx, block, base);
+  httpClients(ctx, block, base);
+  lookback(ctx, block, base);
 }
 
 export const prometheusConfigRule: Rule = {

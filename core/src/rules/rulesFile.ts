@@ -2,9 +2,12 @@
  * What `promtool check rules` finds in one rules file beyond the schema (DOMAIN §2.2): repeated
  * group names, recording rules with alerting-only fields, record names that are not metric
  * names or carry braces, `__name__` as a label, and the `duplicate-rules` lint (same name and
- * labels twice). Also applied to the `alert_rules` groups of monitoring files. Codes `rules.*`.
+ * labels twice). Also applied to the `alert_rules` groups of monitoring files. A rules file of
+ * several YAML documents gets promtool's warning on each document after the first (Prometheus
+ * reads only the first). Codes `rules.*`.
  */
 import type { JSONPath, ValueNode } from '../document/ast';
+import { firstLine } from '../validation/paths';
 import type { Rule, RuleContext } from './types';
 import { child, entries, items, prop, report, str } from './util';
 
@@ -82,12 +85,24 @@ export function checkGroups(ctx: RuleContext, groupsNode: ValueNode | undefined,
   duplicateRules(ctx, groups, list);
 }
 
+/** A document after the first of a rules file (`part.index` is 0 only for the stream's first document): on its `---`. */
+function laterDocument(ctx: RuleContext): void {
+  const root = ctx.part.root;
+  if (ctx.part.index === 0 || !root) return;
+  const start = ctx.part.start;
+  const line = firstLine(root, ctx.text);
+  const range: [number, number] = ctx.text.startsWith('---', start) ? [start, 3] : [line.offset, line.length];
+  report(ctx, { code: 'rules.multiple-documents', node: root, path: [], range, blockedBy: [] });
+}
+
 export const rulesFileRule: Rule = {
   id: 'rules-file',
   kinds: ['prometheus-rules', 'monitoring'],
   check(ctx) {
     const root = ctx.part.root;
-    if (ctx.kind === 'prometheus-rules') checkGroups(ctx, child(root, 'groups'), { path: ['groups'], nameKey: 'name' });
-    else checkGroups(ctx, child(root, 'alert_rules'), { path: ['alert_rules'], nameKey: 'group' });
+    if (ctx.kind === 'prometheus-rules') {
+      laterDocument(ctx);
+      checkGroups(ctx, child(root, 'groups'), { path: ['groups'], nameKey: 'name' });
+    } else checkGroups(ctx, child(root, 'alert_rules'), { path: ['alert_rules'], nameKey: 'group' });
   },
 };

@@ -202,12 +202,29 @@ export function pathOf(node: ASTNode): JSONPath {
 
 export const samePath = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
+const byPath = new WeakMap<readonly Problem[], Map<string, Problem[]>>();
+
+/** The schema problems reported at exactly this path, in order (indexed once per part, so lookups stay cheap). */
+export function schemaProblemsAt(ctx: RuleContext, path: JSONPath): readonly Problem[] {
+  let index = byPath.get(ctx.schemaProblems);
+  if (!index) {
+    index = new Map();
+    for (const p of ctx.schemaProblems) {
+      const key = JSON.stringify((p.data as { path?: unknown } | undefined)?.path ?? null);
+      const list = index.get(key);
+      if (list) list.push(p);
+      else index.set(key, [p]);
+    }
+    byPath.set(ctx.schemaProblems, index);
+  }
+  return index.get(JSON.stringify(path)) ?? [];
+}
+
 /** A schema error already reported at exactly this path (optionally of one of `codes`). */
 export function schemaProblemAt(ctx: RuleContext, path: JSONPath, codes?: readonly string[]): Problem | undefined {
-  return ctx.schemaProblems.find((p) => {
+  return schemaProblemsAt(ctx, path).find((p) => {
     if (p.code === 'schema.deprecated' || (p.severity && p.severity !== 'error')) return false;
-    if (codes && !codes.includes(p.code)) return false;
-    return samePath((p.data as { path?: unknown } | undefined)?.path, path);
+    return !codes || codes.includes(p.code);
   });
 }
 
@@ -241,6 +258,12 @@ export interface ReportOptions {
   severity?: Severity;
   /** Schema codes this problem replaces when the schema reported one at the same path. */
   supersedes?: readonly string[];
+  /**
+   * Where the superseded schema problems may be when not (only) at `path`: e.g. the mapping whose
+   * `oneOf` fails because of the offending key, or the other key of a pair. Every schema problem
+   * of a `supersedes` code at these paths is replaced (listed in `data.superseded`).
+   */
+  supersedesAt?: readonly JSONPath[];
   /** Schema codes at the same path that make this problem redundant (default: every schema error). */
   blockedBy?: readonly string[];
 }
@@ -254,9 +277,10 @@ export function report(ctx: RuleContext, o: ReportOptions): void {
   const path = o.path ?? pathOf(o.node);
   let severity = o.severity;
   const data: Record<string, unknown> = { ...(o.data ?? {}), path };
-  const replaced = o.supersedes?.length ? schemaProblemAt(ctx, path, o.supersedes) : undefined;
-  if (replaced) {
-    data.supersedes = replaced.code;
+  const replaced = o.supersedes?.length ? (o.supersedesAt ?? [path]).map((at) => schemaProblemAt(ctx, at, o.supersedes)).filter((p): p is Problem => !!p) : [];
+  if (replaced.length) {
+    data.supersedes = replaced[0].code;
+    if (o.supersedesAt) data.superseded = replaced.map((p) => ({ code: p.code, path: (p.data as { path?: unknown }).path }));
     severity = 'error';
   } else if ((!o.blockedBy || o.blockedBy.length) && schemaProblemAt(ctx, path, o.blockedBy)) return;
   const [offset, length] = o.range ?? wholeNode(ctx, o.node);

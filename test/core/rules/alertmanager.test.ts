@@ -123,3 +123,116 @@ test('matchers: routes, inhibit rules, match_re and notification rules, supersed
   assert.deepEqual(brief(m), [{ code: 'matcher.expected-operator', text: 'critical', path: 'rules.0.matchers.0' }]);
   assert.equal(m[0].data.supersedes, 'schema.pattern');
 });
+
+test('inline and `_file` forms of one setting are exclusive: in `global` and in receivers, reported on the inline key', () => {
+  const text = [
+    'global:',
+    '  slack_api_url: ${SLACK_URL}',
+    '  slack_api_url_file: /etc/alertmanager/slack-url',
+    '  smtp_auth_password_file: /etc/alertmanager/smtp',
+    'route:',
+    '  receiver: oncall',
+    'receivers:',
+    '  - name: oncall',
+    '    pagerduty_configs:',
+    '      - routing_key: ${PD_KEY}',
+    '        routing_key_file: /etc/alertmanager/pd-key',
+    '    webhook_configs:',
+    '      - url: https://hooks.example.com/alerts',
+    '        url_file: /etc/alertmanager/hook-url',
+    '    telegram_configs:',
+    '      - bot_token: ${TG_TOKEN}',
+    '        bot_token_file: /etc/alertmanager/tg-token',
+    '        chat_id: 42',
+    '',
+  ].join('\n');
+  const hits = ruleHits(text, 'alertmanager.yml');
+  assert.deepEqual(brief(hits), [
+    { code: 'alertmanager.inline-and-file', text: 'slack_api_url', path: 'global.slack_api_url' },
+    { code: 'alertmanager.inline-and-file', text: 'routing_key', path: 'receivers.0.pagerduty_configs.0.routing_key' },
+    { code: 'alertmanager.inline-and-file', text: 'url', path: 'receivers.0.webhook_configs.0.url' },
+    { code: 'alertmanager.inline-and-file', text: 'bot_token', path: 'receivers.0.telegram_configs.0.bot_token' },
+  ]);
+  assert.deepEqual(hits[1].data.remove, [['receivers', 0, 'pagerduty_configs', 0, 'routing_key']]);
+  assert.deepEqual(hits[1].data.keep, ['receivers', 0, 'pagerduty_configs', 0, 'routing_key_file']);
+  assert.equal(hits[1].data.receiver, 'oncall');
+  assert.equal(hits[0].data.receiver, undefined);
+});
+
+test('each integration gets what it needs, inline or from `global`; the first line of the configuration is shown', () => {
+  const text = [
+    'route:',
+    '  receiver: team',
+    'receivers:',
+    '  - name: team',
+    '    email_configs:',
+    '      - to: team@example.com',
+    '    slack_configs:',
+    '      - channel: "#team"',
+    '    opsgenie_configs:',
+    '      - api_key_file: /etc/alertmanager/opsgenie',
+    '    victorops_configs:',
+    '      - api_key_file: /etc/alertmanager/victorops',
+    '    webhook_configs:',
+    '      - send_resolved: true',
+    '    pagerduty_configs:',
+    '      - severity: critical',
+    '    telegram_configs:',
+    '      - bot_token_file: /etc/alertmanager/tg-token',
+    '',
+  ].join('\n');
+  const hits = ruleHits(text, 'alertmanager.yml');
+  assert.deepEqual(brief(hits), [
+    { code: 'alertmanager.missing-global-setting', text: 'to: team@example.com', path: 'receivers.0.email_configs.0' },
+    { code: 'alertmanager.missing-global-setting', text: 'to: team@example.com', path: 'receivers.0.email_configs.0' },
+    { code: 'alertmanager.missing-global-setting', text: 'channel: "#team"', path: 'receivers.0.slack_configs.0' },
+    { code: 'alertmanager.missing-setting', text: 'api_key_file: /etc/alertmanager/victorops', path: 'receivers.0.victorops_configs.0' },
+    { code: 'alertmanager.missing-setting', text: 'send_resolved: true', path: 'receivers.0.webhook_configs.0' },
+    { code: 'alertmanager.missing-setting', text: 'severity: critical', path: 'receivers.0.pagerduty_configs.0' },
+    { code: 'alertmanager.missing-setting', text: 'bot_token_file: /etc/alertmanager/tg-token', path: 'receivers.0.telegram_configs.0' },
+  ]);
+  assert.deepEqual(hits.map((h) => [h.data.missing, h.data.global]), [
+    [['smarthost'], ['smtp_smarthost']],
+    [['from'], ['smtp_from']],
+    [['api_url', 'api_url_file'], ['slack_api_url', 'slack_api_url_file']],
+    [['routing_key'], undefined],
+    [['url', 'url_file'], undefined],
+    [['routing_key', 'routing_key_file', 'service_key', 'service_key_file'], undefined],
+    [['chat_id'], undefined],
+  ]);
+  assert.deepEqual([hits[0].data.receiver, hits[0].data.integration], ['team', 'email']);
+  // The same settings in `global` satisfy email, Slack, OpsGenie and VictorOps; an integration's own value does too.
+  const withGlobal = [
+    'global:',
+    '  smtp_smarthost: smtp.example.com:587',
+    '  smtp_from: alerts@example.com',
+    '  slack_api_url_file: /etc/alertmanager/slack-url',
+    '  opsgenie_api_key_file: /etc/alertmanager/opsgenie',
+    ...text.split('\n').map((l) => l.replace('      - severity: critical', '      - routing_key_file: /etc/alertmanager/pd').replace('      - send_resolved: true', '      - url_file: /etc/alertmanager/hook').replace('      - bot_token_file: /etc/alertmanager/tg-token', '      - { bot_token_file: /etc/alertmanager/tg-token, chat_id: -100123 }').replace('      - api_key_file: /etc/alertmanager/victorops', '      - { api_key_file: /etc/alertmanager/victorops, routing_key: "${VICTOROPS_ROUTING_KEY}" }')),
+  ].join('\n');
+  assert.deepEqual(ruleHits(withGlobal, 'alertmanager.yml'), []);
+});
+
+test('integration settings in JSON and in monitoring files: what has no fallback is required, `global` fallbacks are left to the platform configuration', () => {
+  const am = json({
+    global: { smtp_smarthost: 'smtp.example.com:587' },
+    route: { receiver: 'a' },
+    receivers: [{ name: 'a', email_configs: [{ to: 'a@example.com' }], webhook_configs: [{ url: 'https://hooks.example.com/a', url_file: '/etc/am/url' }] }],
+  });
+  assert.deepEqual(brief(ruleHits(am, 'alertmanager.json')), [
+    { code: 'alertmanager.missing-global-setting', text: '{', path: 'receivers.0.email_configs.0' },
+    { code: 'alertmanager.inline-and-file', text: '"url"', path: 'receivers.0.webhook_configs.0.url' },
+  ]);
+  const monitoring = json({
+    schema_version: '1',
+    tenant_id: 'acme',
+    alertmanager: {
+      route: { receiver: 'a' },
+      receivers: [{ name: 'a', email_configs: [{ to: 'a@example.com' }], slack_configs: [{ channel: '#a' }], pagerduty_configs: [{ severity: 'critical' }] }],
+    },
+  });
+  const all = allHits(monitoring, 'x.monitoring.json');
+  // No `global` checks in a tenant's block; the missing PagerDuty key is the schema's (`anyOf` routing_key / service_key) and said once.
+  assert.deepEqual(withCode(all, 'alertmanager.'), []);
+  assert.ok(all.some((h) => h.path.join('.') === 'alertmanager.receivers.0.pagerduty_configs.0' && h.code.startsWith('schema.')));
+});

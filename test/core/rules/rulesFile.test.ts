@@ -71,3 +71,19 @@ test('a clean rules file gives nothing', () => {
   const text = 'groups:\n  - name: a\n    rules:\n      - record: job:up:sum\n        expr: sum by (job) (up)\n      - alert: Down\n        expr: job:up:sum == 0\n        for: 5m\n        annotations: { summary: "{{ $labels.job }} is down" }\n';
   assert.deepEqual(ruleHits(text, 'x.rules.yaml'), []);
 });
+
+test('several YAML documents in a rules file: a warning on the `---` of each later document, not on the first one', () => {
+  const later = '---\ngroups:\n  - name: b\n    rules: [{ alert: B, expr: up == 0 }]\n';
+  const text = 'groups:\n  - name: a\n    rules: [{ alert: A, expr: up == 0 }]\n' + later + '--- # third\ngroups: []\n';
+  const hits = ruleHits(text, 'x.rules.yaml');
+  assert.deepEqual(brief(hits), [
+    { code: 'rules.multiple-documents', text: '---', path: '' },
+    { code: 'rules.multiple-documents', text: '---', path: '' },
+  ]);
+  assert.deepEqual(hits.map((h) => [h.range, h.severity]), [['4:1-4:4', 'warning'], ['8:1-8:4', 'warning']]);
+  // The same document text first in a file (validated and cached per chunk) gets no warning.
+  assert.deepEqual(ruleHits(later, 'y.rules.yaml'), []);
+  assert.deepEqual(ruleHits('# rules\n' + later, 'z.rules.yaml'), []);
+  // One document, in YAML or JSON, is the normal case.
+  assert.deepEqual(ruleHits(json({ groups: [{ name: 'a', rules: [] }] }), 'x.rules.json'), []);
+});

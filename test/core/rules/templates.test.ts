@@ -60,6 +60,10 @@ test('literal and folded block scalars: ranges on the right line and column', ()
 
 test('Alertmanager notifier texts use the alertmanager dialect (every *_configs field, nested ones too)', () => {
   const text = [
+    'global:',
+    '  smtp_smarthost: smtp.example.com:587',
+    '  smtp_from: alerts@example.com',
+    '  slack_api_url_file: /etc/alertmanager/slack-url',
     'route:',
     '  receiver: team',
     'receivers:',
