@@ -75,13 +75,20 @@ export interface LanguageService {
   getDocumentLinks(doc: TextDocument, settings: DocumentSettings): DocumentLink[];
   /** Formatting edits (comments kept, idempotent); for a range, only the changes inside it. */
   format(doc: TextDocument, options: FormattingOptions, range?: Range): Promise<TextEdit[]>;
-  /** Quick fixes for the diagnostics in `context`, and fix-all actions; every fix is verified. */
-  getCodeActions(doc: TextDocument, range: Range, context: CodeActionContext, settings: DocumentSettings): CodeAction[];
+  /**
+   * Quick fixes for the diagnostics in `context`, and fix-all actions; every fix is verified.
+   * `crossFile` gives the problems of the workspace index the document would have with a text
+   * (the host owns the index): with it, fixes are verified against cross-file problems too.
+   */
+  getCodeActions(doc: TextDocument, range: Range, context: CodeActionContext, settings: DocumentSettings, crossFile?: CrossFileProblems): CodeAction[];
   /** A schema file changed (or all, without an argument): forget what was compiled from it. */
   invalidateSchema(uri?: string): void;
 }
 
 export { FIX_ALL_KIND };
+
+/** The cross-file problems a document would have with a given text (offsets in that text). */
+export type CrossFileProblems = (text: string) => Problem[];
 
 export function formatOf(doc: { languageId: string; uri: string }): DocumentFormat {
   if (/json/i.test(doc.languageId)) return 'json';
@@ -170,12 +177,37 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       return documentLinks(features(settings), doc, this.parse(doc));
     },
     format: (doc, options, range) => formatDocument(doc, formatOf(doc), options, range),
-    getCodeActions(doc, range, context, settings) {
+    getCodeActions(doc, range, context, settings, crossFile) {
       const all = { ...settings, severity: {}, maxProblems: 100_000 };
-      const current = this.doValidation(doc, all);
       let v = 0;
-      const revalidate = (text: string) => this.doValidation(TextDocumentImpl.create(doc.uri, doc.languageId, -1 - v++, text), all);
-      return codeActions(features(settings), doc, range, context, current, revalidate);
+      // Re-reading a file for the index costs a full parse: a bounded number per request.
+      let crossBudget = 40;
+      const seen = new Map<string, Diagnostic[]>();
+      const check = (d: TextDocument, cross: boolean): Diagnostic[] => {
+        const own = this.doValidation(d, all);
+        if (!crossFile || !cross) return own;
+        let extra: Problem[] = [];
+        try {
+          extra = crossFile(d.getText());
+        } catch {
+          extra = [];
+        }
+        return [...own, ...toDiagnostics(d, extra, all)];
+      };
+      const current = check(doc, true);
+      // Fix-all and the quick fixes of one request verify the same candidates: each text is checked once.
+      const revalidate = (text: string, cross = false): Diagnostic[] => {
+        const withIndex = cross && !!crossFile && crossBudget > 0;
+        const key = (withIndex ? '1' : '0') + text;
+        let hit = seen.get(key);
+        if (!hit) {
+          if (seen.size > 500) seen.clear();
+          if (withIndex) crossBudget--;
+          seen.set(key, (hit = check(TextDocumentImpl.create(doc.uri, doc.languageId, -1 - v++, text), withIndex)));
+        }
+        return hit;
+      };
+      return codeActions(features(settings), doc, range, context, { current, revalidate });
     },
     getSchemaInfo(doc, settings) {
       const a = getAssociation(doc, settings);

@@ -56,8 +56,43 @@ export const messages = {
   'schema.compile-error': 'Schema {uri} is not a valid JSON Schema: {detail}.',
   'schema.untrusted-workspace': 'Schema {uri} is a file of this workspace, which is not trusted: only bundled schemas are used until you trust it.',
   'schema.unsafe-pattern': 'Schema {uri} has a pattern that could hang validation and is not enforced: `{pattern}`.',
+  // Quick-fix titles (features/fixes, and the `data.fixes` descriptors of core/src/fixes.ts)
+  'fix.rename-key': 'Change `{key}` to `{suggestion}`',
+  'fix.remove-key': 'Remove `{key}`',
+  'fix.change-to': 'Change to `{value}`',
+  'fix.set-value': 'Set `{key}` to `{value}`',
+  'fix.write': 'Write `{value}`',
+  'fix.quote': 'Quote `{value}`',
+  'fix.replace-key': 'Replace `{key}` with `{replacement}`',
+  'fix.remove-duplicate-key': 'Remove the duplicate `{key}`',
+  'fix.secret-env': 'Replace the secret with the environment variable `{ref}`',
+  'fix.add-missing-key': 'Add the missing key {keys}',
+  'fix.add-missing-keys': 'Add the missing keys {keys}',
+  'fix.to-number': 'Convert to the number {value}',
+  'fix.to-boolean': 'Convert to the boolean {value}',
+  'fix.to-string': 'Convert to the string "{value}"',
+  'fix.add-required-keys': 'Add the required keys of `{key}`',
+  'fix.wrap-list': 'Wrap in a list',
+  'fix.remove-item': 'Remove `{value}` from `{key}`',
+  'fix.add-item': 'Add `{value}` to `{key}`',
+  'fix.add-property': 'Add `{key}: {value}`',
+  'fix.keep-only': 'Keep only `{value}` in `{key}`',
+  'fix.swap': 'Swap the values of `{a}` and `{b}`',
+  'fix.insert-text': 'Add `{text}`',
+  'fix.remove-text': 'Remove `{text}`',
+  'fix.replace-text': 'Change `{from}` to `{to}`',
+  'fix.close-action': 'Close the action with `}}`',
+  'fix.target-host': 'Write `{host}` as the target',
+  'fix.target-host-scheme': 'Write `{host}` and set `scheme: {scheme}` in the job',
+  'fix.target-host-path': 'Write `{host}` and set `metrics_path: {path}` in the job',
+  'fix.target-host-scheme-path': 'Write `{host}` and set `scheme: {scheme}` and `metrics_path: {path}` in the job',
+  'fix.remove-definition': 'Remove the unused definition of `{name}`',
+  'fix.remove-rule': 'Remove the repeated rule `{name}`',
+  'fix.all-code': 'Fix all `{code}` problems in this file',
+  'fix.all-safe': 'Fix all safely fixable tenant-config problems',
   'where.document': 'the document',
   'where.path': '`{path}`',
+  'list.more': '… ({count} more)',
   'and': '{a} and {b}',
   'or': '{a} or {b}',
   'type.string': 'a string',
@@ -88,7 +123,7 @@ export function t(id: MessageId, args: Record<string, string | number | boolean>
 /** "`a`, `b` and `c`" with a cap on the number listed. */
 export function listOf(items: readonly unknown[], max = 12, quote = true): string {
   const shown = items.slice(0, max).map((i) => (quote ? '`' + String(i) + '`' : String(i)));
-  const more = items.length > max ? `, … (${items.length - max} more)` : '';
+  const more = items.length > max ? ', ' + t('list.more', { count: items.length - max }) : '';
   if (shown.length <= 1) return shown.join('') + more;
   return shown.slice(0, -1).join(', ') + ', ' + shown[shown.length - 1] + more;
 }

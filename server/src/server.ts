@@ -260,7 +260,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
   });
   connection.onCodeAction(async (params, token) => {
     const o = await ours(params.textDocument.uri);
-    return o ? runSafe(log, 'codeAction', [], token, () => service.getCodeActions(o.doc, params.range, params.context, o.settings)) : [];
+    return o
+      ? runSafe(log, 'codeAction', [], token, () => {
+          // Fixes of cross-file problems are verified against the index, brought up to this version first.
+          if (workspace.ready && workspace.updateOpen(o.doc, o.settings)) scheduler.schedule(o.doc.uri, 0);
+          return service.getCodeActions(o.doc, params.range, params.context, o.settings, workspace.crossFile(o.doc, o.settings));
+        })
+      : [];
   });
   connection.onDocumentFormatting(async (params) => {
     const o = await ours(params.textDocument.uri);

@@ -4,7 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import picomatch from 'picomatch';
 import { URI } from 'vscode-uri';
-import { parseText, formatOf, toDiagnostics, type DocumentSettings, type LanguageService } from '../../core/src/index';
+import { parseText, formatOf, toDiagnostics, type DocumentSettings, type LanguageService, type Problem } from '../../core/src/index';
 import { createWorkspaceIndex, type WorkspaceIndex } from '../../core/src/workspace/index';
 import type { FileFacts } from '../../core/src/workspace/types';
 import { IndexPool, poolSize } from './indexPool';
@@ -205,6 +205,18 @@ export class WorkspaceManager {
   diagnostics(doc: TextDocument, settings: DocumentSettings): Diagnostic[] {
     if (!this.ready || !this.index.has(doc.uri)) return [];
     return toDiagnostics(doc, this.index.problemsFor(doc.uri), settings);
+  }
+
+  /**
+   * For verifying quick fixes: the cross-file problems an open document would have with `text`
+   * (its current text included). Undefined when the index does not follow the document (not
+   * indexed, or too large to re-read per candidate).
+   */
+  crossFile(doc: TextDocument, settings: DocumentSettings): ((text: string) => Problem[]) | undefined {
+    if (!this.ready || !this.index.has(doc.uri) || doc.getText().length > LARGE || this.indexedVersion.get(doc.uri) !== doc.version) return undefined;
+    const kind = this.kindOf(doc, settings);
+    const current = doc.getText();
+    return (text) => (text === current ? this.index.problemsFor(doc.uri) : this.index.problemsWith(doc.uri, kind, parseText(text, formatOf(doc))));
   }
 
   /** Re-publish a file's diagnostics: open ones through the validation scheduler, others here. */

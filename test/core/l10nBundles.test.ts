@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { messages, t } from '../../core/src/messages';
-import { formatLangMessage, langMessages } from '../../core/src/lang/messages';
+import { formatLangMessage, langArgs, langMessages } from '../../core/src/lang/messages';
 import { ruleMessage, ruleMessages } from '../../core/src/rules/messages';
 import { workspaceMessages, type WorkspaceMessageId } from '../../core/src/workspace/messages';
 import { Ws } from './workspace/helpers';
@@ -77,6 +77,7 @@ const families: { name: string; file: string; templates: [string, string][] }[] 
   { name: 'ruleMessages', file: 'core/src/rules/messages.ts', templates: Object.entries(ruleMessages) },
   { name: 'langMessages', file: 'core/src/lang/messages.ts', templates: Object.entries(langMessages) },
   { name: 'workspaceMessages', file: 'core/src/workspace/messages.ts', templates: Object.entries(workspaceMessages) },
+  { name: 'langArgs', file: 'core/src/lang/messages.ts (argument phrases)', templates: Object.entries(langArgs) },
 ];
 
 /** The `{name}` placeholders the formatters fill, sorted (Go-template text such as `{{end}}` is not one). */
@@ -160,8 +161,9 @@ for (const lang of LANGS) {
       assert.ok(actual.includes('{{range}}') && actual.includes('{{end}}'), `${lang}: Go-template text kept: ${actual}`);
       assert.doesNotMatch(actual.replace(/\{\{[^{}]*\}\}/g, ''), /\{\w+\}/, 'every placeholder filled in');
       // A language checker problem reported through ruleMessage() is translated as well.
+      // (The field name is one of the fixed phrases of langArgs, translated too.)
       const step = { step: '0', field: 'minute', max: 60 };
-      assert.equal(ruleMessage('cron.bad-step', step), fill(bundle[langMessages['cron.bad-step']!]!, step));
+      assert.equal(ruleMessage('cron.bad-step', step), fill(bundle[langMessages['cron.bad-step']!]!, { ...step, field: bundle[langArgs['cron.field.minute']!]! }));
     } finally {
       l10n.config({ contents: {} });
     }
@@ -275,3 +277,37 @@ for (const lang of LANGS) {
     assert.deepEqual(rendered(), expected(en), 'English again after the reset');
   });
 }
+for (const lang of LANGS) {
+  test(`formatLangMessage() translates the fixed phrases among the arguments with bundle.l10n.${lang}.json`, () => {
+    const bundle = loadBundle(lang);
+    // A PromQL type and a position are built from English words; the data keeps them as they are.
+    const problem = { code: 'promql.expected-instant-vector', from: 0, to: 1, args: { func: 'sum', index: 1, arg: 'x[5m]', got: 'a range vector' } };
+    const unclosed = { code: 'promql.unclosed', from: 0, to: 1, args: { open: '(', close: ')', position: 'line 2, column 7' } };
+    const hint = { code: 'intl.invalid-locale', from: 0, to: 1, args: { value: 'en_US', suggestion: 'en-US', hint: " BCP 47 separates subtags with '-', not '_'. Use 'en-US'." } };
+    try {
+      l10n.config({ contents: bundle });
+      const got = bundle[langArgs['promql.type.range-vector']!]!;
+      assert.equal(formatLangMessage(problem), fill(bundle[langMessages[problem.code]!]!, { ...problem.args, got }));
+      const position = fill(bundle[langArgs['promql.position.line']!]!, { line: 2, column: 7 });
+      assert.equal(formatLangMessage(unclosed), fill(bundle[langMessages[unclosed.code]!]!, { ...unclosed.args, position }));
+      // Phrases inside phrases: the hint, then the sentence it wraps.
+      const inner = bundle[langArgs['intl.hint.separator']!]!;
+      const outer = fill(bundle[langArgs['intl.hint.use']!]!, { hint: inner, suggestion: 'en-US' });
+      assert.equal(formatLangMessage(hint), fill(bundle[langMessages[hint.code]!]!, { ...hint.args, hint: outer }));
+      assert.equal(problem.args.got, 'a range vector', 'the arguments (and so the data) stay English');
+    } finally {
+      l10n.config({ contents: {} });
+    }
+    assert.equal(formatLangMessage(problem), fill(langMessages[problem.code]!, problem.args), 'English again after the reset');
+  });
+}
+
+/** Every quick-fix title is a message of core/src/messages.ts (`fix.*`), translated like the others. */
+test('quick-fix titles are message templates', () => {
+  const ids = Object.keys(messages).filter((id) => id.startsWith('fix.'));
+  assert.ok(ids.length >= 20, ids.join(', '));
+  for (const lang of LANGS) {
+    const bundle = loadBundle(lang);
+    for (const id of ids) assert.equal(typeof bundle[messages[id as keyof typeof messages]], 'string', `${lang}: ${id}`);
+  }
+});

@@ -140,3 +140,66 @@ export function formatDuration(ms: number): string {
   }
   return out || '0s';
 }
+
+/** Hints that change the amount (`us` is not `ms`): never used to repair a duration. */
+const LOSSY_HINTS = new Set(['us', 'µs', 'ns']);
+
+/**
+ * The duration a mistyped one most likely means, written the Prometheus way: units from largest
+ * to smallest, each once (a repeated unit is added up, as Go reads it), a fraction carried into
+ * smaller units (`1.5h` → `1h30m`, `0.5s` → `500ms`), spelled-out units shortened (`5min` →
+ * `5m`), blanks dropped. `certain` is false when a unit was read from its letter case alone
+ * (`5M`: minutes or months?). Undefined when there is no such reading (an unknown unit, a sign,
+ * less than a millisecond, an overflow). Never throws.
+ */
+export function repairDuration(text: string): { text: string; certain: boolean } | undefined {
+  try {
+    if (typeof text !== 'string' || text.length > 200) return undefined;
+    const s = text.replace(/\s+/g, '');
+    if (s === '') return undefined;
+    const counts = new Map<string, bigint>();
+    let certain = true;
+    let total = 0n;
+    const re = /(\d+)(?:[.,](\d+))?([a-zA-Zµ]+)/y;
+    let i = 0;
+    while (i < s.length) {
+      re.lastIndex = i;
+      const m = re.exec(s);
+      if (!m) return undefined;
+      i = re.lastIndex;
+      const written = m[3];
+      let unit = UNITS[written] ? written : undefined;
+      if (!unit) {
+        const hint = UNIT_HINTS[written] ?? UNIT_HINTS[written.toLowerCase()];
+        if (!hint || LOSSY_HINTS.has(written) || LOSSY_HINTS.has(written.toLowerCase())) return undefined;
+        if (written.length <= 2) certain = false;
+        unit = hint;
+      }
+      const unitMs = UNITS[unit].ms;
+      counts.set(unit, (counts.get(unit) ?? 0n) + BigInt(m[1]));
+      total += BigInt(m[1]) * unitMs;
+      if (m[2]) {
+        // The fraction in milliseconds must be whole; it goes to the smaller units.
+        const scale = 10n ** BigInt(m[2].length);
+        const frac = BigInt(m[2]) * unitMs;
+        if (frac % scale !== 0n) return undefined;
+        let rest = frac / scale;
+        total += rest;
+        for (const u of UNIT_ORDER) {
+          const um = UNITS[u].ms;
+          if (um >= unitMs) continue;
+          const n = rest / um;
+          if (n > 0n) {
+            counts.set(u, (counts.get(u) ?? 0n) + n);
+            rest -= n * um;
+          }
+        }
+      }
+    }
+    if (total * 1000000n > MAX_NS) return undefined;
+    const out = UNIT_ORDER.filter((u) => (counts.get(u) ?? 0n) > 0n).map((u) => `${counts.get(u)}${u}`).join('');
+    return { text: out || `0${[...counts.keys()][0] ?? 's'}`, certain };
+  } catch {
+    return undefined;
+  }
+}

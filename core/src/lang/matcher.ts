@@ -179,7 +179,7 @@ function parseUtf8(text: string): Result {
     const after = peek();
     if (after.kind !== 'eof') problems.push(problem('matcher.syntax', after.from, text.length, { found: describe(after), expected: 'end of input after the closing brace' }));
   } else if (open) {
-    problems.push(problem('matcher.unbalanced-braces', open.from, open.to, { detail: "'{' is never closed; add '}' at the end" }));
+    problems.push(problem('matcher.unbalanced-braces', open.from, open.to, { detail: "the opening brace is never closed; add '}' at the end" }));
   }
   return { matchers, problems };
 }
@@ -262,9 +262,15 @@ function analyse(text: string, options: MatcherOptions): Result {
   const c = parseClassic(text);
   if (c.problems.length === 0 && c.matchers.length > 0) {
     const first = u.problems[0] as LangProblem;
-    return { matchers: c.matchers, problems: [problem('matcher.classic-only', first.from, first.to, { reason: formatReason(first) }, 'warning')] };
+    return { matchers: c.matchers, problems: [problem('matcher.classic-only', first.from, first.to, { reason: formatReason(first), replacement: quotedForm(text, c.matchers) }, 'warning')] };
   }
   return u;
+}
+
+/** The same matchers with double-quoted values, which both parsers read alike (`replacement` of `matcher.classic-only`). */
+function quotedForm(text: string, matchers: ParsedMatcher[]): string {
+  const list = matchers.map((m) => `${m.name}${m.op}${JSON.stringify(m.value)}`).join(', ');
+  return text.trim().startsWith('{') ? `{${list}}` : list;
 }
 
 function formatReason(p: LangProblem): string {

@@ -21,6 +21,7 @@ import { firstLine } from '../validation/paths';
 import { checkHttpClients, given, inlineAndFile, schemaMissing } from './httpClient';
 import type { Rule, RuleContext } from './types';
 import { boolAt, child, entries, items, prop, report, reportLang, schemaProblemAt, select, str, strAt, type Hit } from './util';
+import { changeTo, removeItem, removeKey, type FixDescriptor, type FixStep } from '../fixes';
 
 const ROOT_FORBIDDEN = ['matchers', 'match', 'match_re', 'mute_time_intervals', 'active_time_intervals'];
 
@@ -60,8 +61,10 @@ interface Defined {
 function reference(ctx: RuleContext, node: ValueNode | undefined, path: JSONPath, defined: Set<string>, code: string): void {
   const n = str(node);
   if (!n || defined.has(n.value)) return;
-  const suggestion = closest(n.value, [...defined], 1)[0];
-  report(ctx, { code, message: suggestion ? code + '.suggest' : code, node: n, path, args: { name: n.value, suggestion: suggestion ?? '' }, data: suggestion ? { name: n.value, suggestions: [suggestion] } : { name: n.value, suggestions: [] } });
+  const suggestions = closest(n.value, [...defined], 3);
+  const suggestion = suggestions[0];
+  const fixes = suggestions.map((s) => changeTo(path, s, n.value, { safe: suggestions.length === 1 }));
+  report(ctx, { code, message: suggestion ? code + '.suggest' : code, node: n, path, args: { name: n.value, suggestion: suggestion ?? '' }, data: { name: n.value, suggestions, fixes } });
 }
 
 function route(ctx: RuleContext, r: ValueNode, path: JSONPath, defined: Defined, depth: number): void {
@@ -76,30 +79,43 @@ function route(ctx: RuleContext, r: ValueNode, path: JSONPath, defined: Defined,
     const n = str(g);
     if (!n) return;
     const at = { node: n, path: [...path, 'group_by', i] };
-    if (n.value === '...' && groupBy.length > 1) report(ctx, { code: 'alertmanager.group-by-wildcard', ...at });
-    else if (seen.has(n.value)) report(ctx, { code: 'alertmanager.duplicate-group-by', ...at, args: { name: n.value }, data: { name: n.value } });
+    if (n.value === '...' && groupBy.length > 1) report(ctx, { code: 'alertmanager.group-by-wildcard', ...at, data: { fixes: [keepOnly([...path, 'group_by'], groupBy, i)] } });
+    else if (seen.has(n.value)) report(ctx, { code: 'alertmanager.duplicate-group-by', ...at, args: { name: n.value }, data: { name: n.value, fixes: [removeItem(at.path, n.value, { safe: true })] } });
     seen.add(n.value);
   });
   for (const key of ['group_interval', 'repeat_interval']) {
     const n = str(child(r, key));
-    if (n && parseDuration(n.value) === 0) report(ctx, { code: 'alertmanager.zero-interval', node: n, path: [...path, key], args: { key, suggestion: key === 'group_interval' ? '5m' : '4h' }, data: { key, suggestion: key === 'group_interval' ? '5m' : '4h' } });
+    const suggestion = key === 'group_interval' ? '5m' : '4h';
+    if (n && parseDuration(n.value) === 0) report(ctx, { code: 'alertmanager.zero-interval', node: n, path: [...path, key], args: { key, suggestion }, data: { key, suggestion, fixes: [changeTo([...path, key], suggestion, n.value)] } });
   }
   matchers(ctx, r, path, 'matchers');
   matchRe(ctx, r, path, 'match_re');
   items(child(r, 'routes')).forEach((c, i) => route(ctx, c, [...path, 'routes', i], defined, depth + 1));
 }
 
-function rootRoute(ctx: RuleContext, block: ValueNode, r: ValueNode, path: JSONPath): void {
+function rootRoute(ctx: RuleContext, block: ValueNode, r: ValueNode, path: JSONPath, firstReceiver: string | undefined): void {
   const p = prop(block, 'route');
-  if (!child(r, 'receiver')) report(ctx, { code: 'alertmanager.root-receiver-missing', node: p?.keyNode ?? r, path, blockedBy: ['schema.required'] });
+  // The first receiver as the default one: a choice, so not applied by fix-all.
+  const fixes: FixDescriptor[] = firstReceiver ? [{ kind: 'insert', path, entries: [{ key: 'receiver', value: firstReceiver }], title: 'fix.add-property', args: { key: 'receiver', value: firstReceiver } }] : [];
+  if (!child(r, 'receiver')) report(ctx, { code: 'alertmanager.root-receiver-missing', node: p?.keyNode ?? r, path, data: { fixes }, blockedBy: ['schema.required'] });
   for (const key of ROOT_FORBIDDEN) {
     const kp = prop(r, key);
     const v = kp ? child(r, key) : undefined;
     const nonEmpty = v && ((v.type === 'array' && v.items.length > 0) || (v.type === 'object' && v.properties.length > 0) || v.type === 'string');
-    if (kp && nonEmpty) report(ctx, { code: 'alertmanager.root-route-field', node: kp.keyNode, path: [...path, key], args: { key }, data: { key } });
+    if (kp && nonEmpty) report(ctx, { code: 'alertmanager.root-route-field', node: kp.keyNode, path: [...path, key], args: { key }, data: { key, fixes: [removeKey([...path, key])] } });
   }
   const cont = prop(r, 'continue');
-  if (cont && boolAt(r, 'continue') === true) report(ctx, { code: 'alertmanager.root-route-field', node: cont.keyNode, path: [...path, 'continue'], args: { key: 'continue' }, data: { key: 'continue' } });
+  if (cont && boolAt(r, 'continue') === true) report(ctx, { code: 'alertmanager.root-route-field', node: cont.keyNode, path: [...path, 'continue'], args: { key: 'continue' }, data: { key: 'continue', fixes: [removeKey([...path, 'continue'])] } });
+}
+
+/** `...` alone in `group_by`: every other item removed (the list meant every label anyway). */
+function keepOnly(path: JSONPath, list: ValueNode[], keep: number): FixDescriptor {
+  const steps: FixStep[] = [];
+  list.forEach((g, i) => {
+    if (i !== keep) steps.push({ kind: 'remove', path: [...path, i], expect: str(g)?.value ?? null });
+  });
+  const [first, ...also] = steps;
+  return { ...first, also, title: 'fix.keep-only', args: { value: '...', key: 'group_by' }, safe: true };
 }
 
 const minutes = (t: string): number | undefined => {
@@ -219,7 +235,7 @@ export function checkAlertmanagerConfig(ctx: RuleContext, block: ValueNode | und
   timeRanges(ctx, intervalHits);
   const r = child(block, 'route');
   if (r?.type === 'object') {
-    rootRoute(ctx, block, r, [...base, 'route']);
+    rootRoute(ctx, block, r, [...base, 'route'], receivers.values().next().value);
     route(ctx, r, [...base, 'route'], { receivers: ownReceivers ? receivers : undefined, intervals }, 0);
   }
   items(child(block, 'inhibit_rules')).forEach((rule, i) => {

@@ -7,6 +7,7 @@ import { localeDirection, pluralCategories } from '../lang/intl';
 import type { Rule, RuleContext } from './types';
 import { child, entries, items, prop, report, str, strAt, select } from './util';
 import { listOf } from '../messages';
+import { addItems, removeItem, setValue } from '../fixes';
 
 function supportedLocales(ctx: RuleContext): string[] | undefined {
   const list = child(ctx.part.root, 'supported_locales');
@@ -22,11 +23,13 @@ function direction(ctx: RuleContext): void {
     const dirNode = str(child(e.value, 'direction'));
     const expected = localeDirection(e.key);
     if (dirNode && (dirNode.value === 'ltr' || dirNode.value === 'rtl') && dirNode.value !== expected) {
-      report(ctx, { code: 'localization.direction-mismatch', node: dirNode, path: ['locales', e.key, 'direction'], args: { locale: e.key, expected, actual: dirNode.value }, data: { locale: e.key, expected } });
+      const path = ['locales', e.key, 'direction'];
+      report(ctx, { code: 'localization.direction-mismatch', node: dirNode, path, args: { locale: e.key, expected, actual: dirNode.value }, data: { locale: e.key, expected, fixes: [setValue(path, expected, dirNode.value, { safe: true })] } });
     }
     const rtl = child(e.value, 'rtl');
     if (rtl?.type === 'boolean' && rtl.value !== (expected === 'rtl')) {
-      report(ctx, { code: 'localization.direction-mismatch', node: rtl, path: ['locales', e.key, 'rtl'], args: { locale: e.key, expected, actual: rtl.value ? 'rtl' : 'ltr' }, data: { locale: e.key, expected } });
+      const path = ['locales', e.key, 'rtl'];
+      report(ctx, { code: 'localization.direction-mismatch', node: rtl, path, args: { locale: e.key, expected, actual: rtl.value ? 'rtl' : 'ltr' }, data: { locale: e.key, expected, fixes: [setValue(path, expected === 'rtl', rtl.value, { safe: true })] } });
     }
   }
 }
@@ -37,12 +40,12 @@ function membership(ctx: RuleContext): void {
   const shown = listOf(supported, 8);
   const def = str(child(ctx.part.root, 'default_locale'));
   if (def && !isSupported(supported, def.value)) {
-    report(ctx, { code: 'localization.default-not-supported', node: def, path: ['default_locale'], args: { locale: def.value, supported: shown }, data: { locale: def.value, supported } });
+    report(ctx, { code: 'localization.default-not-supported', node: def, path: ['default_locale'], args: { locale: def.value, supported: shown }, data: { locale: def.value, supported, fixes: [addItems(['supported_locales'], [def.value])] } });
   }
   for (const hit of [...select(ctx.part.root, 'fallback.*'), ...select(ctx.part.root, 'fallback.*[]')]) {
     const n = str(hit.node);
     if (n && !isSupported(supported, n.value)) {
-      report(ctx, { code: 'localization.fallback-not-supported', node: n, path: hit.path, args: { locale: n.value, supported: shown }, data: { locale: n.value, supported }, severity: 'warning' });
+      report(ctx, { code: 'localization.fallback-not-supported', node: n, path: hit.path, args: { locale: n.value, supported: shown }, data: { locale: n.value, supported, fixes: [addItems(['supported_locales'], [n.value])] }, severity: 'warning' });
     }
   }
 }
@@ -58,6 +61,8 @@ function separators(ctx: RuleContext): void {
   }
 }
 
+const CLDR_ORDER = ['zero', 'one', 'two', 'few', 'many', 'other'];
+
 function plurals(ctx: RuleContext): void {
   for (const e of entries(child(ctx.part.root, 'locales'))) {
     const pl = child(e.value, 'pluralization');
@@ -69,11 +74,11 @@ function plurals(ctx: RuleContext): void {
     const args = { locale: e.key, required: required.join(', ') };
     items(cats).forEach((item, i) => {
       const c = str(item);
-      if (c && !required.includes(c.value)) report(ctx, { code: 'localization.plural-extra-category', node: c, path: [...path, i], args: { ...args, category: c.value }, data: { locale: e.key, category: c.value, required }, severity: 'warning' });
+      if (c && !required.includes(c.value)) report(ctx, { code: 'localization.plural-extra-category', node: c, path: [...path, i], args: { ...args, category: c.value }, data: { locale: e.key, category: c.value, required, fixes: [removeItem([...path, i], c.value, { safe: true })] }, severity: 'warning' });
     });
     const key = prop(pl, 'categories')?.keyNode ?? cats;
     const missing = required.filter((c) => !listed.includes(c));
-    if (missing.length) report(ctx, { code: 'localization.plural-missing-category', node: key, path, args: { ...args, missing: listOf(missing) }, data: { locale: e.key, missing, required }, severity: 'warning', blockedBy: [] });
+    if (missing.length) report(ctx, { code: 'localization.plural-missing-category', node: key, path, args: { ...args, missing: listOf(missing) }, data: { locale: e.key, missing, required, fixes: [addItems(path, [...missing].sort((a, b) => CLDR_ORDER.indexOf(a) - CLDR_ORDER.indexOf(b)), { safe: true })] }, severity: 'warning', blockedBy: [] });
   }
 }
 

@@ -11,6 +11,7 @@
 import type { JSONPath, StringNode, ValueNode } from '../document/ast';
 import { freeBlock, nestedPairs, overlapsWithEarlier, parseCidr, sortSpans, spanOf, type Cidr, type Span } from '../lang/cidr';
 import type { Rule, RuleContext } from './types';
+import { changeTo, removeItem } from '../fixes';
 import { child, report, select, str, strAt, val } from './util';
 
 /** Network lists whose entries are alternatives (an entry inside another adds nothing), per kind. */
@@ -83,7 +84,7 @@ function environment(ctx: RuleContext): void {
         node: b.node,
         path: b.path,
         args,
-        data: { subnet: strAt(subnetItems[b.k], 'name'), cidr: b.cidr.text, vpc: vpc.text, vpcPath, ...(suggestion ? { suggestion } : {}) },
+        data: { subnet: strAt(subnetItems[b.k], 'name'), cidr: b.cidr.text, vpc: vpc.text, vpcPath, ...(suggestion ? { suggestion, fixes: [changeTo(b.path, suggestion, b.node.value)] } : {}) },
       });
     });
   }
@@ -107,7 +108,7 @@ function environment(ctx: RuleContext): void {
       data: {
         subnet: strAt(subnetItems[later.k], 'name'), cidr: later.cidr.text,
         other: strAt(subnetItems[earlier.k], 'name'), otherPath: earlier.path, otherCidr: earlier.cidr.text,
-        ...(suggestion ? { suggestion } : {}),
+        ...(suggestion ? { suggestion, fixes: [changeTo(later.path, suggestion, later.node.value)] } : {}),
       },
     });
   }
@@ -143,7 +144,8 @@ function redundantEntries(ctx: RuleContext, pattern: string): void {
         node: i.node,
         path: i.path,
         args: { cidr: i.node.value, other: o.node.value },
-        data: { cidr: i.cidr.text, other: o.cidr.text, otherPath: o.path },
+        // Removing an entry another one covers allows exactly the same addresses: safe.
+        data: { cidr: i.cidr.text, other: o.cidr.text, otherPath: o.path, fixes: [removeItem(i.path, i.node.value, { safe: true })] },
         severity: 'warning',
       });
     }

@@ -9,6 +9,7 @@
 import type { JSONPath, ValueNode } from '../document/ast';
 import { parseDuration } from '../lang/duration';
 import type { Rule, RuleContext } from './types';
+import { addItems, changeTo, removeItem, replaceText, setValue, type FixDescriptor } from '../fixes';
 import { ALL_KINDS, boolAt, child, entries, isProduction, items, nodesOf, numAt, prop, report, select, str, strAt, walk, type Severity } from './util';
 
 /** Versions older than TLS 1.2, as each format writes them: [version, replacement]. */
@@ -25,7 +26,7 @@ function tlsVersions(ctx: RuleContext): void {
     const isTls = key === 'min_tls_version' || key === 'tls_version' || (key === 'min_version' && typeof parentKey === 'string' && /tls_config$/.test(parentKey));
     const old = OLD_TLS[node.value.trim()];
     if (!isTls || !old) continue;
-    report(ctx, { code: 'policy.tls-version', node, path, args: { version: old[0], suggestion: old[1] }, data: { version: old[0], suggestion: old[1] }, supersedes: ['schema.enum'] });
+    report(ctx, { code: 'policy.tls-version', node, path, args: { version: old[0], suggestion: old[1] }, data: { version: old[0], suggestion: old[1], fixes: [changeTo(path, old[1], node.value, { safe: true })] }, supersedes: ['schema.enum'] });
   }
 }
 
@@ -33,10 +34,12 @@ function production(ctx: RuleContext, env: ValueNode, base: JSONPath): void {
   const db = child(env, 'database');
   const ssl = str(child(db, 'ssl_mode'));
   if (ssl && ssl.value !== 'verify-full' && ssl.value !== 'verify-ca') {
-    report(ctx, { code: 'policy.insecure-ssl-mode', node: ssl, path: [...base, 'database', 'ssl_mode'], args: { value: ssl.value }, data: { value: ssl.value, suggestion: 'verify-full' } });
+    const path = [...base, 'database', 'ssl_mode'];
+    const fixes = ['verify-full', 'verify-ca'].map((mode) => changeTo(path, mode, ssl.value));
+    report(ctx, { code: 'policy.insecure-ssl-mode', node: ssl, path, args: { value: ssl.value }, data: { value: ssl.value, suggestion: 'verify-full', fixes } });
   }
   const debug = child(env, 'debug');
-  if (debug?.type === 'boolean' && debug.value) report(ctx, { code: 'policy.debug-in-production', node: debug, path: [...base, 'debug'], data: { suggestion: false } });
+  if (debug?.type === 'boolean' && debug.value) report(ctx, { code: 'policy.debug-in-production', node: debug, path: [...base, 'debug'], data: { suggestion: false, fixes: [setValue([...base, 'debug'], false, true, { safe: true })] } });
   walk(env, (node, path, key) => {
     if (node.type === 'string' && key !== undefined && /(^|_)(host|smarthost)$/.test(key) && LOOPBACK_HOST.test(node.value.trim())) {
       report(ctx, { code: 'policy.local-host-in-production', node, path, args: { key, host: node.value }, data: { key, host: node.value } });
@@ -47,14 +50,19 @@ function production(ctx: RuleContext, env: ValueNode, base: JSONPath): void {
 }
 
 function encryptionOff(ctx: RuleContext, node: ValueNode, path: JSONPath, key: string, severity: Severity): void {
-  report(ctx, { code: 'policy.encryption-disabled', message: severity === 'error' ? 'policy.encryption-disabled.production' : 'policy.encryption-disabled', node, path, args: { key }, data: { key, suggestion: true }, severity });
+  report(ctx, { code: 'policy.encryption-disabled', message: severity === 'error' ? 'policy.encryption-disabled.production' : 'policy.encryption-disabled', node, path, args: { key }, data: { key, suggestion: true, fixes: [setValue(path, true, false, { safe: true })] }, severity });
+}
+
+/** Bounds written the wrong way round: the two values exchanged (a guess, so not in fix-all). */
+function swap(base: JSONPath, minKey: string, maxKey: string, min: number, max: number): FixDescriptor {
+  return { kind: 'replace', path: [...base, minKey], value: max, expect: min, also: [{ kind: 'replace', path: [...base, maxKey], value: min, expect: max }], title: 'fix.swap', args: { a: minKey, b: maxKey } };
 }
 
 function pools(ctx: RuleContext): void {
   for (const hit of [...select(ctx.part.root, 'environments.*.database.pool'), ...select(ctx.part.root, 'environments.*.cache.pool')]) {
     const min = numAt(hit.node, 'min');
     const max = numAt(hit.node, 'max');
-    if (min !== undefined && max !== undefined && min > max) report(ctx, { code: 'policy.pool-min-exceeds-max', node: child(hit.node, 'min')!, path: [...hit.path, 'min'], args: { min, max }, data: { min, max } });
+    if (min !== undefined && max !== undefined && min > max) report(ctx, { code: 'policy.pool-min-exceeds-max', node: child(hit.node, 'min')!, path: [...hit.path, 'min'], args: { min, max }, data: { min, max, fixes: [swap(hit.path, 'min', 'max', min, max)] } });
   }
 }
 
@@ -64,7 +72,7 @@ function environmentFile(ctx: RuleContext): void {
   for (const [minKey, maxKey] of [['min_replicas', 'max_replicas'], ['min_instances', 'max_instances']]) {
     const min = numAt(auto, minKey);
     const max = numAt(auto, maxKey);
-    if (min !== undefined && max !== undefined && min > max) report(ctx, { code: 'policy.autoscaling-min-exceeds-max', node: child(auto, minKey)!, path: ['autoscaling', minKey], args: { minKey, maxKey, min, max }, data: { min, max } });
+    if (min !== undefined && max !== undefined && min > max) report(ctx, { code: 'policy.autoscaling-min-exceeds-max', node: child(auto, minKey)!, path: ['autoscaling', minKey], args: { minKey, maxKey, min, max }, data: { min, max, fixes: [swap(['autoscaling'], minKey, maxKey, min, max)] } });
   }
   const hc = child(child(root, 'load_balancing'), 'health_check');
   const timeout = str(child(hc, 'timeout'));
@@ -97,16 +105,17 @@ function passwordPolicy(ctx: RuleContext): void {
   const mfa = child(ctx.part.root, 'mfa');
   const hasMfa = boolAt(mfa, 'required') === true || boolAt(mfa, 'enforced') === true;
   const at = (key: string) => ({ node: child(pp, key)!, path: ['password_policy', key] });
+  const advice = (key: string, value: number | boolean, current: number | boolean) => [setValue(['password_policy', key], value, current)];
   const min = numAt(pp, 'min_length');
-  if (min !== undefined && min < 15 && min >= 8 && !hasMfa) report(ctx, { code: 'policy.password-policy', message: 'policy.password-policy.min-length', ...at('min_length'), args: { value: min }, data: { setting: 'min_length', suggestion: 15 }, severity: 'warning' });
+  if (min !== undefined && min < 15 && min >= 8 && !hasMfa) report(ctx, { code: 'policy.password-policy', message: 'policy.password-policy.min-length', ...at('min_length'), args: { value: min }, data: { setting: 'min_length', suggestion: 15, fixes: advice('min_length', 15, min) }, severity: 'warning' });
   const max = numAt(pp, 'max_length');
-  if (max !== undefined && max < 64) report(ctx, { code: 'policy.password-policy', message: 'policy.password-policy.max-length', ...at('max_length'), args: { value: max }, data: { setting: 'max_length', suggestion: 64 }, severity: 'warning' });
-  if (boolAt(pp, 'require_composition') === true) report(ctx, { code: 'policy.password-policy', message: 'policy.password-policy.composition', ...at('require_composition'), data: { setting: 'require_composition', suggestion: false }, severity: 'warning' });
+  if (max !== undefined && max < 64) report(ctx, { code: 'policy.password-policy', message: 'policy.password-policy.max-length', ...at('max_length'), args: { value: max }, data: { setting: 'max_length', suggestion: 64, fixes: advice('max_length', 64, max) }, severity: 'warning' });
+  if (boolAt(pp, 'require_composition') === true) report(ctx, { code: 'policy.password-policy', message: 'policy.password-policy.composition', ...at('require_composition'), data: { setting: 'require_composition', suggestion: false, fixes: advice('require_composition', false, true) }, severity: 'warning' });
   for (const key of ['expiration_days', 'max_age_days']) {
     const v = numAt(pp, key);
-    if (v !== undefined && v > 0) report(ctx, { code: 'policy.password-policy', message: 'policy.password-policy.expiration', ...at(key), args: { key, value: v }, data: { setting: key, suggestion: 0 }, severity: 'warning' });
+    if (v !== undefined && v > 0) report(ctx, { code: 'policy.password-policy', message: 'policy.password-policy.expiration', ...at(key), args: { key, value: v }, data: { setting: key, suggestion: 0, fixes: advice(key, 0, v) }, severity: 'warning' });
   }
-  if (boolAt(pp, 'check_breached') === false) report(ctx, { code: 'policy.password-policy', message: 'policy.password-policy.breached', ...at('check_breached'), data: { setting: 'check_breached', suggestion: true }, severity: 'warning' });
+  if (boolAt(pp, 'check_breached') === false) report(ctx, { code: 'policy.password-policy', message: 'policy.password-policy.breached', ...at('check_breached'), data: { setting: 'check_breached', suggestion: true, fixes: advice('check_breached', true, false) }, severity: 'warning' });
 }
 
 function redirectUris(ctx: RuleContext, pattern: string): void {
@@ -117,7 +126,10 @@ function redirectUris(ctx: RuleContext, pattern: string): void {
     const host = m[1].toLowerCase();
     if (host === '127.0.0.1' || host === '[::1]') continue;
     const message = host === 'localhost' ? 'policy.insecure-redirect-uri.localhost' : 'policy.insecure-redirect-uri';
-    report(ctx, { code: 'policy.insecure-redirect-uri', message, node: n, path: hit.path, args: { uri: n.value }, data: { host }, supersedes: ['schema.pattern', 'schema.format'] });
+    const fixes = [replaceText(hit.path, 0, 4, 'https', n.value.slice(0, 4), 'fix.replace-text', { from: 'http://', to: 'https://' })];
+    // `localhost` → the loopback address, first: the same machine, allowed over http.
+    if (host === 'localhost') fixes.unshift(replaceText(hit.path, 7, 7 + m[1].length, '127.0.0.1', m[1], 'fix.replace-text', { from: m[1], to: '127.0.0.1' }));
+    report(ctx, { code: 'policy.insecure-redirect-uri', message, node: n, path: hit.path, args: { uri: n.value }, data: { host, fixes }, supersedes: ['schema.pattern', 'schema.format'] });
   }
 }
 
@@ -127,12 +139,12 @@ function providers(ctx: RuleContext): void {
     const base = ['authentication', 'providers', k, 'config'];
     items(child(config, 'algorithms')).forEach((a, i) => {
       const n = str(a);
-      if (n && n.value.toLowerCase() === 'none') report(ctx, { code: 'policy.jwt-none-algorithm', node: n, path: [...base, 'algorithms', i], supersedes: ['schema.enum'] });
+      if (n && n.value.toLowerCase() === 'none') report(ctx, { code: 'policy.jwt-none-algorithm', node: n, path: [...base, 'algorithms', i], data: { fixes: [removeItem([...base, 'algorithms', i], n.value, { safe: true })] }, supersedes: ['schema.enum'] });
     });
     const scopes = child(config, 'scopes');
     if (strAt(p, 'type') === 'oidc' && scopes?.type === 'array' && !items(scopes).some((s) => str(s)?.value === 'openid')) {
       const name = strAt(p, 'name') ?? String(k);
-      report(ctx, { code: 'policy.oidc-missing-openid', node: prop(config, 'scopes')!.keyNode, path: [...base, 'scopes'], args: { name }, data: { name, missing: 'openid' }, supersedes: ['schema.contains'] });
+      report(ctx, { code: 'policy.oidc-missing-openid', node: prop(config, 'scopes')!.keyNode, path: [...base, 'scopes'], args: { name }, data: { name, missing: 'openid', fixes: [addItems([...base, 'scopes'], ['openid'], { safe: true })] }, supersedes: ['schema.contains'] });
     }
   });
   redirectUris(ctx, 'authentication.providers[].config.redirect_uris[]');

@@ -15,6 +15,7 @@ import { checkHttpClients, checkRemoteHeaders } from './httpClient';
 import { checkRelabelConfigs } from './relabel';
 import type { Rule, RuleContext } from './types';
 import { child, items, report, str, strAt } from './util';
+import { setValue, type FixDescriptor, type FixStep } from '../fixes';
 
 const DEFAULT_INTERVAL = 60_000;
 /** promtool's default `--query.lookback-delta` (the server's default too). */
@@ -31,14 +32,16 @@ function timeouts(ctx: RuleContext, block: ValueNode, base: JSONPath): void {
   const globalTimeout = str(child(global, 'scrape_timeout'));
   const gt = duration(globalTimeout);
   if (globalTimeout && gt !== undefined && gt > globalInterval) {
-    report(ctx, { code: 'prometheus.timeout-exceeds-interval', node: globalTimeout, path: [...base, 'global', 'scrape_timeout'], args: { timeout: globalTimeout.value, interval: formatDuration(globalInterval) }, data: { timeoutMs: gt, intervalMs: globalInterval } });
+    const path = [...base, 'global', 'scrape_timeout'];
+    report(ctx, { code: 'prometheus.timeout-exceeds-interval', node: globalTimeout, path, args: { timeout: globalTimeout.value, interval: formatDuration(globalInterval) }, data: { timeoutMs: gt, intervalMs: globalInterval, fixes: [setValue(path, formatDuration(globalInterval), globalTimeout.value)] } });
   }
   items(child(block, 'scrape_configs')).forEach((job, i) => {
     const timeout = str(child(job, 'scrape_timeout'));
     const t = duration(timeout);
     const interval = duration(child(job, 'scrape_interval')) ?? globalInterval;
     if (timeout && t !== undefined && t > interval) {
-      report(ctx, { code: 'prometheus.timeout-exceeds-interval', node: timeout, path: [...base, 'scrape_configs', i, 'scrape_timeout'], args: { timeout: timeout.value, interval: formatDuration(interval) }, data: { timeoutMs: t, intervalMs: interval } });
+      const path = [...base, 'scrape_configs', i, 'scrape_timeout'];
+      report(ctx, { code: 'prometheus.timeout-exceeds-interval', node: timeout, path, args: { timeout: timeout.value, interval: formatDuration(interval) }, data: { timeoutMs: t, intervalMs: interval, fixes: [setValue(path, formatDuration(interval), timeout.value)] } });
     }
   });
 }
@@ -82,6 +85,8 @@ function targets(ctx: RuleContext, block: ValueNode, base: JSONPath): void {
         if (parts.scheme) data.scheme = parts.scheme;
         if (parts.path) data.metricsPath = parts.path;
         const path = [...job.path, 'static_configs', si, 'targets', ti];
+        const fix = targetFix(job, node.value, parts, path);
+        if (fix) data.fixes = [fix];
         report(ctx, { code: 'prometheus.target-with-scheme', message, node, path, args, data, supersedes: ['schema.pattern'] });
       });
     });
@@ -167,6 +172,41 @@ function lookback(ctx: RuleContext, block: ValueNode, base: JSONPath): void {
     } else if (globalMs >= LOOKBACK_DELTA) inheriting.push(name);
   });
   if (globalNode && inheriting.length) lint(globalNode, [...base, 'global', 'scrape_interval'], globalNode.value, globalMs, inheriting);
+}
+
+/**
+ * `host:port` for a URL target, with the job's `scheme` and `metrics_path` set to what the URL
+ * said, when that means the same for every target of the job (all of them written as this URL's
+ * scheme and path, or the job's settings already saying so). None for credentials in the URL
+ * (they would be lost), query strings (`params`), or Alertmanager paths (`path_prefix`).
+ */
+function targetFix(job: { node: ValueNode; path: JSONPath }, target: string, parts: { host: string; scheme?: string; path?: string }, path: JSONPath): FixDescriptor | undefined {
+  if (/^[^/]*\/\/[^/]*@/.test(target) || /[\s?#]/.test(target) || !/^[^\s/]+$/.test(parts.host)) return undefined;
+  const scrape = job.path[job.path.length - 2] === 'scrape_configs';
+  const pathKey = scrape ? 'metrics_path' : 'path_prefix';
+  const scheme = strAt(job.node, 'scheme') ?? 'http';
+  const metricsPath = strAt(job.node, pathKey) ?? (scrape ? '/metrics' : '/');
+  const wantScheme = parts.scheme && parts.scheme !== scheme ? parts.scheme : undefined;
+  const wantPath = parts.path && parts.path !== metricsPath ? parts.path : undefined;
+  if (wantPath && !scrape) return undefined;
+  if (wantScheme || wantPath) {
+    // Every other target of the job must mean the same once the job's settings change.
+    const others = items(child(job.node, 'static_configs')).flatMap((sc) => items(child(sc, 'targets'))).map((t) => str(t)?.value);
+    for (const o of others) {
+      if (o === undefined || o === target) continue;
+      const op = splitTarget(o);
+      if (!op || (wantScheme && op.scheme !== wantScheme) || (wantPath && op.path !== wantPath)) return undefined;
+    }
+  }
+  const also: FixStep[] = [];
+  const set = (key: string, value: string): void => {
+    if (child(job.node, key)) also.push({ kind: 'replace', path: [...job.path, key], value });
+    else also.push({ kind: 'insert', path: job.path, entries: [{ key, value }] });
+  };
+  if (wantScheme) set('scheme', wantScheme);
+  if (wantPath) set(pathKey, wantPath);
+  const title = wantScheme && wantPath ? 'fix.target-host-scheme-path' : wantScheme ? 'fix.target-host-scheme' : wantPath ? 'fix.target-host-path' : 'fix.target-host';
+  return { kind: 'replace', path, value: parts.host, expect: target, also, title, args: { host: parts.host, scheme: wantScheme ?? '', path: wantPath ?? '' }, safe: true };
 }
 
 export function checkPrometheusConfig(ctx: RuleContext, block: ValueNode | undefined, base: JSONPath): void {

@@ -10,6 +10,7 @@ import type { JSONPath, ValueNode } from '../document/ast';
 import { firstLine } from '../validation/paths';
 import type { Rule, RuleContext } from './types';
 import { child, entries, items, prop, report, str } from './util';
+import { removeKey, type FixDescriptor } from '../fixes';
 
 const LEGACY_METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 const ALERT_ONLY = ['for', 'keep_firing_for', 'annotations'];
@@ -36,7 +37,7 @@ function recordingRule(ctx: RuleContext, rule: ValueNode, path: JSONPath): void 
   if (!record || child(rule, 'alert')) return;
   for (const field of ALERT_ONLY) {
     const p = prop(rule, field);
-    if (p) report(ctx, { code: 'rules.recording-rule-field', node: p.keyNode, path: [...path, field], args: { record: record.value, field }, data: { field } });
+    if (p) report(ctx, { code: 'rules.recording-rule-field', node: p.keyNode, path: [...path, field], args: { record: record.value, field }, data: { field, fixes: [removeKey([...path, field])] } });
   }
   const name = record.value;
   const at = { node: record, path: [...path, 'record'] };
@@ -46,12 +47,12 @@ function recordingRule(ctx: RuleContext, rule: ValueNode, path: JSONPath): void 
 
 function reservedLabels(ctx: RuleContext, holder: ValueNode, path: JSONPath): void {
   const p = prop(child(holder, 'labels'), '__name__');
-  if (p) report(ctx, { code: 'rules.reserved-label-name', node: p.keyNode, path: [...path, 'labels', '__name__'], data: { label: '__name__' } });
+  if (p) report(ctx, { code: 'rules.reserved-label-name', node: p.keyNode, path: [...path, 'labels', '__name__'], data: { label: '__name__', fixes: [removeKey([...path, 'labels', '__name__'])] } });
 }
 
 /** promtool's default lint: two rules with the same name and the same merged labels. */
 function duplicateRules(ctx: RuleContext, groups: ValueNode[], list: GroupList): void {
-  const seen = new Set<string>();
+  const seen = new Map<string, JSONPath>();
   groups.forEach((g, gi) => {
     const groupLabels = Object.fromEntries(entries(child(g, 'labels')).map((e) => [e.key, str(e.value)?.value ?? '']));
     items(child(g, 'rules')).forEach((rule, ri) => {
@@ -60,13 +61,23 @@ function duplicateRules(ctx: RuleContext, groups: ValueNode[], list: GroupList):
       const labels: Record<string, string> = { ...groupLabels };
       for (const e of entries(child(rule, 'labels'))) labels[e.key] = str(e.value)?.value ?? '';
       const key = JSON.stringify([child(rule, 'alert') ? 'alert' : 'record', nameNode.value, Object.entries(labels).sort()]);
-      if (seen.has(key)) {
+      const rulePath = [...list.path, gi, 'rules', ri];
+      const first = seen.get(key);
+      if (first) {
         const field = child(rule, 'alert') ? 'alert' : 'record';
-        report(ctx, { code: 'rules.duplicate-rule', node: nameNode, path: [...list.path, gi, 'rules', ri, field], args: { name: nameNode.value }, data: { name: nameNode.value }, severity: 'warning' });
-      }
-      seen.add(key);
+        // Removed only when it is the same rule to the letter (same expression, annotations, …).
+        const identical = JSON.stringify(plainAt(ctx.value, first)) === JSON.stringify(plainAt(ctx.value, rulePath));
+        const fixes: FixDescriptor[] = identical ? [{ kind: 'remove', path: rulePath, title: 'fix.remove-rule', args: { name: nameNode.value }, safe: true }] : [];
+        report(ctx, { code: 'rules.duplicate-rule', node: nameNode, path: [...rulePath, field], args: { name: nameNode.value }, data: { name: nameNode.value, fixes }, severity: 'warning' });
+      } else seen.set(key, rulePath);
     });
   });
+}
+
+function plainAt(value: unknown, path: JSONPath): unknown {
+  let v = value;
+  for (const seg of path) v = v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[seg] : undefined;
+  return v;
 }
 
 /** Check a list of rule groups (upstream `groups`, or monitoring `alert_rules`). */

@@ -9,6 +9,7 @@
 import type { JSONPath, ValueNode } from '../document/ast';
 import { detectSecretShape, isSecretBearingKey, isSecretReference } from '../lang/secrets';
 import type { Rule, RuleContext } from './types';
+import type { FixDescriptor } from '../fixes';
 import { ALL_KINDS, envVarName, isProduction, nodesOf, rangeIn, report, under } from './util';
 
 /** Maps whose keys are user data (label names, message ids, header names), not config keys. */
@@ -64,7 +65,15 @@ function shapes(ctx: RuleContext, node: ValueNode, path: JSONPath, key: string |
   if (node.type !== 'string' || isSecretReference(node.value)) return;
   const shape = detectSecretShape(node.value, key);
   if (!shape) return;
-  report(ctx, { code: 'secret.shape', node, path, range: rangeIn(ctx, node, shape.from, shape.to), args: { kind: shape.kind }, data: { kind: shape.kind } });
+  // The quick fix puts a variable where the secret is; the data never holds the secret itself.
+  const envVar = envVarName(ctx.part.root, path);
+  const ref = '${' + envVar + '}';
+  // The secret alone where the value stays valid around the reference (a URL password), else the whole value.
+  const fixes: FixDescriptor[] = [
+    { kind: 'replaceText', path, from: shape.from, to: shape.to, text: ref, title: 'fix.secret-env', args: { ref } },
+    { kind: 'replace', path, value: ref, title: 'fix.secret-env', args: { ref } },
+  ];
+  report(ctx, { code: 'secret.shape', node, path, range: rangeIn(ctx, node, shape.from, shape.to), args: { kind: shape.kind }, data: { kind: shape.kind, envVar, fixes } });
 }
 
 export const secretsRule: Rule = {

@@ -10,6 +10,8 @@ import type { LangProblem } from '../lang/types';
 import type { Problem } from '../problem';
 import type { RuleContext } from './types';
 import { ruleMessage } from './messages';
+import { langFixes } from './langFixes';
+import type { FixDescriptor } from '../fixes';
 
 /** The catalog ids of the bundled kinds: rules that apply to every kind still skip documents of user schemas. */
 export const ALL_KINDS: readonly string[] = [
@@ -298,16 +300,22 @@ function wholeNode(ctx: RuleContext, node: ASTNode): [number, number] {
 
 const LANG_SEVERITY: Record<string, Severity> = { error: 'error', warning: 'warning', info: 'information' };
 
-/** Report the problems of a language checker found in the decoded value of `node`. */
+/**
+ * Report the problems of a language checker found in the decoded value of `node`, with the quick
+ * fixes evident from them (langFixes.ts) as `data.fixes`; on a key (a locale key), the key is fixed.
+ */
 export function reportLang(ctx: RuleContext, node: StringNode, problems: readonly LangProblem[], opts: { path?: JSONPath; supersedes?: readonly string[]; blockedBy?: readonly string[]; data?: Record<string, unknown> } = {}): void {
+  const path = opts.path ?? pathOf(node);
+  const key = node.parent?.type === 'property' && node.parent.keyNode === node;
   for (const p of problems) {
+    const fixes: FixDescriptor[] = langFixes(p, node.value).map((f) => ({ kind: 'replaceText', path, key: key || undefined, from: f.from, to: f.to, text: f.text, expect: node.value.slice(f.from, f.to), title: f.title, args: f.args, safe: f.safe }));
     report(ctx, {
       code: p.code,
       node,
       path: opts.path,
       range: rangeIn(ctx, node, p.from, p.to),
       args: p.args,
-      data: { ...p.args, ...(opts.data ?? {}) },
+      data: { ...p.args, ...(opts.data ?? {}), ...(fixes.length ? { fixes } : {}) },
       severity: LANG_SEVERITY[p.severity ?? 'error'] ?? 'error',
       supersedes: opts.supersedes,
       blockedBy: opts.blockedBy,

@@ -7,7 +7,8 @@ import type { Problem } from '../problem';
 import { ownerText, quoteList, wt, type WorkspaceMessageId } from './messages';
 import { NAMESPACES } from './namespaces';
 import { makeProblem } from './report';
-import { positionAt } from './scalar';
+import { isWritableName, positionAt } from './scalar';
+import type { FixDescriptor } from '../fixes';
 import type { FileRecord, Store } from './store';
 import { suggest } from './suggest';
 import { translationProblems } from './translations';
@@ -59,7 +60,26 @@ function undefinedRef(store: Store, o: Occurrence, out: Problem[]): void {
   };
   let message = wt(info.undefinedCode as WorkspaceMessageId, args);
   if (suggestions.length) message = wt('ref.undefined.suggest', { message, suggestion: suggestions[0] });
-  out.push(makeProblem(info.undefinedCode, o, message, { ...baseData(o), suggestions }, o.severity));
+  out.push(makeProblem(info.undefinedCode, o, message, { ...baseData(o), suggestions, fixes: renameFixes(o, suggestions) }, o.severity));
+}
+
+/**
+ * "Change to `x`" for the closest names (safe when there is only one): the name is replaced where
+ * it is written, inside quotes or a Go template string as well; only names the index holds exactly.
+ */
+function renameFixes(o: Occurrence, suggestions: string[]): FixDescriptor[] {
+  if (!o.exact) return [];
+  const names = suggestions.filter(isWritableName).slice(0, 3);
+  return names.map((name) => ({ kind: 'replaceText', path: o.path, key: o.key || undefined, offset: o.offset, length: o.length, text: name, expect: o.name, title: 'fix.change-to', args: { value: name }, safe: names.length === 1 }));
+}
+
+/** Removing an unused definition: its mapping entry (`templates.<name>`) or its list item (`receivers[i]`). */
+function removalFixes(o: Occurrence): FixDescriptor[] {
+  if (o.go || !o.whole) return [];
+  if (o.key) return [{ kind: 'remove', path: o.path, title: 'fix.remove-definition', args: { name: o.name } }];
+  const p = o.path;
+  if (p.length >= 2 && p[p.length - 1] === 'name' && typeof p[p.length - 2] === 'number') return [{ kind: 'remove', path: p.slice(0, -1), title: 'fix.remove-definition', args: { name: o.name } }];
+  return [];
 }
 
 /** Definitions per document part and name, for namespaces whose duplicates are checked per document. */
@@ -119,7 +139,7 @@ function unusedDef(store: Store, rec: FileRecord, o: Occurrence, mentioned: Set<
   if (store.bucket(o.ns, o.scope, o.name).refs.some((r) => r.owner !== o.name)) return;
   if (mentioned.has(`${o.ns}\u0000${o.part}\u0000${o.name}`)) return;
   const message = wt(info.unusedCode as WorkspaceMessageId, { name: o.name, owner: ownerText(o.tenant, false), tenant: o.tenant ?? '' });
-  const p = makeProblem(info.unusedCode, o, message, { ...baseData(o), definitionPath: definitionPath(o.path) });
+  const p = makeProblem(info.unusedCode, o, message, { ...baseData(o), definitionPath: definitionPath(o.path), fixes: removalFixes(o) });
   p.tags = ['unnecessary'];
   out.push(p);
 }

@@ -41,6 +41,11 @@ export interface WorkspaceIndex {
   /** Cross-file problems of a file (undefined, duplicate, unused names, role cycles, translations). */
   problemsFor(uri: string): Problem[];
   /**
+   * The cross-file problems an indexed file would have with another content (a quick fix being
+   * verified), offsets in that content. The index is left as it was; empty for files not indexed.
+   */
+  problemsWith(uri: string, kind: string | undefined, parsed: ParsedDocument): Problem[];
+  /**
    * Files whose problems may change when `uri` changes: those referencing names it defines (or
    * defined before its last update), defining names it references, sharing a duplicate-checked
    * name, or depending on its scope as a whole (locales, definer files). Excludes `uri`.
@@ -120,6 +125,20 @@ export function createWorkspaceIndex(): WorkspaceIndex {
     has: (uri) => store.files.has(uri),
     files: () => [...store.files.keys()].sort(),
     problemsFor: (uri) => safe([], () => problemsFor(store, uri)),
+    problemsWith: (uri, kind, parsed) =>
+      safe([], () => {
+        const before = store.files.get(uri);
+        if (!before) return [];
+        const dependents = lastDependents.get(uri);
+        try {
+          apply(uri, extractFile(uri, kind, parsed), false);
+          return problemsFor(store, uri);
+        } finally {
+          // Index the file's own facts again (their occurrences are re-scoped in place).
+          apply(uri, before.facts, false);
+          if (dependents) lastDependents.set(uri, dependents);
+        }
+      }),
     dependents: (uri) =>
       safe([], () => {
         const set = new Set([...staticDependents(store, uri), ...(lastDependents.get(uri) ?? [])]);

@@ -59,7 +59,10 @@ test('static targets written as URLs, with the host:port, scheme and path to use
     { code: 'prometheus.target-with-scheme', text: '"https://node-3"', path: 'scrape_configs.0.static_configs.0.targets.2' },
     { code: 'prometheus.target-with-scheme', text: '"http://am:9093"', path: 'alerting.alertmanagers.0.static_configs.0.targets.0' },
   ]);
-  assert.deepEqual(hits[0].data, { code: 'prometheus.target-with-scheme', suggestion: 'node-1:9100', scheme: 'http', metricsPath: '/metrics', path: hits[0].path });
+  const { fixes, ...data } = hits[0].data as Record<string, unknown>;
+  assert.deepEqual(data, { code: 'prometheus.target-with-scheme', suggestion: 'node-1:9100', scheme: 'http', metricsPath: '/metrics', path: hits[0].path });
+  // `http` and `/metrics` are the job's defaults: the host alone says the same.
+  assert.deepEqual(fixes, [{ kind: 'replace', path: hits[0].path, value: 'node-1:9100', expect: 'http://node-1:9100/metrics', also: [], title: 'fix.target-host', args: { host: 'node-1:9100', scheme: '', path: '' }, safe: true }]);
   assert.deepEqual([hits[1].data.scheme, hits[1].data.metricsPath], [undefined, '/metrics']);
 });
 

@@ -6,13 +6,32 @@ import { yamlDialect } from '../../dialect/yaml';
 import { jsonDialect } from '../../dialect/json';
 import { fixesFor, type Fix } from './fixes';
 import { applyOffsetEdits, overlaps, type OffsetEdit } from './edits';
+import { t } from '../../messages';
 
 export const FIX_ALL_KIND = 'source.fixAll.tenantConfig';
 
-/** Validates a candidate text of the same document (same schema and settings). */
-export type Revalidate = (text: string) => Diagnostic[];
+/**
+ * Validates a candidate text of the same document (same schema and settings); with `crossFile`,
+ * the problems of the workspace index are added, where the host has an index.
+ */
+export type Revalidate = (text: string, crossFile?: boolean) => Diagnostic[];
 
-const pathKey = (d: Diagnostic): string => `${String(d.code)}|${JSON.stringify((d.data as { path?: unknown } | undefined)?.path ?? null)}`;
+/**
+ * How verification sees the document: its current diagnostics (cross-file ones included, where
+ * the host has an index) and a way to validate a candidate text. Fixes of index problems
+ * (`ref.*`) are verified with the index; other fixes against the single document (they do not
+ * rename or remove names: re-reading the whole file for the index per candidate would cost a
+ * full parse each). Without an index, fixes of index problems are verified against the document
+ * alone (it parses, no new error, the target is not there afterwards).
+ */
+export interface Verification {
+  current: Diagnostic[];
+  revalidate: Revalidate;
+}
+
+const pathOf = (d: Diagnostic): unknown => (d.data as { path?: unknown } | undefined)?.path ?? null;
+const keyOf = (code: unknown, path: unknown): string => `${String(code)}|${JSON.stringify(path)}`;
+const pathKey = (d: Diagnostic): string => keyOf(d.code, pathOf(d));
 
 function isOurs(d: Diagnostic): boolean {
   return d.source === 'tenant-config' && !!d.data && typeof d.data === 'object';
@@ -39,9 +58,19 @@ function candidates(ctx: FeatureContext, doc: TextDocument, d: Diagnostic): Fix[
   });
 }
 
+/** The key of a diagnostic of the text before a fix, as it reads after the fix (undefined: its node is removed). */
+function mappedKey(d: Diagnostic, fix: Fix): string | undefined {
+  const path = pathOf(d);
+  if (!fix.remap || !Array.isArray(path)) return pathKey(d);
+  const mapped = fix.remap(path);
+  return mapped ? keyOf(d.code, mapped) : undefined;
+}
+
 /**
  * A fix is offered only if, applied, the document still parses, the diagnostic it targets is
- * gone, and no new error appears outside what the fix itself wrote.
+ * gone (one fewer of its code at its path: a scalar may hold several problems of one code), and
+ * no new error appears outside what the fix itself wrote. Paths of nodes after a removed sequence
+ * item move up by one; problems inside removed nodes go with them.
  */
 export function verify(before: Diagnostic[], after: Diagnostic[], target: Diagnostic, fix: Fix): boolean {
   const syntax = (ds: Diagnostic[]): number => ds.filter((d) => d.code === 'yaml.syntax' || d.code === 'json.syntax').length;
@@ -49,9 +78,21 @@ export function verify(before: Diagnostic[], after: Diagnostic[], target: Diagno
   const code = String(target.code);
   if (code === 'document.duplicate-key') {
     if (after.filter((d) => d.code === code).length >= before.filter((d) => d.code === code).length) return false;
-  } else if (after.some((d) => pathKey(d) === pathKey(target) && (code !== 'schema.required' || sameMissing(d, target)))) return false;
+  } else {
+    const key = mappedKey(target, fix);
+    if (key !== undefined) {
+      const sameTarget = (d: Diagnostic): boolean => code !== 'schema.required' || sameMissing(d, target);
+      const was = before.filter((d) => sameTarget(d) && mappedKey(d, fix) === key).length;
+      const is = after.filter((d) => sameTarget(d) && pathKey(d) === key).length;
+      if (is >= Math.max(1, was)) return false;
+    }
+  }
   const old = new Map<string, number>();
-  for (const d of before) if (d.severity === DiagnosticSeverity.Error) old.set(pathKey(d), (old.get(pathKey(d)) ?? 0) + 1);
+  for (const d of before) {
+    if (d.severity !== DiagnosticSeverity.Error) continue;
+    const k = mappedKey(d, fix);
+    if (k !== undefined) old.set(k, (old.get(k) ?? 0) + 1);
+  }
   const writes = (fix.writes ?? []).map((w) => JSON.stringify(w).slice(0, -1));
   for (const d of after) {
     if (d.severity !== DiagnosticSeverity.Error) continue;
@@ -61,7 +102,7 @@ export function verify(before: Diagnostic[], after: Diagnostic[], target: Diagno
       old.set(k, n - 1);
       continue;
     }
-    const p = JSON.stringify((d.data as { path?: unknown } | undefined)?.path ?? null);
+    const p = JSON.stringify(pathOf(d));
     // Problems strictly inside what the fix wrote are revealed, not caused (a renamed mapping is now checked).
     if (writes.some((w) => p.startsWith(w + ','))) continue;
     return false;
@@ -78,14 +119,22 @@ function toTextEdits(doc: TextDocument, edits: OffsetEdit[]): TextEdit[] {
   return edits.map((e) => ({ range: { start: doc.positionAt(e.offset), end: doc.positionAt(e.offset + e.length) }, newText: e.text }));
 }
 
-/** Verified fixes for one diagnostic. */
-export function verifiedFixes(ctx: FeatureContext, doc: TextDocument, d: Diagnostic, current: Diagnostic[], revalidate: Revalidate): Fix[] {
+/**
+ * Verified fixes for one diagnostic. Fixes with the same title are alternatives (a closing `}}` at
+ * the end of the line or after the first word): only the first that verifies is kept.
+ */
+export function verifiedFixes(ctx: FeatureContext, doc: TextDocument, d: Diagnostic, v: Verification): Fix[] {
   if (!isOurs(d)) return [];
   const text = doc.getText();
-  return candidates(ctx, doc, d).filter((fix) => verify(current, revalidate(applyOffsetEdits(text, fix.edits)), d, fix));
+  const out: Fix[] = [];
+  for (const fix of candidates(ctx, doc, d)) {
+    if (out.some((f) => f.title === fix.title)) continue;
+    if (verify(v.current, v.revalidate(applyOffsetEdits(text, fix.edits), String(d.code).startsWith('ref.')), d, fix)) out.push(fix);
+  }
+  return out;
 }
 
-export function codeActions(ctx: FeatureContext, doc: TextDocument, range: Range, context: CodeActionContext, current: Diagnostic[], revalidate: Revalidate): CodeAction[] {
+export function codeActions(ctx: FeatureContext, doc: TextDocument, range: Range, context: CodeActionContext, v: Verification): CodeAction[] {
   const only = context.only;
   const wantsQuickFix = !only || only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k));
   const wantsFixAll = !only || only.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.SourceFixAll || k === CodeActionKind.Source);
@@ -93,37 +142,37 @@ export function codeActions(ctx: FeatureContext, doc: TextDocument, range: Range
   if (wantsQuickFix) {
     const targets = context.diagnostics.filter(isOurs);
     for (const d of targets) {
-      for (const fix of verifiedFixes(ctx, doc, d, current, revalidate)) {
+      for (const fix of verifiedFixes(ctx, doc, d, v)) {
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: fix.preferred, edit: { changes: { [doc.uri]: toTextEdits(doc, fix.edits) } } });
       }
     }
     // "Fix all of this kind in the file" for codes that appear more than once.
     const codes = new Set(targets.map((d) => String(d.code)));
     for (const code of codes) {
-      const same = current.filter((d) => String(d.code) === code && isOurs(d));
+      const same = v.current.filter((d) => String(d.code) === code && isOurs(d));
       if (same.length < 2) continue;
-      const edits = combine(ctx, doc, same, current, revalidate, false);
-      if (edits.length > 1) actions.push({ title: `Fix all \`${code}\` problems in this file`, kind: CodeActionKind.QuickFix, diagnostics: same, edit: { changes: { [doc.uri]: toTextEdits(doc, edits) } } });
+      const edits = combine(ctx, doc, same, v, false);
+      if (edits.length > 1) actions.push({ title: t('fix.all-code', { code }), kind: CodeActionKind.QuickFix, diagnostics: same, edit: { changes: { [doc.uri]: toTextEdits(doc, edits) } } });
     }
   }
   if (wantsFixAll) {
-    const edits = combine(ctx, doc, current.filter(isOurs), current, revalidate, true);
-    if (edits.length) actions.push({ title: 'Fix all safely fixable tenant-config problems', kind: FIX_ALL_KIND, diagnostics: [], edit: { changes: { [doc.uri]: toTextEdits(doc, edits) } } });
+    const edits = combine(ctx, doc, v.current.filter(isOurs), v, true);
+    if (edits.length) actions.push({ title: t('fix.all-safe'), kind: FIX_ALL_KIND, diagnostics: [], edit: { changes: { [doc.uri]: toTextEdits(doc, edits) } } });
   }
   void range;
   return actions;
 }
 
 /** The preferred verified fix of each diagnostic, without overlaps; the combined result must parse. */
-function combine(ctx: FeatureContext, doc: TextDocument, targets: Diagnostic[], current: Diagnostic[], revalidate: Revalidate, safeOnly: boolean): OffsetEdit[] {
+function combine(ctx: FeatureContext, doc: TextDocument, targets: Diagnostic[], v: Verification, safeOnly: boolean): OffsetEdit[] {
   const chosen: OffsetEdit[] = [];
   for (const d of targets.slice(0, 200)) {
-    const fix = verifiedFixes(ctx, doc, d, current, revalidate).find((f) => f.preferred && (!safeOnly || f.safe));
+    const fix = verifiedFixes(ctx, doc, d, v).find((f) => f.preferred && (!safeOnly || f.safe));
     if (!fix || fix.edits.some((e) => chosen.some((c) => overlaps(c, e)))) continue;
     chosen.push(...fix.edits);
   }
   if (chosen.length === 0) return [];
-  const after = revalidate(applyOffsetEdits(doc.getText(), chosen));
+  const after = v.revalidate(applyOffsetEdits(doc.getText(), chosen));
   const syntax = (ds: Diagnostic[]): number => ds.filter((d) => d.code === 'yaml.syntax' || d.code === 'json.syntax').length;
-  return syntax(after) > syntax(current) ? [] : chosen;
+  return syntax(after) > syntax(v.current) ? [] : chosen;
 }

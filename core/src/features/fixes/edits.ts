@@ -1,4 +1,4 @@
-import type { ASTNode, ObjectNode, PropertyNode, ValueNode } from '../../document/ast';
+import type { ArrayNode, ASTNode, ObjectNode, PropertyNode, ValueNode } from '../../document/ast';
 import type { Dialect } from '../../dialect/dialect';
 import { SnippetWriter } from '../../dialect/dialect';
 import type { ValueIntent } from '../../dialect/intent';
@@ -130,6 +130,75 @@ export function removeProperty(text: string, prop: PropertyNode): OffsetEdit | u
   const next = obj.properties[index + 1];
   if (next) return { offset: prop.keyNode.offset, length: next.keyNode.offset - prop.keyNode.offset, text: '' };
   return { offset: prop.keyNode.offset, length: lineEndOf(text, end) - prop.keyNode.offset, text: '{}' };
+}
+
+/**
+ * Remove an item of a sequence: its `- ` lines in a block sequence (other lines and their comments
+ * stay; the last item leaves `[]`), or the item and one adjacent comma in a flow sequence or JSON
+ * array. Undefined where the item shares its line with something else (`- - a`).
+ */
+export function removeItem(text: string, item: ValueNode): OffsetEdit | undefined {
+  const arr = item.parent;
+  if (!arr || arr.type !== 'array') return undefined;
+  const index = arr.items.indexOf(item);
+  if (index < 0) return undefined;
+  const end = nodeEnd(text, item);
+  if (arr.flow) {
+    const next = arr.items[index + 1];
+    const prev = arr.items[index - 1];
+    if (next) return { offset: item.offset, length: next.offset - item.offset, text: '' };
+    if (prev) {
+      const prevEnd = nodeEnd(text, prev);
+      return { offset: prevEnd, length: end - prevEnd, text: '' };
+    }
+    return { offset: item.offset, length: end - item.offset, text: '' };
+  }
+  const dash = dashOf(text, item);
+  if (dash === undefined) return undefined;
+  const lineStart = lineStartOf(text, dash);
+  let stop = lineEndOf(text, end);
+  if (arr.items.length === 1) return { offset: dash, length: stop - dash, text: '[]' };
+  if (stop < text.length) stop += 1;
+  return { offset: lineStart, length: stop - lineStart, text: '' };
+}
+
+/** The offset of the `-` of a block sequence item, when only blanks are around it on its line. */
+function dashOf(text: string, item: ValueNode): number | undefined {
+  const lineStart = lineStartOf(text, item.offset);
+  const m = /^(\s*)-(\s+)$/.exec(text.slice(lineStart, item.offset));
+  if (m) return lineStart + m[1].length;
+  // An item that starts on the line after its dash (`-` then a block on the next line).
+  const prevEnd = lineStart - 1;
+  if (prevEnd <= 0) return undefined;
+  const prevStart = lineStartOf(text, prevEnd);
+  const p = /^(\s*)-\s*$/.exec(text.slice(prevStart, prevEnd).replace(/\r$/, ''));
+  return p && /^\s*$/.test(text.slice(lineStart, item.offset)) ? prevStart + p[1].length : undefined;
+}
+
+/**
+ * Append items to a sequence in its own style: `- value` lines at the dash column of a block
+ * sequence, `, value` in a flow sequence or JSON array (one per line when the array is multi-line).
+ */
+export function insertItems(text: string, dialect: Dialect, arr: ArrayNode, items: ValueIntent[]): OffsetEdit | undefined {
+  const w = new SnippetWriter(false);
+  const eol = eolOf(text);
+  if (dialect.name === 'json' || arr.flow) {
+    const close = text.lastIndexOf(']', arr.offset + arr.length);
+    if (close < arr.offset) return undefined;
+    const values = items.map((i) => dialect.value(i, '', UNIT, w));
+    if (values.some((v) => v.includes('\n'))) return undefined;
+    if (arr.items.length === 0) return { offset: arr.offset + 1, length: close - arr.offset - 1, text: values.join(', ') };
+    const lastItem = arr.items[arr.items.length - 1];
+    const multiline = text.slice(arr.offset, close).includes('\n');
+    const sep = multiline ? ',' + eol + ' '.repeat(columnOf(text, arr.items[0].offset)) : ', ';
+    return { offset: nodeEnd(text, lastItem), length: 0, text: values.map((v) => sep + v).join('') };
+  }
+  if (arr.items.length === 0) return undefined;
+  const dash = dashOf(text, arr.items[0]);
+  if (dash === undefined) return undefined;
+  const indent = ' '.repeat(columnOf(text, dash));
+  const at = lineEndOf(text, nodeEnd(text, arr.items[arr.items.length - 1]));
+  return { offset: at, length: 0, text: items.map((i) => eol + indent + '- ' + dialect.value(i, indent + '  ', UNIT, w).split('\n').join(eol)).join('') };
 }
 
 /** Apply offset edits (non-overlapping) to a text. */

@@ -7,6 +7,8 @@ import { expand, propertySchemas, schemasAtPath, type SchemaObject } from '../..
 import type { SchemaGraph } from '../../schema/resolve';
 import { schemaType, type ValueIntent } from '../../dialect/intent';
 import { insertProperties, removeProperty, renameKey, replaceValue, type OffsetEdit } from './edits';
+import { descriptorFixes } from './descriptors';
+import { t } from '../../messages';
 
 /** One way to fix one diagnostic: a title, the edits, and whether fix-all may apply it unattended. */
 export interface Fix {
@@ -17,6 +19,8 @@ export interface Fix {
   safe?: boolean;
   /** The paths whose subtrees this fix writes (problems strictly inside are revealed, not caused). */
   writes?: JSONPath[];
+  /** Where a path of the document before the fix is after it (null: removed), for fixes that remove nodes. */
+  remap?: (path: JSONPath) => JSONPath | null;
 }
 
 export interface FixInput {
@@ -93,8 +97,18 @@ function valueAt(root: ASTNode | undefined, path: JSONPath): ValueNode | undefin
 const asPath = (v: unknown): JSONPath => (Array.isArray(v) ? (v as JSONPath) : []);
 const show = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
 
-/** Candidate fixes for one diagnostic, from its code and data only. */
+/** Candidate fixes for one diagnostic, from its code and data only: the fixes of its code, then those its data describes. */
 export function fixesFor(input: FixInput): Fix[] {
+  let own: Fix[] = [];
+  try {
+    own = codeFixes(input);
+  } catch {
+    own = [];
+  }
+  return [...own, ...descriptorFixes(input)];
+}
+
+function codeFixes(input: FixInput): Fix[] {
   const { data, part, text, dialect } = input;
   const root = part.root;
   const code = String(input.diagnostic.code);
@@ -109,9 +123,9 @@ export function fixesFor(input: FixInput): Fix[] {
       const prop = propertyAt(root, path);
       if (!prop) return [];
       const suggestions = (Array.isArray(data.suggestions) ? data.suggestions : []).map(String).slice(0, 3);
-      const fixes: Fix[] = suggestions.map((s, i) => ({ title: `Change \`${prop.keyNode.value}\` to \`${s}\``, edits: [renameKey(prop, dialect, s)], preferred: i === 0, safe: i === 0 && suggestions.length === 1, writes: [[...path.slice(0, -1), s]] }));
+      const fixes: Fix[] = suggestions.map((s, i) => ({ title: t('fix.rename-key', { key: prop.keyNode.value, suggestion: s }), edits: [renameKey(prop, dialect, s)], preferred: i === 0, safe: i === 0 && suggestions.length === 1, writes: [[...path.slice(0, -1), s]] }));
       const removal = removeProperty(text, prop);
-      if (removal) fixes.push({ title: `Remove \`${prop.keyNode.value}\``, edits: [removal], writes: [path.slice(0, -1)] });
+      if (removal) fixes.push({ title: t('fix.remove-key', { key: prop.keyNode.value }), edits: [removal], writes: [path.slice(0, -1)] });
       return fixes;
     }
     case 'schema.enum':
@@ -122,7 +136,7 @@ export function fixesFor(input: FixInput): Fix[] {
       const suggestions = Array.isArray(data.suggestions) && data.suggestions.length ? data.suggestions : allowed.slice(0, 5);
       return suggestions.map((s, i) => {
         const value = allowed.find((a) => String(a) === String(s)) ?? s;
-        return { title: `Change to \`${show(value)}\``, edits: [replaceValue(node, dialect, { kind: 'scalar', value: value as string | number | boolean | null }, text)], preferred: i === 0, safe: i === 0 && (code === 'schema.const' || (Array.isArray(data.suggestions) && data.suggestions.length === 1)), writes: [path] };
+        return { title: t('fix.change-to', { value: show(value) }), edits: [replaceValue(node, dialect, { kind: 'scalar', value: value as string | number | boolean | null }, text)], preferred: i === 0, safe: i === 0 && (code === 'schema.const' || (Array.isArray(data.suggestions) && data.suggestions.length === 1)), writes: [path] };
       });
     }
     case 'schema.type':
@@ -132,9 +146,9 @@ export function fixesFor(input: FixInput): Fix[] {
       if (!node || node.type === 'object' || node.type === 'array') return [];
       const source = text.slice(node.offset, node.offset + node.length);
       if (data.expected === 'boolean' && typeof data.replacement === 'string') {
-        return [{ title: `Write \`${data.replacement}\``, edits: [{ offset: node.offset, length: node.length, text: data.replacement }], preferred: true, safe: true, writes: [path] }];
+        return [{ title: t('fix.write', { value: data.replacement }), edits: [{ offset: node.offset, length: node.length, text: data.replacement }], preferred: true, safe: true, writes: [path] }];
       }
-      return [{ title: `Quote \`${source}\``, edits: [{ offset: node.offset, length: node.length, text: JSON.stringify(source) }], preferred: true, safe: true, writes: [path] }];
+      return [{ title: t('fix.quote', { value: source }), edits: [{ offset: node.offset, length: node.length, text: JSON.stringify(source) }], preferred: true, safe: true, writes: [path] }];
     }
     case 'schema.deprecated': {
       const replacement = typeof data.replacement === 'string' ? data.replacement : undefined;
@@ -142,13 +156,27 @@ export function fixesFor(input: FixInput): Fix[] {
       if (!replacement || !prop) return [];
       const parent = prop.parent;
       if (parent?.type === 'object' && findProperty(parent, replacement)) return [];
-      return [{ title: `Replace \`${prop.keyNode.value}\` with \`${replacement}\``, edits: [renameKey(prop, dialect, replacement)], preferred: true, safe: true, writes: [[...path.slice(0, -1), replacement]] }];
+      return [{ title: t('fix.replace-key', { key: prop.keyNode.value, replacement }), edits: [renameKey(prop, dialect, replacement)], preferred: true, safe: true, writes: [[...path.slice(0, -1), replacement]] }];
     }
     case 'document.duplicate-key': {
       const prop = duplicateAt(root, input.offset);
       if (!prop) return [];
       const removal = removeProperty(text, prop);
-      return removal ? [{ title: `Remove the duplicate \`${prop.keyNode.value}\``, edits: [removal], preferred: true }] : [];
+      return removal ? [{ title: t('fix.remove-duplicate-key', { key: prop.keyNode.value }), edits: [removal], preferred: true }] : [];
+    }
+    case 'schema.unique-items': {
+      // The repeat goes (ajv found it equal to the earlier item, so nothing is lost).
+      const list = valueAt(root, path);
+      const j = Number(data.duplicateIndex);
+      const item = list?.type === 'array' && Number.isInteger(j) ? list.items[j] : undefined;
+      if (!item) return [];
+      const shown = text.slice(item.offset, item.offset + item.length).trim().replace(/\s+/g, ' ');
+      const key = [...path].reverse().find((s) => typeof s === 'string') ?? '';
+      return descriptorFixes({ ...input, data: { fixes: [{ kind: 'remove', path: [...path, j], title: 'fix.remove-item', args: { value: shown.length > 40 ? shown.slice(0, 39) + '…' : shown, key }, safe: true }] } });
+    }
+    case 'schema.false': {
+      const prop = propertyAt(root, path);
+      return prop ? descriptorFixes({ ...input, data: { fixes: [{ kind: 'remove', path, title: 'fix.remove-key', args: { key: prop.keyNode.value } }] } }) : [];
     }
     case 'secret.literal': {
       // Move the secret out of the file: `${NAME}` (double-quoted, valid YAML and JSON); not safe for fix-all, the variable must exist.
@@ -157,7 +185,7 @@ export function fixesFor(input: FixInput): Fix[] {
       if (!node || !name || (node.type !== 'string' && node.type !== 'number')) return [];
       let end = node.offset + node.length;
       while (end > node.offset && /\s/.test(text[end - 1])) end--; // a block scalar's range ends after its line break
-      return [{ title: `Replace the secret with the environment variable \`\${${name}}\``, edits: [{ offset: node.offset, length: end - node.offset, text: JSON.stringify('${' + name + '}') }], preferred: true, safe: false, writes: [path] }];
+      return [{ title: t('fix.secret-env', { ref: '${' + name + '}' }), edits: [{ offset: node.offset, length: end - node.offset, text: JSON.stringify('${' + name + '}') }], preferred: true, safe: false, writes: [path] }];
     }
     default:
       return removals(input);
@@ -210,7 +238,7 @@ function requiredFix(input: FixInput, path: JSONPath, missing: string[]): Fix[] 
   else if (node && node.parent?.type === 'property' && (target?.type === 'null' || !target)) edit = insertProperties(text, dialect, { emptyValueOf: node.parent }, entries);
   if (!edit) return [];
   const names = missing.map((m) => `\`${m}\``).join(', ');
-  return [{ title: missing.length === 1 ? `Add the missing key ${names}` : `Add the missing keys ${names}`, edits: [edit], preferred: true, safe: entries.every((e) => e.value.kind !== 'scalar' || e.value.value !== ''), writes: missing.map((m) => [...path, m]) }];
+  return [{ title: t(missing.length === 1 ? 'fix.add-missing-key' : 'fix.add-missing-keys', { keys: names }), edits: [edit], preferred: true, safe: entries.every((e) => e.value.kind !== 'scalar' || e.value.value !== ''), writes: missing.map((m) => [...path, m]) }];
 }
 
 function typeFixes(input: FixInput, path: JSONPath): Fix[] {
@@ -225,25 +253,25 @@ function typeFixes(input: FixInput, path: JSONPath): Fix[] {
   if (node.type === 'string') {
     const s = node.value.trim();
     if ((expected.includes('integer') && /^[-+]?\d+$/.test(s)) || (expected.includes('number') && s !== '' && Number.isFinite(Number(s)))) {
-      replace(`Convert to the number ${Number(s)}`, { kind: 'scalar', value: Number(s) }, true);
+      replace(t('fix.to-number', { value: Number(s) }), { kind: 'scalar', value: Number(s) }, true);
     }
-    if (expected.includes('boolean') && /^(true|false)$/i.test(s)) replace(`Convert to the boolean ${s.toLowerCase()}`, { kind: 'scalar', value: s.toLowerCase() === 'true' }, true);
+    if (expected.includes('boolean') && /^(true|false)$/i.test(s)) replace(t('fix.to-boolean', { value: s.toLowerCase() }), { kind: 'scalar', value: s.toLowerCase() === 'true' }, true);
   }
   if ((node.type === 'number' || node.type === 'boolean') && expected.includes('string')) {
     const source = text.slice(node.offset, node.offset + node.length);
-    replace(`Convert to the string "${source}"`, { kind: 'scalar', value: source }, true);
+    replace(t('fix.to-string', { value: source }), { kind: 'scalar', value: source }, true);
   }
   if (node.type === 'null' && expected.includes('object') && node.parent?.type === 'property') {
     const schemas = schemasAtPath(input.schema, path, input.rootValue, input.graph);
     const intent = concreteIntent(schemas[0] ?? {}, input.graph);
     if (intent.kind === 'object' && intent.entries.length) {
       const edit = insertProperties(text, dialect, { emptyValueOf: node.parent }, intent.entries);
-      if (edit) fixes.push({ title: `Add the required keys of \`${String(path[path.length - 1])}\``, edits: [edit], preferred: fixes.length === 0, safe: false, writes: [path] });
+      if (edit) fixes.push({ title: t('fix.add-required-keys', { key: String(path[path.length - 1]) }), edits: [edit], preferred: fixes.length === 0, safe: false, writes: [path] });
     }
   }
   if ((node.type === 'string' || node.type === 'number' || node.type === 'boolean') && expected.includes('array')) {
     const source = text.slice(node.offset, node.offset + node.length);
-    fixes.push({ title: 'Wrap in a list', edits: [{ offset: node.offset, length: node.length, text: `[${source}]` }], preferred: fixes.length === 0, safe: true, writes: [path] });
+    fixes.push({ title: t('fix.wrap-list'), edits: [{ offset: node.offset, length: node.length, text: `[${source}]` }], preferred: fixes.length === 0, safe: true, writes: [path] });
   }
   return fixes;
 }
