@@ -112,7 +112,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     ioError = true;
   }
   // Read and associate every file first: the cross-file index needs them all before any is checked.
-  const docs: Array<{ file: string; doc: TextDocument }> = [];
+  const docs: Array<{ file: string; doc: TextDocument; kind: string | undefined }> = [];
   for (const f of files) {
     let text: string;
     try {
@@ -123,19 +123,17 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
       continue;
     }
     const doc = TextDocument.create(URI.file(f.file).toString(), /\.json$/i.test(f.file) ? 'json' : 'yaml', 1, text);
-    if (!f.explicit && service.getAssociation(doc, docSettings).source === 'none') continue;
-    docs.push({ file: f.file, doc });
+    const association = service.getAssociation(doc, docSettings);
+    if (!f.explicit && association.source === 'none') continue;
+    docs.push({ file: f.file, doc, kind: association.schemaUri ? service.store.entry(association.schemaUri)?.id : undefined });
   }
   // The names each file defines and references, as the language server indexes a workspace
   // (`workspace.exclude` of the settings file leaves files out, as in the editor).
   const index = opts.crossFile ? createWorkspaceIndex() : undefined;
   const excluded = settings.workspace.exclude.length ? picomatch(settings.workspace.exclude, { dot: true }) : () => false;
   if (index) {
-    for (const { file, doc } of docs) {
-      if (excluded(path.relative(cwd, file).split(path.sep).join('/'))) continue;
-      const a = service.getAssociation(doc, docSettings);
-      const kind = a.schemaUri ? service.store.entry(a.schemaUri)?.id : undefined;
-      if (kind) index.update(doc.uri, kind, service.parse(doc), { dependents: false });
+    for (const { file, doc, kind } of docs) {
+      if (kind && !excluded(path.relative(cwd, file).split(path.sep).join('/'))) index.update(doc.uri, kind, service.parse(doc), { dependents: false });
     }
   }
   const results: Array<{ file: string; diagnostics: Diagnostic[] }> = [];

@@ -180,8 +180,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     getCodeActions(doc, range, context, settings, crossFile) {
       const all = { ...settings, severity: {}, maxProblems: 100_000 };
       let v = 0;
-      // Re-reading a file for the index costs a full parse: a bounded number per request.
-      let crossBudget = 40;
+      // Re-reading a file for the index costs a full parse (about 0.5 ms per KB): at most about a
+      // megabyte of candidate text per request, 40 candidates for small files, one for large ones.
+      let crossBudget = Math.min(40, Math.max(1, Math.floor(1_000_000 / Math.max(1, doc.getText().length))));
       const seen = new Map<string, Diagnostic[]>();
       const check = (d: TextDocument, cross: boolean): Diagnostic[] => {
         const own = this.doValidation(d, all);
