@@ -387,3 +387,11 @@ test('cidr: an overlapping or outside subnet moved to the free block, a covered 
   assert.equal(fixAll(before, 'fix.access.yaml'), access('  - 10.0.0.0/8|  # office|  - 192.0.2.0/24'));
   assert.deepEqual(codesOf(fixAll(before, 'fix.access.yaml'), 'fix.access.yaml'), []);
 });
+
+test('relabeling: an empty rule removed, a field the action refuses removed; an HTTP client\'s inline secret removed in favour of its file', () => {
+  const prom = (rules: string[]): string => L('scrape_configs:', '  - job_name: node', '    static_configs: [{ targets: ["a:9100"] }]', '    relabel_configs:', ...rules);
+  assert.equal(fixedBy(prom(['      - {}', '      # keep the team label', '      - { action: labelkeep, regex: team }']), 'prometheus.yml', { code: 'relabel.empty-rule' }), prom(['      # keep the team label', '      - { action: labelkeep, regex: team }']));
+  assert.equal(fixedBy(prom(['      - action: labeldrop', '        regex: tmp_.*', '        target_label: x']), 'prometheus.yml', { code: 'relabel.field-not-allowed' }), prom(['      - action: labeldrop', '        regex: tmp_.*']));
+  const auth = (lines: string[]): string => L('scrape_configs:', '  - job_name: api', '    basic_auth:', '      username: prom', ...lines, '    static_configs: [{ targets: ["a:443"] }]');
+  assert.equal(fixedBy(auth(['      password: s3cr3t-value', '      password_file: /etc/prom/pw']), 'prometheus.yml', { code: 'http.inline-and-file' }), auth(['      password_file: /etc/prom/pw']));
+});

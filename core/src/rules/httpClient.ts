@@ -9,6 +9,7 @@
  */
 import type { JSONPath, PropertyNode, ValueNode } from '../document/ast';
 import type { Problem } from '../problem';
+import { removeKey } from '../fixes';
 import type { RuleContext } from './types';
 import { child, entries, prop, report, schemaProblemAt, schemaProblemsAt, str, val, walk } from './util';
 
@@ -76,7 +77,7 @@ export function inlineAndFile(ctx: RuleContext, code: string, holder: ValueNode 
     node: inline.keyNode,
     path: at,
     args: { key, fileKey },
-    data: { ...extra, key, fileKey, remove: [at], keep: fileAt },
+    data: { ...extra, key, fileKey, remove: [at], keep: fileAt, fixes: [removeKey(at)] },
     // The upstream schema says it as a `oneOf` of the mapping (`password` / `password_file`) or `const: null` on both keys (bearer tokens).
     supersedes: ['schema.one-of-ambiguous', 'schema.const'],
     supersedesAt: [path, at, fileAt],
@@ -102,7 +103,7 @@ function exclusiveAuth(ctx: RuleContext, holder: ValueNode, path: JSONPath, extr
     for (const p of m.props) {
       const key = p.keyNode.value;
       const at = [...path, key];
-      report(ctx, { code: 'http.exclusive-auth', node: p.keyNode, path: at, args: { key, others: others.map((o) => '`' + o + '`').join(', ') }, data: { key, conflicts: others, remove: [at] }, supersedes: ['schema.const'], blockedBy: ['schema.type'] });
+      report(ctx, { code: 'http.exclusive-auth', node: p.keyNode, path: at, args: { key, others: others.map((o) => '`' + o + '`').join(', ') }, data: { key, conflicts: others, remove: [at], fixes: [removeKey(at, { preferred: false })] }, supersedes: ['schema.const'], blockedBy: ['schema.type'] });
     }
   }
 }
@@ -126,7 +127,7 @@ function headers(ctx: RuleContext, map: ValueNode | undefined, path: JSONPath, r
     const name = e.key.toLowerCase();
     if (!reserved.has(name)) continue;
     const at = [...path, e.key];
-    report(ctx, { code: 'http.reserved-header', message: name === 'authorization' ? 'http.reserved-header.authorization' : 'http.reserved-header', node: e.keyNode, path: at, args: { header: e.key }, data: { header: e.key, remove: [at] } });
+    report(ctx, { code: 'http.reserved-header', message: name === 'authorization' ? 'http.reserved-header.authorization' : 'http.reserved-header', node: e.keyNode, path: at, args: { header: e.key }, data: { header: e.key, remove: [at], fixes: [removeKey(at)] } });
   }
 }
 

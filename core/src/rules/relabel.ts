@@ -10,6 +10,7 @@ import type { JSONPath, ValueNode } from '../document/ast';
 import { re2Error } from '../lang/re2';
 import { snippet } from '../lang/types';
 import { firstLine } from '../validation/paths';
+import { removeKey } from '../fixes';
 import type { RuleContext } from './types';
 import { child, items, prop, rangeIn, report, schemaProblemAt, str } from './util';
 
@@ -45,7 +46,7 @@ function itemRange(ctx: RuleContext, node: ValueNode): [number, number] {
 
 function rule(ctx: RuleContext, item: ValueNode, path: JSONPath): void {
   if (item.type === 'null' || (item.type === 'object' && item.properties.length === 0)) {
-    report(ctx, { code: 'relabel.empty-rule', node: item, path, range: itemRange(ctx, item), data: { remove: [path] }, supersedes: ['schema.type', 'schema.required'], blockedBy: [] });
+    report(ctx, { code: 'relabel.empty-rule', node: item, path, range: itemRange(ctx, item), data: { remove: [path], fixes: [{ kind: 'remove', path, title: 'fix.remove-item', args: { value: '{}', key: String(path[path.length - 2] ?? '') } }] }, supersedes: ['schema.type', 'schema.required'], blockedBy: [] });
     return;
   }
   if (item.type !== 'object') return;
@@ -79,7 +80,7 @@ function rule(ctx: RuleContext, item: ValueNode, path: JSONPath): void {
     const p = prop(item, key);
     if (!p || !changed(key, child(item, key))) continue;
     const keyPath = [...path, key];
-    report(ctx, { code: 'relabel.field-not-allowed', node: p.keyNode, path: keyPath, args: { key, action, allowed: restricted.uses.map((u) => '`' + u + '`').join(', ') }, data: { action, key, allowed: restricted.uses, remove: [keyPath] } });
+    report(ctx, { code: 'relabel.field-not-allowed', node: p.keyNode, path: keyPath, args: { key, action, allowed: restricted.uses.map((u) => '`' + u + '`').join(', ') }, data: { action, key, allowed: restricted.uses, remove: [keyPath], fixes: [removeKey(keyPath)] } });
   }
 }
 

@@ -188,26 +188,8 @@ function codeFixes(input: FixInput): Fix[] {
       return [{ title: t('fix.secret-env', { ref: '${' + name + '}' }), edits: [{ offset: node.offset, length: end - node.offset, text: JSON.stringify('${' + name + '}') }], preferred: true, safe: false, writes: [path] }];
     }
     default:
-      return removals(input);
+      return [];
   }
-}
-
-/**
- * Rule problems that name the keys to delete (`data.remove`: their paths): one fix per key, not
- * safe for fix-all. Problems about keys that conflict with each other (`data.conflicts`) are
- * reported on each of them: none of their fixes is preferred, so no "fix all" removes every side.
- */
-function removals(input: FixInput): Fix[] {
-  const remove = Array.isArray(input.data.remove) ? input.data.remove : [];
-  const preferred = remove.length === 1 && !Array.isArray(input.data.conflicts);
-  const fixes: Fix[] = [];
-  for (const target of remove) {
-    const path = asPath(target);
-    const prop = path.length ? propertyAt(input.part.root, path) : undefined;
-    const edit = prop ? removeProperty(input.text, prop) : undefined;
-    if (prop && edit) fixes.push({ title: `Remove \`${prop.keyNode.value}\``, edits: [edit], preferred, writes: [path.slice(0, -1)] });
-  }
-  return fixes;
 }
 
 function duplicateAt(root: ASTNode | undefined, offset: number): PropertyNode | undefined {
