@@ -505,15 +505,14 @@ async function scanChild(dir) {
     index = core.createWorkspaceIndex();
     const pool = new core.IndexPool(core.workerFile, core.poolSize());
     workers = pool.size;
-    const inFlight = Math.max(4, pool.size * 16);
-    const queue = [];
-    const addOldest = async () => index.updateFacts(await queue.shift(), { dependents: false });
-    for (const [i, n] of names.entries()) {
-      queue.push(pool.extract(uriOf(n), kindOf(n), fs.readFileSync(path.join(dir, n), 'utf8'), formatOf(n)));
-      if (queue.length >= inFlight) await addOldest();
-      if (i % 50 === 0) rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
-    }
-    while (queue.length) await addOldest();
+    // Files read as the pool asks for them, as the server's scan does.
+    const jobs = function* () {
+      for (const [i, n] of names.entries()) {
+        if (i % 50 === 0) rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+        yield { uri: uriOf(n), kind: kindOf(n), text: fs.readFileSync(path.join(dir, n), 'utf8'), format: formatOf(n) };
+      }
+    };
+    await pool.indexInOrder(jobs(), (facts) => index.updateFacts(facts, { dependents: false }));
     runs.push(performance.now() - t0);
     rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
     await pool.close();

@@ -22,6 +22,14 @@ export interface IndexRequest {
   format: DocumentFormat;
 }
 
+/** A file to index: what a worker needs to read it. */
+export interface IndexJob {
+  uri: string;
+  kind: string;
+  text: string;
+  format: DocumentFormat;
+}
+
 export type IndexResponse = { id: number; facts: WireFacts; error?: undefined } | { id: number; error: string; facts?: undefined };
 
 interface Slot {
@@ -91,6 +99,36 @@ export class IndexPool {
       }
     }
     return extractFile(uri, kind, parseText(text, format));
+  }
+
+  /**
+   * Read every job and hand its facts to `add` in the order the jobs come, with a bounded number
+   * of files in flight (their texts held meanwhile). Without workers, reads happen here: requests
+   * get a turn every 25 files. `add` failing for one job does not stop the others.
+   */
+  async indexInOrder<J extends IndexJob>(jobs: AsyncIterable<J | undefined> | Iterable<J | undefined>, add: (facts: FileFacts, job: J) => void): Promise<void> {
+    const workers = this.size;
+    const inFlight = Math.max(4, workers * 16);
+    const queue: Array<{ job: J; facts: Promise<FileFacts> }> = [];
+    const addOldest = async (): Promise<void> => {
+      const { job, facts } = queue.shift()!;
+      try {
+        add(await facts, job);
+      } catch (e) {
+        this.log(`indexing ${job.uri} failed: ${(e as Error)?.stack ?? String(e)}`);
+      }
+    };
+    let read = 0;
+    for await (const job of jobs) {
+      if (job) {
+        const facts = this.extract(job.uri, job.kind, job.text, job.format);
+        facts.catch(() => undefined); // awaited in order by addOldest
+        queue.push({ job, facts });
+        if (queue.length >= inFlight) await addOldest();
+      }
+      if (workers === 0 && ++read % 25 === 0) await new Promise<void>((r) => setImmediate(r));
+    }
+    while (queue.length) await addOldest();
   }
 
   /** The live worker with the fewest files in flight (round robin among equals). */

@@ -6,8 +6,7 @@ import picomatch from 'picomatch';
 import { URI } from 'vscode-uri';
 import { parseText, formatOf, toDiagnostics, type DocumentSettings, type LanguageService, type Problem } from '../../core/src/index';
 import { createWorkspaceIndex, type WorkspaceIndex } from '../../core/src/workspace/index';
-import type { FileFacts } from '../../core/src/workspace/types';
-import { IndexPool, poolSize } from './indexPool';
+import { IndexPool, poolSize, type IndexJob } from './indexPool';
 import { listWorkspaceFiles, readText } from './workspaceFiles';
 import type { Log } from './runSafe';
 
@@ -82,23 +81,10 @@ export class WorkspaceManager {
     const started = Date.now();
     const uris = listWorkspaceFiles(folders);
     const pool = new IndexPool(this.workerFile, uris.length >= MIN_FILES_FOR_WORKERS ? workerCount() : 0, this.log);
-    const queue: Array<{ uri: string; facts: Promise<FileFacts>; text: string; version?: number }> = [];
     const workers = pool.size;
-    const inFlight = Math.max(4, workers * 16);
     let n = 0;
-    let read = 0;
-    const addOldest = async (): Promise<void> => {
-      const job = queue.shift()!;
-      try {
-        this.index.updateFacts(await job.facts, { dependents: false });
-        if (job.version === undefined) this.diskText.set(job.uri, job.text);
-        else this.indexedVersion.set(job.uri, job.version);
-        n++;
-      } catch (e) {
-        this.log(`indexing ${job.uri} failed: ${(e as Error)?.stack ?? String(e)}`);
-      }
-    };
-    try {
+    // Settings are pulled from the client per file; files that are excluded, unreadable or of no kind yield nothing.
+    const jobs = async function* (this: WorkspaceManager): AsyncGenerator<(IndexJob & { version?: number }) | undefined> {
       for (const uri of uris) {
         try {
           const settings = await this.settingsFor(uri);
@@ -108,18 +94,19 @@ export class WorkspaceManager {
           if (text === undefined) continue;
           const doc = open ?? TextDocument.create(uri, /\.json$/i.test(uri) ? 'json' : 'yaml', 0, text);
           const kind = this.kindOf(doc, settings);
-          if (!kind) continue;
-          const facts = pool.extract(uri, kind, text, formatOf(doc));
-          facts.catch(() => undefined); // awaited in order by addOldest
-          queue.push({ uri, facts, text, version: open?.version });
+          yield kind ? { uri, kind, text, format: formatOf(doc), version: open?.version } : undefined;
         } catch (e) {
           this.log(`indexing ${uri} failed: ${(e as Error)?.stack ?? String(e)}`);
         }
-        if (queue.length >= inFlight) await addOldest();
-        // In-process reads block the thread: let requests in every 25 files.
-        if (workers === 0 && ++read % 25 === 0) await new Promise<void>((r) => setImmediate(r));
       }
-      while (queue.length) await addOldest();
+    };
+    try {
+      await pool.indexInOrder(jobs.call(this), (facts, job) => {
+        this.index.updateFacts(facts, { dependents: false });
+        if (job.version === undefined) this.diskText.set(job.uri, job.text);
+        else this.indexedVersion.set(job.uri, job.version);
+        n++;
+      });
     } finally {
       void pool.close();
     }
