@@ -39,7 +39,11 @@ function globBase(glob: string): string {
 }
 
 /** Expand files, folders and globs; report arguments that match nothing. */
-export function expandArgs(args: string[], cwd: string, ignore: string[] = []): { files: FileArg[]; missing: string[] } {
+export function expandArgs(
+  args: string[],
+  cwd: string,
+  ignore: string[] = [],
+): { files: FileArg[]; missing: string[] } {
   const files: FileArg[] = [];
   const ignored = ignore.map((g) => picomatch(g, { dot: true }));
   const isIgnored = (abs: string): boolean => {

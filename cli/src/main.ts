@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import picomatch from 'picomatch';
 import { createLanguageService, toDiagnostics, type DocumentSettings } from '../../core/src/index';
-import { createWorkspaceIndex } from '../../core/src/workspace/index';
+import { createWorkspaceIndex } from '../../core/src/index';
 import { resolveSettings } from '../../protocol/src/index';
 import { loadBundledSchemas, readFileUri, findSchemasDir } from '../../server/src/schemaFiles';
 import { expandArgs } from './files';
@@ -44,7 +44,8 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options | string {
-  if (argv[0] !== 'lint') return argv.length === 0 || argv[0] === '-h' || argv[0] === '--help' ? 'help' : `unknown command '${argv[0]}'`;
+  if (argv[0] !== 'lint')
+    return argv.length === 0 || argv[0] === '-h' || argv[0] === '--help' ? 'help' : `unknown command '${argv[0]}'`;
   const o: Options = { format: 'text', maxWarnings: Infinity, quiet: false, crossFile: true, ignore: [], paths: [] };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
@@ -60,8 +61,7 @@ function parseArgs(argv: string[]): Options | string {
       const v = value();
       if (!v) return '--ignore takes a glob';
       o.ignore.push(v);
-    }
-    else if (a.startsWith('--max-warnings')) {
+    } else if (a.startsWith('--max-warnings')) {
       const v = Number(value());
       if (!Number.isInteger(v) || v < 0) return '--max-warnings takes a whole number';
       o.maxWarnings = v;
@@ -95,7 +95,10 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   }
   const settings = resolveSettings(raw);
   const workspaceFolders = [URI.file(cwd).toString()];
-  const service = createLanguageService({ bundled: loadBundledSchemas(findSchemasDir(__dirname)), readFile: readFileUri });
+  const service = createLanguageService({
+    bundled: loadBundledSchemas(findSchemasDir(__dirname)),
+    readFile: readFileUri,
+  });
   if (opts.schema) {
     const forced = service.store.entry(opts.schema) ? opts.schema : path.resolve(cwd, opts.schema);
     if (!service.store.entry(opts.schema) && !fs.existsSync(forced)) {
@@ -104,7 +107,12 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     }
     settings.schemas = { [forced]: ['**/*'] };
   }
-  const docSettings: DocumentSettings = { schemas: settings.schemas, severity: settings.severity, maxProblems: settings.maxProblems, workspaceFolders };
+  const docSettings: DocumentSettings = {
+    schemas: settings.schemas,
+    severity: settings.severity,
+    maxProblems: settings.maxProblems,
+    workspaceFolders,
+  };
   const { files, missing } = expandArgs(opts.paths, cwd, opts.ignore);
   let ioError = false;
   for (const m of missing) {
@@ -125,15 +133,22 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     const doc = TextDocument.create(URI.file(f.file).toString(), /\.json$/i.test(f.file) ? 'json' : 'yaml', 1, text);
     const association = service.getAssociation(doc, docSettings);
     if (!f.explicit && association.source === 'none') continue;
-    docs.push({ file: f.file, doc, kind: association.schemaUri ? service.store.entry(association.schemaUri)?.id : undefined });
+    docs.push({
+      file: f.file,
+      doc,
+      kind: association.schemaUri ? service.store.entry(association.schemaUri)?.id : undefined,
+    });
   }
   // The names each file defines and references, as the language server indexes a workspace
   // (`workspace.exclude` of the settings file leaves files out, as in the editor).
   const index = opts.crossFile ? createWorkspaceIndex() : undefined;
-  const excluded = settings.workspace.exclude.length ? picomatch(settings.workspace.exclude, { dot: true }) : () => false;
+  const excluded = settings.workspace.exclude.length
+    ? picomatch(settings.workspace.exclude, { dot: true })
+    : () => false;
   if (index) {
     for (const { file, doc, kind } of docs) {
-      if (kind && !excluded(path.relative(cwd, file).split(path.sep).join('/'))) index.update(doc.uri, kind, service.parse(doc), { dependents: false });
+      if (kind && !excluded(path.relative(cwd, file).split(path.sep).join('/')))
+        index.update(doc.uri, kind, service.parse(doc), { dependents: false });
     }
   }
   const results: Array<{ file: string; diagnostics: Diagnostic[] }> = [];
@@ -150,16 +165,33 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     results.push({ file: path.relative(cwd, file) || file, diagnostics });
   }
   if (opts.format === 'json') {
-    out(JSON.stringify({
-      files: results.map((r) => ({
-        file: r.file,
-        problems: r.diagnostics.map((d) => ({ line: d.range.start.line + 1, column: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1, severity: SEVERITY_NAME[d.severity ?? 1], code: d.code, message: d.message })),
-      })),
-      summary: { files: results.length, errors, warnings },
-    }, null, 2));
+    out(
+      JSON.stringify(
+        {
+          files: results.map((r) => ({
+            file: r.file,
+            problems: r.diagnostics.map((d) => ({
+              line: d.range.start.line + 1,
+              column: d.range.start.character + 1,
+              endLine: d.range.end.line + 1,
+              endColumn: d.range.end.character + 1,
+              severity: SEVERITY_NAME[d.severity ?? 1],
+              code: d.code,
+              message: d.message,
+            })),
+          })),
+          summary: { files: results.length, errors, warnings },
+        },
+        null,
+        2,
+      ),
+    );
   } else {
     for (const r of results) {
-      for (const d of r.diagnostics) out(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY_NAME[d.severity ?? 1]} ${String(d.code)} ${d.message}`);
+      for (const d of r.diagnostics)
+        out(
+          `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY_NAME[d.severity ?? 1]} ${String(d.code)} ${d.message}`,
+        );
     }
     err(`${results.length} file(s) checked: ${errors} error(s), ${warnings} warning(s)`);
   }
@@ -169,7 +201,11 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
 
 if (require.main === module) {
   const lines: string[] = [];
-  const code = main(process.argv.slice(2), (s) => lines.push(s), (s) => process.stderr.write(s + '\n'));
+  const code = main(
+    process.argv.slice(2),
+    (s) => lines.push(s),
+    (s) => process.stderr.write(s + '\n'),
+  );
   process.stdout.write(lines.length ? lines.join('\n') + '\n' : '');
   process.exitCode = code;
 }

@@ -1,5 +1,11 @@
 import * as vscode from 'vscode';
-import { LanguageClient, RevealOutputChannelOn, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  RevealOutputChannelOn,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { documentSelector } from './selector';
 
 /** What the server reads from `initializationOptions`. */
@@ -75,7 +81,9 @@ export class ServerConnection implements vscode.Disposable {
     this.client = client;
     try {
       await client.start();
-      this.log.info(`Language server started (workspace trusted: ${vscode.workspace.isTrusted}, locale: ${vscode.env.language}).`);
+      this.log.info(
+        `Language server started (workspace trusted: ${vscode.workspace.isTrusted}, locale: ${vscode.env.language}).`,
+      );
       this.didStart.fire(client);
       return client;
     } catch (e) {
@@ -83,16 +91,22 @@ export class ServerConnection implements vscode.Disposable {
       if (this.client === client) this.client = undefined;
       void client.dispose().catch(() => undefined);
       const showLog = vscode.l10n.t('Show Log');
-      void vscode.window.showErrorMessage(vscode.l10n.t('The Tenant Config language server failed to start.'), showLog).then((choice) => {
-        if (choice === showLog) this.log.show();
-      });
+      void vscode.window
+        .showErrorMessage(vscode.l10n.t('The Tenant Config language server failed to start.'), showLog)
+        .then((choice) => {
+          if (choice === showLog) this.log.show();
+        });
       this.didStart.fire(undefined);
       return undefined;
     }
   }
 }
 
-function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, trace: vscode.LogOutputChannel): LanguageClient {
+function createClient(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  trace: vscode.LogOutputChannel,
+): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -105,8 +119,16 @@ function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputCha
     traceOutputChannel: trace,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     // Evaluated at every (re)start, so a restart after trust is granted tells the server.
-    initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted, locale: vscode.env.language }),
+    initializationOptions: (): InitializationOptions => ({
+      trusted: vscode.workspace.isTrusted,
+      locale: vscode.env.language,
+    }),
   };
   // The id `tenantConfig` makes the client read `tenantConfig.trace.server`.
-  return new LanguageClient('tenantConfig', vscode.l10n.t('Tenant Config Language Server'), serverOptions, clientOptions);
+  return new LanguageClient(
+    'tenantConfig',
+    vscode.l10n.t('Tenant Config Language Server'),
+    serverOptions,
+    clientOptions,
+  );
 }

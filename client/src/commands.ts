@@ -13,27 +13,35 @@ export function registerCommands(context: vscode.ExtensionContext, server: Serve
     vscode.commands.registerCommand('tenantConfig.validateWorkspace', () => validateWorkspace(server)),
     vscode.commands.registerCommand('tenantConfig.newFile', (kind?: unknown) => newFile(context.extensionUri, kind)),
     vscode.commands.registerCommand('tenantConfig.restartServer', () => restartServer(server)),
-    vscode.commands.registerCommand('tenantConfig.openDiagnosticDocs', (code?: unknown) => openDiagnosticDocs(context.extensionUri, code)),
+    vscode.commands.registerCommand('tenantConfig.openDiagnosticDocs', (code?: unknown) =>
+      openDiagnosticDocs(context.extensionUri, code),
+    ),
   );
 }
 
 /** `tenantConfig.showSchema`: which schema applies to the active (or given) document, and why. */
 async function showSchema(server: ServerConnection, uri?: unknown): Promise<void> {
-  const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+  const document =
+    uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   if (!document || !isServed(document)) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a YAML or JSON file to see which schema applies to it.'));
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Open a YAML or JSON file to see which schema applies to it.'),
+    );
     return;
   }
   const info = await requestSchemaInfo(server, document);
   if (!info) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('The language server could not tell which schema applies to {0}.', displayName(document)));
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('The language server could not tell which schema applies to {0}.', displayName(document)),
+    );
     return;
   }
   const message = describeSchema(info, displayName(document));
   if (info.source === 'none' || !info.schemaId) {
     const configure = vscode.l10n.t('Configure Schemas');
     const choice = await vscode.window.showInformationMessage(message, configure);
-    if (choice === configure) await vscode.commands.executeCommand('workbench.action.openSettings', 'tenantConfig.schemas');
+    if (choice === configure)
+      await vscode.commands.executeCommand('workbench.action.openSettings', 'tenantConfig.schemas');
     return;
   }
   const openSchema = vscode.l10n.t('Open Schema');
@@ -42,7 +50,9 @@ async function showSchema(server: ServerConnection, uri?: unknown): Promise<void
     try {
       await vscode.window.showTextDocument(vscode.Uri.parse(info.schemaUri), { preview: true });
     } catch (e) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot open the schema {0}: {1}', info.schemaUri, e instanceof Error ? e.message : String(e)));
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('Cannot open the schema {0}: {1}', info.schemaUri, e instanceof Error ? e.message : String(e)),
+      );
     }
   }
 }
@@ -57,18 +67,31 @@ async function validateWorkspace(server: ServerConnection): Promise<void> {
   let result: ValidateWorkspaceResult | undefined;
   try {
     result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Validating tenant configuration files…'), cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Validating tenant configuration files…'),
+        cancellable: true,
+      },
       (_progress, token) => client.sendRequest<ValidateWorkspaceResult>(ValidateWorkspaceRequest, {}, token),
     );
   } catch (e) {
-    if (e instanceof ResponseError && (e.code === LSPErrorCodes.RequestCancelled || e.code === LSPErrorCodes.ServerCancelled)) return;
+    if (
+      e instanceof ResponseError &&
+      (e.code === LSPErrorCodes.RequestCancelled || e.code === LSPErrorCodes.ServerCancelled)
+    )
+      return;
     server.log.error(`${ValidateWorkspaceRequest} failed: ${e instanceof Error ? e.message : String(e)}`);
     if (e instanceof ResponseError && e.code === ErrorCodes.MethodNotFound) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('This version of the language server cannot validate the whole workspace.'));
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('This version of the language server cannot validate the whole workspace.'),
+      );
       return;
     }
     const showLog = vscode.l10n.t('Show Log');
-    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('Workspace validation failed: {0}', e instanceof Error ? e.message : String(e)), showLog);
+    const choice = await vscode.window.showErrorMessage(
+      vscode.l10n.t('Workspace validation failed: {0}', e instanceof Error ? e.message : String(e)),
+      showLog,
+    );
     if (choice === showLog) server.log.show();
     return;
   }
@@ -78,7 +101,10 @@ async function validateWorkspace(server: ServerConnection): Promise<void> {
     return;
   }
   const showProblems = vscode.l10n.t('Show Problems');
-  const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Files checked: {0}. Problems found: {1}.', result.files, result.problems), showProblems);
+  const choice = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Files checked: {0}. Problems found: {1}.', result.files, result.problems),
+    showProblems,
+  );
   if (choice === showProblems) await vscode.commands.executeCommand('workbench.actions.view.problems');
 }
 

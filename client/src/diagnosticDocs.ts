@@ -19,7 +19,9 @@ export async function openDiagnosticDocs(extensionUri: vscode.Uri, arg?: unknown
   try {
     document = await vscode.workspace.openTextDocument(uri);
   } catch {
-    void vscode.window.showErrorMessage(vscode.l10n.t('The diagnostics reference (docs/diagnostics.md) is not part of this installation.'));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('The diagnostics reference (docs/diagnostics.md) is not part of this installation.'),
+    );
     return;
   }
   const lines = document.getText().split(/\r?\n/);
@@ -28,15 +30,25 @@ export async function openDiagnosticDocs(extensionUri: vscode.Uri, arg?: unknown
   if (code === undefined) {
     const picked = await vscode.window.showQuickPick(
       documentedCodes(lines).map((c) => ({ label: c.code, description: c.title, line: c.line })),
-      { title: vscode.l10n.t('Diagnostic Reference'), placeHolder: vscode.l10n.t('Select a diagnostic code'), matchOnDescription: true },
+      {
+        title: vscode.l10n.t('Diagnostic Reference'),
+        placeHolder: vscode.l10n.t('Select a diagnostic code'),
+        matchOnDescription: true,
+      },
     );
     if (!picked) return;
     line = picked.line;
   } else {
     line = findCodeLine(lines, code);
-    if (line === undefined) void vscode.window.showWarningMessage(vscode.l10n.t('The code {0} is not documented in the diagnostics reference.', code));
+    if (line === undefined)
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('The code {0} is not documented in the diagnostics reference.', code),
+      );
   }
   const position = new vscode.Position(line ?? 0, 0);
-  const editor = await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position), preview: true });
+  const editor = await vscode.window.showTextDocument(document, {
+    selection: new vscode.Range(position, position),
+    preview: true,
+  });
   editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.AtTop);
 }

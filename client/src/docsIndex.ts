@@ -46,7 +46,11 @@ export function documentedCodes(lines: readonly string[]): DocumentedCode[] {
       for (const m of nearby[j].replace(/`/g, '').matchAll(CODE)) {
         const code = m[0];
         if (codeAnchor(code) !== slug && !heading.split(/[^a-z0-9.-]+/i).includes(code)) continue;
-        const rest = nearby[j].slice(nearby[j].indexOf(code) + code.length).replace(/`/g, '').replace(/^[\s:—–-]+/, '').trim();
+        const rest = nearby[j]
+          .slice(nearby[j].indexOf(code) + code.length)
+          .replace(/`/g, '')
+          .replace(/^[\s:—–-]+/, '')
+          .trim();
         found = { code, line: i, title: j === 0 ? '' : rest.length > 90 ? rest.slice(0, 89) + '…' : rest };
         break;
       }

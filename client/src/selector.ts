@@ -9,8 +9,8 @@ export const TENANT_LANGUAGES = ['tenant-yaml', 'tenant-json'] as const;
  * server validates only when something associates a schema with them (modeline, `$schema`,
  * the `tenantConfig.schemas` setting). Untitled documents are included so new files are checked.
  */
-export const documentSelector: { scheme: string; language: string }[] = [...TENANT_LANGUAGES, 'yaml', 'json'].flatMap((language) =>
-  ['file', 'untitled'].map((scheme) => ({ scheme, language })),
+export const documentSelector: { scheme: string; language: string }[] = [...TENANT_LANGUAGES, 'yaml', 'json'].flatMap(
+  (language) => ['file', 'untitled'].map((scheme) => ({ scheme, language })),
 );
 
 export function isServed(document: TextDocument): boolean {

@@ -18,28 +18,45 @@ interface CatalogEntry {
 /** Localized names of the bundled kinds; a kind added to the catalog later shows its catalog title. */
 function kindLabel(id: string, fallback: string): string {
   switch (id) {
-    case 'tenant': return vscode.l10n.t('Tenant configuration');
-    case 'monitoring': return vscode.l10n.t('Monitoring configuration');
-    case 'security-policy': return vscode.l10n.t('Security policy');
-    case 'environment': return vscode.l10n.t('Environment infrastructure');
-    case 'localization': return vscode.l10n.t('Localization');
-    case 'isolation-policy': return vscode.l10n.t('Isolation policy');
-    case 'access-control': return vscode.l10n.t('Access control');
-    case 'alert-templates': return vscode.l10n.t('Alert templates');
-    case 'slack-receivers': return vscode.l10n.t('Slack receivers');
-    case 'notification-rules': return vscode.l10n.t('Notification rules');
-    case 'prometheus': return vscode.l10n.t('Prometheus configuration');
-    case 'prometheus-rules': return vscode.l10n.t('Prometheus rule file');
-    case 'alertmanager': return vscode.l10n.t('Alertmanager configuration');
-    case 'grafana-dashboard': return vscode.l10n.t('Grafana dashboard');
-    default: return fallback;
+    case 'tenant':
+      return vscode.l10n.t('Tenant configuration');
+    case 'monitoring':
+      return vscode.l10n.t('Monitoring configuration');
+    case 'security-policy':
+      return vscode.l10n.t('Security policy');
+    case 'environment':
+      return vscode.l10n.t('Environment infrastructure');
+    case 'localization':
+      return vscode.l10n.t('Localization');
+    case 'isolation-policy':
+      return vscode.l10n.t('Isolation policy');
+    case 'access-control':
+      return vscode.l10n.t('Access control');
+    case 'alert-templates':
+      return vscode.l10n.t('Alert templates');
+    case 'slack-receivers':
+      return vscode.l10n.t('Slack receivers');
+    case 'notification-rules':
+      return vscode.l10n.t('Notification rules');
+    case 'prometheus':
+      return vscode.l10n.t('Prometheus configuration');
+    case 'prometheus-rules':
+      return vscode.l10n.t('Prometheus rule file');
+    case 'alertmanager':
+      return vscode.l10n.t('Alertmanager configuration');
+    case 'grafana-dashboard':
+      return vscode.l10n.t('Grafana dashboard');
+    default:
+      return fallback;
   }
 }
 
 /** The kinds that have a template, in catalog order. */
 export async function loadKinds(extensionUri: vscode.Uri): Promise<Kind[]> {
   const decoder = new TextDecoder();
-  const catalog = JSON.parse(decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'schemas', 'catalog.json')))) as { schemas: CatalogEntry[] };
+  const catalog = JSON.parse(
+    decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'schemas', 'catalog.json'))),
+  ) as { schemas: CatalogEntry[] };
   const templatesDir = vscode.Uri.joinPath(extensionUri, 'templates');
   const files = new Set((await vscode.workspace.fs.readDirectory(templatesDir)).map(([name]) => name));
   const kinds: Kind[] = [];
@@ -67,7 +84,9 @@ export async function newFile(extensionUri: vscode.Uri, kindId?: unknown): Promi
   try {
     kinds = await loadKinds(extensionUri);
   } catch (e) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot read the bundled templates: {0}', e instanceof Error ? e.message : String(e)));
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('Cannot read the bundled templates: {0}', e instanceof Error ? e.message : String(e)),
+    );
     return undefined;
   }
   let kind = typeof kindId === 'string' ? kinds.find((k) => k.id === kindId) : undefined;
@@ -78,7 +97,12 @@ export async function newFile(extensionUri: vscode.Uri, kindId?: unknown): Promi
   if (!kind) {
     const picked = await vscode.window.showQuickPick(
       kinds.map((k) => ({ label: k.label, description: k.id, detail: k.fileMatch.join(', '), value: k })),
-      { title: vscode.l10n.t('New Tenant Config File'), placeHolder: vscode.l10n.t('Select the kind of configuration file'), matchOnDescription: true, matchOnDetail: true },
+      {
+        title: vscode.l10n.t('New Tenant Config File'),
+        placeHolder: vscode.l10n.t('Select the kind of configuration file'),
+        matchOnDescription: true,
+        matchOnDetail: true,
+      },
     );
     kind = picked?.value;
   }

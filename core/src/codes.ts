@@ -40,7 +40,10 @@ export const codes: Record<string, CodeInfo> = {
   'schema.remote-not-fetched': { severity: 'warning', title: 'A remote schema, never downloaded' },
   'schema.load-error': { severity: 'error', title: 'A schema file that cannot be read' },
   'schema.compile-error': { severity: 'error', title: 'A schema that is not valid JSON Schema' },
-  'schema.untrusted-workspace': { severity: 'information', title: 'A workspace schema file not used in an untrusted workspace' },
+  'schema.untrusted-workspace': {
+    severity: 'information',
+    title: 'A workspace schema file not used in an untrusted workspace',
+  },
   'schema.unsafe-pattern': { severity: 'warning', title: 'A schema pattern not enforced because it could hang' },
   // PromQL in rule expressions, queries and dashboard targets (core/src/lang, rules/promql.ts)
   'promql.empty': { severity: 'error', title: 'An empty PromQL expression' },
@@ -160,27 +163,54 @@ export const codes: Record<string, CodeInfo> = {
   'matcher.classic-only': { severity: 'warning', title: 'A matcher only the deprecated classic parser accepts' },
   // Localization files (rules/localization.ts)
   'localization.direction-mismatch': { severity: 'error', title: 'A text direction that does not match the script' },
-  'localization.default-not-supported': { severity: 'error', title: 'A default locale missing from `supported_locales`' },
-  'localization.fallback-not-supported': { severity: 'warning', title: 'A fallback locale missing from `supported_locales`' },
+  'localization.default-not-supported': {
+    severity: 'error',
+    title: 'A default locale missing from `supported_locales`',
+  },
+  'localization.fallback-not-supported': {
+    severity: 'warning',
+    title: 'A fallback locale missing from `supported_locales`',
+  },
   'localization.same-separators': { severity: 'error', title: 'The same decimal and thousands separator' },
-  'localization.plural-missing-category': { severity: 'warning', title: 'A plural category the locale needs is missing' },
+  'localization.plural-missing-category': {
+    severity: 'warning',
+    title: 'A plural category the locale needs is missing',
+  },
   'localization.plural-extra-category': { severity: 'warning', title: 'A plural category the locale does not have' },
   // Prometheus rule files (rules/rulesFile.ts)
   'rules.duplicate-group': { severity: 'error', title: 'A rule group name repeated in one file' },
-  'rules.recording-rule-field': { severity: 'error', title: 'A recording rule with `for`, `keep_firing_for` or `annotations`' },
-  'rules.invalid-record-name': { severity: 'warning', title: 'A recording rule name that is not a classic metric name' },
+  'rules.recording-rule-field': {
+    severity: 'error',
+    title: 'A recording rule with `for`, `keep_firing_for` or `annotations`',
+  },
+  'rules.invalid-record-name': {
+    severity: 'warning',
+    title: 'A recording rule name that is not a classic metric name',
+  },
   'rules.record-name-braces': { severity: 'error', title: 'Braces in a recording rule name' },
   'rules.reserved-label-name': { severity: 'error', title: '`__name__` set as a rule or group label' },
   'rules.duplicate-rule': { severity: 'warning', title: 'The same rule twice in one file' },
   'rules.multiple-documents': { severity: 'warning', title: 'A second YAML document in a rules file' },
   // Prometheus configuration (rules/prometheusConfig.ts)
-  'prometheus.timeout-exceeds-interval': { severity: 'error', title: 'A scrape timeout longer than the scrape interval' },
+  'prometheus.timeout-exceeds-interval': {
+    severity: 'error',
+    title: 'A scrape timeout longer than the scrape interval',
+  },
   'prometheus.duplicate-job-name': { severity: 'error', title: 'A job name used twice in one file' },
   'prometheus.target-with-scheme': { severity: 'error', title: 'A static target written as a URL' },
   'prometheus.duplicate-remote-name': { severity: 'error', title: 'A remote write or remote read name used twice' },
-  'prometheus.queue-shards': { severity: 'warning', title: 'A remote write queue whose `min_shards` exceeds `max_shards`' },
-  'prometheus.queue-capacity': { severity: 'warning', title: 'A remote write queue `capacity` below `max_samples_per_send`' },
-  'prometheus.scrape-interval-lookback': { severity: 'warning', title: 'A scrape interval not shorter than the 5m lookback delta' },
+  'prometheus.queue-shards': {
+    severity: 'warning',
+    title: 'A remote write queue whose `min_shards` exceeds `max_shards`',
+  },
+  'prometheus.queue-capacity': {
+    severity: 'warning',
+    title: 'A remote write queue `capacity` below `max_samples_per_send`',
+  },
+  'prometheus.scrape-interval-lookback': {
+    severity: 'warning',
+    title: 'A scrape interval not shorter than the 5m lookback delta',
+  },
   // Relabeling rules of Prometheus (rules/relabel.ts)
   'relabel.empty-rule': { severity: 'error', title: 'An empty or null relabeling rule' },
   'relabel.missing-target-label': { severity: 'error', title: 'A relabeling action without `target_label`' },
@@ -189,28 +219,46 @@ export const codes: Record<string, CodeInfo> = {
   'relabel.bad-regex': { severity: 'error', title: 'A relabeling regex that is not valid RE2' },
   // HTTP clients of Prometheus and Alertmanager (rules/httpClient.ts)
   'http.exclusive-auth': { severity: 'error', title: 'More than one authentication method for one HTTP client' },
-  'http.inline-and-file': { severity: 'error', title: 'An HTTP client or TLS setting given both inline and from a file' },
-  'http.cert-without-key': { severity: 'error', title: 'A TLS client certificate without its key, or a key without its certificate' },
+  'http.inline-and-file': {
+    severity: 'error',
+    title: 'An HTTP client or TLS setting given both inline and from a file',
+  },
+  'http.cert-without-key': {
+    severity: 'error',
+    title: 'A TLS client certificate without its key, or a key without its certificate',
+  },
   'http.authorization-basic': { severity: 'error', title: '`authorization` of type `Basic` instead of `basic_auth`' },
   'http.oauth2-missing': { severity: 'error', title: 'OAuth 2.0 without `client_id` or `token_url`' },
   'http.reserved-header': { severity: 'error', title: 'A custom header the HTTP client sets itself' },
   // Alertmanager configuration (rules/alertmanager.ts)
   'alertmanager.root-receiver-missing': { severity: 'error', title: 'A root route without receiver' },
-  'alertmanager.root-route-field': { severity: 'error', title: 'Matchers, time intervals or `continue` on the root route' },
+  'alertmanager.root-route-field': {
+    severity: 'error',
+    title: 'Matchers, time intervals or `continue` on the root route',
+  },
   'alertmanager.undefined-receiver': { severity: 'error', title: 'A route naming a receiver not defined in the file' },
   'alertmanager.duplicate-receiver': { severity: 'error', title: 'A receiver name defined twice' },
   'alertmanager.duplicate-time-interval': { severity: 'error', title: 'A time interval name defined twice' },
-  'alertmanager.undefined-time-interval': { severity: 'error', title: 'A route naming a time interval not defined in the file' },
+  'alertmanager.undefined-time-interval': {
+    severity: 'error',
+    title: 'A route naming a time interval not defined in the file',
+  },
   'alertmanager.group-by-wildcard': { severity: 'error', title: '`...` with other labels in `group_by`' },
   'alertmanager.duplicate-group-by': { severity: 'error', title: 'A label twice in `group_by`' },
   'alertmanager.zero-interval': { severity: 'error', title: 'A zero `group_interval` or `repeat_interval`' },
   'alertmanager.time-range-order': { severity: 'error', title: 'A time range that ends before it starts' },
   'alertmanager.inline-and-file': { severity: 'error', title: 'A setting given both inline and from a file' },
   'alertmanager.missing-setting': { severity: 'error', title: 'An integration without a value it requires' },
-  'alertmanager.missing-global-setting': { severity: 'error', title: 'An integration value set neither inline nor in `global`' },
+  'alertmanager.missing-global-setting': {
+    severity: 'error',
+    title: 'An integration value set neither inline nor in `global`',
+  },
   // Security and consistency policy (rules/policy.ts)
   'policy.tls-version': { severity: 'error', title: 'A TLS version older than 1.2' },
-  'policy.insecure-ssl-mode': { severity: 'error', title: 'Database TLS without certificate verification in production' },
+  'policy.insecure-ssl-mode': {
+    severity: 'error',
+    title: 'Database TLS without certificate verification in production',
+  },
   'policy.debug-in-production': { severity: 'error', title: 'Debug mode on in production' },
   'policy.local-host-in-production': { severity: 'error', title: 'A loopback host in production' },
   'policy.encryption-disabled': { severity: 'error', title: 'Encryption at rest turned off' },
@@ -233,7 +281,10 @@ export const codes: Record<string, CodeInfo> = {
   'ref.undefined-template-block': { severity: 'error', title: 'A `{{ template }}` block no template file defines' },
   'ref.undefined-queue': { severity: 'error', title: 'A dead-letter queue no environment file of the tenant defines' },
   'ref.undefined-locale': { severity: 'error', title: 'A locale the tenant does not support' },
-  'ref.undefined-time-interval': { severity: 'error', title: 'A time interval the tenant (or platform) does not define' },
+  'ref.undefined-time-interval': {
+    severity: 'error',
+    title: 'A time interval the tenant (or platform) does not define',
+  },
   'ref.undefined-tenant': { severity: 'warning', title: 'A `tenant_id` no tenant file declares' },
   'ref.duplicate-receiver': { severity: 'error', title: 'A receiver name defined in two files' },
   'ref.duplicate-role': { severity: 'error', title: 'A role defined twice in one file' },
@@ -249,7 +300,10 @@ export const codes: Record<string, CodeInfo> = {
   'ref.unused-template-block': { severity: 'warning', title: 'A template block never called' },
   'ref.unused-time-interval': { severity: 'warning', title: 'A time interval no route or rule uses' },
   'ref.unused-role': { severity: 'warning', title: 'A role no binding, MFA requirement, API key or `inherits` uses' },
-  'ref.unused-dead-letter-queue': { severity: 'warning', title: 'A dead-letter queue no queue sends its dead letters to' },
+  'ref.unused-dead-letter-queue': {
+    severity: 'warning',
+    title: 'A dead-letter queue no queue sends its dead letters to',
+  },
   'ref.role-cycle': { severity: 'error', title: 'Roles that inherit from each other in a cycle' },
   'ref.missing-translation': { severity: 'warning', title: 'A message key missing in one locale' },
   'ref.placeholder-mismatch': { severity: 'warning', title: 'Translations of a message with different placeholders' },

@@ -20,11 +20,26 @@ export type FixStep =
    * `text` is the new decoded text; it is escaped for the scalar's style, or the whole scalar is
    * rewritten when it cannot be written in place. `expect` is the decoded text that must be there.
    */
-  | { kind: 'replaceText'; path: JSONPath; key?: boolean; from?: number; to?: number; offset?: number; length?: number; text: string; expect?: string }
+  | {
+      kind: 'replaceText';
+      path: JSONPath;
+      key?: boolean;
+      from?: number;
+      to?: number;
+      offset?: number;
+      length?: number;
+      text: string;
+      expect?: string;
+    }
   /** Remove the property or the sequence item at `path`, with its own lines only (comments around it stay). */
   | { kind: 'remove'; path: JSONPath; expect?: JsonValue }
   /** Add properties to the mapping, or items to the sequence, at `path` (a property already there with the same value is left alone). */
-  | { kind: 'insert'; path: JSONPath; entries?: Array<{ key: string; value: string | number | boolean | null }>; items?: Array<string | number | boolean | null> }
+  | {
+      kind: 'insert';
+      path: JSONPath;
+      entries?: Array<{ key: string; value: string | number | boolean | null }>;
+      items?: Array<string | number | boolean | null>;
+    }
   /** Rename the key at `path` to `to`. */
   | { kind: 'rename'; path: JSONPath; to: string; expect?: string };
 
@@ -57,32 +72,96 @@ const last = (path: JSONPath): string => {
 };
 
 /** "Change to `value`" at `path`. */
-export function changeTo(path: JSONPath, value: string | number | boolean | null, expect: JsonValue | undefined, o: Options = {}): FixDescriptor {
-  return { kind: 'replace', path, value, expect, title: 'fix.change-to', args: { value: shown(value), ...o.args }, safe: o.safe, preferred: o.preferred };
+export function changeTo(
+  path: JSONPath,
+  value: string | number | boolean | null,
+  expect: JsonValue | undefined,
+  o: Options = {},
+): FixDescriptor {
+  return {
+    kind: 'replace',
+    path,
+    value,
+    expect,
+    title: 'fix.change-to',
+    args: { value: shown(value), ...o.args },
+    safe: o.safe,
+    preferred: o.preferred,
+  };
 }
 
 /** "Set `key` to `value`" at `path`. */
-export function setValue(path: JSONPath, value: string | number | boolean | null, expect: JsonValue | undefined, o: Options = {}): FixDescriptor {
-  return { kind: 'replace', path, value, expect, title: 'fix.set-value', args: { key: last(path), value: shown(value), ...o.args }, safe: o.safe, preferred: o.preferred };
+export function setValue(
+  path: JSONPath,
+  value: string | number | boolean | null,
+  expect: JsonValue | undefined,
+  o: Options = {},
+): FixDescriptor {
+  return {
+    kind: 'replace',
+    path,
+    value,
+    expect,
+    title: 'fix.set-value',
+    args: { key: last(path), value: shown(value), ...o.args },
+    safe: o.safe,
+    preferred: o.preferred,
+  };
 }
 
 /** "Remove `key`" (a property at `path`). */
 export function removeKey(path: JSONPath, o: Options = {}): FixDescriptor {
-  return { kind: 'remove', path, title: 'fix.remove-key', args: { key: last(path), ...o.args }, safe: o.safe, preferred: o.preferred };
+  return {
+    kind: 'remove',
+    path,
+    title: 'fix.remove-key',
+    args: { key: last(path), ...o.args },
+    safe: o.safe,
+    preferred: o.preferred,
+  };
 }
 
 /** "Remove `value` from `list`" (a sequence item at `path`). */
 export function removeItem(path: JSONPath, value: string | number | boolean | null, o: Options = {}): FixDescriptor {
-  return { kind: 'remove', path, expect: value, title: 'fix.remove-item', args: { value: shown(value), key: last(path), ...o.args }, safe: o.safe, preferred: o.preferred };
+  return {
+    kind: 'remove',
+    path,
+    expect: value,
+    title: 'fix.remove-item',
+    args: { value: shown(value), key: last(path), ...o.args },
+    safe: o.safe,
+    preferred: o.preferred,
+  };
 }
 
 /** "Add `value` to `list`" (items appended to the sequence at `path`). */
-export function addItems(path: JSONPath, items: Array<string | number | boolean | null>, o: Options = {}): FixDescriptor {
-  return { kind: 'insert', path, items, title: 'fix.add-item', args: { value: items.map(shown).join('`, `'), key: last(path), ...o.args }, safe: o.safe, preferred: o.preferred };
+export function addItems(
+  path: JSONPath,
+  items: Array<string | number | boolean | null>,
+  o: Options = {},
+): FixDescriptor {
+  return {
+    kind: 'insert',
+    path,
+    items,
+    title: 'fix.add-item',
+    args: { value: items.map(shown).join('`, `'), key: last(path), ...o.args },
+    safe: o.safe,
+    preferred: o.preferred,
+  };
 }
 
 /** Replace decoded characters `from`–`to` of the string at `path` with `text`. */
-export function replaceText(path: JSONPath, from: number, to: number, text: string, expect: string | undefined, title: FixTitleId, args: Record<string, string | number>, o: Options = {}): FixDescriptor {
+export function replaceText(
+  path: JSONPath,
+  from: number,
+  to: number,
+  text: string,
+  expect: string | undefined,
+  title: FixTitleId,
+  args: Record<string, string | number>,
+  o: Options = {},
+): FixDescriptor {
   return { kind: 'replaceText', path, from, to, text, expect, title, args, safe: o.safe, preferred: o.preferred };
 }
 
@@ -90,5 +169,14 @@ export function replaceText(path: JSONPath, from: number, to: number, text: stri
 export function descriptorsOf(data: unknown): FixDescriptor[] {
   const list = (data as { fixes?: unknown } | undefined)?.fixes;
   if (!Array.isArray(list)) return [];
-  return list.filter((d): d is FixDescriptor => !!d && typeof d === 'object' && typeof (d as FixDescriptor).title === 'string' && typeof (d as FixDescriptor).kind === 'string' && Array.isArray((d as FixDescriptor).path)).slice(0, 12);
+  return list
+    .filter(
+      (d): d is FixDescriptor =>
+        !!d &&
+        typeof d === 'object' &&
+        typeof (d as FixDescriptor).title === 'string' &&
+        typeof (d as FixDescriptor).kind === 'string' &&
+        Array.isArray((d as FixDescriptor).path),
+    )
+    .slice(0, 12);
 }

@@ -7,3 +7,4 @@ export type { BundledSchemas, CatalogEntry, ReadFile } from './schema/store';
 export type { ParsedDocument, DocumentPart, DocumentFormat } from './document/document';
 export type * from './document/ast';
 export { messages } from './messages';
+export { createWorkspaceIndex, type WorkspaceIndex } from './workspace/index';

@@ -17,7 +17,18 @@ import { valueOf } from './features/context';
 import type { FeatureContext } from './features/context';
 import { doComplete } from './features/completion/completion';
 import { doHover } from './features/hover';
-import type { CompletionList, Hover, Position, DocumentSymbol, FoldingRange, SelectionRange, DocumentLink, TextEdit, FormattingOptions, Range } from 'vscode-languageserver-types';
+import type {
+  CompletionList,
+  Hover,
+  Position,
+  DocumentSymbol,
+  FoldingRange,
+  SelectionRange,
+  DocumentLink,
+  TextEdit,
+  FormattingOptions,
+  Range,
+} from 'vscode-languageserver-types';
 import { documentSymbols, foldingRanges, selectionRanges } from './features/structure';
 import { documentLinks } from './features/links';
 import { formatDocument } from './features/format';
@@ -43,7 +54,12 @@ export interface DocumentSettings {
   bundledOnly?: boolean;
 }
 
-export const defaultDocumentSettings: DocumentSettings = { schemas: {}, severity: {}, maxProblems: 1000, workspaceFolders: [] };
+export const defaultDocumentSettings: DocumentSettings = {
+  schemas: {},
+  severity: {},
+  maxProblems: 1000,
+  workspaceFolders: [],
+};
 
 export interface SchemaInfo {
   schemaUri?: string;
@@ -80,7 +96,13 @@ export interface LanguageService {
    * `crossFile` gives the problems of the workspace index the document would have with a text
    * (the host owns the index): with it, fixes are verified against cross-file problems too.
    */
-  getCodeActions(doc: TextDocument, range: Range, context: CodeActionContext, settings: DocumentSettings, crossFile?: CrossFileProblems): CodeAction[];
+  getCodeActions(
+    doc: TextDocument,
+    range: Range,
+    context: CodeActionContext,
+    settings: DocumentSettings,
+    crossFile?: CrossFileProblems,
+  ): CodeAction[];
   /** A schema file changed (or all, without an argument): forget what was compiled from it. */
   invalidateSchema(uri?: string): void;
 }
@@ -116,20 +138,39 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   };
 
   const getAssociation = (doc: TextDocument, settings: DocumentSettings): Association => {
-    const a = associate({ uri: doc.uri, text: doc.getText(), settings: settings.schemas, workspaceFolders: settings.workspaceFolders }, store);
+    const a = associate(
+      { uri: doc.uri, text: doc.getText(), settings: settings.schemas, workspaceFolders: settings.workspaceFolders },
+      store,
+    );
     if (settings.bundledOnly && a.schemaUri && !store.isBundled(a.schemaUri)) {
-      return { source: a.source, detail: a.detail, problem: { code: 'schema.untrusted-workspace', offset: 0, length: 0, args: { uri: a.schemaUri } } };
+      return {
+        source: a.source,
+        detail: a.detail,
+        problem: { code: 'schema.untrusted-workspace', offset: 0, length: 0, args: { uri: a.schemaUri } },
+      };
     }
     return a;
   };
 
   /** `later`: the chunk is not the stream's first, so its parts are numbered from 1 (rules only learn whether a part comes first). */
-  const validateChunk = (text: string, format: DocumentFormat, schema: LoadedSchema | undefined, later: boolean): Problem[] => {
+  const validateChunk = (
+    text: string,
+    format: DocumentFormat,
+    schema: LoadedSchema | undefined,
+    later: boolean,
+  ): Problem[] => {
     const parts = format === 'json' ? [parseJson(text)] : parseYaml(text, 0, later ? 1 : 0);
     const problems: Problem[] = [];
     for (const part of parts) {
       for (const p of part.problems) {
-        problems.push({ code: p.code, offset: p.offset, length: p.length, message: t(p.code as MessageId, p.args), data: p.data ?? { ...p.args }, severity: p.severity });
+        problems.push({
+          code: p.code,
+          offset: p.offset,
+          length: p.length,
+          message: t(p.code as MessageId, p.args),
+          data: p.data ?? { ...p.args },
+          severity: p.severity,
+        });
       }
       if (schema?.validate && part.root) {
         const schemaProblems = validatePart(part, schema, graph, text);
@@ -187,7 +228,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const check = (d: TextDocument, cross: boolean): Diagnostic[] => {
         const own = this.doValidation(d, all);
         if (!crossFile || !cross) return own;
-        let extra: Problem[] = [];
+        let extra: Problem[];
         try {
           extra = crossFile(d.getText());
         } catch {
@@ -241,14 +282,26 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const problems: Problem[] = [];
       if (assoc.problem) {
         const p = assoc.problem;
-        problems.push({ code: p.code, offset: p.offset, length: p.length, message: t(p.code as MessageId, { detail: '', ...p.args }), data: { ...p.args } });
+        problems.push({
+          code: p.code,
+          offset: p.offset,
+          length: p.length,
+          message: t(p.code as MessageId, { detail: '', ...p.args }),
+          data: { ...p.args },
+        });
       }
       let schema: LoadedSchema | undefined;
       if (assoc.schemaUri) {
         schema = store.get(assoc.schemaUri);
         if (schema.error) {
           const e = schema.error;
-          problems.push({ code: e.code, offset: 0, length: firstLineLength(text), message: t(e.code as MessageId, { uri: e.uri, detail: e.detail }), data: { uri: e.uri, detail: e.detail } });
+          problems.push({
+            code: e.code,
+            offset: 0,
+            length: firstLineLength(text),
+            message: t(e.code as MessageId, { uri: e.uri, detail: e.detail }),
+            data: { uri: e.uri, detail: e.detail },
+          });
           schema = undefined;
         }
       }
@@ -267,7 +320,13 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       }
       if (schema && schema.patterns.unsafe.size) {
         for (const pattern of [...schema.patterns.unsafe].slice(0, 3)) {
-          problems.push({ code: 'schema.unsafe-pattern', offset: 0, length: firstLineLength(text), message: t('schema.unsafe-pattern', { uri: schema.uri, pattern }), data: { uri: schema.uri, pattern } });
+          problems.push({
+            code: 'schema.unsafe-pattern',
+            offset: 0,
+            length: firstLineLength(text),
+            message: t('schema.unsafe-pattern', { uri: schema.uri, pattern }),
+            data: { uri: schema.uri, pattern },
+          });
         }
       }
       return toDiagnostics(doc, problems, settings, options.diagnosticsDocUri);
@@ -288,7 +347,12 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 /** Problems to LSP diagnostics: positions, severity policy (code default, problem, settings), links. */
-export function toDiagnostics(doc: TextDocument, problems: Problem[], settings: DocumentSettings, docUri?: string): Diagnostic[] {
+export function toDiagnostics(
+  doc: TextDocument,
+  problems: Problem[],
+  settings: DocumentSettings,
+  docUri?: string,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   problems.sort((a, b) => a.offset - b.offset || a.code.localeCompare(b.code));
   for (const p of problems) {

@@ -9,14 +9,21 @@ export const messages = {
   'yaml.syntax': 'YAML syntax error: {detail}.',
   'yaml.warning': 'YAML: {detail}.',
   'json.syntax': 'JSON syntax error: {detail}.',
-  'document.duplicate-key': 'Duplicate key `{key}`: it is already defined in this mapping, and only the last value would be kept. Remove one of them.',
+  'document.duplicate-key':
+    'Duplicate key `{key}`: it is already defined in this mapping, and only the last value would be kept. Remove one of them.',
   'document.too-deep': 'Nesting is deeper than {max} levels; the content below is not checked.',
-  'document.alias-expansion-limit': 'Alias `*{alias}` expands to about {expanded} nodes (an alias bomb?); the document is not validated. Reduce the nesting of aliases.',
-  'yaml.ambiguous-scalar.boolean-expected': '`{value}` is the string "{value}" in YAML 1.2, not a boolean; write `{as11}` for `{key}`.',
-  'yaml.ambiguous-scalar.boolean-string': '`{value}` is a string here, but YAML 1.1 tools read it as the boolean {as11}; quote it ("{value}") so every tool reads the same value.',
-  'yaml.ambiguous-scalar.octal': '`{value}` is the number {as12} in YAML 1.2 but {as11} (octal) in YAML 1.1; quote it, or write it unambiguously.',
-  'yaml.ambiguous-scalar.octal-string-expected': '`{value}` is read as the number {as12}, but `{key}` expects a string; quote it ("{value}").',
-  'yaml.ambiguous-scalar.sexagesimal': '`{value}` is a string in YAML 1.2 but the number {as11} (base 60) in YAML 1.1; quote it.',
+  'document.alias-expansion-limit':
+    'Alias `*{alias}` expands to about {expanded} nodes (an alias bomb?); the document is not validated. Reduce the nesting of aliases.',
+  'yaml.ambiguous-scalar.boolean-expected':
+    '`{value}` is the string "{value}" in YAML 1.2, not a boolean; write `{as11}` for `{key}`.',
+  'yaml.ambiguous-scalar.boolean-string':
+    '`{value}` is a string here, but YAML 1.1 tools read it as the boolean {as11}; quote it ("{value}") so every tool reads the same value.',
+  'yaml.ambiguous-scalar.octal':
+    '`{value}` is the number {as12} in YAML 1.2 but {as11} (octal) in YAML 1.1; quote it, or write it unambiguously.',
+  'yaml.ambiguous-scalar.octal-string-expected':
+    '`{value}` is read as the number {as12}, but `{key}` expects a string; quote it ("{value}").',
+  'yaml.ambiguous-scalar.sexagesimal':
+    '`{value}` is a string in YAML 1.2 but the number {as11} (base 60) in YAML 1.1; quote it.',
   'schema.required': '{where} is missing the required key `{key}`.',
   'schema.required.many': '{where} is missing the required keys {keys}.',
   'schema.additional-property': 'Unknown key `{key}` in {where}. Allowed keys: {allowed}.',
@@ -42,19 +49,23 @@ export const messages = {
   'schema.properties-count.max': '{where} must have at most {limit} keys, but has {count}.',
   'schema.property-name': 'Key `{key}` is not allowed in {where}: {reason}',
   'schema.property-name.enum': 'Key `{key}` is not allowed in {where}; expected one of: {allowed}.',
-  'schema.property-name.enum-suggest': 'Key `{key}` is not allowed in {where}; did you mean `{suggestion}`? Expected one of: {allowed}.',
+  'schema.property-name.enum-suggest':
+    'Key `{key}` is not allowed in {where}; did you mean `{suggestion}`? Expected one of: {allowed}.',
   'schema.dependency': '{where} has `{property}`, which requires `{key}` as well.',
   'schema.not': '`{key}` has a value that is not allowed here.',
   'schema.false': 'Key `{key}` is not allowed here.',
   'schema.contains': '`{key}` must contain at least {limit} matching item(s).',
-  'schema.one-of-ambiguous': '`{key}` matches more than one of the allowed forms ({branches}); it must match exactly one.',
+  'schema.one-of-ambiguous':
+    '`{key}` matches more than one of the allowed forms ({branches}); it must match exactly one.',
   'schema.deprecated': '`{key}` is deprecated: {detail}',
   'schema.other': '`{key}`: {detail}.',
   'schema.custom': '`{key}`: {detail}',
-  'schema.remote-not-fetched': 'Schema {uri} is remote and is never downloaded; use a bundled schema id or a local schema file.',
+  'schema.remote-not-fetched':
+    'Schema {uri} is remote and is never downloaded; use a bundled schema id or a local schema file.',
   'schema.load-error': 'Schema {uri} could not be loaded: {detail}.',
   'schema.compile-error': 'Schema {uri} is not a valid JSON Schema: {detail}.',
-  'schema.untrusted-workspace': 'Schema {uri} is a file of this workspace, which is not trusted: only bundled schemas are used until you trust it.',
+  'schema.untrusted-workspace':
+    'Schema {uri} is a file of this workspace, which is not trusted: only bundled schemas are used until you trust it.',
   'schema.unsafe-pattern': 'Schema {uri} has a pattern that could hang validation and is not enforced: `{pattern}`.',
   // Quick-fix titles (features/fixes, and the `data.fixes` descriptors of core/src/fixes.ts)
   'fix.rename-key': 'Change `{key}` to `{suggestion}`',
@@ -93,8 +104,8 @@ export const messages = {
   'where.document': 'the document',
   'where.path': '`{path}`',
   'list.more': '… ({count} more)',
-  'and': '{a} and {b}',
-  'or': '{a} or {b}',
+  and: '{a} and {b}',
+  or: '{a} or {b}',
   'type.string': 'a string',
   'type.number': 'a number',
   'type.integer': 'an integer',

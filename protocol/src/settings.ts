@@ -40,15 +40,21 @@ export const defaultSettings: TenantConfigSettings = {
 /** Merge a partial settings object (as sent by a client) over the defaults. */
 export function resolveSettings(raw: unknown): TenantConfigSettings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<keyof TenantConfigSettings, unknown>>;
-  const validate = (r.validate && typeof r.validate === 'object' ? r.validate : {}) as Partial<TenantConfigSettings['validate']>;
+  const validate = (r.validate && typeof r.validate === 'object' ? r.validate : {}) as Partial<
+    TenantConfigSettings['validate']
+  >;
   const out: TenantConfigSettings = {
     validate: {
       enable: typeof validate.enable === 'boolean' ? validate.enable : defaultSettings.validate.enable,
-      debounce: typeof validate.debounce === 'number' && validate.debounce >= 0 ? Math.min(validate.debounce, 5000) : defaultSettings.validate.debounce,
+      debounce:
+        typeof validate.debounce === 'number' && validate.debounce >= 0
+          ? Math.min(validate.debounce, 5000)
+          : defaultSettings.validate.debounce,
     },
     schemas: {},
     severity: {},
-    maxProblems: typeof r.maxProblems === 'number' && r.maxProblems > 0 ? Math.floor(r.maxProblems) : defaultSettings.maxProblems,
+    maxProblems:
+      typeof r.maxProblems === 'number' && r.maxProblems > 0 ? Math.floor(r.maxProblems) : defaultSettings.maxProblems,
     workspace: { exclude: [] },
   };
   const ws = (r.workspace && typeof r.workspace === 'object' ? r.workspace : {}) as { exclude?: unknown };

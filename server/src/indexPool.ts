@@ -8,11 +8,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { DocumentFormat } from '../../core/src/document/document';
-import { parseText } from '../../core/src/document/parseText';
-import { extractFile } from '../../core/src/workspace/extract';
-import { factsFromWire, type WireFacts } from '../../core/src/workspace/wire';
-import type { FileFacts } from '../../core/src/workspace/types';
+import type { DocumentFormat } from '../../core/src/worker';
+import { parseText } from '../../core/src/worker';
+import { extractFile } from '../../core/src/worker';
+import { factsFromWire, type WireFacts } from '../../core/src/worker';
+import type { FileFacts } from '../../core/src/worker';
 
 export interface IndexRequest {
   id: number;
@@ -30,7 +30,8 @@ export interface IndexJob {
   format: DocumentFormat;
 }
 
-export type IndexResponse = { id: number; facts: WireFacts; error?: undefined } | { id: number; error: string; facts?: undefined };
+export type IndexResponse =
+  { id: number; facts: WireFacts; error?: undefined } | { id: number; error: string; facts?: undefined };
 
 interface Slot {
   worker: Worker;
@@ -50,7 +51,11 @@ export class IndexPool {
   private next = 0;
 
   /** A pool of `size` workers running `workerFile`; with no usable file, every read is in-process. */
-  constructor(workerFile: string, size: number, private readonly log: (message: string) => void = () => undefined) {
+  constructor(
+    workerFile: string,
+    size: number,
+    private readonly log: (message: string) => void = () => undefined,
+  ) {
     if (size < 1 || !fs.existsSync(workerFile)) return;
     for (let i = 0; i < size; i++) {
       try {
@@ -106,7 +111,10 @@ export class IndexPool {
    * of files in flight (their texts held meanwhile). Without workers, reads happen here: requests
    * get a turn every 25 files. `add` failing for one job does not stop the others.
    */
-  async indexInOrder<J extends IndexJob>(jobs: AsyncIterable<J | undefined> | Iterable<J | undefined>, add: (facts: FileFacts, job: J) => void): Promise<void> {
+  async indexInOrder<J extends IndexJob>(
+    jobs: AsyncIterable<J | undefined> | Iterable<J | undefined>,
+    add: (facts: FileFacts, job: J) => void,
+  ): Promise<void> {
     const workers = this.size;
     const inFlight = Math.max(4, workers * 16);
     const queue: Array<{ job: J; facts: Promise<FileFacts> }> = [];

@@ -4,9 +4,9 @@
  * the tree. Bundled as dist/indexWorker.js; see indexPool.ts.
  */
 import { parentPort } from 'node:worker_threads';
-import { parseText } from '../../core/src/document/parseText';
-import { extractFile } from '../../core/src/workspace/extract';
-import { factsToWire, wireTransfer } from '../../core/src/workspace/wire';
+import { parseText } from '../../core/src/worker';
+import { extractFile } from '../../core/src/worker';
+import { factsToWire, wireTransfer } from '../../core/src/worker';
 import type { IndexRequest, IndexResponse } from './indexPool';
 
 parentPort?.on('message', (m: IndexRequest) => {

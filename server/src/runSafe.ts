@@ -6,7 +6,13 @@ export type Log = (message: string) => void;
  * Run a request handler so that nothing escapes: a thrown error is logged and answered with the
  * fallback value, and a cancelled request is answered as cancelled. Every handler goes through it.
  */
-export function runSafe<T>(log: Log, name: string, fallback: T, token: CancellationToken | undefined, fn: () => T): T | ResponseError<void> {
+export function runSafe<T>(
+  log: Log,
+  name: string,
+  fallback: T,
+  token: CancellationToken | undefined,
+  fn: () => T,
+): T | ResponseError<void> {
   if (token?.isCancellationRequested) return new ResponseError<void>(LSPErrorCodes.RequestCancelled, 'cancelled');
   try {
     const result = fn();

@@ -14,7 +14,8 @@ export function findSchemasDir(from: string = __dirname): string {
 
 /** Read the catalog and every bundled schema file (once, at start-up: about 300 KB of JSON). */
 export function loadBundledSchemas(dir: string = findSchemasDir()): BundledSchemas {
-  const catalog = (JSON.parse(fs.readFileSync(path.join(dir, 'catalog.json'), 'utf8')) as { schemas: CatalogEntry[] }).schemas;
+  const catalog = (JSON.parse(fs.readFileSync(path.join(dir, 'catalog.json'), 'utf8')) as { schemas: CatalogEntry[] })
+    .schemas;
   const schemas: Record<string, object> = {};
   const walk = (d: string): void => {
     for (const entry of fs.readdirSync(d, { withFileTypes: true })) {

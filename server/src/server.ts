@@ -10,7 +10,16 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionList } from 'vscode-languageserver-types';
 import { createLanguageService, FIX_ALL_KIND, type DocumentSettings, type LanguageService } from '../../core/src/index';
-import { IndexStatusRequest, SchemaInfoRequest, ValidateWorkspaceRequest, type IndexStatus, type SchemaInfo, type SchemaInfoParams, type TenantConfigSettings, type ValidateWorkspaceResult } from '../../protocol/src/index';
+import {
+  IndexStatusRequest,
+  SchemaInfoRequest,
+  ValidateWorkspaceRequest,
+  type IndexStatus,
+  type SchemaInfo,
+  type SchemaInfoParams,
+  type TenantConfigSettings,
+  type ValidateWorkspaceResult,
+} from '../../protocol/src/index';
 import { listWorkspaceFiles, readText } from './workspaceFiles';
 import { WorkspaceManager } from './workspace';
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
@@ -44,7 +53,16 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
 
   const documentSettings = async (uri: string): Promise<{ settings: TenantConfigSettings; doc: DocumentSettings }> => {
     const s = await settings.get(uri);
-    return { settings: s, doc: { schemas: s.schemas, severity: s.severity, maxProblems: s.maxProblems, workspaceFolders, bundledOnly: !trusted } };
+    return {
+      settings: s,
+      doc: {
+        schemas: s.schemas,
+        severity: s.severity,
+        maxProblems: s.maxProblems,
+        workspaceFolders,
+        bundledOnly: !trusted,
+      },
+    };
   };
 
   const revalidateAll = (): void => {
@@ -53,7 +71,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const schemasDir = runtime.schemasDir ?? findSchemasDir();
-    service = createLanguageService({ bundled: loadBundledSchemas(schemasDir), readFile: readFileUri, diagnosticsDocUri: findDiagnosticsDoc(schemasDir) });
+    service = createLanguageService({
+      bundled: loadBundledSchemas(schemasDir),
+      readFile: readFileUri,
+      diagnosticsDocUri: findDiagnosticsDoc(schemasDir),
+    });
     const init = (params.initializationOptions ?? {}) as { settings?: unknown; trusted?: unknown; locale?: unknown };
     trusted = init.trusted !== false;
     loadMessageBundle(typeof init.locale === 'string' ? init.locale : params.locale, path.dirname(schemasDir));
@@ -103,12 +125,24 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
       };
       setTimeout(warm, 50);
       // Index the workspace once the client has had a chance to send its settings.
-      setTimeout(() => void workspace.scan(workspaceFolders).catch((e) => log(`indexing failed: ${(e as Error)?.stack ?? String(e)}`)), 100);
-      if (dynamicConfig) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'tenantConfig' });
-      if (dynamicWatch) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{json,yaml,yml}' }] });
+      setTimeout(
+        () =>
+          void workspace
+            .scan(workspaceFolders)
+            .catch((e) => log(`indexing failed: ${(e as Error)?.stack ?? String(e)}`)),
+        100,
+      );
+      if (dynamicConfig)
+        void connection.client.register(DidChangeConfigurationNotification.type, { section: 'tenantConfig' });
+      if (dynamicWatch)
+        void connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: '**/*.{json,yaml,yml}' }],
+        });
       if (params.capabilities.workspace?.workspaceFolders) {
         connection.workspace.onDidChangeWorkspaceFolders((e) => {
-          workspaceFolders = workspaceFolders.filter((f) => !e.removed.some((r) => r.uri === f)).concat(e.added.map((a) => a.uri));
+          workspaceFolders = workspaceFolders
+            .filter((f) => !e.removed.some((r) => r.uri === f))
+            .concat(e.added.map((a) => a.uri));
           revalidateAll();
         });
       }
@@ -171,7 +205,12 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
     return runSafe(log, 'schemaInfo', empty, token, () => {
       const info = service.getSchemaInfo(doc, docSettings);
       const entry = info.schemaUri ? service.store.entry(info.schemaUri) : undefined;
-      const schemaUri = entry && service.store.bundled.folderUri ? `${service.store.bundled.folderUri}/${entry.file}` : info.schemaUri?.startsWith('file:') ? info.schemaUri : undefined;
+      const schemaUri =
+        entry && service.store.bundled.folderUri
+          ? `${service.store.bundled.folderUri}/${entry.file}`
+          : info.schemaUri?.startsWith('file:')
+            ? info.schemaUri
+            : undefined;
       return { schemaId: info.schemaUri ?? '', title: info.title, source: info.source, detail: info.detail, schemaUri };
     });
   });
@@ -192,13 +231,25 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
       ? runSafe(log, 'completion', empty, token, () => {
           const list = service.doComplete(o.doc, params.position, o.settings);
           // Names defined elsewhere in the workspace, where a reference is expected.
-          const names = workspace.ready ? workspace.index.completionNames(o.doc.uri, o.doc.offsetAt(params.position)) : undefined;
+          const names = workspace.ready
+            ? workspace.index.completionNames(o.doc.uri, o.doc.offsetAt(params.position))
+            : undefined;
           if (names) {
-            const range = names.replace ? { start: o.doc.positionAt(names.replace.offset), end: o.doc.positionAt(names.replace.offset + names.replace.length) } : undefined;
+            const range = names.replace
+              ? {
+                  start: o.doc.positionAt(names.replace.offset),
+                  end: o.doc.positionAt(names.replace.offset + names.replace.length),
+                }
+              : undefined;
             const seen = new Set(list.items.map((i) => i.label));
             for (const name of names.names) {
               if (seen.has(name)) continue;
-              const item: CompletionItem = { label: name, kind: CompletionItemKind.Reference, detail: `defined ${names.namespace}`, sortText: '0' + name };
+              const item: CompletionItem = {
+                label: name,
+                kind: CompletionItemKind.Reference,
+                detail: `defined ${names.namespace}`,
+                sortText: '0' + name,
+              };
               if (range) item.textEdit = { range, newText: name };
               list.items.push(item);
             }
@@ -215,28 +266,51 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
   };
   connection.onDefinition(async (params, token) => {
     const o = await indexed(params.textDocument.uri);
-    return o ? runSafe(log, 'definition', [], token, () => workspace.index.definition(o.doc.uri, o.doc.offsetAt(params.position)).map((l) => ({ uri: l.uri, range: l.range }))) : [];
+    return o
+      ? runSafe(log, 'definition', [], token, () =>
+          workspace.index
+            .definition(o.doc.uri, o.doc.offsetAt(params.position))
+            .map((l) => ({ uri: l.uri, range: l.range })),
+        )
+      : [];
   });
   connection.onReferences(async (params, token) => {
     const o = await indexed(params.textDocument.uri);
-    return o ? runSafe(log, 'references', [], token, () => workspace.index.references(o.doc.uri, o.doc.offsetAt(params.position), params.context.includeDeclaration).map((l) => ({ uri: l.uri, range: l.range }))) : [];
+    return o
+      ? runSafe(log, 'references', [], token, () =>
+          workspace.index
+            .references(o.doc.uri, o.doc.offsetAt(params.position), params.context.includeDeclaration)
+            .map((l) => ({ uri: l.uri, range: l.range })),
+        )
+      : [];
   });
   connection.onPrepareRename(async (params, token) => {
     const o = await indexed(params.textDocument.uri);
-    return o ? runSafe(log, 'prepareRename', null, token, () => {
-      const r = workspace.index.prepareRename(o.doc.uri, o.doc.offsetAt(params.position));
-      return r ? { range: r.range, placeholder: r.placeholder } : null;
-    }) : null;
+    return o
+      ? runSafe(log, 'prepareRename', null, token, () => {
+          const r = workspace.index.prepareRename(o.doc.uri, o.doc.offsetAt(params.position));
+          return r ? { range: r.range, placeholder: r.placeholder } : null;
+        })
+      : null;
   });
   connection.onRenameRequest(async (params, token) => {
     const o = await indexed(params.textDocument.uri);
-    return o ? runSafe(log, 'rename', null, token, () => {
-      const r = workspace.index.rename(o.doc.uri, o.doc.offsetAt(params.position), params.newName);
-      if (!r) return null;
-      const changes: Record<string, Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>> = {};
-      for (const [uri, edits] of Object.entries(r.changes)) changes[uri] = edits.map((e) => ({ range: e.range, newText: e.newText }));
-      return { changes };
-    }) : null;
+    return o
+      ? runSafe(log, 'rename', null, token, () => {
+          const r = workspace.index.rename(o.doc.uri, o.doc.offsetAt(params.position), params.newName);
+          if (!r) return null;
+          const changes: Record<
+            string,
+            Array<{
+              range: { start: { line: number; character: number }; end: { line: number; character: number } };
+              newText: string;
+            }>
+          > = {};
+          for (const [uri, edits] of Object.entries(r.changes))
+            changes[uri] = edits.map((e) => ({ range: e.range, newText: e.newText }));
+          return { changes };
+        })
+      : null;
   });
   connection.onHover(async (params, token) => {
     const o = await ours(params.textDocument.uri);
@@ -252,7 +326,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
   });
   connection.onSelectionRanges(async (params, token) => {
     const o = await ours(params.textDocument.uri);
-    return o ? runSafe(log, 'selectionRange', [], token, () => service.getSelectionRanges(o.doc, params.positions)) : [];
+    return o
+      ? runSafe(log, 'selectionRange', [], token, () => service.getSelectionRanges(o.doc, params.positions))
+      : [];
   });
   connection.onDocumentLinks(async (params, token) => {
     const o = await ours(params.textDocument.uri);
@@ -264,7 +340,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
       ? runSafe(log, 'codeAction', [], token, () => {
           // Fixes of cross-file problems are verified against the index, brought up to this version first.
           if (workspace.ready && workspace.updateOpen(o.doc, o.settings)) scheduler.schedule(o.doc.uri, 0);
-          return service.getCodeActions(o.doc, params.range, params.context, o.settings, workspace.crossFile(o.doc, o.settings));
+          return service.getCodeActions(
+            o.doc,
+            params.range,
+            params.context,
+            o.settings,
+            workspace.crossFile(o.doc, o.settings),
+          );
         })
       : [];
   });
@@ -296,11 +378,16 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
       if (token.isCancellationRequested) break;
       const open = documents.get(uri);
       const text = open ? undefined : readText(uri);
-      const doc = open ?? (text !== undefined ? TextDocument.create(uri, /\.json$/i.test(uri) ? 'json' : 'yaml', 0, text) : undefined);
+      const doc =
+        open ??
+        (text !== undefined ? TextDocument.create(uri, /\.json$/i.test(uri) ? 'json' : 'yaml', 0, text) : undefined);
       if (!doc) continue;
       const { doc: docSettings } = await documentSettings(uri);
       if (service.getAssociation(doc, docSettings).source === 'none') continue;
-      const diagnostics = runSafe(log, 'validateWorkspace', [], undefined, () => [...service.doValidation(doc, docSettings), ...workspace.diagnostics(doc, docSettings)]);
+      const diagnostics = runSafe(log, 'validateWorkspace', [], undefined, () => [
+        ...service.doValidation(doc, docSettings),
+        ...workspace.diagnostics(doc, docSettings),
+      ]);
       if (!Array.isArray(diagnostics)) continue;
       files++;
       problems += diagnostics.length;
@@ -310,7 +397,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
     return { files, problems };
   });
 
-  connection.onRequest(IndexStatusRequest, (): IndexStatus => ({ ready: workspace.ready, files: workspace.index.files().length, ...workspace.scanStats }));
+  connection.onRequest(IndexStatusRequest, (): IndexStatus => ({
+    ready: workspace.ready,
+    files: workspace.index.files().length,
+    ...workspace.scanStats,
+  }));
 
   documents.listen(connection);
   connection.listen();

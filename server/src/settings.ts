@@ -11,7 +11,10 @@ export class SettingsCache {
   private pushed: TenantConfigSettings;
   canPull = false;
 
-  constructor(private readonly connection: Connection, initial: unknown) {
+  constructor(
+    private readonly connection: Connection,
+    initial: unknown,
+  ) {
     this.pushed = resolveSettings(initial);
   }
 
@@ -31,7 +34,8 @@ export class SettingsCache {
   /** The client changed settings: forget them all (and keep pushed ones, if any). */
   changed(pushed: unknown): void {
     this.cache.clear();
-    const section = pushed && typeof pushed === 'object' ? (pushed as { tenantConfig?: unknown }).tenantConfig : undefined;
+    const section =
+      pushed && typeof pushed === 'object' ? (pushed as { tenantConfig?: unknown }).tenantConfig : undefined;
     if (section !== undefined) this.pushed = resolveSettings(section);
   }
 

@@ -4,8 +4,15 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import picomatch from 'picomatch';
 import { URI } from 'vscode-uri';
-import { parseText, formatOf, toDiagnostics, type DocumentSettings, type LanguageService, type Problem } from '../../core/src/index';
-import { createWorkspaceIndex, type WorkspaceIndex } from '../../core/src/workspace/index';
+import {
+  parseText,
+  formatOf,
+  toDiagnostics,
+  type DocumentSettings,
+  type LanguageService,
+  type Problem,
+} from '../../core/src/index';
+import { createWorkspaceIndex, type WorkspaceIndex } from '../../core/src/index';
 import { IndexPool, poolSize, type IndexJob } from './indexPool';
 import { listWorkspaceFiles, readText } from './workspaceFiles';
 import type { Log } from './runSafe';
@@ -84,7 +91,9 @@ export class WorkspaceManager {
     const workers = pool.size;
     let n = 0;
     // Settings are pulled from the client per file; files that are excluded, unreadable or of no kind yield nothing.
-    const jobs = async function* (this: WorkspaceManager): AsyncGenerator<(IndexJob & { version?: number }) | undefined> {
+    const jobs = async function* (
+      this: WorkspaceManager,
+    ): AsyncGenerator<(IndexJob & { version?: number }) | undefined> {
       for (const uri of uris) {
         try {
           const settings = await this.settingsFor(uri);
@@ -127,16 +136,19 @@ export class WorkspaceManager {
     if (!this.ready || this.indexedVersion.get(doc.uri) === doc.version || doc.getText().length > LARGE) return;
     const old = this.pending.get(doc.uri);
     if (old) clearTimeout(old);
-    this.pending.set(doc.uri, setTimeout(() => {
-      this.pending.delete(doc.uri);
-      const current = this.documents.get(doc.uri);
-      if (!current) return;
-      try {
-        if (this.updateOpen(current, settings)) this.refreshOpen(current.uri);
-      } catch (e) {
-        this.log(`indexing ${doc.uri} failed: ${(e as Error)?.stack ?? String(e)}`);
-      }
-    }, INDEX_DELAY));
+    this.pending.set(
+      doc.uri,
+      setTimeout(() => {
+        this.pending.delete(doc.uri);
+        const current = this.documents.get(doc.uri);
+        if (!current) return;
+        try {
+          if (this.updateOpen(current, settings)) this.refreshOpen(current.uri);
+        } catch (e) {
+          this.log(`indexing ${doc.uri} failed: ${(e as Error)?.stack ?? String(e)}`);
+        }
+      }, INDEX_DELAY),
+    );
   }
 
   /**
@@ -148,7 +160,11 @@ export class WorkspaceManager {
     const kind = this.kindOf(doc, settings);
     this.indexedVersion.set(doc.uri, doc.version);
     this.diskText.delete(doc.uri);
-    const dependents = kind ? this.index.update(doc.uri, kind, this.service.parse(doc)) : this.index.has(doc.uri) ? this.index.remove(doc.uri) : [];
+    const dependents = kind
+      ? this.index.update(doc.uri, kind, this.service.parse(doc))
+      : this.index.has(doc.uri)
+        ? this.index.remove(doc.uri)
+        : [];
     for (const d of dependents) if (d !== doc.uri) this.refresh(d);
     return true;
   }
@@ -200,10 +216,19 @@ export class WorkspaceManager {
    * indexed, or too large to re-read per candidate).
    */
   crossFile(doc: TextDocument, settings: DocumentSettings): ((text: string) => Problem[]) | undefined {
-    if (!this.ready || !this.index.has(doc.uri) || doc.getText().length > LARGE || this.indexedVersion.get(doc.uri) !== doc.version) return undefined;
+    if (
+      !this.ready ||
+      !this.index.has(doc.uri) ||
+      doc.getText().length > LARGE ||
+      this.indexedVersion.get(doc.uri) !== doc.version
+    )
+      return undefined;
     const kind = this.kindOf(doc, settings);
     const current = doc.getText();
-    return (text) => (text === current ? this.index.problemsFor(doc.uri) : this.index.problemsWith(doc.uri, kind, parseText(text, formatOf(doc))));
+    return (text) =>
+      text === current
+        ? this.index.problemsFor(doc.uri)
+        : this.index.problemsWith(doc.uri, kind, parseText(text, formatOf(doc)));
   }
 
   /** Re-publish a file's diagnostics: open ones through the validation scheduler, others here. */

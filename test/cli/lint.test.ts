@@ -8,14 +8,29 @@ import { repoRoot } from '../support/service';
 
 /** Run the bundled linter (dist/cli.js) in `cwd`; JSON output parsed when asked for. */
 function lint(cwd: string, args: string[]): { status: number | null; stdout: string; stderr: string; json?: LintJson } {
-  const r = spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'lint', ...args], { cwd, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'lint', ...args], {
+    cwd,
+    encoding: 'utf8',
+  });
   let json: LintJson | undefined;
-  if (args.includes('--format') && args[args.indexOf('--format') + 1] === 'json' && r.stdout) json = JSON.parse(r.stdout) as LintJson;
+  if (args.includes('--format') && args[args.indexOf('--format') + 1] === 'json' && r.stdout)
+    json = JSON.parse(r.stdout) as LintJson;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, json };
 }
 
 interface LintJson {
-  files: Array<{ file: string; problems: Array<{ line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string }> }>;
+  files: Array<{
+    file: string;
+    problems: Array<{
+      line: number;
+      column: number;
+      endLine: number;
+      endColumn: number;
+      severity: string;
+      code: string;
+      message: string;
+    }>;
+  }>;
   summary: { files: number; errors: number; warnings: number };
 }
 
@@ -28,7 +43,8 @@ function tree(files: Record<string, string>): string {
   return dir;
 }
 
-const codes = (j: LintJson | undefined, file: string): string[] => (j?.files.find((f) => f.file === file)?.problems ?? []).map((p) => p.code);
+const codes = (j: LintJson | undefined, file: string): string[] =>
+  (j?.files.find((f) => f.file === file)?.problems ?? []).map((p) => p.code);
 
 const SLACK = [
   'schema_version: "1"',
@@ -50,11 +66,19 @@ test('the bundled examples lint clean; exit status 0', () => {
 });
 
 test('schema and rule problems: exit status 1, code, exact position and severity in JSON and text', () => {
-  const dir = tree({ 'prometheus.yml': 'global:\n  scrape_interval: 15s\n  scrape_timeout: 20s\n  scrape_intervall: 1m\n' });
+  const dir = tree({
+    'prometheus.yml': 'global:\n  scrape_interval: 15s\n  scrape_timeout: 20s\n  scrape_intervall: 1m\n',
+  });
   try {
     const r = lint(dir, ['.', '--format', 'json']);
     assert.equal(r.status, 1);
-    const problems = r.json!.files[0].problems.map((p) => ({ code: p.code, line: p.line, column: p.column, endColumn: p.endColumn, severity: p.severity }));
+    const problems = r.json!.files[0].problems.map((p) => ({
+      code: p.code,
+      line: p.line,
+      column: p.column,
+      endColumn: p.endColumn,
+      severity: p.severity,
+    }));
     assert.deepEqual(problems, [
       { code: 'prometheus.timeout-exceeds-interval', line: 3, column: 19, endColumn: 22, severity: 'error' },
       { code: 'schema.additional-property', line: 4, column: 3, endColumn: 19, severity: 'error' },
@@ -71,7 +95,20 @@ test('schema and rule problems: exit status 1, code, exact position and severity
 test('references between the files given: an undefined receiver in one file, defined in another; --no-cross-file skips them', () => {
   const files = {
     'acme/acme.slack.yaml': SLACK,
-    'acme/acme.notifications.yaml': ['schema_version: "1"', 'tenant_id: acme', 'rules:', '  - name: db-down', '    matchers: [\'severity="critical"\']', '    channels: [slack]', '    receiver_ref: acme-critical', '  - name: api-slow', '    matchers: [\'severity="warning"\']', '    channels: [slack]', '    receiver_ref: acme-critcal', ''].join('\n'),
+    'acme/acme.notifications.yaml': [
+      'schema_version: "1"',
+      'tenant_id: acme',
+      'rules:',
+      '  - name: db-down',
+      '    matchers: [\'severity="critical"\']',
+      '    channels: [slack]',
+      '    receiver_ref: acme-critical',
+      '  - name: api-slow',
+      '    matchers: [\'severity="warning"\']',
+      '    channels: [slack]',
+      '    receiver_ref: acme-critcal',
+      '',
+    ].join('\n'),
   };
   const dir = tree(files);
   try {
@@ -94,7 +131,10 @@ test('--max-warnings, --quiet, --ignore, --config severities and workspace.exclu
   const dir = tree({
     'acme/acme.slack.yaml': SLACK, // acme-critical is used by nothing: ref.unused-receiver (warning)
     'old/acme.slack.yaml': SLACK.replace('acme-critical', 'acme-old'),
-    'settings.json': JSON.stringify({ severity: { 'ref.unused-receiver': 'error' }, workspace: { exclude: ['old/**'] } }),
+    'settings.json': JSON.stringify({
+      severity: { 'ref.unused-receiver': 'error' },
+      workspace: { exclude: ['old/**'] },
+    }),
   });
   try {
     const warn = lint(dir, ['acme', '--format', 'json']);
@@ -103,11 +143,17 @@ test('--max-warnings, --quiet, --ignore, --config severities and workspace.exclu
     assert.equal(lint(dir, ['acme', '--max-warnings', '0']).status, 1);
     assert.deepEqual(codes(lint(dir, ['acme', '--quiet', '--format', 'json']).json, 'acme/acme.slack.yaml'), []);
     const ignored = lint(dir, ['.', '--ignore', 'old/**', '--format', 'json']);
-    assert.deepEqual(ignored.json!.files.map((f) => f.file), ['acme/acme.slack.yaml']);
+    assert.deepEqual(
+      ignored.json!.files.map((f) => f.file),
+      ['acme/acme.slack.yaml'],
+    );
     // Severity from the settings file; files excluded from the index are still linted alone.
     const configured = lint(dir, ['.', '--config', 'settings.json', '--format', 'json']);
     assert.equal(configured.status, 1);
-    assert.deepEqual(configured.json!.files.find((f) => f.file === 'acme/acme.slack.yaml')!.problems.map((p) => [p.code, p.severity]), [['ref.unused-receiver', 'error']]);
+    assert.deepEqual(
+      configured.json!.files.find((f) => f.file === 'acme/acme.slack.yaml')!.problems.map((p) => [p.code, p.severity]),
+      [['ref.unused-receiver', 'error']],
+    );
     assert.deepEqual(codes(configured.json, 'old/acme.slack.yaml'), []);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

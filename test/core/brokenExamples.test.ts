@@ -5,7 +5,10 @@ import * as path from 'node:path';
 import { repoRoot, validate, shot, golden } from '../support/service';
 
 const dir = path.join(repoRoot, 'examples', 'broken');
-const files = fs.readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f) && !f.endsWith('.expected.json')).sort();
+const files = fs
+  .readdirSync(dir)
+  .filter((f) => /\.(ya?ml|json)$/.test(f) && !f.endsWith('.expected.json'))
+  .sort();
 
 test('there are broken examples to check', () => {
   assert.ok(files.length >= 42, `${files.length} files`);

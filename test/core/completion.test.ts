@@ -16,18 +16,20 @@ test('root keys in an empty document, required first, without keys already prese
 
 test('choosing an object-valued key inserts its required children with the right indentation', () => {
   const out = applyCompletion(HEAD + 'environments:\n  production:\n    enabled: true\n    $0', 'database');
-  assert.match(out, /\n    database:\n      host: \S*\n      name: \S*/);
+  assert.match(out, /\n {4}database:\n {6}host: \S*\n {6}name: \S*/);
   assert.doesNotMatch(out, /\n {8}host/);
 });
 
 test('keys of a half-typed key are completed and replace what was typed', () => {
   const out = applyCompletion(HEAD + 'environments:\n  production:\n    enabled: true\n    data$0', 'database');
-  assert.match(out, /\n    database:\n      host:/);
+  assert.match(out, /\n {4}database:\n {6}host:/);
   assert.doesNotMatch(out, /datadatabase|data\n/);
 });
 
 test('enum values with their descriptions after `key:`', () => {
-  const { items } = complete(HEAD + 'environments:\n  production:\n    enabled: true\n    database:\n      engine: $0\n');
+  const { items } = complete(
+    HEAD + 'environments:\n  production:\n    enabled: true\n    database:\n      engine: $0\n',
+  );
   assert.deepEqual(labels(items).slice(0, 2).sort(), ['mysql', 'postgresql']);
   assert.ok(items.find((i) => i.label === 'postgresql')?.documentation);
 });
@@ -39,7 +41,12 @@ test('booleans for a boolean key', () => {
 
 test('environment names come from propertyNames', () => {
   const { items } = complete(HEAD + 'environments:\n  $0\n');
-  assert.deepEqual(labels(items).filter((l) => ['development', 'staging', 'production', 'test'].includes(l)).sort(), ['development', 'production', 'staging', 'test']);
+  assert.deepEqual(
+    labels(items)
+      .filter((l) => ['development', 'staging', 'production', 'test'].includes(l))
+      .sort(),
+    ['development', 'production', 'staging', 'test'],
+  );
 });
 
 test('completion works in a document with syntax errors elsewhere', () => {
@@ -53,7 +60,9 @@ test('after `- ` in a list of mappings, the item keys', () => {
 });
 
 test('inside a flow mapping', () => {
-  const { items } = complete(HEAD + 'environments:\n  production:\n    enabled: true\n    quotas: { max_users: 10, $0 }\n');
+  const { items } = complete(
+    HEAD + 'environments:\n  production:\n    enabled: true\n    quotas: { max_users: 10, $0 }\n',
+  );
   assert.ok(labels(items).includes('storage_gb'));
   assert.ok(!labels(items).includes('max_users'));
 });
@@ -65,7 +74,11 @@ test('a whole-document template for an empty file, which validates once filled',
 });
 
 test('JSON: keys with quotes and a trailing comma when a property follows', () => {
-  const out = applyCompletion('{\n  "tenant_id": "acme",\n  $0\n  "isolation": {"strategy": "schema"}\n}', 'metadata', 'x.tenant.json');
+  const out = applyCompletion(
+    '{\n  "tenant_id": "acme",\n  $0\n  "isolation": {"strategy": "schema"}\n}',
+    'metadata',
+    'x.tenant.json',
+  );
   assert.match(out, /"metadata": \{\n {4}"name": "[^"]*",\n {4}"owner": \{/);
   assert.match(out, /\},\n {2}"isolation"/);
 });
@@ -77,7 +90,9 @@ test('JSON: enum values quoted', () => {
 
 test('YAML/JSON parity: the same keys offered at the same place', () => {
   const y = labels(complete(HEAD + 'environments:\n  production:\n    enabled: true\n    $0\n').items).sort();
-  const j = labels(complete('{"tenant_id": "acme", "environments": {"production": {"enabled": true, $0}}}', 'x.tenant.json').items).sort();
+  const j = labels(
+    complete('{"tenant_id": "acme", "environments": {"production": {"enabled": true, $0}}}', 'x.tenant.json').items,
+  ).sort();
   assert.deepEqual(y, j);
 });
 

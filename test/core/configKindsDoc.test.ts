@@ -8,6 +8,9 @@ import { spawnSync } from 'node:child_process';
 const ROOT = path.resolve(__dirname, '../../..');
 
 test('docs/config-kinds.md is up to date (node scripts/gen-config-kinds.mjs --check)', () => {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'gen-config-kinds.mjs'), '--check'], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'gen-config-kinds.mjs'), '--check'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   assert.equal(r.status, 0, `${r.stdout}${r.stderr}`.trim() || `exit ${String(r.status)}`);
 });

@@ -15,7 +15,14 @@ test('docs/diagnostics.md documents every code, and nothing else', () => {
 
 test('docs/diagnostics.md says for every code which quick fix it has, or why it has none', () => {
   const doc = fs.readFileSync(path.join(repoRoot, 'docs', 'diagnostics.md'), 'utf8');
-  const sections = new Map(doc.split(/^## /m).slice(1).map((s) => [s.slice(0, s.indexOf('\n')), s] as const));
-  const silent = Object.keys(codes).filter((code) => !/Quick fix|Quick fixes|No quick fix/.test(sections.get(codeAnchor(code)) ?? ''));
+  const sections = new Map(
+    doc
+      .split(/^## /m)
+      .slice(1)
+      .map((s) => [s.slice(0, s.indexOf('\n')), s] as const),
+  );
+  const silent = Object.keys(codes).filter(
+    (code) => !/Quick fix|Quick fixes|No quick fix/.test(sections.get(codeAnchor(code)) ?? ''),
+  );
   assert.deepEqual(silent, []);
 });

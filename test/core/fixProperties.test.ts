@@ -19,8 +19,13 @@ function checkFix(name: string, text: string, before: Diagnostic[], target: Diag
   const label = `${name}: ${String(target.code)} → ${action.title}`;
   const syntax = (ds: Diagnostic[]) => ds.filter((d) => /\.syntax$/.test(String(d.code))).length;
   assert.ok(syntax(diags) <= syntax(before), `${label}: still parses`);
-  const key = (d: Diagnostic) => `${String(d.code)}|${JSON.stringify((d.data as { path?: unknown }).path ?? null)}|${JSON.stringify((d.data as { missing?: unknown }).missing ?? null)}`;
-  if (target.code === 'document.duplicate-key') assert.ok(diags.filter((d) => d.code === target.code).length < before.filter((d) => d.code === target.code).length, `${label}: duplicate gone`);
+  const key = (d: Diagnostic) =>
+    `${String(d.code)}|${JSON.stringify((d.data as { path?: unknown }).path ?? null)}|${JSON.stringify((d.data as { missing?: unknown }).missing ?? null)}`;
+  if (target.code === 'document.duplicate-key')
+    assert.ok(
+      diags.filter((d) => d.code === target.code).length < before.filter((d) => d.code === target.code).length,
+      `${label}: duplicate gone`,
+    );
   else assert.ok(!diags.some((d) => key(d) === key(target)), `${label}: target gone`);
   // New errors: only strictly inside a key the fix renamed or a value it wrote.
   const oldErrors = before.filter((d) => d.severity === DiagnosticSeverity.Error).map(key);
@@ -31,8 +36,15 @@ function checkFix(name: string, text: string, before: Diagnostic[], target: Diag
       oldErrors.splice(i, 1);
       continue;
     }
-    assert.ok(touched.some((l) => d.range.start.line >= l), `${label}: no new error (${key(d)})`);
-    assert.notEqual(d.code, target.code === 'schema.additional-property' ? 'schema.additional-property' : '', `${label}: no new unknown key`);
+    assert.ok(
+      touched.some((l) => d.range.start.line >= l),
+      `${label}: no new error (${key(d)})`,
+    );
+    assert.notEqual(
+      d.code,
+      target.code === 'schema.additional-property' ? 'schema.additional-property' : '',
+      `${label}: no new unknown key`,
+    );
   }
   // Lines outside the edited span are byte for byte the same.
   const a = text.split('\n');
@@ -41,7 +53,8 @@ function checkFix(name: string, text: string, before: Diagnostic[], target: Diag
   const last = Math.max(...edits.map((e) => e.range.end.line));
   for (let i = 0; i < first; i++) assert.equal(b[i], a[i], `${label}: line ${i + 1} unchanged`);
   const tail = a.length - 1 - last;
-  for (let i = 0; i < tail; i++) assert.equal(b[b.length - 1 - i], a[a.length - 1 - i], `${label}: line ${a.length - i} unchanged`);
+  for (let i = 0; i < tail; i++)
+    assert.equal(b[b.length - 1 - i], a[a.length - 1 - i], `${label}: line ${a.length - i} unchanged`);
 }
 
 function fixesOf(name: string, text: string): Array<{ before: Diagnostic[]; target: Diagnostic; action: CodeAction }> {
@@ -49,7 +62,12 @@ function fixesOf(name: string, text: string): Array<{ before: Diagnostic[]; targ
   const before = service().doValidation(d, settings());
   const out: Array<{ before: Diagnostic[]; target: Diagnostic; action: CodeAction }> = [];
   for (const target of before) {
-    for (const action of service().getCodeActions(d, target.range, { diagnostics: [target], only: ['quickfix'] }, settings())) {
+    for (const action of service().getCodeActions(
+      d,
+      target.range,
+      { diagnostics: [target], only: ['quickfix'] },
+      settings(),
+    )) {
       if (action.diagnostics?.length === 1) out.push({ before, target, action });
     }
   }
@@ -57,7 +75,10 @@ function fixesOf(name: string, text: string): Array<{ before: Diagnostic[]; targ
 }
 
 const brokenDir = path.join(repoRoot, 'examples', 'broken');
-const broken = fs.readdirSync(brokenDir).filter((f) => /\.(ya?ml|json)$/.test(f) && !f.endsWith('.expected.json')).map((f) => path.join(brokenDir, f));
+const broken = fs
+  .readdirSync(brokenDir)
+  .filter((f) => /\.(ya?ml|json)$/.test(f) && !f.endsWith('.expected.json'))
+  .map((f) => path.join(brokenDir, f));
 
 test('every fix offered on the broken examples keeps its promises', () => {
   let count = 0;
@@ -83,7 +104,11 @@ const walk = (d: string): void => {
 walk(path.join(repoRoot, 'examples'));
 
 type Mutation = (text: string, rnd: number) => string | undefined;
-const keyLines = (text: string) => text.split('\n').map((l, i) => ({ l, i })).filter(({ l }) => /^\s*(- )?[a-z_]+:/.test(l));
+const keyLines = (text: string) =>
+  text
+    .split('\n')
+    .map((l, i) => ({ l, i }))
+    .filter(({ l }) => /^\s*(- )?[a-z_]+:/.test(l));
 const mutate = (text: string, rnd: number, f: (line: string) => string | undefined): string | undefined => {
   const lines = text.split('\n');
   const candidates = keyLines(text);
@@ -95,10 +120,20 @@ const mutate = (text: string, rnd: number, f: (line: string) => string | undefin
   return lines.join('\n');
 };
 const mutations: Record<string, Mutation> = {
-  typoKey: (t, r) => mutate(t, r, (l) => l.replace(/^(\s*(?:- )?)([a-z_]{4,}):/, (_m, p: string, k: string) => p + k.slice(0, 1) + k.slice(2, 3) + k.slice(1, 2) + k.slice(3) + ':')),
-  quoteNumber: (t, r) => mutate(t, r, (l) => (/:\s+\d+\s*(#.*)?$/.test(l) ? l.replace(/:\s+(\d+)/, ': "$1"') : undefined)),
+  typoKey: (t, r) =>
+    mutate(t, r, (l) =>
+      l.replace(
+        /^(\s*(?:- )?)([a-z_]{4,}):/,
+        (_m, p: string, k: string) => p + k.slice(0, 1) + k.slice(2, 3) + k.slice(1, 2) + k.slice(3) + ':',
+      ),
+    ),
+  quoteNumber: (t, r) =>
+    mutate(t, r, (l) => (/:\s+\d+\s*(#.*)?$/.test(l) ? l.replace(/:\s+(\d+)/, ': "$1"') : undefined)),
   yesForTrue: (t, r) => mutate(t, r, (l) => (/:\s+true\b/.test(l) ? l.replace(/:\s+true\b/, ': yes') : undefined)),
-  typoValue: (t, r) => mutate(t, r, (l) => (/:\s+[a-z][a-z-]{3,}\s*(#.*)?$/.test(l) ? l.replace(/:\s+([a-z])([a-z])([a-z-]+)/, ': $1$3$2') : undefined)),
+  typoValue: (t, r) =>
+    mutate(t, r, (l) =>
+      /:\s+[a-z][a-z-]{3,}\s*(#.*)?$/.test(l) ? l.replace(/:\s+([a-z])([a-z])([a-z-]+)/, ': $1$3$2') : undefined,
+    ),
   duplicateLine: (t, r) => {
     const lines = t.split('\n');
     const c = keyLines(t).filter(({ l }) => /^\s*[a-z_]+:\s+\S/.test(l) && !/^\s*- /.test(l));
@@ -112,14 +147,19 @@ const mutations: Record<string, Mutation> = {
 test('generated mistakes in valid examples: every offered fix keeps its promises', () => {
   let checked = 0;
   fc.assert(
-    fc.property(fc.constantFrom(...validFiles), fc.constantFrom(...Object.keys(mutations)), fc.nat(10_000), (file, m, r) => {
-      const text = mutations[m](fs.readFileSync(file, 'utf8'), r);
-      if (text === undefined) return;
-      for (const { before, target, action } of fixesOf(file, text)) {
-        checkFix(file, text, before, target, action);
-        checked++;
-      }
-    }),
+    fc.property(
+      fc.constantFrom(...validFiles),
+      fc.constantFrom(...Object.keys(mutations)),
+      fc.nat(10_000),
+      (file, m, r) => {
+        const text = mutations[m](fs.readFileSync(file, 'utf8'), r);
+        if (text === undefined) return;
+        for (const { before, target, action } of fixesOf(file, text)) {
+          checkFix(file, text, before, target, action);
+          checked++;
+        }
+      },
+    ),
     { numRuns: 120, seed: 20261121 },
   );
   assert.ok(checked >= 20, `only ${checked} fixes checked`);

@@ -11,7 +11,8 @@ function hover(fixture: string, name = 'test.tenant.yaml'): string | undefined {
   return h ? (h.contents as MarkupContent).value : undefined;
 }
 
-const BASE = 'tenant_id: acme\nenvironments:\n  production:\n    enabled: true\n    database:\n      engine: postgresql\n      port: 5432\n';
+const BASE =
+  'tenant_id: acme\nenvironments:\n  production:\n    enabled: true\n    database:\n      engine: postgresql\n      port: 5432\n';
 
 test('hover on a key: title, type, description, allowed values with descriptions, default, schema', () => {
   const h = hover(BASE.replace('engine:', 'eng$0ine:'));
@@ -28,7 +29,10 @@ test('hover on a value shows the same documentation', () => {
 
 test('hover in JSON matches YAML', () => {
   const y = hover(BASE.replace('port:', 'po$0rt:'));
-  const j = hover('{"tenant_id": "acme", "environments": {"production": {"enabled": true, "database": {"po$0rt": 5432}}}}', 'x.tenant.json');
+  const j = hover(
+    '{"tenant_id": "acme", "environments": {"production": {"enabled": true, "database": {"po$0rt": 5432}}}}',
+    'x.tenant.json',
+  );
   assert.equal(y, j);
 });
 

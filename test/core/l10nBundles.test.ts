@@ -32,7 +32,9 @@ test('messages has templates to translate', () => {
 for (const lang of LANGS) {
   test(`bundle.l10n.${lang}.json translates every template of core/src/messages.ts`, () => {
     const bundle = loadBundle(lang);
-    const missing = templates.filter(([, tpl]) => typeof bundle[tpl] !== 'string' || bundle[tpl].trim() === '').map(([id]) => id);
+    const missing = templates
+      .filter(([, tpl]) => typeof bundle[tpl] !== 'string' || bundle[tpl].trim() === '')
+      .map(([id]) => id);
     assert.deepEqual(missing, [], `${lang}: no translation for ${missing.join(', ')}`);
   });
 
@@ -44,7 +46,8 @@ for (const lang of LANGS) {
       if (typeof translation !== 'string') continue;
       const want = placeholders(tpl);
       const got = placeholders(translation);
-      if (JSON.stringify(want) !== JSON.stringify(got)) wrong.push(`${id}: expected {${want.join('}, {')}}, got {${got.join('}, {')}}`);
+      if (JSON.stringify(want) !== JSON.stringify(got))
+        wrong.push(`${id}: expected {${want.join('}, {')}}, got {${got.join('}, {')}}`);
     }
     assert.deepEqual(wrong, [], `${lang}: ${wrong.join('; ')}`);
   });
@@ -64,7 +67,11 @@ for (const lang of LANGS) {
     } finally {
       l10n.config({ contents: {} });
     }
-    assert.equal(t('schema.required', { where: 'x', key: 'y' }), template.replace('{where}', 'x').replace('{key}', 'y'), 'English again after the reset');
+    assert.equal(
+      t('schema.required', { where: 'x', key: 'y' }),
+      template.replace('{where}', 'x').replace('{key}', 'y'),
+      'English again after the reset',
+    );
   });
 }
 
@@ -98,7 +105,9 @@ for (const family of families) {
   for (const lang of LANGS) {
     test(`bundle.l10n.${lang}.json translates every template of ${family.file}`, () => {
       const bundle = loadBundle(lang);
-      const missing = family.templates.filter(([, tpl]) => typeof bundle[tpl] !== 'string' || bundle[tpl].trim() === '').map(([id]) => id);
+      const missing = family.templates
+        .filter(([, tpl]) => typeof bundle[tpl] !== 'string' || bundle[tpl].trim() === '')
+        .map(([id]) => id);
       assert.deepEqual(missing, [], `${lang}: no translation for ${missing.join(', ')}`);
     });
 
@@ -108,10 +117,15 @@ for (const family of families) {
       for (const [id, tpl] of family.templates) {
         const translation = bundle[tpl];
         if (typeof translation !== 'string') continue;
-        for (const [what, extract] of [['placeholders', placeholders], ['fillable placeholders', fillable], ['Go-template text', goTemplateText]] as const) {
+        for (const [what, extract] of [
+          ['placeholders', placeholders],
+          ['fillable placeholders', fillable],
+          ['Go-template text', goTemplateText],
+        ] as const) {
           const want = extract(tpl);
           const got = extract(translation);
-          if (JSON.stringify(want) !== JSON.stringify(got)) wrong.push(`${id}: ${what} ${JSON.stringify(want)} != ${JSON.stringify(got)}`);
+          if (JSON.stringify(want) !== JSON.stringify(got))
+            wrong.push(`${id}: ${what} ${JSON.stringify(want)} != ${JSON.stringify(got)}`);
         }
       }
       assert.deepEqual(wrong, [], `${lang}: ${wrong.join('; ')}`);
@@ -121,7 +135,9 @@ for (const family of families) {
 
 /** Fill `{name}` placeholders the way the formatters do (unknown ones stay as written). */
 function fill(template: string, args: Record<string, string | number>): string {
-  return template.replace(/\{([A-Za-z0-9_]+)\}/g, (whole, k: string) => (Object.prototype.hasOwnProperty.call(args, k) ? String(args[k]) : whole));
+  return template.replace(/\{([A-Za-z0-9_]+)\}/g, (whole, k: string) =>
+    Object.prototype.hasOwnProperty.call(args, k) ? String(args[k]) : whole,
+  );
 }
 
 for (const lang of LANGS) {
@@ -158,12 +174,18 @@ for (const lang of LANGS) {
       const actual = formatLangMessage(problem);
       assert.equal(actual, fill(translation!, problem.args));
       assert.notEqual(actual, english, `${lang}: still English`);
-      assert.ok(actual.includes('{{range}}') && actual.includes('{{end}}'), `${lang}: Go-template text kept: ${actual}`);
+      assert.ok(
+        actual.includes('{{range}}') && actual.includes('{{end}}'),
+        `${lang}: Go-template text kept: ${actual}`,
+      );
       assert.doesNotMatch(actual.replace(/\{\{[^{}]*\}\}/g, ''), /\{\w+\}/, 'every placeholder filled in');
       // A language checker problem reported through ruleMessage() is translated as well.
       // (The field name is one of the fixed phrases of langArgs, translated too.)
       const step = { step: '0', field: 'minute', max: 60 };
-      assert.equal(ruleMessage('cron.bad-step', step), fill(bundle[langMessages['cron.bad-step']!]!, { ...step, field: bundle[langArgs['cron.field.minute']!]! }));
+      assert.equal(
+        ruleMessage('cron.bad-step', step),
+        fill(bundle[langMessages['cron.bad-step']!]!, { ...step, field: bundle[langArgs['cron.field.minute']!]! }),
+      );
     } finally {
       l10n.config({ contents: {} });
     }
@@ -179,9 +201,11 @@ function codeSpans(s: string): string[] {
 /** Files whose cross-file problems use every kind of fragment: owners, locations, suggestions, placeholder details. */
 const WORKSPACE = {
   'acme/a.monitoring.yaml': 'tenant_id: acme\nalertmanager:\n  time_intervals:\n    - name: nights\n',
-  'acme/b.monitoring.yaml': 'tenant_id: acme\nalertmanager:\n  time_intervals:\n    - name: weekend\n    - name: nights\n',
+  'acme/b.monitoring.yaml':
+    'tenant_id: acme\nalertmanager:\n  time_intervals:\n    - name: weekend\n    - name: nights\n',
   'acme/acme.alert-templates.yaml': 'tenant_id: acme\ntemplates:\n  acme.critical:\n    en: { title: t, body: b }\n',
-  'acme/acme.slack.yaml': 'tenant_id: acme\nreceivers:\n  - name: acme-critical\n    slack_configs:\n      - channel: "#acme"\n        alert_template: acme.critcal\n',
+  'acme/acme.slack.yaml':
+    'tenant_id: acme\nreceivers:\n  - name: acme-critical\n    slack_configs:\n      - channel: "#acme"\n        alert_template: acme.critcal\n',
   'acme/acme.localization.yaml': [
     'tenant_id: acme',
     'default_locale: en',
@@ -208,7 +232,8 @@ for (const lang of LANGS) {
       if (typeof translation !== 'string') continue;
       const want = codeSpans(tpl);
       const got = codeSpans(translation);
-      if (JSON.stringify(want) !== JSON.stringify(got)) wrong.push(`${id}: ${JSON.stringify(want)} != ${JSON.stringify(got)}`);
+      if (JSON.stringify(want) !== JSON.stringify(got))
+        wrong.push(`${id}: ${JSON.stringify(want)} != ${JSON.stringify(got)}`);
     }
     assert.deepEqual(wrong, [], `${lang}: ${wrong.join('; ')}`);
   });
@@ -221,7 +246,8 @@ for (const lang of LANGS) {
       assert.equal(typeof translation, 'string', `${lang}: no translation for ${id}`);
       return fill(translation!, args);
     };
-    const en = (id: WorkspaceMessageId, args: Record<string, string | number> = {}): string => fill(workspaceMessages[id], args);
+    const en = (id: WorkspaceMessageId, args: Record<string, string | number> = {}): string =>
+      fill(workspaceMessages[id], args);
     const expected = (f: typeof tr): Record<string, string> => ({
       'acme/a.monitoring.yaml ref.duplicate-time-interval': f('ref.duplicate-time-interval', {
         name: 'nights',
@@ -234,14 +260,20 @@ for (const lang of LANGS) {
         other: f('ref.location.other-file', { file: 'a.monitoring.yaml', line: 4 }),
       }),
       'acme/acme.slack.yaml ref.undefined-template': f('ref.undefined.suggest', {
-        message: f('ref.undefined-template', { name: 'acme.critcal', owner: f('ref.owner.tenant-or-platform', { tenant: 'acme' }) }),
+        message: f('ref.undefined-template', {
+          name: 'acme.critcal',
+          owner: f('ref.owner.tenant-or-platform', { tenant: 'acme' }),
+        }),
         suggestion: 'acme.critical',
       }),
       'acme/acme.localization.yaml ref.placeholder-mismatch greeting': f('ref.placeholder-mismatch', {
         locale: 'fr',
         name: 'greeting',
         reference: 'en',
-        details: f('ref.placeholder-mismatch.join', { first: f('ref.placeholder-mismatch.missing', { list: '`{name}`' }), next: f('ref.placeholder-mismatch.extra', { list: '`{nom}`' }) }),
+        details: f('ref.placeholder-mismatch.join', {
+          first: f('ref.placeholder-mismatch.missing', { list: '`{name}`' }),
+          next: f('ref.placeholder-mismatch.extra', { list: '`{nom}`' }),
+        }),
       }),
       'acme/acme.localization.yaml ref.placeholder-mismatch items': f('ref.placeholder-mismatch', {
         locale: 'fr',
@@ -257,7 +289,8 @@ for (const lang of LANGS) {
       for (const file of Object.keys(WORKSPACE)) {
         for (const p of ws.problems(file)) {
           const key = `${file} ${p.code}`;
-          if (checked.has(key)) out[p.code === 'ref.placeholder-mismatch' ? `${key} ${String(p.data?.name)}` : key] = p.message;
+          if (checked.has(key))
+            out[p.code === 'ref.placeholder-mismatch' ? `${key} ${String(p.data?.name)}` : key] = p.message;
         }
       }
       return out;
@@ -269,7 +302,11 @@ for (const lang of LANGS) {
       assert.deepEqual(actual, expected(tr));
       for (const [key, message] of Object.entries(actual)) {
         assert.notEqual(message, expected(en)[key], `${lang}: still English: ${key}`);
-        assert.doesNotMatch(message.replace(/`[^`]*`/g, ''), /\{\w+\}/, `${lang}: every placeholder filled in: ${message}`);
+        assert.doesNotMatch(
+          message.replace(/`[^`]*`/g, ''),
+          /\{\w+\}/,
+          `${lang}: every placeholder filled in: ${message}`,
+        );
       }
     } finally {
       l10n.config({ contents: {} });
@@ -281,15 +318,33 @@ for (const lang of LANGS) {
   test(`formatLangMessage() translates the fixed phrases among the arguments with bundle.l10n.${lang}.json`, () => {
     const bundle = loadBundle(lang);
     // A PromQL type and a position are built from English words; the data keeps them as they are.
-    const problem = { code: 'promql.expected-instant-vector', from: 0, to: 1, args: { func: 'sum', index: 1, arg: 'x[5m]', got: 'a range vector' } };
-    const unclosed = { code: 'promql.unclosed', from: 0, to: 1, args: { open: '(', close: ')', position: 'line 2, column 7' } };
-    const hint = { code: 'intl.invalid-locale', from: 0, to: 1, args: { value: 'en_US', suggestion: 'en-US', hint: " BCP 47 separates subtags with '-', not '_'. Use 'en-US'." } };
+    const problem = {
+      code: 'promql.expected-instant-vector',
+      from: 0,
+      to: 1,
+      args: { func: 'sum', index: 1, arg: 'x[5m]', got: 'a range vector' },
+    };
+    const unclosed = {
+      code: 'promql.unclosed',
+      from: 0,
+      to: 1,
+      args: { open: '(', close: ')', position: 'line 2, column 7' },
+    };
+    const hint = {
+      code: 'intl.invalid-locale',
+      from: 0,
+      to: 1,
+      args: { value: 'en_US', suggestion: 'en-US', hint: " BCP 47 separates subtags with '-', not '_'. Use 'en-US'." },
+    };
     try {
       l10n.config({ contents: bundle });
       const got = bundle[langArgs['promql.type.range-vector']!]!;
       assert.equal(formatLangMessage(problem), fill(bundle[langMessages[problem.code]!]!, { ...problem.args, got }));
       const position = fill(bundle[langArgs['promql.position.line']!]!, { line: 2, column: 7 });
-      assert.equal(formatLangMessage(unclosed), fill(bundle[langMessages[unclosed.code]!]!, { ...unclosed.args, position }));
+      assert.equal(
+        formatLangMessage(unclosed),
+        fill(bundle[langMessages[unclosed.code]!]!, { ...unclosed.args, position }),
+      );
       // Phrases inside phrases: the hint, then the sentence it wraps.
       const inner = bundle[langArgs['intl.hint.separator']!]!;
       const outer = fill(bundle[langArgs['intl.hint.use']!]!, { hint: inner, suggestion: 'en-US' });
@@ -298,7 +353,11 @@ for (const lang of LANGS) {
     } finally {
       l10n.config({ contents: {} });
     }
-    assert.equal(formatLangMessage(problem), fill(langMessages[problem.code]!, problem.args), 'English again after the reset');
+    assert.equal(
+      formatLangMessage(problem),
+      fill(langMessages[problem.code]!, problem.args),
+      'English again after the reset',
+    );
   });
 }
 
@@ -308,6 +367,7 @@ test('quick-fix titles are message templates', () => {
   assert.ok(ids.length >= 20, ids.join(', '));
   for (const lang of LANGS) {
     const bundle = loadBundle(lang);
-    for (const id of ids) assert.equal(typeof bundle[messages[id as keyof typeof messages]], 'string', `${lang}: ${id}`);
+    for (const id of ids)
+      assert.equal(typeof bundle[messages[id as keyof typeof messages]], 'string', `${lang}: ${id}`);
   }
 });

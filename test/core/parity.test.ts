@@ -8,21 +8,37 @@ import { validate } from '../support/service';
 
 /** The same content written as YAML and as JSON must give the same codes at the same paths. */
 const cases: Array<[string, string, Record<string, unknown>]> = [
-  ['tenant', 'tenant', {
-    tenant_id: 'Acme_Music',
-    metadata: { name: 'Acme', owner: { user_id: 'usr_1', email: 'not-an-email' }, ownr: 1 },
-    environments: { production: { enabled: 'true', database: { engine: 'postgress', host: 'db.acme.example', name: 'acme', port: 70000 } }, prod: { enabled: true } },
-    isolation: { strategy: 'row' },
-  }],
+  [
+    'tenant',
+    'tenant',
+    {
+      tenant_id: 'Acme_Music',
+      metadata: { name: 'Acme', owner: { user_id: 'usr_1', email: 'not-an-email' }, ownr: 1 },
+      environments: {
+        production: {
+          enabled: 'true',
+          database: { engine: 'postgress', host: 'db.acme.example', name: 'acme', port: 70000 },
+        },
+        prod: { enabled: true },
+      },
+      isolation: { strategy: 'row' },
+    },
+  ],
   ['security', 'security-policy', { authentication: { providers: [{ name: 'corp', type: 'oidcc' }] } }],
   ['monitoring', 'monitoring', { alertmanager: { route: { receiver: 1, group_wait: 'soon' } } }],
-  ['rules', 'prometheus-rules', { groups: [{ name: 'g', rules: [{ alert: 'A', expr: 'up == 0', for: '5 minutes', labels: { 'on-call': 'x' } }] }] }],
+  [
+    'rules',
+    'prometheus-rules',
+    { groups: [{ name: 'g', rules: [{ alert: 'A', expr: 'up == 0', for: '5 minutes', labels: { 'on-call': 'x' } }] }] },
+  ],
 ];
 
 for (const [name, kind, content] of cases) {
   test(`YAML/JSON parity: ${kind}`, () => {
     const shots = (text: string, file: string) =>
-      validate(text, file).map((d) => `${String(d.code)} ${JSON.stringify((d.data as { path?: unknown }).path)}`).sort();
+      validate(text, file)
+        .map((d) => `${String(d.code)} ${JSON.stringify((d.data as { path?: unknown }).path)}`)
+        .sort();
     const ext = kind === 'prometheus-rules' ? 'rules' : kind === 'security-policy' ? 'security' : kind;
     const y = shots(stringify(content), `${name}.${ext}.yaml`);
     const j = shots(JSON.stringify(content, null, 2), `${name}.${ext}.json`);
@@ -40,8 +56,25 @@ test('user schemas in drafts 07, 2019-09 and 2020-12 validate alike', () => {
   };
   for (const [id, uri] of Object.entries(drafts)) {
     const defs = id === '07' ? 'definitions' : '$defs';
-    fs.writeFileSync(path.join(dir, `${id}.schema.json`), JSON.stringify({ $schema: uri, type: 'object', additionalProperties: false, required: ['name'], properties: { name: { $ref: `#/${defs}/name` }, port: { type: 'integer', maximum: 65535 } }, [defs]: { name: { type: 'string', minLength: 3 } } }));
-    const codes = validate(`# tenant-config: $schema=./${id}.schema.json\nname: ab\nport: 70000\nextra: 1\n`, `${id}.yaml`, {}, dir).map((d) => String(d.code)).sort();
+    fs.writeFileSync(
+      path.join(dir, `${id}.schema.json`),
+      JSON.stringify({
+        $schema: uri,
+        type: 'object',
+        additionalProperties: false,
+        required: ['name'],
+        properties: { name: { $ref: `#/${defs}/name` }, port: { type: 'integer', maximum: 65535 } },
+        [defs]: { name: { type: 'string', minLength: 3 } },
+      }),
+    );
+    const codes = validate(
+      `# tenant-config: $schema=./${id}.schema.json\nname: ab\nport: 70000\nextra: 1\n`,
+      `${id}.yaml`,
+      {},
+      dir,
+    )
+      .map((d) => String(d.code))
+      .sort();
     assert.deepEqual(codes, ['schema.additional-property', 'schema.length', 'schema.range'], id);
   }
   fs.rmSync(dir, { recursive: true, force: true });

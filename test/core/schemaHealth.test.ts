@@ -48,20 +48,72 @@ const UPSTREAM_KINDS = ['prometheus', 'prometheus-rules', 'alertmanager', 'grafa
 
 /** JSON Schema draft-07 keywords plus the editor keywords our schemas may use. */
 const ALLOWED_KEYWORDS = new Set([
-  '$schema', '$id', '$ref', '$comment', 'title', 'description', 'default', 'examples', 'definitions',
-  'type', 'enum', 'const', 'properties', 'patternProperties', 'additionalProperties', 'required',
-  'propertyNames', 'minProperties', 'maxProperties', 'dependencies',
-  'items', 'additionalItems', 'minItems', 'maxItems', 'uniqueItems', 'contains',
-  'minLength', 'maxLength', 'pattern', 'format',
-  'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf',
-  'allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else',
-  'markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'defaultSnippets',
-  'deprecationMessage', 'errorMessage', 'patternErrorMessage', 'doNotSuggest', 'x-replacement',
+  '$schema',
+  '$id',
+  '$ref',
+  '$comment',
+  'title',
+  'description',
+  'default',
+  'examples',
+  'definitions',
+  'type',
+  'enum',
+  'const',
+  'properties',
+  'patternProperties',
+  'additionalProperties',
+  'required',
+  'propertyNames',
+  'minProperties',
+  'maxProperties',
+  'dependencies',
+  'items',
+  'additionalItems',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'contains',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'format',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  'if',
+  'then',
+  'else',
+  'markdownDescription',
+  'enumDescriptions',
+  'markdownEnumDescriptions',
+  'defaultSnippets',
+  'deprecationMessage',
+  'errorMessage',
+  'patternErrorMessage',
+  'doNotSuggest',
+  'x-replacement',
 ]);
 /** Keywords whose value is a map of name -> schema. */
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions', 'dependencies']);
 /** Keywords whose value is a schema (or, for items, a schema or an array of schemas). */
-const SCHEMA_VALUES = new Set(['additionalProperties', 'additionalItems', 'items', 'contains', 'propertyNames', 'not', 'if', 'then', 'else']);
+const SCHEMA_VALUES = new Set([
+  'additionalProperties',
+  'additionalItems',
+  'items',
+  'contains',
+  'propertyNames',
+  'not',
+  'if',
+  'then',
+  'else',
+]);
 const SCHEMA_ARRAYS = new Set(['allOf', 'anyOf', 'oneOf']);
 
 function readJson(file: string): JsonObject {
@@ -83,7 +135,12 @@ const ajv = createAjv();
 for (const s of schemas.values()) ajv.addSchema(s as object);
 
 /** Visit every subschema with its JSON pointer; `inProperty` is the property name when the node is a property schema. */
-function walkSchema(node: Json, pointer: string, visit: (schema: JsonObject, pointer: string, parentKeyword: string | undefined) => void, parentKeyword?: string): void {
+function walkSchema(
+  node: Json,
+  pointer: string,
+  visit: (schema: JsonObject, pointer: string, parentKeyword: string | undefined) => void,
+  parentKeyword?: string,
+): void {
   if (!isObject(node)) return;
   visit(node, pointer, parentKeyword);
   for (const [key, value] of Object.entries(node)) {
@@ -154,7 +211,9 @@ function validationErrors(entry: CatalogEntry, file: string): string[] {
   assert.ok(validate, `schema ${entry.uri} is not registered`);
   const out: string[] = [];
   for (const doc of loadDocuments(file)) {
-    if (!validate(doc)) for (const e of validate.errors ?? []) out.push(`${e.instancePath || '/'} ${e.message ?? e.keyword} ${JSON.stringify(e.params)}`);
+    if (!validate(doc))
+      for (const e of validate.errors ?? [])
+        out.push(`${e.instancePath || '/'} ${e.message ?? e.keyword} ${JSON.stringify(e.params)}`);
   }
   return out;
 }
@@ -227,23 +286,42 @@ test('our schemas document every property, enum value and pattern', () => {
   for (const file of ownFiles) {
     const schema = schemas.get(file)!;
     walkSchema(schema, '#', (node, pointer, parentKeyword) => {
-      for (const key of Object.keys(node)) if (!ALLOWED_KEYWORDS.has(key)) problems.push(`${file} ${pointer}: unknown keyword "${key}"`);
+      for (const key of Object.keys(node))
+        if (!ALLOWED_KEYWORDS.has(key)) problems.push(`${file} ${pointer}: unknown keyword "${key}"`);
       // if/then/else subschemas are conditions and overlays on properties documented elsewhere.
       const conditional = /\/(if|then|else)(\/|$)/.test(pointer);
-      if (typeof node.pattern === 'string' && typeof node.patternErrorMessage !== 'string' && !/\/if(\/|$)/.test(pointer)) problems.push(`${file} ${pointer}: pattern without patternErrorMessage`);
+      if (
+        typeof node.pattern === 'string' &&
+        typeof node.patternErrorMessage !== 'string' &&
+        !/\/if(\/|$)/.test(pointer)
+      )
+        problems.push(`${file} ${pointer}: pattern without patternErrorMessage`);
       if (conditional) return;
       if (parentKeyword === 'properties' || parentKeyword === 'definitions') {
         for (const k of ['title', 'description'] as const) {
-          if (typeof node[k] !== 'string' || !(node[k] as string).trim()) problems.push(`${file} ${pointer}: missing ${k}`);
+          if (typeof node[k] !== 'string' || !(node[k] as string).trim())
+            problems.push(`${file} ${pointer}: missing ${k}`);
         }
       }
       if (Array.isArray(node.enum)) {
         if (!Array.isArray(node.enumDescriptions)) problems.push(`${file} ${pointer}: enum without enumDescriptions`);
-        else if (node.enumDescriptions.length !== node.enum.length) problems.push(`${file} ${pointer}: ${node.enum.length} enum values but ${node.enumDescriptions.length} enumDescriptions`);
+        else if (node.enumDescriptions.length !== node.enum.length)
+          problems.push(
+            `${file} ${pointer}: ${node.enum.length} enum values but ${node.enumDescriptions.length} enumDescriptions`,
+          );
       }
-      if (node.type === 'object' && isObject(node.properties) && node.additionalProperties !== false) problems.push(`${file} ${pointer}: object with properties must set additionalProperties: false`);
+      if (node.type === 'object' && isObject(node.properties) && node.additionalProperties !== false)
+        problems.push(`${file} ${pointer}: object with properties must set additionalProperties: false`);
       if (node.defaultSnippets !== undefined) {
-        const ok = Array.isArray(node.defaultSnippets) && node.defaultSnippets.every((s) => isObject(s) && typeof s.label === 'string' && s.body !== undefined && (s.description === undefined || typeof s.description === 'string'));
+        const ok =
+          Array.isArray(node.defaultSnippets) &&
+          node.defaultSnippets.every(
+            (s) =>
+              isObject(s) &&
+              typeof s.label === 'string' &&
+              s.body !== undefined &&
+              (s.description === undefined || typeof s.description === 'string'),
+          );
         if (!ok) problems.push(`${file} ${pointer}: defaultSnippets must be [{label, description?, body}]`);
       }
     });
@@ -262,10 +340,23 @@ test('deprecated properties name an existing replacement, and every own kind has
         if (!isObject(prop) || prop.deprecationMessage === undefined) continue;
         deprecated++;
         const replacement = prop['x-replacement'];
-        if (typeof replacement !== 'string') problems.push(`${e.file} ${pointer}/properties/${name}: deprecated without x-replacement`);
-        else if (!(replacement in node.properties)) problems.push(`${e.file} ${pointer}/properties/${name}: x-replacement "${replacement}" is not a sibling property`);
-        else if (isObject(node.properties[replacement]) && (node.properties[replacement] as JsonObject).deprecationMessage !== undefined) problems.push(`${e.file} ${pointer}/properties/${name}: replacement "${replacement}" is deprecated too`);
-        if (typeof prop.deprecationMessage !== 'string' || typeof replacement !== 'string' || !prop.deprecationMessage.includes(replacement)) problems.push(`${e.file} ${pointer}/properties/${name}: deprecationMessage must name the replacement`);
+        if (typeof replacement !== 'string')
+          problems.push(`${e.file} ${pointer}/properties/${name}: deprecated without x-replacement`);
+        else if (!(replacement in node.properties))
+          problems.push(
+            `${e.file} ${pointer}/properties/${name}: x-replacement "${replacement}" is not a sibling property`,
+          );
+        else if (
+          isObject(node.properties[replacement]) &&
+          (node.properties[replacement] as JsonObject).deprecationMessage !== undefined
+        )
+          problems.push(`${e.file} ${pointer}/properties/${name}: replacement "${replacement}" is deprecated too`);
+        if (
+          typeof prop.deprecationMessage !== 'string' ||
+          typeof replacement !== 'string' ||
+          !prop.deprecationMessage.includes(replacement)
+        )
+          problems.push(`${e.file} ${pointer}/properties/${name}: deprecationMessage must name the replacement`);
       }
     });
     if (deprecated === 0) problems.push(`${e.file}: no deprecated property`);
@@ -309,10 +400,13 @@ test('every broken example fails validation and documents its mistake', () => {
     }
     perKind.set(entry.id, (perKind.get(entry.id) ?? 0) + 1);
     if (!readme.includes(`\`${name}\``)) failures.push(`${rel(file)}: not listed in examples/broken/README.md`);
-    if (!file.endsWith('.json') && !fs.readFileSync(file, 'utf8').startsWith('# expect: ')) failures.push(`${rel(file)}: must start with "# expect: <mistake>"`);
-    if (validationErrors(entry, file).length === 0) failures.push(`${rel(file)} (${entry.id}): expected at least one schema error, got none`);
+    if (!file.endsWith('.json') && !fs.readFileSync(file, 'utf8').startsWith('# expect: '))
+      failures.push(`${rel(file)}: must start with "# expect: <mistake>"`);
+    if (validationErrors(entry, file).length === 0)
+      failures.push(`${rel(file)} (${entry.id}): expected at least one schema error, got none`);
   }
   assert.deepEqual(failures, []);
-  for (const e of catalog) assert.ok((perKind.get(e.id) ?? 0) >= 3, `${e.id}: at least 3 broken examples (found ${perKind.get(e.id) ?? 0})`);
+  for (const e of catalog)
+    assert.ok((perKind.get(e.id) ?? 0) >= 3, `${e.id}: at least 3 broken examples (found ${perKind.get(e.id) ?? 0})`);
   assert.ok(files.filter((f) => f.endsWith('.json')).length >= 8, 'at least 8 broken JSON examples');
 });

@@ -19,7 +19,16 @@ isolation:
   strategy: database
 `;
 
-const JSON_TEXT = JSON.stringify({ tenant_id: 'acme', metadata: { name: 'Acme', tags: ['a', 'b'] }, environments: { production: { enabled: true, database: { host: 'db.acme.example', name: 'acme' } } }, isolation: { strategy: 'database' } }, null, 2);
+const JSON_TEXT = JSON.stringify(
+  {
+    tenant_id: 'acme',
+    metadata: { name: 'Acme', tags: ['a', 'b'] },
+    environments: { production: { enabled: true, database: { host: 'db.acme.example', name: 'acme' } } },
+    isolation: { strategy: 'database' },
+  },
+  null,
+  2,
+);
 
 function names(symbols: DocumentSymbol[] | undefined, depth = 0): string[] {
   return (symbols ?? []).flatMap((s) => [`${'  '.repeat(depth)}${s.name}`, ...names(s.children, depth + 1)]);
@@ -34,14 +43,20 @@ test('outline: nested symbols, the same in YAML and JSON', () => {
 
 test('outline of a stream: one symbol per document, named by tenant_id', () => {
   const s = service().getDocumentSymbols(doc('tenant_id: a\n---\ntenant_id: b\n'));
-  assert.deepEqual(s.map((x) => x.name), ['Document 1: a', 'Document 2: b']);
+  assert.deepEqual(
+    s.map((x) => x.name),
+    ['Document 1: a', 'Document 2: b'],
+  );
 });
 
 test('folding ranges for mappings from their key line, and comment blocks', () => {
   const f = service().getFoldingRanges(doc('# one\n# two\n' + YAML));
   assert.ok(f.some((r) => r.kind === 'comment' && r.startLine === 0 && r.endLine === 2));
   // environments: line 7 (0-based) to the last database line.
-  assert.ok(f.some((r) => r.startLine === 7 && r.endLine === 12), JSON.stringify(f));
+  assert.ok(
+    f.some((r) => r.startLine === 7 && r.endLine === 12),
+    JSON.stringify(f),
+  );
 });
 
 test('selection ranges grow from the value to the document', () => {
@@ -67,7 +82,8 @@ async function formatted(text: string, name: string): Promise<string> {
 }
 
 test('YAML formatting keeps comments and is idempotent', async () => {
-  const messy = '# head comment\ntenant_id:    acme   # the id\nmetadata:\n    name:   Acme\n    tags: [ a,   b ]\n# tail\n';
+  const messy =
+    '# head comment\ntenant_id:    acme   # the id\nmetadata:\n    name:   Acme\n    tags: [ a,   b ]\n# tail\n';
   const once = await formatted(messy, 'f.tenant.yaml');
   assert.equal(once, '# head comment\ntenant_id: acme # the id\nmetadata:\n  name: Acme\n  tags: [a, b]\n# tail\n');
   assert.equal(await formatted(once, 'f.tenant.yaml'), once);
@@ -83,7 +99,11 @@ test('JSON formatting keeps comments and is idempotent', async () => {
 test('range formatting changes only lines inside the range', async () => {
   const text = 'a:    1\nb:    2\nc:    3\n';
   const d = doc(text, 'r.tenant.yaml');
-  const edits = await service().format(d, { tabSize: 2, insertSpaces: true }, { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } });
+  const edits = await service().format(
+    d,
+    { tabSize: 2, insertSpaces: true },
+    { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } },
+  );
   const out = TextDocument.applyEdits(TextDocument.create('file:///f', 'x', 1, text), edits);
   assert.equal(out, 'a:    1\nb: 2\nc:    3\n');
 });

@@ -13,6 +13,10 @@ test('every new-file template validates against its kind with no problem at all'
     const kind = f.replace(/\.(ya?ml|json)$/, '');
     const text = fs.readFileSync(path.join(dir, f), 'utf8');
     const diags = validate(text, f, { schemas: { [kind]: ['**/' + f] } }, dir);
-    assert.deepEqual(diags.map((d) => `${String(d.code)} ${d.message}`), [], f);
+    assert.deepEqual(
+      diags.map((d) => `${String(d.code)} ${d.message}`),
+      [],
+      f,
+    );
   }
 });

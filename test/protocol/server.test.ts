@@ -38,7 +38,9 @@ test('open, change and close publish versioned diagnostics', async () => {
   assert.ok(opened.diagnostics.some((d) => d.code === 'schema.additional-property'));
   assert.equal(opened.version, 1);
   // Fix the typo with an incremental edit.
-  const changed = await client.change(u, 2, [{ range: { start: { line: 2, character: 2 }, end: { line: 2, character: 5 } }, text: 'name' }]);
+  const changed = await client.change(u, 2, [
+    { range: { start: { line: 2, character: 2 }, end: { line: 2, character: 5 } }, text: 'name' },
+  ]);
   assert.ok(!changed.diagnostics.some((d) => d.code === 'schema.additional-property'));
   const closed = await client.close(u);
   assert.deepEqual(closed.diagnostics, []);
@@ -65,11 +67,17 @@ test('a settings change re-validates open documents', async () => {
   const u = uri('conf/app.yaml');
   const first = await client.open(u, 'port: 1\n', 'tenant-yaml');
   assert.deepEqual(first.diagnostics, []);
-  client.settings = { schemas: { './service.schema.json': ['conf/*.yaml'] }, severity: { 'schema.required': 'warning' } };
+  client.settings = {
+    schemas: { './service.schema.json': ['conf/*.yaml'] },
+    severity: { 'schema.required': 'warning' },
+  };
   const next = client.diagnostics(u, 1);
   void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
   const r = await next;
-  assert.deepEqual(r.diagnostics.map((d) => [d.code, d.severity]), [['schema.required', 2]]);
+  assert.deepEqual(
+    r.diagnostics.map((d) => [d.code, d.severity]),
+    [['schema.required', 2]],
+  );
   client.settings = {};
   await client.close(u);
 });
@@ -80,7 +88,19 @@ test('bad input: the server answers after binary bytes, a huge file, deep nestin
     ['deep.tenant.yaml', '['.repeat(10_000) + ']'.repeat(10_000)],
     ['deep-block.tenant.yaml', Array.from({ length: 10_000 }, (_, i) => ' '.repeat(i) + 'k:').join('\n')],
     ['deep.tenant.json', '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000)],
-    ['bomb.tenant.yaml', 'a: &a [x,x,x,x,x,x,x,x,x]\n' + 'bcdefghijklmnop'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill('*' + (i === 0 ? 'a' : 'bcdefghijklmnop'[i - 1])).join(',')}]`).join('\n')],
+    [
+      'bomb.tenant.yaml',
+      'a: &a [x,x,x,x,x,x,x,x,x]\n' +
+        'bcdefghijklmnop'
+          .split('')
+          .map(
+            (c, i) =>
+              `${c}: &${c} [${Array(9)
+                .fill('*' + (i === 0 ? 'a' : 'bcdefghijklmnop'[i - 1]))
+                .join(',')}]`,
+          )
+          .join('\n'),
+    ],
     ['truncated.tenant.yaml', 'tenant_id: acme\nmetadata:\n  name: "Acme\n  owner: {email: a@b'],
     ['huge.tenant.yaml', hugeYaml(5 * 1024 * 1024)],
   ];
@@ -125,10 +145,23 @@ test('tenantConfig/validateWorkspace validates files that are not open and publi
 test('an untrusted workspace uses bundled schemas only', async () => {
   const other = new TestClient();
   try {
-    await other.conn.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'ws' }], capabilities: {}, initializationOptions: { trusted: false } });
+    await other.conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: [{ uri: rootUri, name: 'ws' }],
+      capabilities: {},
+      initializationOptions: { trusted: false },
+    });
     await other.conn.sendNotification('initialized', {});
-    const r = await other.open(uri('untrusted.yaml'), '# tenant-config: $schema=./service.schema.json\nport: 70000\n', 'yaml');
-    assert.deepEqual(r.diagnostics.map((x) => x.code), ['schema.untrusted-workspace']);
+    const r = await other.open(
+      uri('untrusted.yaml'),
+      '# tenant-config: $schema=./service.schema.json\nport: 70000\n',
+      'yaml',
+    );
+    assert.deepEqual(
+      r.diagnostics.map((x) => x.code),
+      ['schema.untrusted-workspace'],
+    );
     const bundled = await other.open(uri('bundled.yaml'), '# tenant-config: $schema=tenant\ntenant_id: acme\n', 'yaml');
     assert.ok(bundled.diagnostics.some((x) => x.code === 'schema.required'));
   } finally {

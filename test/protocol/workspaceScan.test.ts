@@ -15,10 +15,19 @@ function workspace(): string {
   return ws;
 }
 
-const WATCHED = ['acme/acme.tenant.yaml', 'acme/acme.slack.yaml', 'acme/acme.monitoring.yaml', 'globex/globex.slack.json', 'platform/alertmanager.yml'];
+const WATCHED = [
+  'acme/acme.tenant.yaml',
+  'acme/acme.slack.yaml',
+  'acme/acme.monitoring.yaml',
+  'globex/globex.slack.json',
+  'platform/alertmanager.yml',
+];
 
 /** Start a server on `ws`, wait for the diagnostics of the watched files after the scan, and its index status. */
-async function scan(ws: string, env?: Record<string, string>): Promise<{ status: IndexStatus; published: Record<string, PublishedDiagnostics['diagnostics']> }> {
+async function scan(
+  ws: string,
+  env?: Record<string, string>,
+): Promise<{ status: IndexStatus; published: Record<string, PublishedDiagnostics['diagnostics']> }> {
   const client = new TestClient(['--stdio'], env);
   try {
     const waits = WATCHED.map((f) => client.diagnostics(URI.file(path.join(ws, f)).toString(), undefined, 60_000));
@@ -44,7 +53,8 @@ test('the start-up scan reads the files in workers, and gives the same cross-fil
     assert.equal(inProcess.status.workers, 0);
     assert.ok(pooled.status.files >= 60, JSON.stringify(pooled.status));
     assert.equal(inProcess.status.files, pooled.status.files);
-    const crossFile = (ds: PublishedDiagnostics['diagnostics']) => ds.filter((d) => String(d.code).startsWith('ref.')).map((d) => ({ code: d.code, range: d.range, data: d.data }));
+    const crossFile = (ds: PublishedDiagnostics['diagnostics']) =>
+      ds.filter((d) => String(d.code).startsWith('ref.')).map((d) => ({ code: d.code, range: d.range, data: d.data }));
     const codes = new Set(Object.values(pooled.published).flatMap((ds) => crossFile(ds).map((d) => String(d.code))));
     assert.ok(codes.has('ref.duplicate-tenant-id') && codes.has('ref.duplicate-receiver'), [...codes].join(','));
     for (const f of WATCHED) assert.deepEqual(crossFile(pooled.published[f]), crossFile(inProcess.published[f]), f);

@@ -2,7 +2,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { doc, service, settings } from './service';
 
-export function actionsFor(text: string, name: string, code: string, only?: string[]): { actions: CodeAction[]; diagnostics: Diagnostic[] } {
+export function actionsFor(
+  text: string,
+  name: string,
+  code: string,
+  only?: string[],
+): { actions: CodeAction[]; diagnostics: Diagnostic[] } {
   const d = doc(text, name);
   const diagnostics = service().doValidation(d, settings());
   const targets = diagnostics.filter((x) => x.code === code);
@@ -20,7 +25,9 @@ export function apply(text: string, action: CodeAction): string {
 /** The text after the preferred quick fix for the first diagnostic with `code`. */
 export function fixed(text: string, name: string, code: string, title?: RegExp): string {
   const { actions } = actionsFor(text, name, code);
-  const action = title ? actions.find((a) => title.test(a.title)) : actions.find((a) => a.isPreferred && a.kind === 'quickfix');
+  const action = title
+    ? actions.find((a) => title.test(a.title))
+    : actions.find((a) => a.isPreferred && a.kind === 'quickfix');
   if (!action) throw new Error(`no fix for ${code}: ${actions.map((a) => a.title).join(' | ')}`);
   return apply(text, action);
 }

@@ -1,6 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { repoRoot } from './service';
 
@@ -19,16 +24,27 @@ export class TestClient {
   readonly conn: MessageConnection;
   settings: Record<string, unknown> = {};
   private readonly published: PublishedDiagnostics[] = [];
-  private readonly waiters: Array<{ match: (p: PublishedDiagnostics) => boolean; resolve: (p: PublishedDiagnostics) => void }> = [];
+  private readonly waiters: Array<{
+    match: (p: PublishedDiagnostics) => boolean;
+    resolve: (p: PublishedDiagnostics) => void;
+  }> = [];
   stderr = '';
   exited = false;
 
   constructor(args: string[] = ['--stdio'], env?: Record<string, string>) {
-    this.child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'server.js'), ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: env ? { ...process.env, ...env } : process.env });
+    this.child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'server.js'), ...args], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: env ? { ...process.env, ...env } : process.env,
+    });
     this.child.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.child.on('exit', () => (this.exited = true));
-    this.conn = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
-    this.conn.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) => params.items.map((i) => (i.section === 'tenantConfig' ? this.settings : null)));
+    this.conn = createMessageConnection(
+      new StreamMessageReader(this.child.stdout!),
+      new StreamMessageWriter(this.child.stdin!),
+    );
+    this.conn.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>
+      params.items.map((i) => (i.section === 'tenantConfig' ? this.settings : null)),
+    );
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onNotification('window/logMessage', () => undefined);
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishedDiagnostics) => {
@@ -44,14 +60,25 @@ export class TestClient {
   }
 
   /** `params` adds to the initialize request (e.g. `{ locale: 'fr' }`, or `initializationOptions`). */
-  async initialize(rootUri: string, settings: Record<string, unknown> = {}, params: Record<string, unknown> = {}): Promise<unknown> {
+  async initialize(
+    rootUri: string,
+    settings: Record<string, unknown> = {},
+    params: Record<string, unknown> = {},
+  ): Promise<unknown> {
     this.settings = settings;
     const result = await this.conn.sendRequest('initialize', {
       ...params,
       processId: process.pid,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: 'ws' }],
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: {
+        workspace: {
+          configuration: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          workspaceFolders: true,
+        },
+        textDocument: { publishDiagnostics: { versionSupport: true } },
+      },
     });
     await this.conn.sendNotification('initialized', {});
     return result;
@@ -60,9 +87,22 @@ export class TestClient {
   /** Resolve with the next diagnostics for `uri` (optionally of `version`), or reject after `ms`. */
   diagnostics(uri: string, version?: number, ms = 10_000): Promise<PublishedDiagnostics> {
     return new Promise((resolve, reject) => {
-      const match = (p: PublishedDiagnostics): boolean => p.uri === uri && (version === undefined || p.version === version);
-      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${ms} ms; stderr: ${this.stderr.slice(-2000)}`)), ms);
-      this.waiters.push({ match, resolve: (p) => { clearTimeout(timer); resolve(p); } });
+      const match = (p: PublishedDiagnostics): boolean =>
+        p.uri === uri && (version === undefined || p.version === version);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(`no diagnostics for ${uri} v${version} within ${ms} ms; stderr: ${this.stderr.slice(-2000)}`),
+          ),
+        ms,
+      );
+      this.waiters.push({
+        match,
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolve(p);
+        },
+      });
     });
   }
 
@@ -74,7 +114,10 @@ export class TestClient {
 
   change(uri: string, version: number, changes: unknown[]): Promise<PublishedDiagnostics> {
     const wait = this.diagnostics(uri, version);
-    void this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+    void this.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: changes,
+    });
     return wait;
   }
 

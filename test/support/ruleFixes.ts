@@ -9,19 +9,29 @@ export interface Target {
   path?: Array<string | number>;
 }
 
-const samePath = (d: Diagnostic, path: Array<string | number> | undefined): boolean => path === undefined || JSON.stringify((d.data as { path?: unknown }).path) === JSON.stringify(path);
+const samePath = (d: Diagnostic, path: Array<string | number> | undefined): boolean =>
+  path === undefined || JSON.stringify((d.data as { path?: unknown }).path) === JSON.stringify(path);
 
 /** The diagnostic of a text matching a target (an error when there is none). */
 export function diagnosticOf(text: string, name: string, target: Target): Diagnostic {
   const diagnostics = service().doValidation(doc(text, name), settings());
   const d = diagnostics.find((x) => x.code === target.code && samePath(x, target.path));
-  if (!d) throw new Error(`no ${target.code} at ${JSON.stringify(target.path)} among ${diagnostics.map((x) => `${String(x.code)} ${JSON.stringify((x.data as { path?: unknown }).path)}`).join(', ')}`);
+  if (!d)
+    throw new Error(
+      `no ${target.code} at ${JSON.stringify(target.path)} among ${diagnostics.map((x) => `${String(x.code)} ${JSON.stringify((x.data as { path?: unknown }).path)}`).join(', ')}`,
+    );
   return d;
 }
 
 /** The quick fixes offered for one diagnostic (not the "fix all" actions), for `text` (or another version of it). */
 export function quickFixes(text: string, name: string, d: Diagnostic, crossFile?: CrossFileProblems): CodeAction[] {
-  const actions = service().getCodeActions(doc(text, name), d.range, { diagnostics: [d], only: ['quickfix'] }, settings(), crossFile);
+  const actions = service().getCodeActions(
+    doc(text, name),
+    d.range,
+    { diagnostics: [d], only: ['quickfix'] },
+    settings(),
+    crossFile,
+  );
   return actions.filter((a) => a.diagnostics?.length === 1 && a.diagnostics[0] === d);
 }
 
@@ -33,7 +43,9 @@ export function applyAction(text: string, action: CodeAction): string {
 /** Each quick fix of the target diagnostic, applied: the resulting texts (preferred first). */
 export function fixedTexts(text: string, name: string, target: Target): string[] {
   const actions = quickFixes(text, name, diagnosticOf(text, name, target));
-  return [...actions.filter((a) => a.isPreferred), ...actions.filter((a) => !a.isPreferred)].map((a) => applyAction(text, a));
+  return [...actions.filter((a) => a.isPreferred), ...actions.filter((a) => !a.isPreferred)].map((a) =>
+    applyAction(text, a),
+  );
 }
 
 /** The text after the preferred quick fix of the target diagnostic. */
@@ -47,11 +59,18 @@ export function fixedBy(text: string, name: string, target: Target): string {
 /** The text after `source.fixAll.tenantConfig` (unchanged when it offers nothing). */
 export function fixAll(text: string, name: string): string {
   const d = doc(text, name);
-  const actions = service().getCodeActions(d, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, { diagnostics: [], only: ['source.fixAll'] }, settings());
+  const actions = service().getCodeActions(
+    d,
+    { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    { diagnostics: [], only: ['source.fixAll'] },
+    settings(),
+  );
   return actions.length ? applyAction(text, actions[0]) : text;
 }
 
 /** The codes (and paths) of a text's diagnostics. */
 export function codesOf(text: string, name: string): string[] {
-  return service().doValidation(doc(text, name), settings()).map((d) => `${String(d.code)} ${JSON.stringify((d.data as { path?: unknown }).path)}`);
+  return service()
+    .doValidation(doc(text, name), settings())
+    .map((d) => `${String(d.code)} ${JSON.stringify((d.data as { path?: unknown }).path)}`);
 }

@@ -3,7 +3,12 @@ import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { createLanguageService, defaultDocumentSettings, type DocumentSettings, type LanguageService } from '../../core/src/index';
+import {
+  createLanguageService,
+  defaultDocumentSettings,
+  type DocumentSettings,
+  type LanguageService,
+} from '../../core/src/index';
 import { loadBundledSchemas, readFileUri } from '../../server/src/schemaFiles';
 
 /** The repository root (tests run from out/test/...). */
@@ -14,7 +19,11 @@ let shared: LanguageService | undefined;
 
 /** A language service over the real bundled schemas, reading user schemas from disk. */
 export function service(): LanguageService {
-  if (!shared) shared = createLanguageService({ bundled: loadBundledSchemas(path.join(repoRoot, 'schemas')), readFile: readFileUri });
+  if (!shared)
+    shared = createLanguageService({
+      bundled: loadBundledSchemas(path.join(repoRoot, 'schemas')),
+      readFile: readFileUri,
+    });
   return shared;
 }
 
@@ -32,7 +41,12 @@ export function settings(extra: Partial<DocumentSettings> = {}): DocumentSetting
   return { ...defaultDocumentSettings, workspaceFolders: [URI.file(repoRoot).toString()], ...extra };
 }
 
-export function validate(text: string, name = 'test.tenant.yaml', extra: Partial<DocumentSettings> = {}, dir = fixturesDir): Diagnostic[] {
+export function validate(
+  text: string,
+  name = 'test.tenant.yaml',
+  extra: Partial<DocumentSettings> = {},
+  dir = fixturesDir,
+): Diagnostic[] {
   return service().doValidation(doc(text, name, dir), settings(extra));
 }
 
@@ -45,7 +59,10 @@ export interface Shot {
 
 export function shot(d: Diagnostic): Shot {
   const r = d.range;
-  const s: Shot = { code: String(d.code), range: `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}` };
+  const s: Shot = {
+    code: String(d.code),
+    range: `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`,
+  };
   const data = d.data as { path?: Array<string | number> } | undefined;
   if (data?.path) s.path = data.path;
   return s;

@@ -9,7 +9,12 @@ export type ValueIntent =
   | { kind: 'object'; entries: Array<{ key: string; value: ValueIntent }> }
   | { kind: 'array'; items: ValueIntent[] }
   | { kind: 'scalar'; value: string | number | boolean | null }
-  | { kind: 'placeholder'; type: 'string' | 'number' | 'boolean' | 'any'; hint?: string; choices?: Array<string | number | boolean> };
+  | {
+      kind: 'placeholder';
+      type: 'string' | 'number' | 'boolean' | 'any';
+      hint?: string;
+      choices?: Array<string | number | boolean>;
+    };
 
 /** The schema's type as a single word, from `type`, `const`, `enum`, `properties` or `items`. */
 export function schemaType(schemas: SchemaObject[]): string | undefined {
@@ -39,15 +44,20 @@ function first(schemas: SchemaObject[], key: string): unknown {
 export function intentForSchema(schema: unknown, graph: SchemaGraph, depth = 0): ValueIntent {
   const schemas = expand(schema, undefined, graph);
   const def = first(schemas, 'default');
-  if (def !== undefined && (def === null || typeof def !== 'object')) return { kind: 'scalar', value: def as string | number | boolean | null };
+  if (def !== undefined && (def === null || typeof def !== 'object'))
+    return { kind: 'scalar', value: def as string | number | boolean | null };
   const c = schemas.find((s) => 'const' in s);
-  if (c && (c.const === null || typeof c.const !== 'object')) return { kind: 'scalar', value: c.const as string | number | boolean | null };
+  if (c && (c.const === null || typeof c.const !== 'object'))
+    return { kind: 'scalar', value: c.const as string | number | boolean | null };
   const type = schemaType(schemas);
   const en = first(schemas, 'enum');
   if (Array.isArray(en) && en.length) {
-    const choices = en.filter((v): v is string | number | boolean => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean');
+    const choices = en.filter(
+      (v): v is string | number | boolean => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean',
+    );
     if (choices.length === 1) return { kind: 'scalar', value: choices[0] };
-    if (choices.length) return { kind: 'placeholder', type: typeof choices[0] === 'number' ? 'number' : 'string', choices };
+    if (choices.length)
+      return { kind: 'placeholder', type: typeof choices[0] === 'number' ? 'number' : 'string', choices };
   }
   if (type === 'object') {
     if (depth >= 4) return { kind: 'object', entries: [] };
@@ -58,7 +68,13 @@ export function intentForSchema(schema: unknown, graph: SchemaGraph, depth = 0):
       for (const key of (Array.isArray(s.required) ? s.required : []) as string[]) {
         if (seen.has(key)) continue;
         seen.add(key);
-        entries.push({ key, value: props[key] !== undefined ? intentForSchema(props[key], graph, depth + 1) : { kind: 'placeholder', type: 'any', hint: key } });
+        entries.push({
+          key,
+          value:
+            props[key] !== undefined
+              ? intentForSchema(props[key], graph, depth + 1)
+              : { kind: 'placeholder', type: 'any', hint: key },
+        });
       }
     }
     if (def && typeof def === 'object' && !Array.isArray(def) && entries.length === 0) return fromJson(def);
@@ -84,13 +100,16 @@ export function intentForSchema(schema: unknown, graph: SchemaGraph, depth = 0):
 /** A JSON value as an intent (for defaults and `defaultSnippets` bodies). */
 export function fromJson(v: unknown): ValueIntent {
   if (Array.isArray(v)) return { kind: 'array', items: v.map(fromJson) };
-  if (v && typeof v === 'object') return { kind: 'object', entries: Object.entries(v).map(([key, value]) => ({ key, value: fromJson(value) })) };
+  if (v && typeof v === 'object')
+    return { kind: 'object', entries: Object.entries(v).map(([key, value]) => ({ key, value: fromJson(value) })) };
   return { kind: 'scalar', value: v as string | number | boolean | null };
 }
 
 /** Whether a property's value is a block (object or array) for insertion purposes. */
 export function isBlock(intent: ValueIntent): boolean {
-  return (intent.kind === 'object' && intent.entries.length > 0) || (intent.kind === 'array' && intent.items.length > 0);
+  return (
+    (intent.kind === 'object' && intent.entries.length > 0) || (intent.kind === 'array' && intent.items.length > 0)
+  );
 }
 
 export { deref };

@@ -34,10 +34,22 @@ export const jsonDialect: Dialect = {
         return placeholderText(value, w);
       case 'object':
         if (!value.entries.length) return `{${w.cursor()}}`;
-        return '{\n' + value.entries.map((e) => indent + unit + this.property(e.key, e.value, indent + unit, unit, w)).join(',\n') + '\n' + indent + '}';
+        return (
+          '{\n' +
+          value.entries.map((e) => indent + unit + this.property(e.key, e.value, indent + unit, unit, w)).join(',\n') +
+          '\n' +
+          indent +
+          '}'
+        );
       case 'array':
         if (!value.items.length) return `[${w.cursor()}]`;
-        return '[\n' + value.items.map((item) => indent + unit + this.value(item, indent + unit, unit, w)).join(',\n') + '\n' + indent + ']';
+        return (
+          '[\n' +
+          value.items.map((item) => indent + unit + this.value(item, indent + unit, unit, w)).join(',\n') +
+          '\n' +
+          indent +
+          ']'
+        );
     }
   },
 };

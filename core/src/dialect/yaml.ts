@@ -12,7 +12,8 @@ export function yamlString(s: string): string {
 }
 
 function placeholderText(v: Extract<ValueIntent, { kind: 'placeholder' }>, w: SnippetWriter): string {
-  if (v.choices && v.choices.length) return w.choice(v.choices.map((c) => (typeof c === 'string' ? yamlString(c) : String(c))));
+  if (v.choices && v.choices.length)
+    return w.choice(v.choices.map((c) => (typeof c === 'string' ? yamlString(c) : String(c))));
   if (v.type === 'number') return w.placeholder(v.hint ?? '0');
   if (v.hint) return w.placeholder(yamlString(v.hint));
   return w.snippets ? w.cursor() : '';
@@ -31,10 +32,16 @@ export const yamlDialect: Dialect = {
   property(key, value, indent, unit, w) {
     const k = this.key(key);
     if (value.kind === 'object' && value.entries.length) {
-      return `${w.literal(k)}:\n` + value.entries.map((e) => indent + unit + this.property(e.key, e.value, indent + unit, unit, w)).join('\n');
+      return (
+        `${w.literal(k)}:\n` +
+        value.entries.map((e) => indent + unit + this.property(e.key, e.value, indent + unit, unit, w)).join('\n')
+      );
     }
     if (value.kind === 'array' && value.items.length) {
-      return `${w.literal(k)}:\n` + value.items.map((item) => `${indent}${unit}- ${this.value(item, indent + unit + '  ', unit, w)}`).join('\n');
+      return (
+        `${w.literal(k)}:\n` +
+        value.items.map((item) => `${indent}${unit}- ${this.value(item, indent + unit + '  ', unit, w)}`).join('\n')
+      );
     }
     if (value.kind === 'object') return `${w.literal(k)}:\n${indent}${unit}${w.cursor()}`;
     if (value.kind === 'array') return `${w.literal(k)}:\n${indent}${unit}- ${w.cursor()}`;
@@ -48,10 +55,14 @@ export const yamlDialect: Dialect = {
         return placeholderText(value, w);
       case 'object':
         if (!value.entries.length) return '{}';
-        return value.entries.map((e, i) => (i === 0 ? '' : indent) + this.property(e.key, e.value, indent, unit, w)).join('\n');
+        return value.entries
+          .map((e, i) => (i === 0 ? '' : indent) + this.property(e.key, e.value, indent, unit, w))
+          .join('\n');
       case 'array':
         if (!value.items.length) return '[]';
-        return value.items.map((item, i) => (i === 0 ? '' : indent) + '- ' + this.value(item, indent + '  ', unit, w)).join('\n');
+        return value.items
+          .map((item, i) => (i === 0 ? '' : indent) + '- ' + this.value(item, indent + '  ', unit, w))
+          .join('\n');
     }
   },
 };

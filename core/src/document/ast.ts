@@ -116,7 +116,10 @@ export function findProperty(obj: ObjectNode, key: string): PropertyNode | undef
  * The node at a path, and how far the path could be followed. Merge keys (`<<`) are followed
  * when a key is not found directly, so a problem inside merged content lands on the `<<` key.
  */
-export function findNodeAtPath(root: ASTNode | undefined, path: JSONPath): { node: ASTNode | undefined; depth: number } {
+export function findNodeAtPath(
+  root: ASTNode | undefined,
+  path: JSONPath,
+): { node: ASTNode | undefined; depth: number } {
   let node = root;
   let depth = 0;
   for (const seg of path) {
@@ -150,8 +153,14 @@ export function findNodeAtOffset(root: ASTNode | undefined, offset: number, incl
   for (;;) {
     let next: ASTNode | undefined;
     // A child that strictly contains the offset wins over one that merely ends there.
-    if (node.type === 'object') next = node.properties.find((p) => contains(p, offset, false)) ?? (includeEnd ? node.properties.find((p) => contains(p, offset, true)) : undefined);
-    else if (node.type === 'array') next = node.items.find((c) => contains(c, offset, false)) ?? (includeEnd ? node.items.find((c) => contains(c, offset, true)) : undefined);
+    if (node.type === 'object')
+      next =
+        node.properties.find((p) => contains(p, offset, false)) ??
+        (includeEnd ? node.properties.find((p) => contains(p, offset, true)) : undefined);
+    else if (node.type === 'array')
+      next =
+        node.items.find((c) => contains(c, offset, false)) ??
+        (includeEnd ? node.items.find((c) => contains(c, offset, true)) : undefined);
     else if (node.type === 'property') {
       if (contains(node.keyNode, offset, includeEnd)) next = node.keyNode;
       else if (node.valueNode && contains(node.valueNode, offset, includeEnd)) next = node.valueNode;
@@ -162,5 +171,8 @@ export function findNodeAtOffset(root: ASTNode | undefined, offset: number, incl
 }
 
 function contains(node: ASTNode, offset: number, includeEnd: boolean): boolean {
-  return offset >= node.offset && (offset < node.offset + node.length || (includeEnd && offset === node.offset + node.length));
+  return (
+    offset >= node.offset &&
+    (offset < node.offset + node.length || (includeEnd && offset === node.offset + node.length))
+  );
 }

@@ -52,8 +52,10 @@ export function allNodes(root: ASTNode | undefined, visit: (n: ASTNode) => void,
     const [node, depth] = stack.pop()!;
     visit(node);
     if (depth >= maxDepth) continue;
-    if (node.type === 'object') for (let i = node.properties.length - 1; i >= 0; i--) stack.push([node.properties[i], depth + 1]);
-    else if (node.type === 'array') for (let i = node.items.length - 1; i >= 0; i--) stack.push([node.items[i], depth + 1]);
+    if (node.type === 'object')
+      for (let i = node.properties.length - 1; i >= 0; i--) stack.push([node.properties[i], depth + 1]);
+    else if (node.type === 'array')
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push([node.items[i], depth + 1]);
     else if (node.type === 'property') {
       if (node.valueNode) stack.push([node.valueNode, depth + 1]);
       stack.push([node.keyNode, depth + 1]);

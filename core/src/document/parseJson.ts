@@ -19,7 +19,13 @@ export function parseJson(text: string): DocumentPart {
   try {
     tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
   } catch (e) {
-    problems.push({ code: 'json.syntax', offset: 0, length: Math.min(1, text.length), severity: 'error', args: { detail: String((e as Error)?.message ?? e) } });
+    problems.push({
+      code: 'json.syntax',
+      offset: 0,
+      length: Math.min(1, text.length),
+      severity: 'error',
+      args: { detail: String((e as Error)?.message ?? e) },
+    });
   }
   let lastOffset = -1;
   for (const err of errors) {
@@ -41,24 +47,42 @@ export function parseJson(text: string): DocumentPart {
 
 function jsonErrorText(code: string): string {
   switch (code) {
-    case 'InvalidCommentToken': return 'Comments are not permitted in JSON';
-    case 'TrailingComma': return 'Trailing comma is not permitted in JSON';
-    case 'PropertyNameExpected': return 'Expected a property name in double quotes';
-    case 'ValueExpected': return 'Expected a value';
-    case 'ColonExpected': return "Expected ':' after the property name";
-    case 'CommaExpected': return "Expected ',' between entries";
-    case 'CloseBraceExpected': return "Expected '}' to close the object";
-    case 'CloseBracketExpected': return "Expected ']' to close the array";
-    case 'EndOfFileExpected': return 'Expected the end of the file after the value';
-    case 'UnexpectedEndOfString': return 'Unterminated string';
-    case 'UnexpectedEndOfComment': return 'Unterminated comment';
-    case 'UnexpectedEndOfNumber': return 'Incomplete number';
-    case 'InvalidUnicode': return 'Invalid \\u escape in string';
-    case 'InvalidEscapeCharacter': return 'Invalid escape character in string';
-    case 'InvalidCharacter': return 'Invalid character in string';
-    case 'InvalidSymbol': return 'Invalid symbol';
-    case 'InvalidNumberFormat': return 'Invalid number';
-    default: return code;
+    case 'InvalidCommentToken':
+      return 'Comments are not permitted in JSON';
+    case 'TrailingComma':
+      return 'Trailing comma is not permitted in JSON';
+    case 'PropertyNameExpected':
+      return 'Expected a property name in double quotes';
+    case 'ValueExpected':
+      return 'Expected a value';
+    case 'ColonExpected':
+      return "Expected ':' after the property name";
+    case 'CommaExpected':
+      return "Expected ',' between entries";
+    case 'CloseBraceExpected':
+      return "Expected '}' to close the object";
+    case 'CloseBracketExpected':
+      return "Expected ']' to close the array";
+    case 'EndOfFileExpected':
+      return 'Expected the end of the file after the value';
+    case 'UnexpectedEndOfString':
+      return 'Unterminated string';
+    case 'UnexpectedEndOfComment':
+      return 'Unterminated comment';
+    case 'UnexpectedEndOfNumber':
+      return 'Incomplete number';
+    case 'InvalidUnicode':
+      return 'Invalid \\u escape in string';
+    case 'InvalidEscapeCharacter':
+      return 'Invalid escape character in string';
+    case 'InvalidCharacter':
+      return 'Invalid character in string';
+    case 'InvalidSymbol':
+      return 'Invalid symbol';
+    case 'InvalidNumberFormat':
+      return 'Invalid number';
+    default:
+      return code;
   }
 }
 
@@ -90,12 +114,32 @@ function convert(node: JNode, parent: ASTNode | undefined, problems: ReadProblem
       for (const child of node.children ?? []) {
         const [k, v] = child.children ?? [];
         if (!k) continue;
-        const keyNode: StringNode = { type: 'string', value: String(k.value ?? ''), offset: k.offset, length: k.length, style: 'json' };
-        const prop: PropertyNode = { type: 'property', keyNode, offset: child.offset, length: child.length, parent: obj, colonOffset: child.colonOffset };
+        const keyNode: StringNode = {
+          type: 'string',
+          value: String(k.value ?? ''),
+          offset: k.offset,
+          length: k.length,
+          style: 'json',
+        };
+        const prop: PropertyNode = {
+          type: 'property',
+          keyNode,
+          offset: child.offset,
+          length: child.length,
+          parent: obj,
+          colonOffset: child.colonOffset,
+        };
         keyNode.parent = prop;
         if (v) prop.valueNode = convert(v, prop, problems);
         if (seen.has(keyNode.value)) {
-          problems.push({ code: 'document.duplicate-key', offset: k.offset, length: k.length, severity: 'error', args: { key: keyNode.value }, data: { key: keyNode.value } });
+          problems.push({
+            code: 'document.duplicate-key',
+            offset: k.offset,
+            length: k.length,
+            severity: 'error',
+            args: { key: keyNode.value },
+            data: { key: keyNode.value },
+          });
         }
         seen.add(keyNode.value);
         obj.properties.push(prop);
@@ -110,7 +154,13 @@ function convert(node: JNode, parent: ASTNode | undefined, problems: ReadProblem
     case 'string':
       return { type: 'string', value: String(node.value), style: 'json', ...base };
     case 'number':
-      return { type: 'number', value: Number(node.value), isInteger: Number.isInteger(node.value), style: 'json', ...base };
+      return {
+        type: 'number',
+        value: Number(node.value),
+        isInteger: Number.isInteger(node.value),
+        style: 'json',
+        ...base,
+      };
     case 'boolean':
       return { type: 'boolean', value: node.value === true, style: 'json', ...base };
     default:

@@ -1,5 +1,29 @@
-import { parseAllDocuments, isMap, isSeq, isScalar, isAlias, isPair, type Node as YNode, type Document, type Scalar, type YAMLMap, type YAMLSeq, type Pair } from 'yaml';
-import type { ASTNode, ValueNode, ObjectNode, ArrayNode, PropertyNode, StringNode, ScalarNode, ScalarStyle, Yaml11Scalar, AliasNode } from './ast';
+import {
+  parseAllDocuments,
+  isMap,
+  isSeq,
+  isScalar,
+  isAlias,
+  isPair,
+  type Node as YNode,
+  type Document,
+  type Scalar,
+  type YAMLMap,
+  type YAMLSeq,
+  type Pair,
+} from 'yaml';
+import type {
+  ASTNode,
+  ValueNode,
+  ObjectNode,
+  ArrayNode,
+  PropertyNode,
+  StringNode,
+  ScalarNode,
+  ScalarStyle,
+  Yaml11Scalar,
+  AliasNode,
+} from './ast';
 import type { DocumentPart, ReadProblem } from './document';
 
 /** Deeper nesting than this is not read further (a diagnostic says so); real configs stay far below. */
@@ -17,10 +41,24 @@ const YAML11_SEXAGESIMAL = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
 export function parseYaml(text: string, base = 0, firstIndex = 0): DocumentPart[] {
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, version: '1.2', strict: false }) as Document.Parsed[];
+    docs = parseAllDocuments(text, {
+      uniqueKeys: false,
+      prettyErrors: false,
+      keepSourceTokens: false,
+      version: '1.2',
+      strict: false,
+    }) as Document.Parsed[];
     if (!Array.isArray(docs)) docs = [];
   } catch (e) {
-    return [emptyPart(base, base + text.length, firstIndex, { code: 'yaml.syntax', offset: base, length: Math.min(text.length, 1), severity: 'error', args: { detail: String((e as Error)?.message ?? e) } })];
+    return [
+      emptyPart(base, base + text.length, firstIndex, {
+        code: 'yaml.syntax',
+        offset: base,
+        length: Math.min(text.length, 1),
+        severity: 'error',
+        args: { detail: String((e as Error)?.message ?? e) },
+      }),
+    ];
   }
   if (docs.length === 0) return [emptyPart(base, base + text.length, firstIndex)];
   return docs.map((doc, i) => {
@@ -57,19 +95,45 @@ class YamlReader {
       root = doc.contents ? this.convert(doc.contents as YNode, undefined, 0) : undefined;
     } catch (e) {
       // Defensive: a reader bug must not take the server down; the document is reported unreadable.
-      this.problems.push({ code: 'yaml.syntax', offset: this.start, length: 1, severity: 'error', args: { detail: String((e as Error)?.message ?? e) } });
+      this.problems.push({
+        code: 'yaml.syntax',
+        offset: this.start,
+        length: 1,
+        severity: 'error',
+        args: { detail: String((e as Error)?.message ?? e) },
+      });
       root = undefined;
     }
-    return { start: this.start, end: this.end, root, problems: this.problems, yaml11: this.yaml11, hasAliases: this.hasAliases, index: this.index };
+    return {
+      start: this.start,
+      end: this.end,
+      root,
+      problems: this.problems,
+      yaml11: this.yaml11,
+      hasAliases: this.hasAliases,
+      index: this.index,
+    };
   }
 
-  private yamlProblem(code: string, message: string, pos: [number, number], severity: 'error' | 'warning'): ReadProblem {
+  private yamlProblem(
+    code: string,
+    message: string,
+    pos: [number, number],
+    severity: 'error' | 'warning',
+  ): ReadProblem {
     const from = this.base + Math.max(0, Math.min(pos[0], this.text.length));
     let to = this.base + Math.max(0, Math.min(pos[1], this.text.length));
     if (to <= from) to = Math.min(from + 1, this.base + this.text.length);
     // yaml's messages end with a source excerpt after a colon on a new line; keep the sentence only.
     const detail = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    return { code: severity === 'error' ? 'yaml.syntax' : 'yaml.warning', offset: from, length: Math.max(0, to - from), severity, args: { detail }, data: { yamlCode: code } };
+    return {
+      code: severity === 'error' ? 'yaml.syntax' : 'yaml.warning',
+      offset: from,
+      length: Math.max(0, to - from),
+      severity,
+      args: { detail },
+      data: { yamlCode: code },
+    };
   }
 
   private convert(node: YNode, parent: ASTNode | undefined, depth: number): ValueNode {
@@ -84,7 +148,14 @@ class YamlReader {
       // The anchored node is the nearest preceding node with that anchor.
       alias.target = this.anchors.get(node.source);
       if (!alias.target) {
-        this.problems.push({ code: 'yaml.syntax', offset: s, length: e - s, severity: 'error', args: { detail: `Unknown anchor '${node.source}'` }, data: { yamlCode: 'BAD_ALIAS' } });
+        this.problems.push({
+          code: 'yaml.syntax',
+          offset: s,
+          length: e - s,
+          severity: 'error',
+          args: { detail: `Unknown anchor '${node.source}'` },
+          data: { yamlCode: 'BAD_ALIAS' },
+        });
       }
       out = alias;
     } else out = this.convertScalar(node as Scalar, parent);
@@ -98,7 +169,13 @@ class YamlReader {
     const [s, e] = this.range(node);
     if (!this.tooDeepReported) {
       this.tooDeepReported = true;
-      this.problems.push({ code: 'document.too-deep', offset: s, length: Math.min(e - s, 1), severity: 'error', args: { max: MAX_DEPTH } });
+      this.problems.push({
+        code: 'document.too-deep',
+        offset: s,
+        length: Math.min(e - s, 1),
+        severity: 'error',
+        args: { max: MAX_DEPTH },
+      });
     }
     return { type: 'null', offset: s, length: e - s, parent, style: 'plain' };
   }
@@ -116,19 +193,33 @@ class YamlReader {
     for (const item of map.items as Pair[]) {
       if (!isPair(item)) continue;
       const keyNode = this.convertKey(item.key as YNode | null, s);
-      const prop: PropertyNode = { type: 'property', keyNode, offset: keyNode.offset, length: keyNode.length, parent: obj };
+      const prop: PropertyNode = {
+        type: 'property',
+        keyNode,
+        offset: keyNode.offset,
+        length: keyNode.length,
+        parent: obj,
+      };
       keyNode.parent = prop;
       prop.colonOffset = this.findColon(keyNode.offset + keyNode.length);
       if (item.value !== null && item.value !== undefined) {
         const value = this.convert(item.value as YNode, prop, depth + 1);
         // An empty value (`key:`) has no extent of its own; it sits right after the colon.
-        if (value.length === 0 && value.type === 'null' && prop.colonOffset !== undefined) value.offset = prop.colonOffset + 1;
+        if (value.length === 0 && value.type === 'null' && prop.colonOffset !== undefined)
+          value.offset = prop.colonOffset + 1;
         prop.valueNode = value;
         prop.length = Math.max(keyNode.offset + keyNode.length, value.offset + value.length) - prop.offset;
       }
       const first = seen.get(keyNode.value);
       if (first && keyNode.value !== '<<') {
-        this.problems.push({ code: 'document.duplicate-key', offset: keyNode.offset, length: keyNode.length, severity: 'error', args: { key: keyNode.value }, data: { key: keyNode.value, firstOffset: first.offset } });
+        this.problems.push({
+          code: 'document.duplicate-key',
+          offset: keyNode.offset,
+          length: keyNode.length,
+          severity: 'error',
+          args: { key: keyNode.value },
+          data: { key: keyNode.value, firstOffset: first.offset },
+        });
       } else seen.set(keyNode.value, keyNode);
       obj.properties.push(prop);
     }
@@ -136,7 +227,8 @@ class YamlReader {
   }
 
   private convertKey(key: YNode | null, fallback: number): StringNode {
-    if (key === null || key === undefined) return { type: 'string', value: '', offset: fallback, length: 0, style: 'plain' };
+    if (key === null || key === undefined)
+      return { type: 'string', value: '', offset: fallback, length: 0, style: 'plain' };
     const [s, e] = this.range(key);
     let value: string;
     let style: ScalarStyle = 'plain';
@@ -182,9 +274,19 @@ class YamlReader {
     let out: ScalarNode;
     if (v === null || v === undefined) out = { type: 'null', offset: s, length: e - s, parent, style };
     else if (typeof v === 'boolean') out = { type: 'boolean', value: v, offset: s, length: e - s, parent, style };
-    else if (typeof v === 'number') out = { type: 'number', value: v, isInteger: Number.isInteger(v), offset: s, length: e - s, parent, style };
-    else if (typeof v === 'bigint') out = { type: 'number', value: Number(v), isInteger: true, offset: s, length: e - s, parent, style };
-    else out = { type: 'string', value: v instanceof Date ? v.toISOString() : String(v), offset: s, length: e - s, parent, style };
+    else if (typeof v === 'number')
+      out = { type: 'number', value: v, isInteger: Number.isInteger(v), offset: s, length: e - s, parent, style };
+    else if (typeof v === 'bigint')
+      out = { type: 'number', value: Number(v), isInteger: true, offset: s, length: e - s, parent, style };
+    else
+      out = {
+        type: 'string',
+        value: v instanceof Date ? v.toISOString() : String(v),
+        offset: s,
+        length: e - s,
+        parent,
+        style,
+      };
     if (style === 'plain' && e > s && e - s <= 32) this.checkYaml11(out, this.text.slice(s - this.base, e - this.base));
     return out;
   }
@@ -204,11 +306,16 @@ class YamlReader {
 
 function scalarStyle(type: string | undefined): ScalarStyle {
   switch (type) {
-    case 'QUOTE_SINGLE': return 'single';
-    case 'QUOTE_DOUBLE': return 'double';
-    case 'BLOCK_LITERAL': return 'literal';
-    case 'BLOCK_FOLDED': return 'folded';
-    default: return 'plain';
+    case 'QUOTE_SINGLE':
+      return 'single';
+    case 'QUOTE_DOUBLE':
+      return 'double';
+    case 'BLOCK_LITERAL':
+      return 'literal';
+    case 'BLOCK_FOLDED':
+      return 'folded';
+    default:
+      return 'plain';
   }
 }
 

@@ -62,20 +62,32 @@ export function toValue(root: ASTNode | undefined, hasAliases: boolean, nodeCoun
         for (const item of n.items) arr.push(build(item, depth + 1));
         return arr;
       }
-      case 'property': return build(n.valueNode, depth + 1);
+      case 'property':
+        return build(n.valueNode, depth + 1);
       case 'null':
       case 'alias':
         return null;
-      default: return n.value;
+      default:
+        return n.value;
     }
   };
   return { value: build(root, 0) };
 }
 
-function fillObject(obj: Record<string, unknown>, n: ObjectNode, depth: number, build: (node: ASTNode | undefined, depth: number) => unknown): void {
+function fillObject(
+  obj: Record<string, unknown>,
+  n: ObjectNode,
+  depth: number,
+  build: (node: ASTNode | undefined, depth: number) => unknown,
+): void {
   const merges: ASTNode[] = [];
   for (const p of n.properties) {
-    if (p.keyNode.value === '<<' && p.keyNode.style === 'plain' && p.valueNode && (p.valueNode.type === 'alias' || p.valueNode.type === 'array')) {
+    if (
+      p.keyNode.value === '<<' &&
+      p.keyNode.style === 'plain' &&
+      p.valueNode &&
+      (p.valueNode.type === 'alias' || p.valueNode.type === 'array')
+    ) {
       merges.push(p.valueNode);
       continue;
     }
@@ -87,7 +99,8 @@ function fillObject(obj: Record<string, unknown>, n: ObjectNode, depth: number, 
     for (const src of sources) {
       const v = build(src, depth + 1);
       if (v && typeof v === 'object' && !Array.isArray(v)) {
-        for (const [k, val] of Object.entries(v)) if (!Object.prototype.hasOwnProperty.call(obj, k)) define(obj, k, val);
+        for (const [k, val] of Object.entries(v))
+          if (!Object.prototype.hasOwnProperty.call(obj, k)) define(obj, k, val);
       }
     }
   }

@@ -31,7 +31,13 @@ export function schemaOf(ctx: FeatureContext, doc: TextDocument): LoadedSchema |
  * completion or hover in one tenant of a 150,000-line stream reads a few hundred lines.
  * `patch` replaces a range of that chunk before reading (completion blanks the line being typed).
  */
-export function partAtOffset(text: string, format: DocumentFormat, offset: number, patch?: { offset: number; length: number; text: string }, knownChunks?: Array<{ start: number; text: string }>): { part: DocumentPart | undefined; text: string } {
+export function partAtOffset(
+  text: string,
+  format: DocumentFormat,
+  offset: number,
+  patch?: { offset: number; length: number; text: string },
+  knownChunks?: Array<{ start: number; text: string }>,
+): { part: DocumentPart | undefined; text: string } {
   const apply = (t: string, base: number): string => {
     if (!patch) return t;
     const s = patch.offset - base;

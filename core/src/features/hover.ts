@@ -56,7 +56,8 @@ export function doHover(ctx: FeatureContext, doc: TextDocument, position: Positi
   const offset = doc.offsetAt(position);
   const { part } = partAtOffset(text, ctx.format(doc), offset, undefined, ctx.chunks(doc));
   if (!part?.root) return null;
-  let node: ASTNode | undefined = findNodeAtOffset(part.root, offset, false) ?? findNodeAtOffset(part.root, offset, true);
+  const node: ASTNode | undefined =
+    findNodeAtOffset(part.root, offset, false) ?? findNodeAtOffset(part.root, offset, true);
   if (!node) return null;
   let path: JSONPath;
   let target: ASTNode = node;
@@ -83,8 +84,17 @@ export function doHover(ctx: FeatureContext, doc: TextDocument, position: Positi
   if (deprecated) lines.push(`**Deprecated:** ${deprecated}`);
   for (const s of schemas) {
     if (!Array.isArray(s.enum)) continue;
-    const docs = (Array.isArray(s.markdownEnumDescriptions) ? s.markdownEnumDescriptions : Array.isArray(s.enumDescriptions) ? s.enumDescriptions : []) as unknown[];
-    lines.push('Allowed values:\n' + s.enum.map((v, i) => `- ${code(v)}${typeof docs[i] === 'string' ? ` — ${docs[i] as string}` : ''}`).join('\n'));
+    const docs = (
+      Array.isArray(s.markdownEnumDescriptions)
+        ? s.markdownEnumDescriptions
+        : Array.isArray(s.enumDescriptions)
+          ? s.enumDescriptions
+          : []
+    ) as unknown[];
+    lines.push(
+      'Allowed values:\n' +
+        s.enum.map((v, i) => `- ${code(v)}${typeof docs[i] === 'string' ? ` — ${docs[i] as string}` : ''}`).join('\n'),
+    );
     break;
   }
   const constant = schemas.find((s) => 'const' in s);

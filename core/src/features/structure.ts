@@ -1,5 +1,13 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { SymbolKind, FoldingRangeKind, type DocumentSymbol, type FoldingRange, type Position, type SelectionRange, type Range } from 'vscode-languageserver-types';
+import {
+  SymbolKind,
+  FoldingRangeKind,
+  type DocumentSymbol,
+  type FoldingRange,
+  type Position,
+  type SelectionRange,
+  type Range,
+} from 'vscode-languageserver-types';
 import type { ASTNode, ValueNode } from '../document/ast';
 import { findNodeAtOffset, deref, findProperty } from '../document/ast';
 import type { ParsedDocument } from '../document/document';
@@ -9,13 +17,20 @@ const MAX_SYMBOLS = 20_000;
 
 function kindOf(node: ValueNode | undefined): SymbolKind {
   switch (node?.type) {
-    case 'object': return SymbolKind.Module;
-    case 'array': return SymbolKind.Array;
-    case 'string': return SymbolKind.String;
-    case 'number': return SymbolKind.Number;
-    case 'boolean': return SymbolKind.Boolean;
-    case 'alias': return SymbolKind.Variable;
-    default: return SymbolKind.Null;
+    case 'object':
+      return SymbolKind.Module;
+    case 'array':
+      return SymbolKind.Array;
+    case 'string':
+      return SymbolKind.String;
+    case 'number':
+      return SymbolKind.Number;
+    case 'boolean':
+      return SymbolKind.Boolean;
+    case 'alias':
+      return SymbolKind.Variable;
+    default:
+      return SymbolKind.Null;
   }
 }
 
@@ -45,21 +60,38 @@ function detailOf(node: ValueNode | undefined): string | undefined {
 /** The outline: one symbol per key and list item, nested; one top symbol per document of a stream. */
 export function documentSymbols(doc: TextDocument, parsed: ParsedDocument): DocumentSymbol[] {
   let count = 0;
-  const range = (offset: number, length: number): Range => ({ start: doc.positionAt(offset), end: doc.positionAt(offset + length) });
+  const range = (offset: number, length: number): Range => ({
+    start: doc.positionAt(offset),
+    end: doc.positionAt(offset + length),
+  });
   const children = (node: ValueNode | undefined, depth: number): DocumentSymbol[] | undefined => {
     if (!node || depth > 64 || count > MAX_SYMBOLS) return undefined;
     if (node.type === 'object') {
       return node.properties.map((p) => {
         count++;
         const full = range(p.offset, Math.max(p.length, p.keyNode.length));
-        return { name: p.keyNode.value || '""', kind: kindOf(p.valueNode), detail: detailOf(p.valueNode), range: full, selectionRange: range(p.keyNode.offset, p.keyNode.length), children: children(p.valueNode, depth + 1) };
+        return {
+          name: p.keyNode.value || '""',
+          kind: kindOf(p.valueNode),
+          detail: detailOf(p.valueNode),
+          range: full,
+          selectionRange: range(p.keyNode.offset, p.keyNode.length),
+          children: children(p.valueNode, depth + 1),
+        };
       });
     }
     if (node.type === 'array') {
       return node.items.map((item, i) => {
         count++;
         const r = range(item.offset, item.length);
-        return { name: itemName(item, i), kind: kindOf(item), detail: detailOf(item), range: r, selectionRange: r, children: children(item, depth + 1) };
+        return {
+          name: itemName(item, i),
+          kind: kindOf(item),
+          detail: detailOf(item),
+          range: r,
+          selectionRange: r,
+          children: children(item, depth + 1),
+        };
       });
     }
     return undefined;
@@ -68,8 +100,17 @@ export function documentSymbols(doc: TextDocument, parsed: ParsedDocument): Docu
   return parsed.parts.map((part, i) => {
     const r = range(part.start, Math.max(0, part.end - part.start));
     const root = part.root;
-    const label = root && root.type === 'object' ? ['tenant_id', 'name', 'id'].map((k) => findProperty(root, k)?.valueNode).find((v) => v && v.type === 'string') : undefined;
-    return { name: `Document ${i + 1}${label && label.type === 'string' ? `: ${label.value}` : ''}`, kind: SymbolKind.File, range: r, selectionRange: { start: r.start, end: r.start }, children: children(root, 0) ?? [] };
+    const label =
+      root && root.type === 'object'
+        ? ['tenant_id', 'name', 'id'].map((k) => findProperty(root, k)?.valueNode).find((v) => v && v.type === 'string')
+        : undefined;
+    return {
+      name: `Document ${i + 1}${label && label.type === 'string' ? `: ${label.value}` : ''}`,
+      kind: SymbolKind.File,
+      range: r,
+      selectionRange: { start: r.start, end: r.start },
+      children: children(root, 0) ?? [],
+    };
   });
 }
 
@@ -87,12 +128,17 @@ export function foldingRanges(doc: TextDocument, parsed: ParsedDocument): Foldin
   };
   const visit = (node: ASTNode | undefined, startLine: number | undefined, depth: number): void => {
     if (!node || depth > 128 || out.length > 50_000) return;
-    if (node.type === 'object' || node.type === 'array' || (node.type === 'string' && (node.style === 'literal' || node.style === 'folded'))) {
+    if (
+      node.type === 'object' ||
+      node.type === 'array' ||
+      (node.type === 'string' && (node.style === 'literal' || node.style === 'folded'))
+    ) {
       const s = startLine ?? lineOf(node.offset);
       const e = endLine(node);
       if (e > s) out.push({ startLine: s, endLine: e });
     }
-    if (node.type === 'object') for (const p of node.properties) visit(p.valueNode, lineOf(p.keyNode.offset), depth + 1);
+    if (node.type === 'object')
+      for (const p of node.properties) visit(p.valueNode, lineOf(p.keyNode.offset), depth + 1);
     else if (node.type === 'array') for (const i of node.items) visit(i, undefined, depth + 1);
   };
   for (const part of parsed.parts) visit(part.root, undefined, 0);
@@ -121,7 +167,14 @@ export function selectionRanges(doc: TextDocument, parsed: ParsedDocument, posit
     while (node) {
       const r = { start: doc.positionAt(node.offset), end: doc.positionAt(node.offset + node.length) };
       const last = ranges[ranges.length - 1];
-      if (!last || last.start.line !== r.start.line || last.start.character !== r.start.character || last.end.line !== r.end.line || last.end.character !== r.end.character) ranges.push(r);
+      if (
+        !last ||
+        last.start.line !== r.start.line ||
+        last.start.character !== r.start.character ||
+        last.end.line !== r.end.line ||
+        last.end.character !== r.end.character
+      )
+        ranges.push(r);
       node = node.parent;
     }
     if (part) ranges.push({ start: doc.positionAt(part.start), end: doc.positionAt(part.end) });

@@ -24,12 +24,27 @@ interface AddrResult {
 
 function parseIPv4(s: string, base: number): AddrResult {
   const parts = s.split('.');
-  if (parts.length !== 4) return { error: { from: base, to: base + s.length, reason: `an IPv4 address has 4 dot-separated numbers, found ${parts.length}` } };
+  if (parts.length !== 4)
+    return {
+      error: {
+        from: base,
+        to: base + s.length,
+        reason: `an IPv4 address has 4 dot-separated numbers, found ${parts.length}`,
+      },
+    };
   let v = 0n;
   let pos = base;
   for (const p of parts) {
-    if (!/^[0-9]{1,3}$/.test(p)) return { error: { from: pos, to: pos + Math.max(1, p.length), reason: p === '' ? 'empty octet' : `'${p}' is not a number from 0 to 255` } };
-    if (p.length > 1 && p[0] === '0') return { error: { from: pos, to: pos + p.length, reason: `octet '${p}' has a leading zero` } };
+    if (!/^[0-9]{1,3}$/.test(p))
+      return {
+        error: {
+          from: pos,
+          to: pos + Math.max(1, p.length),
+          reason: p === '' ? 'empty octet' : `'${p}' is not a number from 0 to 255`,
+        },
+      };
+    if (p.length > 1 && p[0] === '0')
+      return { error: { from: pos, to: pos + p.length, reason: `octet '${p}' has a leading zero` } };
     const n = parseInt(p, 10);
     if (n > 255) return { error: { from: pos, to: pos + p.length, reason: `octet ${n} is greater than 255` } };
     v = (v << 8n) | BigInt(n);
@@ -42,7 +57,8 @@ function parseIPv6(s: string, base: number): AddrResult {
   const bad = (reason: string, from = base, to = base + s.length): AddrResult => ({ error: { from, to, reason } });
   if (s.includes('%')) return bad('zones (%…) are not allowed in a CIDR block', base + s.indexOf('%'));
   const dbl = s.indexOf('::');
-  if (dbl >= 0 && s.indexOf('::', dbl + 1) >= 0) return bad("'::' may appear only once", base + s.indexOf('::', dbl + 1), base + s.indexOf('::', dbl + 1) + 2);
+  if (dbl >= 0 && s.indexOf('::', dbl + 1) >= 0)
+    return bad("'::' may appear only once", base + s.indexOf('::', dbl + 1), base + s.indexOf('::', dbl + 1) + 2);
   const parseGroups = (part: string, off: number): { groups: number[]; err?: AddrResult } => {
     if (part === '') return { groups: [] };
     const groups: number[] = [];
@@ -56,7 +72,15 @@ function parseIPv6(s: string, base: number): AddrResult {
         const n = Number(v4.value);
         groups.push(Math.floor(n / 65536), n % 65536);
       } else {
-        if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return { groups, err: bad(g === '' ? 'empty group' : `'${g}' is not a hexadecimal group of 1 to 4 digits`, pos, pos + Math.max(1, g.length)) };
+        if (!/^[0-9a-fA-F]{1,4}$/.test(g))
+          return {
+            groups,
+            err: bad(
+              g === '' ? 'empty group' : `'${g}' is not a hexadecimal group of 1 to 4 digits`,
+              pos,
+              pos + Math.max(1, g.length),
+            ),
+          };
         groups.push(parseInt(g, 16));
       }
       pos += g.length + 1;
@@ -99,7 +123,7 @@ export function formatAddress(value: bigint, family: 4 | 6): string {
   for (let i = 7; i >= 0; i--) g.push(Number((value >> BigInt(i * 16)) & 0xffffn));
   let bestStart = -1;
   let bestLen = 0;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (g[i] !== 0) {
       i++;
       continue;
@@ -118,11 +142,22 @@ export function formatAddress(value: bigint, family: 4 | 6): string {
 }
 
 function analyse(text: string): { cidr?: Cidr; problems: LangProblem[] } {
-  if (typeof text !== 'string' || text.trim() === '') return { problems: [problem('cidr.empty', 0, typeof text === 'string' ? text.length : 0)] };
-  if (text.length > 200) return { problems: [problem('cidr.invalid-address', 0, text.length, { value: text.slice(0, 20) + '…', reason: 'the value is too long' })] };
+  if (typeof text !== 'string' || text.trim() === '')
+    return { problems: [problem('cidr.empty', 0, typeof text === 'string' ? text.length : 0)] };
+  if (text.length > 200)
+    return {
+      problems: [
+        problem('cidr.invalid-address', 0, text.length, {
+          value: text.slice(0, 20) + '…',
+          reason: 'the value is too long',
+        }),
+      ],
+    };
   if (/\s/.test(text)) {
     const i = text.search(/\s/);
-    return { problems: [problem('cidr.invalid-address', i, i + 1, { value: text.trim(), reason: 'it contains whitespace' })] };
+    return {
+      problems: [problem('cidr.invalid-address', i, i + 1, { value: text.trim(), reason: 'it contains whitespace' })],
+    };
   }
   const slash = text.indexOf('/');
   const addrText = slash >= 0 ? text.slice(0, slash) : text;
@@ -133,11 +168,23 @@ function analyse(text: string): { cidr?: Cidr; problems: LangProblem[] } {
   }
   const bits = addr.family === 4 ? 32 : 128;
   if (slash < 0) {
-    return { problems: [problem('cidr.missing-prefix', 0, text.length, { value: text, suggestion: `${text}/${bits}`, max: bits })] };
+    return {
+      problems: [
+        problem('cidr.missing-prefix', 0, text.length, { value: text, suggestion: `${text}/${bits}`, max: bits }),
+      ],
+    };
   }
   const prefText = text.slice(slash + 1);
   if (!/^[0-9]{1,3}$/.test(prefText) || (prefText.length > 1 && prefText[0] === '0') || parseInt(prefText, 10) > bits) {
-    return { problems: [problem('cidr.bad-prefix', slash, text.length, { prefix: prefText, max: bits, family: addr.family === 4 ? 'IPv4' : 'IPv6' })] };
+    return {
+      problems: [
+        problem('cidr.bad-prefix', slash, text.length, {
+          prefix: prefText,
+          max: bits,
+          family: addr.family === 4 ? 'IPv4' : 'IPv6',
+        }),
+      ],
+    };
   }
   const prefix = parseInt(prefText, 10);
   const hostBits = BigInt(bits - prefix);
@@ -145,7 +192,18 @@ function analyse(text: string): { cidr?: Cidr; problems: LangProblem[] } {
   const normalized = `${formatAddress(network, addr.family)}/${prefix}`;
   const cidr: Cidr = { family: addr.family, address: addr.value, prefix, network, text: normalized };
   if (network !== addr.value) {
-    return { cidr, problems: [problem('cidr.host-bits', 0, text.length, { value: text, suggestion: normalized, address: `${formatAddress(addr.value, addr.family)}/${bits}` }, 'warning')] };
+    return {
+      cidr,
+      problems: [
+        problem(
+          'cidr.host-bits',
+          0,
+          text.length,
+          { value: text, suggestion: normalized, address: `${formatAddress(addr.value, addr.family)}/${bits}` },
+          'warning',
+        ),
+      ],
+    };
   }
   return { cidr, problems: [] };
 }
@@ -155,7 +213,12 @@ export function checkCidr(text: string): LangProblem[] {
   try {
     return clampProblems(analyse(text).problems, text.length);
   } catch {
-    return [problem('cidr.invalid-address', 0, typeof text === 'string' ? text.length : 0, { value: String(text).slice(0, 40), reason: 'it could not be parsed' })];
+    return [
+      problem('cidr.invalid-address', 0, typeof text === 'string' ? text.length : 0, {
+        value: String(text).slice(0, 40),
+        reason: 'it could not be parsed',
+      }),
+    ];
   }
 }
 
@@ -211,7 +274,10 @@ export function spanOf(c: Cidr, index: number): Span {
 }
 
 const compareSpans = (a: Span, b: Span): number =>
-  a.family - b.family || (a.start < b.start ? -1 : a.start > b.start ? 1 : 0) || a.prefix - b.prefix || a.index - b.index;
+  a.family - b.family ||
+  (a.start < b.start ? -1 : a.start > b.start ? 1 : 0) ||
+  a.prefix - b.prefix ||
+  a.index - b.index;
 
 /** Spans by family, then start address, wider blocks first, then list order. */
 export function sortSpans(spans: readonly Span[]): Span[] {
@@ -244,7 +310,10 @@ export function nestedPairs(spans: readonly Span[], sorted = sortSpans(spans)): 
  * descendants (closed before it is popped). Running minimums of `index` along the stack and up the
  * forest give the earliest of each in one pass after the sort: O(n log n).
  */
-export function overlapsWithEarlier(spans: readonly Span[], sorted = sortSpans(spans)): Array<{ span: Span; earlier: Span }> {
+export function overlapsWithEarlier(
+  spans: readonly Span[],
+  sorted = sortSpans(spans),
+): Array<{ span: Span; earlier: Span }> {
   const byIndex = new Map<number, Span>();
   for (const s of spans) byIndex.set(s.index, s);
   /** Earliest index among the blocks containing each block, and among the blocks it contains. */
@@ -260,7 +329,11 @@ export function overlapsWithEarlier(spans: readonly Span[], sorted = sortSpans(s
     }
   };
   for (const s of sorted) {
-    while (stack.length && (stack[stack.length - 1].span.family !== s.family || stack[stack.length - 1].span.end < s.start)) close();
+    while (
+      stack.length &&
+      (stack[stack.length - 1].span.family !== s.family || stack[stack.length - 1].span.end < s.start)
+    )
+      close();
     const above = stack[stack.length - 1];
     if (above) ancestorMin.set(s, above.pathMin);
     stack.push({ span: s, pathMin: Math.min(above?.pathMin ?? Infinity, s.index), subtreeMin: s.index });

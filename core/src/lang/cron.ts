@@ -57,12 +57,20 @@ function allowedText(f: FieldSpec): string {
 }
 
 /** Parse one numeric-or-name value of a field. */
-function parseValue(f: FieldSpec, tok: string, from: number, out: LangProblem[], allowNames: boolean): number | undefined {
+function parseValue(
+  f: FieldSpec,
+  tok: string,
+  from: number,
+  out: LangProblem[],
+  allowNames: boolean,
+): number | undefined {
   if (/^[0-9]+$/.test(tok)) {
     const n = tok.length > 6 ? Number.MAX_SAFE_INTEGER : parseInt(tok, 10);
     if (f.alias && n === f.alias[0]) return n;
     if (n < f.min || n > f.max) {
-      out.push(problem('cron.out-of-range', from, from + tok.length, { value: tok, field: f.name, allowed: allowedText(f) }));
+      out.push(
+        problem('cron.out-of-range', from, from + tok.length, { value: tok, field: f.name, allowed: allowedText(f) }),
+      );
       return undefined;
     }
     return n;
@@ -77,7 +85,11 @@ function parseValue(f: FieldSpec, tok: string, from: number, out: LangProblem[],
       value: tok,
       field: f.name,
       allowed: allowedText(f),
-      hint: other ? ` ('${tok}' is a ${other.name} name)` : !allowNames && f.names ? ' (names cannot be used with a step)' : '',
+      hint: other
+        ? ` ('${tok}' is a ${other.name} name)`
+        : !allowNames && f.names
+          ? ' (names cannot be used with a step)'
+          : '',
     }),
   );
   return undefined;
@@ -91,7 +103,14 @@ function parseField(f: FieldSpec, text: string, base: number, out: LangProblem[]
     const from = base + pos;
     pos += part.length + 1;
     if (part === '') {
-      out.push(problem('cron.invalid-value', Math.max(base, from - 1), from + 1, { value: ',', field: f.name, allowed: allowedText(f), hint: ' (empty list element)' }));
+      out.push(
+        problem('cron.invalid-value', Math.max(base, from - 1), from + 1, {
+          value: ',',
+          field: f.name,
+          allowed: allowedText(f),
+          hint: ' (empty list element)',
+        }),
+      );
       ok = false;
       continue;
     }
@@ -101,8 +120,19 @@ function parseField(f: FieldSpec, text: string, base: number, out: LangProblem[]
     if (slash >= 0) {
       const stepText = part.slice(slash + 1);
       const stepFrom = from + slash + 1;
-      if (!/^[0-9]+$/.test(stepText) || stepText.length > 6 || parseInt(stepText, 10) === 0 || parseInt(stepText, 10) > f.max - f.min + 1) {
-        out.push(problem('cron.bad-step', from + slash, stepFrom + Math.max(stepText.length, 0), { step: stepText, field: f.name, max: f.max - f.min + 1 }));
+      if (
+        !/^[0-9]+$/.test(stepText) ||
+        stepText.length > 6 ||
+        parseInt(stepText, 10) === 0 ||
+        parseInt(stepText, 10) > f.max - f.min + 1
+      ) {
+        out.push(
+          problem('cron.bad-step', from + slash, stepFrom + Math.max(stepText.length, 0), {
+            step: stepText,
+            field: f.name,
+            max: f.max - f.min + 1,
+          }),
+        );
         ok = false;
         continue;
       }
@@ -125,7 +155,14 @@ function parseField(f: FieldSpec, text: string, base: number, out: LangProblem[]
           continue;
         }
         if (lo > hi) {
-          out.push(problem('cron.bad-range', from, from + rangePart.length, { range: rangePart, field: f.name, start: a, end: b }));
+          out.push(
+            problem('cron.bad-range', from, from + rangePart.length, {
+              range: rangePart,
+              field: f.name,
+              start: a,
+              end: b,
+            }),
+          );
           ok = false;
           continue;
         }
@@ -148,13 +185,28 @@ function analyse(text: string): { problems: LangProblem[]; schedule?: CronSchedu
   if (typeof text !== 'string' || text.trim() === '') {
     return { problems: [problem('cron.empty', 0, typeof text === 'string' ? text.length : 0)] };
   }
-  if (text.length > 1000) return { problems: [problem('cron.field-count', 0, text.length, { count: 'too many', fields: 'minute hour day-of-month month day-of-week' })] };
+  if (text.length > 1000)
+    return {
+      problems: [
+        problem('cron.field-count', 0, text.length, {
+          count: 'too many',
+          fields: 'minute hour day-of-month month day-of-week',
+        }),
+      ],
+    };
   const lead = text.length - text.trimStart().length;
   const trimmed = text.trim();
   if (trimmed.startsWith('@')) {
     const macro = MACROS[trimmed.toLowerCase()];
     if (!macro) {
-      return { problems: [problem('cron.unknown-macro', lead, lead + trimmed.length, { macro: trimmed, macros: Object.keys(MACROS).join(' ') })] };
+      return {
+        problems: [
+          problem('cron.unknown-macro', lead, lead + trimmed.length, {
+            macro: trimmed,
+            macros: Object.keys(MACROS).join(' '),
+          }),
+        ],
+      };
     }
     return analyse(macro);
   }
@@ -194,7 +246,15 @@ function analyse(text: string): { problems: LangProblem[]; schedule?: CronSchedu
     const possible = schedule.month.some((mo) => schedule.dayOfMonth.some((d) => d <= (maxDays[mo - 1] ?? 31)));
     if (!possible) {
       const f2 = fields[2] as { text: string; from: number };
-      problems.push(problem('cron.never-fires', f2.from, f2.from + f2.text.length, { days: f2.text, months: (fields[3] as { text: string }).text }, 'warning'));
+      problems.push(
+        problem(
+          'cron.never-fires',
+          f2.from,
+          f2.from + f2.text.length,
+          { days: f2.text, months: (fields[3] as { text: string }).text },
+          'warning',
+        ),
+      );
     }
   }
   return { problems, schedule };

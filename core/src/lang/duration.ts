@@ -21,10 +21,35 @@ const MAX_LEN = 1000;
 
 /** Common mistakes mapped to the unit the user most likely meant. */
 const UNIT_HINTS: Record<string, string> = {
-  M: 'm', H: 'h', S: 's', D: 'd', W: 'w', Y: 'y', MS: 'ms', Ms: 'ms',
-  sec: 's', secs: 's', second: 's', seconds: 's', min: 'm', mins: 'm', minute: 'm', minutes: 'm',
-  hr: 'h', hrs: 'h', hour: 'h', hours: 'h', day: 'd', days: 'd', week: 'w', weeks: 'w',
-  year: 'y', years: 'y', us: 'ms', 'µs': 'ms', ns: 'ms',
+  M: 'm',
+  H: 'h',
+  S: 's',
+  D: 'd',
+  W: 'w',
+  Y: 'y',
+  MS: 'ms',
+  Ms: 'ms',
+  sec: 's',
+  secs: 's',
+  second: 's',
+  seconds: 's',
+  min: 'm',
+  mins: 'm',
+  minute: 'm',
+  minutes: 'm',
+  hr: 'h',
+  hrs: 'h',
+  hour: 'h',
+  hours: 'h',
+  day: 'd',
+  days: 'd',
+  week: 'w',
+  weeks: 'w',
+  year: 'y',
+  years: 'y',
+  us: 'ms',
+  µs: 'ms',
+  ns: 'ms',
 };
 
 function isDigit(c: number): boolean {
@@ -37,10 +62,19 @@ interface DurationResult {
 }
 
 function analyse(text: string, allowBareNumber: boolean): DurationResult {
-  if (typeof text !== 'string') return { problems: [problem('duration.invalid', 0, 0, { text: String(text), hint: 'a string is expected' })] };
+  if (typeof text !== 'string')
+    return { problems: [problem('duration.invalid', 0, 0, { text: String(text), hint: 'a string is expected' })] };
   if (text === '') return { problems: [problem('duration.empty', 0, 0)] };
   if (text === '0') return { ms: 0, problems: [] };
-  if (text.length > MAX_LEN) return { problems: [problem('duration.invalid', 0, text.length, { text: text.slice(0, 20) + '…', hint: 'the value is far too long' })] };
+  if (text.length > MAX_LEN)
+    return {
+      problems: [
+        problem('duration.invalid', 0, text.length, {
+          text: text.slice(0, 20) + '…',
+          hint: 'the value is far too long',
+        }),
+      ],
+    };
   if (allowBareNumber && /^[0-9]+$/.test(text)) {
     const n = BigInt(text) * 1000n;
     if (n * 1000000n > MAX_NS) return { problems: [problem('duration.overflow', 0, text.length, { text })] };
@@ -59,8 +93,11 @@ function analyse(text: string, allowBareNumber: boolean): DurationResult {
     while (i < text.length && isDigit(text.charCodeAt(i))) i++;
     if (i === numStart) {
       const c = text[i] ?? '';
-      if (/\s/.test(c)) return { problems: [problem('duration.invalid', i, i + 1, { text, hint: 'remove the whitespace' })] };
-      return { problems: [problem('duration.invalid', i, i + 1, { text, hint: `expected a number but found '${c}'` })] };
+      if (/\s/.test(c))
+        return { problems: [problem('duration.invalid', i, i + 1, { text, hint: 'remove the whitespace' })] };
+      return {
+        problems: [problem('duration.invalid', i, i + 1, { text, hint: `expected a number but found '${c}'` })],
+      };
     }
     // Fraction: "1.5h"
     if (text[i] === '.' || text[i] === ',') {
@@ -68,30 +105,49 @@ function analyse(text: string, allowBareNumber: boolean): DurationResult {
       while (j < text.length && isDigit(text.charCodeAt(j))) j++;
       let k = j;
       while (k < text.length && /[a-zA-Zµ]/.test(text[k] as string)) k++;
-      return { problems: [problem('duration.fraction', numStart, k, { text: text.slice(numStart, k), unit: text.slice(j, k) || 's' })] };
+      return {
+        problems: [
+          problem('duration.fraction', numStart, k, { text: text.slice(numStart, k), unit: text.slice(j, k) || 's' }),
+        ],
+      };
     }
     const numEnd = i;
     while (i < text.length && !isDigit(text.charCodeAt(i))) i++;
     const unit = text.slice(numEnd, i);
     if (unit === '') {
-      return { problems: [problem('duration.missing-unit', numStart, numEnd, { number: text.slice(numStart, numEnd) })] };
+      return {
+        problems: [problem('duration.missing-unit', numStart, numEnd, { number: text.slice(numStart, numEnd) })],
+      };
     }
     const u = UNITS[unit];
     if (!u) {
       const ws = unit.search(/\s/);
       if (ws >= 0) {
-        return { problems: [problem('duration.invalid', numEnd + ws, numEnd + ws + 1, { text, hint: 'remove the whitespace' })] };
+        return {
+          problems: [
+            problem('duration.invalid', numEnd + ws, numEnd + ws + 1, { text, hint: 'remove the whitespace' }),
+          ],
+        };
       }
       const hint = UNIT_HINTS[unit] ?? UNIT_HINTS[unit.toLowerCase()];
       return {
-        problems: [problem('duration.unknown-unit', numEnd, i, { unit, suggestion: hint ? `${text.slice(numStart, numEnd)}${hint}` : `${text.slice(numStart, numEnd)}m` })],
+        problems: [
+          problem('duration.unknown-unit', numEnd, i, {
+            unit,
+            suggestion: hint ? `${text.slice(numStart, numEnd)}${hint}` : `${text.slice(numStart, numEnd)}m`,
+          }),
+        ],
       };
     }
     if (u.pos === lastPos) {
       return { problems: [problem('duration.duplicate-unit', numStart, i, { unit })] };
     }
     if (u.pos < lastPos) {
-      return { problems: [problem('duration.unit-order', numStart, i, { unit, previous: lastUnit, order: UNIT_ORDER.join(' ') })] };
+      return {
+        problems: [
+          problem('duration.unit-order', numStart, i, { unit, previous: lastUnit, order: UNIT_ORDER.join(' ') }),
+        ],
+      };
     }
     lastPos = u.pos;
     lastUnit = unit;
@@ -112,7 +168,12 @@ export function checkDuration(text: string, options: DurationOptions = {}): Lang
   try {
     return clampProblems(analyse(text, !!options.allowBareNumber).problems, text.length);
   } catch {
-    return [problem('duration.invalid', 0, typeof text === 'string' ? text.length : 0, { text: String(text).slice(0, 40), hint: 'it could not be parsed' })];
+    return [
+      problem('duration.invalid', 0, typeof text === 'string' ? text.length : 0, {
+        text: String(text).slice(0, 40),
+        hint: 'it could not be parsed',
+      }),
+    ];
   }
 }
 
@@ -197,7 +258,9 @@ export function repairDuration(text: string): { text: string; certain: boolean }
       }
     }
     if (total * 1000000n > MAX_NS) return undefined;
-    const out = UNIT_ORDER.filter((u) => (counts.get(u) ?? 0n) > 0n).map((u) => `${counts.get(u)}${u}`).join('');
+    const out = UNIT_ORDER.filter((u) => (counts.get(u) ?? 0n) > 0n)
+      .map((u) => `${counts.get(u)}${u}`)
+      .join('');
     return { text: out || `0${[...counts.keys()][0] ?? 's'}`, certain };
   } catch {
     return undefined;

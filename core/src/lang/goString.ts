@@ -23,7 +23,11 @@ export function unquoteGo(raw: string, options: { allowNewline?: boolean } = {})
   const offsets: number[] = [];
   let value = '';
   if (q !== '"' && q !== "'" && q !== '`') {
-    return { value: '', offsets: [0], error: { from: 0, to: Math.min(1, raw.length), kind: 'unterminated', detail: 'missing opening quote' } };
+    return {
+      value: '',
+      offsets: [0],
+      error: { from: 0, to: Math.min(1, raw.length), kind: 'unterminated', detail: 'missing opening quote' },
+    };
   }
   if (q === '`') {
     const end = raw.indexOf('`', 1);
@@ -33,7 +37,8 @@ export function unquoteGo(raw: string, options: { allowNewline?: boolean } = {})
     }
     value = raw.slice(1, stop);
     offsets.push(stop);
-    if (end < 0) return { value, offsets, error: { from: 0, to: raw.length, kind: 'unterminated', detail: 'raw string' } };
+    if (end < 0)
+      return { value, offsets, error: { from: 0, to: raw.length, kind: 'unterminated', detail: 'raw string' } };
     return { value, offsets };
   }
   let i = 1;
@@ -45,7 +50,11 @@ export function unquoteGo(raw: string, options: { allowNewline?: boolean } = {})
     }
     if ((c === '\n' || c === '\r') && !options.allowNewline) {
       offsets.push(i);
-      return { value, offsets, error: { from: 0, to: i, kind: 'newline', detail: 'a line break inside a quoted string' } };
+      return {
+        value,
+        offsets,
+        error: { from: 0, to: i, kind: 'newline', detail: 'a line break inside a quoted string' },
+      };
     }
     if (c !== '\\') {
       offsets.push(i);
@@ -58,7 +67,11 @@ export function unquoteGo(raw: string, options: { allowNewline?: boolean } = {})
     const start = i;
     const bad = (len: number, detail: string): UnquoteResult => {
       offsets.push(start);
-      return { value, offsets, error: { from: start, to: Math.min(raw.length, start + len), kind: 'bad-escape', detail } };
+      return {
+        value,
+        offsets,
+        error: { from: start, to: Math.min(raw.length, start + len), kind: 'bad-escape', detail },
+      };
     };
     if (SIMPLE[e] !== undefined) {
       offsets.push(start);
@@ -71,10 +84,19 @@ export function unquoteGo(raw: string, options: { allowNewline?: boolean } = {})
     } else if (e === 'x' || e === 'u' || e === 'U' || (e >= '0' && e <= '7')) {
       const len = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 3;
       const digits = e >= '0' && e <= '7' ? raw.slice(i + 1, i + 1 + len) : raw.slice(i + 2, i + 2 + len);
-      const okDigits = e >= '0' && e <= '7' ? /^[0-7]{3}$/.test(digits) : new RegExp(`^[0-9a-fA-F]{${len}}$`).test(digits);
-      if (!okDigits) return bad(2 + (e >= '0' && e <= '7' ? 1 : len), `'\\${e}' needs ${len} ${e >= '0' && e <= '7' ? 'octal' : 'hex'} digits`);
+      const okDigits =
+        e >= '0' && e <= '7' ? /^[0-7]{3}$/.test(digits) : new RegExp(`^[0-9a-fA-F]{${len}}$`).test(digits);
+      if (!okDigits)
+        return bad(
+          2 + (e >= '0' && e <= '7' ? 1 : len),
+          `'\\${e}' needs ${len} ${e >= '0' && e <= '7' ? 'octal' : 'hex'} digits`,
+        );
       const code = parseInt(digits, e >= '0' && e <= '7' ? 8 : 16);
-      if ((e >= '0' && e <= '7' && code > 255) || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff && (e === 'u' || e === 'U'))) {
+      if (
+        (e >= '0' && e <= '7' && code > 255) ||
+        code > 0x10ffff ||
+        (code >= 0xd800 && code <= 0xdfff && (e === 'u' || e === 'U'))
+      ) {
         return bad(e >= '0' && e <= '7' ? 4 : 2 + len, 'escaped value out of range');
       }
       const s = String.fromCodePoint(code);

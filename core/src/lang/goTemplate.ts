@@ -15,11 +15,27 @@ export type { GoTemplateResult, TemplateLabelRef, TemplateVariableRef } from './
 
 /** Parse a Go template in the given dialect. Never throws. */
 export function parseGoTemplate(text: string, dialect: TemplateDialect = 'alertmanager'): GoTemplateResult {
-  const empty: GoTemplateResult = { problems: [], defines: [], templateRefs: [], variables: [], labelRefs: [], valueRefs: [], functions: [] };
+  const empty: GoTemplateResult = {
+    problems: [],
+    defines: [],
+    templateRefs: [],
+    variables: [],
+    labelRefs: [],
+    valueRefs: [],
+    functions: [],
+  };
   try {
     if (typeof text !== 'string') return empty;
     if (text.length > 1_000_000) {
-      empty.problems.push(problem('template.too-complex', 0, text.length, { detail: 'the text is longer than 1,000,000 characters' }, 'warning'));
+      empty.problems.push(
+        problem(
+          'template.too-complex',
+          0,
+          text.length,
+          { detail: 'the text is longer than 1,000,000 characters' },
+          'warning',
+        ),
+      );
       return empty;
     }
     if (!text.includes('{{')) return empty;

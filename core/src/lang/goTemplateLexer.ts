@@ -7,9 +7,30 @@
  */
 
 export type TokKind =
-  | 'text' | 'left' | 'right' | 'comment' | 'space' | 'pipe' | 'lparen' | 'rparen' | 'dot' | 'field'
-  | 'variable' | 'identifier' | 'keyword' | 'bool' | 'nil' | 'string' | 'rawstring' | 'char' | 'number'
-  | 'assign' | 'declare' | 'charitem' | 'eof' | 'error';
+  | 'text'
+  | 'left'
+  | 'right'
+  | 'comment'
+  | 'space'
+  | 'pipe'
+  | 'lparen'
+  | 'rparen'
+  | 'dot'
+  | 'field'
+  | 'variable'
+  | 'identifier'
+  | 'keyword'
+  | 'bool'
+  | 'nil'
+  | 'string'
+  | 'rawstring'
+  | 'char'
+  | 'number'
+  | 'assign'
+  | 'declare'
+  | 'charitem'
+  | 'eof'
+  | 'error';
 
 export interface Tok {
   kind: TokKind;
@@ -58,7 +79,7 @@ export function lexGoTemplate(text: string): Tok[] {
       const close = text.indexOf('*/', j + 2);
       if (close < 0) return fail('template.unclosed-comment', leftFrom, j + 2);
       let k = close + 2;
-      let rightFrom = k;
+      const rightFrom = k;
       if (isSpace(text[k]) && text.startsWith('-}}', k + 1)) k += 4;
       else if (text.startsWith('}}', k)) k += 2;
       else {
@@ -98,7 +119,8 @@ export function lexGoTemplate(text: string): Tok[] {
       } else if (c === '=') {
         push('assign', i, ++i);
       } else if (c === ':') {
-        if (text[i + 1] !== '=') return fail('template.bad-character', i, i + 1, { char: ':', hint: " (did you mean ':='?)" });
+        if (text[i + 1] !== '=')
+          return fail('template.bad-character', i, i + 1, { char: ':', hint: " (did you mean ':='?)" });
         i += 2;
         push('declare', start, i);
       } else if (c === '|') {
@@ -117,7 +139,12 @@ export function lexGoTemplate(text: string): Tok[] {
           k++;
         }
         if (!ok) {
-          const code = c === '"' ? 'template.unterminated-string' : c === '`' ? 'template.unterminated-raw-string' : 'template.unterminated-char';
+          const code =
+            c === '"'
+              ? 'template.unterminated-string'
+              : c === '`'
+                ? 'template.unterminated-raw-string'
+                : 'template.unterminated-char';
           return fail(code, i, k);
         }
         i = k + 1;
@@ -128,9 +155,13 @@ export function lexGoTemplate(text: string): Tok[] {
         push(c === '$' ? 'variable' : i - start === 1 ? 'dot' : 'field', start, i);
         if (!atTerminator(text, i)) return fail('template.bad-character', i, i + 1, { char: text[i] ?? '', hint: '' });
       } else if (c === '.' || c === '+' || c === '-' || /[0-9]/.test(c)) {
-        const m = /^[+-]?(?:0[xX][0-9a-fA-F_]*(?:\.[0-9a-fA-F_]*)?(?:[pP][+-]?[0-9_]+)?|0[oO][0-7_]+|0[bB][01_]+|[0-9_]*\.?[0-9_]*(?:[eE][+-]?[0-9_]+)?)i?/.exec(text.slice(i, i + 200));
+        const m =
+          /^[+-]?(?:0[xX][0-9a-fA-F_]*(?:\.[0-9a-fA-F_]*)?(?:[pP][+-]?[0-9_]+)?|0[oO][0-7_]+|0[bB][01_]+|[0-9_]*\.?[0-9_]*(?:[eE][+-]?[0-9_]+)?)i?/.exec(
+            text.slice(i, i + 200),
+          );
         const len = m ? m[0].length : 0;
-        if (len === 0 || !/[0-9]/.test(m?.[0] ?? '')) return fail('template.bad-number', i, i + Math.max(1, len), { number: text.slice(i, i + Math.max(1, len)) });
+        if (len === 0 || !/[0-9]/.test(m?.[0] ?? ''))
+          return fail('template.bad-number', i, i + Math.max(1, len), { number: text.slice(i, i + Math.max(1, len)) });
         i += len;
         if (isAlnum(text[i]) || text[i] === '.') {
           let e = i;
@@ -141,7 +172,17 @@ export function lexGoTemplate(text: string): Tok[] {
       } else if (isAlnum(c)) {
         while (i < text.length && isAlnum(text[i])) i++;
         const word = text.slice(start, i);
-        push(KEYWORDS.has(word) ? 'keyword' : word === 'true' || word === 'false' ? 'bool' : word === 'nil' ? 'nil' : 'identifier', start, i);
+        push(
+          KEYWORDS.has(word)
+            ? 'keyword'
+            : word === 'true' || word === 'false'
+              ? 'bool'
+              : word === 'nil'
+                ? 'nil'
+                : 'identifier',
+          start,
+          i,
+        );
         if (!atTerminator(text, i)) return fail('template.bad-character', i, i + 1, { char: text[i] ?? '', hint: '' });
       } else if (c === '(') {
         parens.push(i);
@@ -154,7 +195,10 @@ export function lexGoTemplate(text: string): Tok[] {
         push('charitem', i, ++i);
       } else {
         const cp = text.codePointAt(i) ?? 0;
-        return fail('template.bad-character', i, i + (cp > 0xffff ? 2 : 1), { char: String.fromCodePoint(cp), hint: '' });
+        return fail('template.bad-character', i, i + (cp > 0xffff ? 2 : 1), {
+          char: String.fromCodePoint(cp),
+          hint: '',
+        });
       }
     }
   }

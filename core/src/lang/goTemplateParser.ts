@@ -15,11 +15,15 @@ export class TemplateParser extends PipelineParser {
       const term = this.itemList(true);
       if (term.kind === 'eof' || term.kind === 'error') break;
       if (term.kind === 'end') this.report('template.unexpected-end', term.from, term.to);
-      else this.report('template.unexpected-else', term.from, term.to, { detail: 'there is no open {{if}}, {{with}} or {{range}}' });
+      else
+        this.report('template.unexpected-else', term.from, term.to, {
+          detail: 'there is no open {{if}}, {{with}} or {{range}}',
+        });
     }
     if (this.dialect === 'prometheus') {
       for (const ref of this.r.templateRefs) {
-        if (!this.defineNames.has(ref.name)) this.report('template.undefined-template', ref.from, ref.to, { name: ref.name });
+        if (!this.defineNames.has(ref.name))
+          this.report('template.undefined-template', ref.from, ref.to, { name: ref.name });
       }
     }
   }
@@ -71,7 +75,10 @@ export class TemplateParser extends PipelineParser {
         case 'end': {
           const right = this.nextNonSpace();
           if (right.kind !== 'right') {
-            this.report('template.unexpected-token', right.from, right.to, { token: describe(right), context: '{{end}}' });
+            this.report('template.unexpected-token', right.from, right.to, {
+              token: describe(right),
+              context: '{{end}}',
+            });
             this.skipAction();
             return { kind: 'end', from: left.from, to: right.to };
           }
@@ -79,7 +86,8 @@ export class TemplateParser extends PipelineParser {
         }
         case 'else': {
           const n = this.peekNonSpace();
-          if (n.kind === 'keyword' && (n.text === 'if' || n.text === 'with')) return { kind: 'else', from: left.from, to: n.to, chained: n };
+          if (n.kind === 'keyword' && (n.text === 'if' || n.text === 'with'))
+            return { kind: 'else', from: left.from, to: n.to, chained: n };
           const right = this.expectRight('{{else}}');
           return { kind: 'else', from: left.from, to: right.to };
         }
@@ -140,12 +148,17 @@ export class TemplateParser extends PipelineParser {
     while (term.kind === 'else') {
       this.dots.length = dotMark;
       if (seenElse) {
-        this.report('template.unexpected-else', term.from, term.to, { detail: `a second {{else}} in this {{${kind}}}; expected {{end}}` });
+        this.report('template.unexpected-else', term.from, term.to, {
+          detail: `a second {{else}} in this {{${kind}}}; expected {{end}}`,
+        });
         if (term.chained) this.skipAction();
       } else if (term.chained) {
         const chainKw = this.next();
         if (chainKw.text !== kind || kind === 'range') {
-          this.report('template.unexpected-token', chainKw.from, chainKw.to, { token: describe(chainKw), context: `{{else}} of {{${kind}}}` });
+          this.report('template.unexpected-token', chainKw.from, chainKw.to, {
+            token: describe(chainKw),
+            context: `{{else}} of {{${kind}}}`,
+          });
           this.skipAction();
           seenElse = true;
           this.dots.push(this.dots[dotMark - 1] ?? 'unknown');
@@ -166,7 +179,11 @@ export class TemplateParser extends PipelineParser {
   private rangeDot(pipe: Operand[][], outer: DotType): DotType {
     const only = pipe.length === 1 && pipe[0]?.length === 1 ? pipe[0][0] : undefined;
     if (this.dialect === 'alertmanager' && outer === 'root' && only?.kind === 'field' && only.path[0] === 'Alerts') {
-      if (only.path.length === 1 || (only.path.length === 2 && (only.path[1] === 'Firing' || only.path[1] === 'Resolved'))) return 'alert';
+      if (
+        only.path.length === 1 ||
+        (only.path.length === 2 && (only.path[1] === 'Firing' || only.path[1] === 'Resolved'))
+      )
+        return 'alert';
     }
     return 'unknown';
   }
@@ -219,14 +236,17 @@ export class TemplateParser extends PipelineParser {
       if (term.chained) this.skipAction();
       term = this.itemList();
     }
-    const nonEmpty = this.toks.slice(bodyStart, this.k).some((t) => t.to <= term.from && (t.kind !== 'text' || t.text.trim() !== ''));
+    const nonEmpty = this.toks
+      .slice(bodyStart, this.k)
+      .some((t) => t.to <= term.from && (t.kind !== 'text' || t.text.trim() !== ''));
     this.vars = saved.vars;
     this.dots = saved.dots;
     this.rangeDepth = saved.rangeDepth;
     this.depth--;
     if (term.kind === 'eof') this.report('template.missing-end', head.from, head.to, { keyword: kw.text });
     if (name) {
-      if (this.defineNames.get(name.name) && nonEmpty) this.report('template.duplicate-define', name.from, name.to, { name: name.name });
+      if (this.defineNames.get(name.name) && nonEmpty)
+        this.report('template.duplicate-define', name.from, name.to, { name: name.name });
       this.defineNames.set(name.name, this.defineNames.get(name.name) || nonEmpty);
       this.r.defines.push(name);
       if (isBlock) this.r.templateRefs.push(name);

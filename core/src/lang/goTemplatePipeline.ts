@@ -17,7 +17,19 @@ export interface Term {
 }
 export class Abort extends Error {}
 
-const OPERAND_START = new Set<TokKind>(['bool', 'char', 'dot', 'field', 'identifier', 'number', 'nil', 'rawstring', 'string', 'variable', 'lparen']);
+const OPERAND_START = new Set<TokKind>([
+  'bool',
+  'char',
+  'dot',
+  'field',
+  'identifier',
+  'number',
+  'nil',
+  'rawstring',
+  'string',
+  'variable',
+  'lparen',
+]);
 const NON_EXECUTABLE = new Set<TokKind | 'paren'>(['bool', 'dot', 'nil', 'number', 'string', 'rawstring', 'char']);
 export const MAX_DEPTH = 200;
 const MAX_PROBLEMS = 100;
@@ -38,9 +50,21 @@ export class PipelineParser {
   protected fatal = false;
   protected readonly funcs: Set<string>;
   protected readonly defineNames = new Map<string, boolean>();
-  readonly r: GoTemplateResult = { problems: [], defines: [], templateRefs: [], variables: [], labelRefs: [], valueRefs: [], functions: [] };
+  readonly r: GoTemplateResult = {
+    problems: [],
+    defines: [],
+    templateRefs: [],
+    variables: [],
+    labelRefs: [],
+    valueRefs: [],
+    functions: [],
+  };
 
-  constructor(protected readonly text: string, protected readonly toks: Tok[], protected readonly dialect: TemplateDialect) {
+  constructor(
+    protected readonly text: string,
+    protected readonly toks: Tok[],
+    protected readonly dialect: TemplateDialect,
+  ) {
     this.funcs = dialectFunctions(dialect);
     this.vars = [...PREDECLARED[dialect]];
   }
@@ -61,8 +85,15 @@ export class PipelineParser {
     this.peekNonSpace();
     return this.next();
   }
-  protected report(code: string, from: number, to: number, args: Record<string, string | number> = {}, severity?: 'warning'): void {
-    if (this.r.problems.length < MAX_PROBLEMS) this.r.problems.push(problem(code, from, Math.max(to, from + (from < this.text.length ? 1 : 0)), args, severity));
+  protected report(
+    code: string,
+    from: number,
+    to: number,
+    args: Record<string, string | number> = {},
+    severity?: 'warning',
+  ): void {
+    if (this.r.problems.length < MAX_PROBLEMS)
+      this.r.problems.push(problem(code, from, Math.max(to, from + (from < this.text.length ? 1 : 0)), args, severity));
   }
   protected abort(code: string, t: Tok, args: Record<string, string | number> = {}): never {
     this.report(code, t.from, t.to, args);
@@ -93,7 +124,7 @@ export class PipelineParser {
   /** declarations? command ('|' command)* — returns the commands' operands. */
   protected pipeline(context: string, end: 'right' | 'rparen', anchor: { from: number; to: number }): Operand[][] {
     const rangeCtx = context === 'range';
-    for (let decls = 0; ; ) {
+    for (let decls = 0; ;) {
       const save = this.k;
       const v = this.peekNonSpace();
       if (v.kind !== 'variable') break;
@@ -128,14 +159,22 @@ export class PipelineParser {
     if (cmds.length === 0) this.report('template.missing-value', anchor.from, anchor.to, { context });
     cmds.forEach((c, i) => {
       const first = c[0];
-      if (i > 0 && first && NON_EXECUTABLE.has(first.kind)) this.report('template.non-executable-command', first.from, first.to, { stage: i + 1, token: snippet(first.text, 30) });
+      if (i > 0 && first && NON_EXECUTABLE.has(first.kind))
+        this.report('template.non-executable-command', first.from, first.to, {
+          stage: i + 1,
+          token: snippet(first.text, 30),
+        });
       if (first?.kind === 'nil') this.report('template.nil-command', first.from, first.to);
     });
     return cmds;
   }
 
   protected declare(v: Tok, assign: boolean): void {
-    if (assign && !this.vars.includes(v.text)) this.report('template.undefined-variable', v.from, v.to, { name: v.text, hint: ' (assignment with = needs an earlier := declaration)' });
+    if (assign && !this.vars.includes(v.text))
+      this.report('template.undefined-variable', v.from, v.to, {
+        name: v.text,
+        hint: ' (assignment with = needs an earlier := declaration)',
+      });
     if (!assign && v.text.length > 1) this.vars.push(v.text);
     this.r.variables.push({ name: v.text, from: v.from, to: v.to, kind: assign ? 'assign' : 'declare' });
   }
@@ -172,7 +211,8 @@ export class PipelineParser {
     const node = this.term();
     if (!node) return undefined;
     if (this.peek().kind === 'field') {
-      if (NON_EXECUTABLE.has(node.kind) && node.kind !== 'dot') this.abort('template.field-after-term', this.peek(), { term: snippet(node.text, 20) });
+      if (NON_EXECUTABLE.has(node.kind) && node.kind !== 'dot')
+        this.abort('template.field-after-term', this.peek(), { term: snippet(node.text, 20) });
       while (this.peek().kind === 'field') {
         const f = this.next();
         node.path.push(f.text.slice(1));
@@ -186,14 +226,24 @@ export class PipelineParser {
 
   protected term(): Operand | undefined {
     const t = this.next();
-    const op = (kind: Operand['kind']): Operand => ({ kind, from: t.from, to: t.to, text: t.text, path: [], pathToks: [] });
+    const op = (kind: Operand['kind']): Operand => ({
+      kind,
+      from: t.from,
+      to: t.to,
+      text: t.text,
+      path: [],
+      pathToks: [],
+    });
     switch (t.kind) {
       case 'identifier':
         if (!this.funcs.has(t.text)) {
           this.report('template.undefined-function', t.from, t.to, {
             name: t.text,
             dialect: this.dialect === 'prometheus' ? 'Prometheus' : 'Alertmanager',
-            examples: this.dialect === 'prometheus' ? 'humanize, humanizeDuration, toUpper, reReplaceAll, printf' : 'toUpper, join, reReplaceAll, safeHtml, printf',
+            examples:
+              this.dialect === 'prometheus'
+                ? 'humanize, humanizeDuration, toUpper, reReplaceAll, printf'
+                : 'toUpper, join, reReplaceAll, safeHtml, printf',
           });
         }
         this.r.functions.push({ name: t.text, from: t.from, to: t.to });
@@ -207,7 +257,8 @@ export class PipelineParser {
         return op(t.kind);
       case 'string': {
         const u = unquoteGo(t.text);
-        if (u.error) this.report('template.bad-escape', t.from + u.error.from, t.from + u.error.to, { detail: u.error.detail });
+        if (u.error)
+          this.report('template.bad-escape', t.from + u.error.from, t.from + u.error.to, { detail: u.error.detail });
         return op('string');
       }
       case 'field': {
@@ -217,8 +268,16 @@ export class PipelineParser {
         return o;
       }
       case 'variable':
-        if (!this.vars.includes(t.text)) this.report('template.undefined-variable', t.from, t.to, { name: t.text, hint: this.dialect === 'alertmanager' && /^\$(labels|value|externalLabels|externalURL)$/.test(t.text) ? " (that variable exists only in Prometheus rule templates; use '.Labels', '.CommonLabels' …)" : '' });
-        else if (this.dialect === 'prometheus' && t.text === '$value') this.r.valueRefs.push({ name: '$value', from: t.from, to: t.to });
+        if (!this.vars.includes(t.text))
+          this.report('template.undefined-variable', t.from, t.to, {
+            name: t.text,
+            hint:
+              this.dialect === 'alertmanager' && /^\$(labels|value|externalLabels|externalURL)$/.test(t.text)
+                ? " (that variable exists only in Prometheus rule templates; use '.Labels', '.CommonLabels' …)"
+                : '',
+          });
+        else if (this.dialect === 'prometheus' && t.text === '$value')
+          this.r.valueRefs.push({ name: '$value', from: t.from, to: t.to });
         this.r.variables.push({ name: t.text, from: t.from, to: t.to, kind: 'use' });
         return op('variable');
       case 'lparen': {
@@ -228,7 +287,10 @@ export class PipelineParser {
           throw new Abort();
         }
         try {
-          this.pipeline('parenthesized pipeline', 'rparen', { from: t.from, to: this.peekNonSpace().kind === 'rparen' ? this.peek().to : t.to });
+          this.pipeline('parenthesized pipeline', 'rparen', {
+            from: t.from,
+            to: this.peekNonSpace().kind === 'rparen' ? this.peek().to : t.to,
+          });
         } finally {
           this.depth--;
         }
@@ -238,6 +300,7 @@ export class PipelineParser {
       }
       case 'error':
         this.lexError(t);
+      // falls through
       default:
         this.k--;
         return undefined;

@@ -61,19 +61,26 @@ export function analysePath(node: Operand, ctx: RefContext): void {
   if (node.kind === 'variable' && p.length > 0) {
     const src = varLabelSource(node.text, ctx.dialect);
     const t = node.pathToks[0] as Tok;
-    if (src && !KV_METHODS.has(p[0] as string)) refs.push({ name: p[0] as string, from: t.from + 1, to: t.to, source: src });
+    if (src && !KV_METHODS.has(p[0] as string))
+      refs.push({ name: p[0] as string, from: t.from + 1, to: t.to, source: src });
   }
   for (let i = 0; i + 1 < p.length; i++) {
     const src = LABEL_SET_FIELDS[p[i] as string];
     const t = node.pathToks[i + 1] as Tok;
-    if (src && !KV_METHODS.has(p[i + 1] as string)) refs.push({ name: p[i + 1] as string, from: t.from + 1, to: t.to, source: src });
+    if (src && !KV_METHODS.has(p[i + 1] as string))
+      refs.push({ name: p[i + 1] as string, from: t.from + 1, to: t.to, source: src });
   }
   if (node.kind === 'field' && p.length > 0) {
     const t0 = node.pathToks[0] as Tok;
-    if (ctx.dialect === 'prometheus' && ctx.dot === 'root' && p[0] === 'Value') ctx.result.valueRefs.push({ name: '.Value', from: t0.from, to: t0.to });
+    if (ctx.dialect === 'prometheus' && ctx.dot === 'root' && p[0] === 'Value')
+      ctx.result.valueRefs.push({ name: '.Value', from: t0.from, to: t0.to });
     const known = ctx.dot === 'root' ? ROOT_FIELDS[ctx.dialect] : ctx.dot === 'alert' ? ALERT_FIELDS : undefined;
     if (known && !known.includes(p[0] as string)) {
-      ctx.warn('template.unknown-field', t0.from, t0.to, { field: p[0] as string, known: known.join(', '), context: ctx.dot === 'alert' ? 'an alert' : 'the template data' });
+      ctx.warn('template.unknown-field', t0.from, t0.to, {
+        field: p[0] as string,
+        known: known.join(', '),
+        context: ctx.dot === 'alert' ? 'an alert' : 'the template data',
+      });
     }
   }
 }
@@ -81,7 +88,8 @@ export function analysePath(node: Operand, ctx: RefContext): void {
 /** `index <label set> "name"` → a label reference on the string literal. */
 export function indexLabelRef(args: Operand[], ctx: RefContext): void {
   const [f, a1, a2] = args;
-  if (f?.kind !== 'identifier' || f.text !== 'index' || !a1 || !a2 || (a2.kind !== 'string' && a2.kind !== 'rawstring')) return;
+  if (f?.kind !== 'identifier' || f.text !== 'index' || !a1 || !a2 || (a2.kind !== 'string' && a2.kind !== 'rawstring'))
+    return;
   const source =
     a1.kind === 'variable' && a1.path.length === 0
       ? varLabelSource(a1.text, ctx.dialect)

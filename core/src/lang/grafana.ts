@@ -29,7 +29,8 @@ function identOfLength(len: number): string {
 export function substituteGrafanaMacros(expr: string): GrafanaSubstitution {
   const identity = (o: number) => o;
   try {
-    if (typeof expr !== 'string' || !/[$[]/.test(expr)) return { text: typeof expr === 'string' ? expr : '', map: identity, macros: [] };
+    if (typeof expr !== 'string' || !/[$[]/.test(expr))
+      return { text: typeof expr === 'string' ? expr : '', map: identity, macros: [] };
     // Lexical context of every offset: inside a string, inside [...] (duration), after `offset`/`@`.
     const out: string[] = [];
     const macros: NamedSpan[] = [];

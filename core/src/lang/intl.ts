@@ -40,14 +40,21 @@ function suggestZone(tz: string): string {
 /** Problems of an IANA time zone name (`UTC` is fine, aliases are fine). Never throws. */
 export function checkTimeZone(tz: string, options: TimeZoneOptions = {}): LangProblem[] {
   try {
-    if (typeof tz !== 'string' || tz.trim() === '') return [problem('intl.timezone-empty', 0, typeof tz === 'string' ? tz.length : 0)];
+    if (typeof tz !== 'string' || tz.trim() === '')
+      return [problem('intl.timezone-empty', 0, typeof tz === 'string' ? tz.length : 0)];
     if (tz !== tz.trim()) {
       const lead = tz.length - tz.trimStart().length;
       return [problem('intl.timezone-whitespace', 0, tz.length, { value: tz.trim(), from: lead })];
     }
     if (tz === 'Local' && options.allowLocal) return [];
     if (/^[+-]\d/.test(tz) || /^(GMT|UTC)[+-]\d/i.test(tz)) {
-      return [problem('intl.unknown-timezone', 0, tz.length, { value: tz, suggestion: '', hint: " Fixed offsets are not zone names; use e.g. 'Etc/GMT-1' for UTC+01:00 or a city zone" })];
+      return [
+        problem('intl.unknown-timezone', 0, tz.length, {
+          value: tz,
+          suggestion: '',
+          hint: " Fixed offsets are not zone names; use e.g. 'Etc/GMT-1' for UTC+01:00 or a city zone",
+        }),
+      ];
     }
     let resolved: string;
     try {
@@ -58,12 +65,17 @@ export function checkTimeZone(tz: string, options: TimeZoneOptions = {}): LangPr
         problem('intl.unknown-timezone', 0, tz.length, {
           value: tz,
           suggestion,
-          hint: suggestion ? ` Did you mean '${suggestion}'?` : tz === 'Local' ? " 'Local' is only accepted where the tool supports it (e.g. Alertmanager)" : '',
+          hint: suggestion
+            ? ` Did you mean '${suggestion}'?`
+            : tz === 'Local'
+              ? " 'Local' is only accepted where the tool supports it (e.g. Alertmanager)"
+              : '',
         }),
       ];
     }
     // Intl is case-insensitive, Go's time.LoadLocation (and the tz database files) are not.
-    const canonical = zones().get(tz.toLowerCase()) ?? (resolved.toLowerCase() === tz.toLowerCase() ? resolved : undefined);
+    const canonical =
+      zones().get(tz.toLowerCase()) ?? (resolved.toLowerCase() === tz.toLowerCase() ? resolved : undefined);
     if (canonical && canonical !== tz) {
       return [problem('intl.timezone-case', 0, tz.length, { value: tz, suggestion: canonical }, 'warning')];
     }
@@ -76,7 +88,8 @@ export function checkTimeZone(tz: string, options: TimeZoneOptions = {}): LangPr
 /** Problems of a BCP 47 locale tag; non-canonical spellings get the canonical form in `args.suggestion`. */
 export function checkLocale(tag: string): LangProblem[] {
   try {
-    if (typeof tag !== 'string' || tag.trim() === '') return [problem('intl.locale-empty', 0, typeof tag === 'string' ? tag.length : 0)];
+    if (typeof tag !== 'string' || tag.trim() === '')
+      return [problem('intl.locale-empty', 0, typeof tag === 'string' ? tag.length : 0)];
     let canonical: string | undefined;
     try {
       canonical = Intl.getCanonicalLocales(tag)[0];
@@ -92,9 +105,16 @@ export function checkLocale(tag: string): LangProblem[] {
         : tag !== tag.trim()
           ? ' Remove the surrounding whitespace.'
           : '';
-      return [problem('intl.invalid-locale', 0, tag.length, { value: tag, suggestion, hint: hint + (suggestion ? ` Use '${suggestion}'.` : '') })];
+      return [
+        problem('intl.invalid-locale', 0, tag.length, {
+          value: tag,
+          suggestion,
+          hint: hint + (suggestion ? ` Use '${suggestion}'.` : ''),
+        }),
+      ];
     }
-    if (canonical === undefined) return [problem('intl.invalid-locale', 0, tag.length, { value: tag, suggestion: '', hint: '' })];
+    if (canonical === undefined)
+      return [problem('intl.invalid-locale', 0, tag.length, { value: tag, suggestion: '', hint: '' })];
     const out: LangProblem[] = [];
     if (canonical !== tag) {
       out.push(problem('intl.locale-not-canonical', 0, tag.length, { value: tag, suggestion: canonical }, 'warning'));
@@ -104,7 +124,15 @@ export function checkLocale(tag: string): LangProblem[] {
       const language = new Intl.Locale(canonical).language;
       const names = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
       if (language !== 'und' && names.of(language) === undefined) {
-        out.push(problem('intl.unknown-language', 0, Math.max(1, tag.indexOf('-') >= 0 ? tag.indexOf('-') : tag.length), { language, value: tag }, 'warning'));
+        out.push(
+          problem(
+            'intl.unknown-language',
+            0,
+            Math.max(1, tag.indexOf('-') >= 0 ? tag.indexOf('-') : tag.length),
+            { language, value: tag },
+            'warning',
+          ),
+        );
       }
     } catch {
       /* ignore */
@@ -130,7 +158,8 @@ function currencySet(): Set<string> {
 /** Problems of an ISO 4217 currency code (upper case, known to the runtime). Never throws. */
 export function checkCurrency(code: string): LangProblem[] {
   try {
-    if (typeof code !== 'string' || code.trim() === '') return [problem('intl.currency-empty', 0, typeof code === 'string' ? code.length : 0)];
+    if (typeof code !== 'string' || code.trim() === '')
+      return [problem('intl.currency-empty', 0, typeof code === 'string' ? code.length : 0)];
     const set = currencySet();
     if (!/^[A-Za-z]{3}$/.test(code)) {
       return [problem('intl.invalid-currency', 0, code.length, { value: code })];
@@ -160,7 +189,22 @@ export function pluralCategories(locale: string, type: 'cardinal' | 'ordinal' = 
   }
 }
 
-const RTL_SCRIPTS = new Set(['Arab', 'Hebr', 'Thaa', 'Syrc', 'Nkoo', 'Adlm', 'Rohg', 'Mand', 'Samr', 'Mend', 'Yezi', 'Syrj', 'Syre', 'Syrn']);
+const RTL_SCRIPTS = new Set([
+  'Arab',
+  'Hebr',
+  'Thaa',
+  'Syrc',
+  'Nkoo',
+  'Adlm',
+  'Rohg',
+  'Mand',
+  'Samr',
+  'Mend',
+  'Yezi',
+  'Syrj',
+  'Syre',
+  'Syrn',
+]);
 
 /** Writing direction of a locale ('ltr' for unknown or invalid locales). */
 export function localeDirection(locale: string): 'ltr' | 'rtl' {

@@ -84,10 +84,22 @@ function lexUtf8(text: string, problems: LangProblem[]): Tok[] {
         return toks;
       }
       const end = i + (u.offsets[u.offsets.length - 1] as number) + 1;
-      toks.push({ kind: 'quoted', from: i, to: end, text: text.slice(i, end), value: u.value, offsets: u.offsets.map((o) => i + o) });
+      toks.push({
+        kind: 'quoted',
+        from: i,
+        to: end,
+        text: text.slice(i, end),
+        value: u.value,
+        offsets: u.offsets.map((o) => i + o),
+      });
       i = end;
     } else if (c === "'" || c === '`' || c === '~' || c === '\\') {
-      problems.push(problem('matcher.syntax', i, i + 1, { found: c, expected: c === "'" || c === '`' ? 'a double-quoted string ("…")' : 'a label name, operator or value' }));
+      problems.push(
+        problem('matcher.syntax', i, i + 1, {
+          found: c,
+          expected: c === "'" || c === '`' ? 'a double-quoted string ("…")' : 'a label name, operator or value',
+        }),
+      );
       return toks;
     } else {
       while (i < text.length && !isSpace(text[i] as string) && !RESERVED.includes(text[i] as string)) i++;
@@ -128,20 +140,36 @@ function parseUtf8(text: string): Result {
   while (peek().kind !== 'eof' && peek().kind !== 'rbrace') {
     const nameTok = peek();
     if (nameTok.kind !== 'word' && nameTok.kind !== 'quoted') {
-      problems.push(problem('matcher.expected-name', nameTok.from, Math.max(nameTok.to, nameTok.from + 1), { found: describe(nameTok) }));
+      problems.push(
+        problem('matcher.expected-name', nameTok.from, Math.max(nameTok.to, nameTok.from + 1), {
+          found: describe(nameTok),
+        }),
+      );
       return { matchers, problems };
     }
     k++;
     const opTok = peek();
     if (opTok.kind !== 'op') {
       const at = opTok.kind === 'eof' ? nameTok : opTok;
-      problems.push(problem('matcher.expected-operator', at.from, Math.max(at.to, at.from + 1), { name: snippet(nameTok.value ?? ''), found: describe(opTok) }));
+      problems.push(
+        problem('matcher.expected-operator', at.from, Math.max(at.to, at.from + 1), {
+          name: snippet(nameTok.value ?? ''),
+          found: describe(opTok),
+        }),
+      );
       return { matchers, problems };
     }
     k++;
     const valTok = peek();
     if (valTok.kind !== 'word' && valTok.kind !== 'quoted') {
-      problems.push(problem('matcher.expected-value', valTok.kind === 'eof' ? opTok.from : valTok.from, valTok.kind === 'eof' ? opTok.to : Math.max(valTok.to, valTok.from + 1), { name: snippet(nameTok.value ?? ''), op: opTok.text, found: describe(valTok) }));
+      problems.push(
+        problem(
+          'matcher.expected-value',
+          valTok.kind === 'eof' ? opTok.from : valTok.from,
+          valTok.kind === 'eof' ? opTok.to : Math.max(valTok.to, valTok.from + 1),
+          { name: snippet(nameTok.value ?? ''), op: opTok.text, found: describe(valTok) },
+        ),
+      );
       return { matchers, problems };
     }
     k++;
@@ -156,7 +184,8 @@ function parseUtf8(text: string): Result {
       valueFrom: valTok.from,
       valueTo: valTok.to,
     };
-    if (m.name === '') problems.push(problem('matcher.bad-label-name', nameTok.from, nameTok.to, { name: '', reason: 'it is empty' }));
+    if (m.name === '')
+      problems.push(problem('matcher.bad-label-name', nameTok.from, nameTok.to, { name: '', reason: 'it is empty' }));
     matchers.push(m);
     checkRegex(m, valTok.offsets, problems);
     const sep = peek();
@@ -165,7 +194,12 @@ function parseUtf8(text: string): Result {
       continue;
     }
     if (sep.kind !== 'eof' && sep.kind !== 'rbrace') {
-      problems.push(problem('matcher.expected-comma', sep.from, Math.max(sep.to, sep.from + 1), { found: describe(sep), brace: open ? " or '}'" : '' }));
+      problems.push(
+        problem('matcher.expected-comma', sep.from, Math.max(sep.to, sep.from + 1), {
+          found: describe(sep),
+          brace: open ? " or '}'" : '',
+        }),
+      );
       return { matchers, problems };
     }
   }
@@ -177,9 +211,19 @@ function parseUtf8(text: string): Result {
     }
     k++;
     const after = peek();
-    if (after.kind !== 'eof') problems.push(problem('matcher.syntax', after.from, text.length, { found: describe(after), expected: 'end of input after the closing brace' }));
+    if (after.kind !== 'eof')
+      problems.push(
+        problem('matcher.syntax', after.from, text.length, {
+          found: describe(after),
+          expected: 'end of input after the closing brace',
+        }),
+      );
   } else if (open) {
-    problems.push(problem('matcher.unbalanced-braces', open.from, open.to, { detail: "the opening brace is never closed; add '}' at the end" }));
+    problems.push(
+      problem('matcher.unbalanced-braces', open.from, open.to, {
+        detail: "the opening brace is never closed; add '}' at the end",
+      }),
+    );
   }
   return { matchers, problems };
 }
@@ -193,7 +237,11 @@ function parseClassic(text: string): Result {
   const t = text.trim();
   const lead = text.length - text.trimStart().length;
   if (t.startsWith('{') || t.endsWith('}')) {
-    if (!(t.startsWith('{') && t.endsWith('}'))) return { matchers, problems: [problem('matcher.unbalanced-braces', lead, lead + t.length, { detail: 'braces are not balanced' })] };
+    if (!(t.startsWith('{') && t.endsWith('}')))
+      return {
+        matchers,
+        problems: [problem('matcher.unbalanced-braces', lead, lead + t.length, { detail: 'braces are not balanced' })],
+      };
     body = t.slice(1, -1);
     base = lead + 1;
   }
@@ -215,7 +263,12 @@ function parseClassic(text: string): Result {
     if (p.s.trim() === '' && p === parts[parts.length - 1]) continue;
     const m = /^(\s*)([^\s=!~]*)(\s*)(=~|!~|!=|=)/.exec(p.s);
     if (!m || !CLASSIC_NAME.test(m[2] as string)) {
-      problems.push(problem('matcher.syntax', p.from, p.from + Math.max(1, p.s.length), { found: `'${snippet(p.s.trim(), 30)}'`, expected: "'name op value'" }));
+      problems.push(
+        problem('matcher.syntax', p.from, p.from + Math.max(1, p.s.length), {
+          found: `'${snippet(p.s.trim(), 30)}'`,
+          expected: "'name op value'",
+        }),
+      );
       continue;
     }
     const nameFrom = p.from + (m[1] as string).length;
@@ -227,15 +280,35 @@ function parseClassic(text: string): Result {
     if (raw.startsWith('"') && raw.endsWith('"') && raw.length >= 2) {
       const u = unquoteGo(raw);
       if (u.error) {
-        problems.push(problem('matcher.syntax', valueFrom, valueFrom + raw.length, { found: raw, expected: 'a valid quoted string' }));
+        problems.push(
+          problem('matcher.syntax', valueFrom, valueFrom + raw.length, {
+            found: raw,
+            expected: 'a valid quoted string',
+          }),
+        );
         continue;
       }
       value = u.value;
     } else if (/(^|[^\\])"/.test(raw)) {
-      problems.push(problem('matcher.syntax', valueFrom, valueFrom + raw.length, { found: `'${snippet(raw, 20)}'`, expected: 'a value without unescaped double quotes' }));
+      problems.push(
+        problem('matcher.syntax', valueFrom, valueFrom + raw.length, {
+          found: `'${snippet(raw, 20)}'`,
+          expected: 'a value without unescaped double quotes',
+        }),
+      );
       continue;
     }
-    const mm: ParsedMatcher = { name: m[2] as string, op: m[4] as MatcherOp, value, from: nameFrom, to: valueFrom + raw.length, nameFrom, nameTo: nameFrom + (m[2] as string).length, valueFrom, valueTo: valueFrom + raw.length };
+    const mm: ParsedMatcher = {
+      name: m[2] as string,
+      op: m[4] as MatcherOp,
+      value,
+      from: nameFrom,
+      to: valueFrom + raw.length,
+      nameFrom,
+      nameTo: nameFrom + (m[2] as string).length,
+      valueFrom,
+      valueTo: valueFrom + raw.length,
+    };
     matchers.push(mm);
     checkRegex(mm, undefined, problems);
   }
@@ -247,13 +320,32 @@ export interface MatcherOptions {
 }
 
 function analyse(text: string, options: MatcherOptions): Result {
-  if (typeof text !== 'string') return { matchers: [], problems: [problem('matcher.syntax', 0, 0, { found: 'nothing', expected: "'name op value'" })] };
-  if (text.length > MAX_LEN) return { matchers: [], problems: [problem('matcher.syntax', 0, text.length, { found: 'a very long value', expected: `at most ${MAX_LEN} characters` })] };
+  if (typeof text !== 'string')
+    return {
+      matchers: [],
+      problems: [problem('matcher.syntax', 0, 0, { found: 'nothing', expected: "'name op value'" })],
+    };
+  if (text.length > MAX_LEN)
+    return {
+      matchers: [],
+      problems: [
+        problem('matcher.syntax', 0, text.length, {
+          found: 'a very long value',
+          expected: `at most ${MAX_LEN} characters`,
+        }),
+      ],
+    };
   const grammar = options.grammar ?? 'fallback';
   if (grammar === 'classic') {
     const r = parseClassic(text);
     for (const m of r.matchers) {
-      if (!LEGACY_NAME.test(m.name)) r.problems.push(problem('matcher.bad-label-name', m.nameFrom, m.nameTo, { name: m.name, reason: 'it does not match [a-zA-Z_][a-zA-Z0-9_]*' }));
+      if (!LEGACY_NAME.test(m.name))
+        r.problems.push(
+          problem('matcher.bad-label-name', m.nameFrom, m.nameTo, {
+            name: m.name,
+            reason: 'it does not match [a-zA-Z_][a-zA-Z0-9_]*',
+          }),
+        );
     }
     return r;
   }
@@ -262,7 +354,18 @@ function analyse(text: string, options: MatcherOptions): Result {
   const c = parseClassic(text);
   if (c.problems.length === 0 && c.matchers.length > 0) {
     const first = u.problems[0] as LangProblem;
-    return { matchers: c.matchers, problems: [problem('matcher.classic-only', first.from, first.to, { reason: formatReason(first), replacement: quotedForm(text, c.matchers) }, 'warning')] };
+    return {
+      matchers: c.matchers,
+      problems: [
+        problem(
+          'matcher.classic-only',
+          first.from,
+          first.to,
+          { reason: formatReason(first), replacement: quotedForm(text, c.matchers) },
+          'warning',
+        ),
+      ],
+    };
   }
   return u;
 }
@@ -282,7 +385,12 @@ export function checkMatcher(text: string, options: MatcherOptions = {}): LangPr
   try {
     return clampProblems(analyse(text, options).problems, text.length);
   } catch {
-    return [problem('matcher.syntax', 0, typeof text === 'string' ? text.length : 0, { found: 'input', expected: "'name op value'" })];
+    return [
+      problem('matcher.syntax', 0, typeof text === 'string' ? text.length : 0, {
+        found: 'input',
+        expected: "'name op value'",
+      }),
+    ];
   }
 }
 

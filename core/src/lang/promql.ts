@@ -82,8 +82,10 @@ function overlaps(p: { from: number; to: number }, spans: NamedSpan[]): boolean 
 /** Problems of a PromQL expression (offsets into `expr`). Never throws. */
 export function checkPromql(expr: string, options: PromqlOptions = {}): LangProblem[] {
   try {
-    if (typeof expr !== 'string' || expr.trim() === '') return [problem('promql.empty', 0, typeof expr === 'string' ? expr.length : 0)];
-    if (expr.length > MAX_LEN) return [problem('promql.too-long', 0, expr.length, { length: expr.length, max: MAX_LEN }, 'warning')];
+    if (typeof expr !== 'string' || expr.trim() === '')
+      return [problem('promql.empty', 0, typeof expr === 'string' ? expr.length : 0)];
+    if (expr.length > MAX_LEN)
+      return [problem('promql.too-long', 0, expr.length, { length: expr.length, max: MAX_LEN }, 'warning')];
     const { text, macros } = prepare(expr, options);
     const parsed = parseFull(text);
     if (!parsed) return [];
@@ -98,7 +100,10 @@ export function checkPromql(expr: string, options: PromqlOptions = {}): LangProb
     const out = [...syntax, ...semantic.filter((p) => !syntax.some((s) => p.from < s.to && s.from < p.to))];
     if (options.rule && syntax.length === 0) {
       const t = rootType(text, tree);
-      if (t === 'matrix' || t === 'string') out.push(problem('promql.rule-result-type', 0, expr.length, { got: t === 'matrix' ? 'a range vector' : 'a string' }));
+      if (t === 'matrix' || t === 'string')
+        out.push(
+          problem('promql.rule-result-type', 0, expr.length, { got: t === 'matrix' ? 'a range vector' : 'a string' }),
+        );
     }
     out.sort((a, b) => a.from - b.from || a.to - b.to);
     return clampProblems(out.slice(0, MAX_PROBLEMS), expr.length);
@@ -184,7 +189,13 @@ export function promqlMetricNames(expr: string, options: PromqlOptions = {}): Na
               const kids = children(m);
               const op = kids.find((k) => k.name === 'MatchOp');
               const val = kids.find((k) => k.name === 'StringLiteral');
-              if (kids[0] && text.slice(kids[0].from, kids[0].to) === '__name__' && op && text.slice(op.from, op.to) === '=' && val) {
+              if (
+                kids[0] &&
+                text.slice(kids[0].from, kids[0].to) === '__name__' &&
+                op &&
+                text.slice(op.from, op.to) === '=' &&
+                val
+              ) {
                 out.push({ name: stringValue(text, val).value, from: val.from, to: val.to });
               }
             }
@@ -218,9 +229,19 @@ export function promqlOutputLabels(expr: string): PromqlOutputLabels | undefined
         const op = kids.find((k) => k.name === 'AggregateOp');
         const mod = kids.find((k) => k.name === 'AggregateModifier');
         const grouping = mod ? children(mod).find((k) => k.name === 'GroupingLabels') : undefined;
-        const labels = grouping ? children(grouping).filter((k) => k.name === 'LabelName' || k.name === 'QuotedLabelName').map((k) => (k.name === 'QuotedLabelName' ? stringValue(expr, children(k)[0] ?? k).value : expr.slice(k.from, k.to))) : [];
+        const labels = grouping
+          ? children(grouping)
+              .filter((k) => k.name === 'LabelName' || k.name === 'QuotedLabelName')
+              .map((k) =>
+                k.name === 'QuotedLabelName' ? stringValue(expr, children(k)[0] ?? k).value : expr.slice(k.from, k.to),
+              )
+          : [];
         const kindText = mod ? expr.slice(mod.from, mod.to).trim().toLowerCase() : '';
-        return { op: op ? expr.slice(op.from, op.to).toLowerCase() : '', kind: kindText.startsWith('without') ? 'without' : 'by', labels };
+        return {
+          op: op ? expr.slice(op.from, op.to).toLowerCase() : '',
+          kind: kindText.startsWith('without') ? 'without' : 'by',
+          labels,
+        };
       }
       if (node.name === 'BinaryExpr') {
         const ex: SyntaxNode[] = exprChildren(node);

@@ -21,15 +21,64 @@ const str: PromType = 'string';
 const f = (args: PromType[], ret: PromType = v, variadic = 0): PromFunction => ({ args, variadic, ret });
 
 const SIMPLE_VECTOR = [
-  'abs', 'absent', 'acos', 'acosh', 'asin', 'asinh', 'atan', 'atanh', 'ceil', 'cos', 'cosh', 'deg', 'exp',
-  'floor', 'histogram_avg', 'histogram_count', 'histogram_stddev', 'histogram_stdvar', 'histogram_sum', 'ln',
-  'log10', 'log2', 'rad', 'sgn', 'sin', 'sinh', 'sort', 'sort_desc', 'sqrt', 'tan', 'tanh', 'timestamp',
+  'abs',
+  'absent',
+  'acos',
+  'acosh',
+  'asin',
+  'asinh',
+  'atan',
+  'atanh',
+  'ceil',
+  'cos',
+  'cosh',
+  'deg',
+  'exp',
+  'floor',
+  'histogram_avg',
+  'histogram_count',
+  'histogram_stddev',
+  'histogram_stdvar',
+  'histogram_sum',
+  'ln',
+  'log10',
+  'log2',
+  'rad',
+  'sgn',
+  'sin',
+  'sinh',
+  'sort',
+  'sort_desc',
+  'sqrt',
+  'tan',
+  'tanh',
+  'timestamp',
 ];
 const OVER_TIME = [
-  'absent_over_time', 'avg_over_time', 'changes', 'count_over_time', 'delta', 'deriv', 'first_over_time', 'idelta',
-  'increase', 'irate', 'last_over_time', 'mad_over_time', 'max_over_time', 'min_over_time', 'present_over_time',
-  'rate', 'resets', 'stddev_over_time', 'stdvar_over_time', 'sum_over_time', 'ts_of_first_over_time',
-  'ts_of_last_over_time', 'ts_of_max_over_time', 'ts_of_min_over_time',
+  'absent_over_time',
+  'avg_over_time',
+  'changes',
+  'count_over_time',
+  'delta',
+  'deriv',
+  'first_over_time',
+  'idelta',
+  'increase',
+  'irate',
+  'last_over_time',
+  'mad_over_time',
+  'max_over_time',
+  'min_over_time',
+  'present_over_time',
+  'rate',
+  'resets',
+  'stddev_over_time',
+  'stdvar_over_time',
+  'sum_over_time',
+  'ts_of_first_over_time',
+  'ts_of_last_over_time',
+  'ts_of_max_over_time',
+  'ts_of_min_over_time',
 ];
 const DATE = ['day_of_month', 'day_of_week', 'day_of_year', 'days_in_month', 'hour', 'minute', 'month', 'year'];
 
@@ -62,8 +111,19 @@ export const PROMQL_UNCHECKED_FUNCTIONS = new Set(['histogram_quantiles', 'start
 
 /** Aggregation operators; `param` is the type of the leading parameter when there is one. */
 export const PROMQL_AGGREGATIONS: Record<string, { param?: PromType }> = {
-  sum: {}, avg: {}, count: {}, min: {}, max: {}, group: {}, stddev: {}, stdvar: {},
-  topk: { param: s }, bottomk: { param: s }, limitk: { param: s }, limit_ratio: { param: s }, quantile: { param: s },
+  sum: {},
+  avg: {},
+  count: {},
+  min: {},
+  max: {},
+  group: {},
+  stddev: {},
+  stdvar: {},
+  topk: { param: s },
+  bottomk: { param: s },
+  limitk: { param: s },
+  limit_ratio: { param: s },
+  quantile: { param: s },
   count_values: { param: str },
 };
 
@@ -126,7 +186,11 @@ function editDistance(a: string, b: string, cap: number): number {
     const cur = [i];
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const val = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const val = Math.min(
+        (prev[j] as number) + 1,
+        (cur[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
       cur.push(val);
       rowMin = Math.min(rowMin, val);
     }

@@ -5,13 +5,33 @@
  */
 import type { SyntaxNode, Tree } from '@lezer/common';
 import { unquoteGo } from './goString';
-import { argType, functionArity, PROMQL_AGGREGATIONS, PROMQL_FUNCTIONS, PromType, typeName, typeNameA } from './promqlFunctions';
+import {
+  argType,
+  functionArity,
+  PROMQL_AGGREGATIONS,
+  PROMQL_FUNCTIONS,
+  PromType,
+  typeName,
+  typeNameA,
+} from './promqlFunctions';
 import { re2Error, re2MatchesEmpty } from './re2';
 import { LangProblem, problem, snippet } from './types';
 
 export const EXPR_NAMES = new Set([
-  'AggregateExpr', 'BinaryExpr', 'FunctionCall', 'MatrixSelector', 'NumberDurationLiteral', 'OffsetExpr', 'ParenExpr',
-  'StringLiteral', 'SubqueryExpr', 'UnaryExpr', 'VectorSelector', 'StepInvariantExpr', 'AnchoredExpr', 'SmoothedExpr',
+  'AggregateExpr',
+  'BinaryExpr',
+  'FunctionCall',
+  'MatrixSelector',
+  'NumberDurationLiteral',
+  'OffsetExpr',
+  'ParenExpr',
+  'StringLiteral',
+  'SubqueryExpr',
+  'UnaryExpr',
+  'VectorSelector',
+  'StepInvariantExpr',
+  'AnchoredExpr',
+  'SmoothedExpr',
 ]);
 const COMPARISONS = new Set(['==', '!=', '>', '<', '>=', '<=']);
 const SET_OPS = new Set(['and', 'or', 'unless']);
@@ -79,7 +99,14 @@ class Typer {
         const ex = exprChildren(node);
         const l = this.typeOf(ex[0], depth + 1);
         const r = this.typeOf(ex[ex.length - 1], depth + 1);
-        t = l === 'scalar' && r === 'scalar' ? 'scalar' : l === 'vector' || r === 'vector' ? 'vector' : l && r ? 'vector' : undefined;
+        t =
+          l === 'scalar' && r === 'scalar'
+            ? 'scalar'
+            : l === 'vector' || r === 'vector'
+              ? 'vector'
+              : l && r
+                ? 'vector'
+                : undefined;
         break;
       }
       default:
@@ -94,7 +121,15 @@ function mismatch(code: string, node: SyntaxNode, args: Record<string, string | 
   return problem(code, node.from, node.to, args);
 }
 
-function checkArg(out: LangProblem[], fn: string, index: number, expected: PromType, got: PromType | undefined, node: SyntaxNode, text: string): void {
+function checkArg(
+  out: LangProblem[],
+  fn: string,
+  index: number,
+  expected: PromType,
+  got: PromType | undefined,
+  node: SyntaxNode,
+  text: string,
+): void {
   if (!got || got === expected) return;
   const args = { func: fn, index: index + 1, got: typeNameA(got), arg: snippet(text.slice(node.from, node.to)) };
   if (expected === 'matrix') out.push(mismatch('promql.expected-range-vector', node, args));
@@ -122,7 +157,14 @@ function typeCheck(node: SyntaxNode, text: string, typer: Typer, out: LangProble
       const args = body ? exprChildren(body) : [];
       const { min, max } = functionArity(fn);
       if (args.length < min || args.length > max) {
-        out.push(problem('promql.wrong-arg-count', id.from, node.to, { func: name, expected: arityText(min, max), got: args.length, signature: `${name}(${fn.args.map(typeName).join(', ')}${fn.variadic !== 0 ? ', …' : ''})` }));
+        out.push(
+          problem('promql.wrong-arg-count', id.from, node.to, {
+            func: name,
+            expected: arityText(min, max),
+            got: args.length,
+            signature: `${name}(${fn.args.map(typeName).join(', ')}${fn.variadic !== 0 ? ', …' : ''})`,
+          }),
+        );
         return;
       }
       args.forEach((a, i) => {
@@ -141,7 +183,14 @@ function typeCheck(node: SyntaxNode, text: string, typer: Typer, out: LangProble
       const args = exprChildren(body);
       const want = spec.param ? 2 : 1;
       if (args.length !== want) {
-        out.push(problem('promql.wrong-arg-count', opNode.from, node.to, { func: op, expected: String(want), got: args.length, signature: spec.param ? `${op}(${typeName(spec.param)}, instant vector)` : `${op}(instant vector)` }));
+        out.push(
+          problem('promql.wrong-arg-count', opNode.from, node.to, {
+            func: op,
+            expected: String(want),
+            got: args.length,
+            signature: spec.param ? `${op}(${typeName(spec.param)}, instant vector)` : `${op}(instant vector)`,
+          }),
+        );
         return;
       }
       if (spec.param) checkArg(out, op, 0, spec.param, typer.typeOf(args[0]), args[0] as SyntaxNode, text);
@@ -155,36 +204,63 @@ function typeCheck(node: SyntaxNode, text: string, typer: Typer, out: LangProble
       if (ex.length < 2) return;
       const l = ex[0] as SyntaxNode;
       const r = ex[ex.length - 1] as SyntaxNode;
-      const opNode = kids.find((k) => k.from >= l.to && k.to <= r.from && !EXPR_NAMES.has(k.name) && !k.type.isError && k.name !== 'BoolModifier' && k.name !== 'MatchingModifierClause' && k.name !== 'FillModifier');
+      const opNode = kids.find(
+        (k) =>
+          k.from >= l.to &&
+          k.to <= r.from &&
+          !EXPR_NAMES.has(k.name) &&
+          !k.type.isError &&
+          k.name !== 'BoolModifier' &&
+          k.name !== 'MatchingModifierClause' &&
+          k.name !== 'FillModifier',
+      );
       const op = opNode ? text.slice(opNode.from, opNode.to).toLowerCase() : '?';
       const lt = typer.typeOf(l);
       const rt = typer.typeOf(r);
-      for (const [n, t] of [[l, lt], [r, rt]] as [SyntaxNode, PromType | undefined][]) {
-        if (t === 'matrix' || t === 'string') out.push(problem('promql.binary-operand-type', n.from, n.to, { op, got: typeNameA(t) }));
+      for (const [n, t] of [
+        [l, lt],
+        [r, rt],
+      ] as [SyntaxNode, PromType | undefined][]) {
+        if (t === 'matrix' || t === 'string')
+          out.push(problem('promql.binary-operand-type', n.from, n.to, { op, got: typeNameA(t) }));
       }
       if (lt === 'scalar' && rt === 'scalar') {
-        if (COMPARISONS.has(op) && !kids.some((k) => k.name === 'BoolModifier')) out.push(problem('promql.scalar-comparison-needs-bool', opNode?.from ?? l.to, opNode?.to ?? r.from, { op }));
+        if (COMPARISONS.has(op) && !kids.some((k) => k.name === 'BoolModifier'))
+          out.push(problem('promql.scalar-comparison-needs-bool', opNode?.from ?? l.to, opNode?.to ?? r.from, { op }));
       }
-      if (SET_OPS.has(op) && (lt === 'scalar' || rt === 'scalar')) out.push(problem('promql.set-operator-scalar', opNode?.from ?? l.to, opNode?.to ?? r.from, { op }));
+      if (SET_OPS.has(op) && (lt === 'scalar' || rt === 'scalar'))
+        out.push(problem('promql.set-operator-scalar', opNode?.from ?? l.to, opNode?.to ?? r.from, { op }));
       return;
     }
     case 'MatrixSelector': {
       const inner = exprChildren(node)[0];
       if (inner && inner.name !== 'VectorSelector') {
-        out.push(problem('promql.range-on-non-selector', inner.to, node.to, { expr: snippet(text.slice(inner.from, inner.to)), range: text.slice(inner.to, node.to).trim() }));
+        out.push(
+          problem('promql.range-on-non-selector', inner.to, node.to, {
+            expr: snippet(text.slice(inner.from, inner.to)),
+            range: text.slice(inner.to, node.to).trim(),
+          }),
+        );
       }
       return;
     }
     case 'SubqueryExpr': {
       const inner = exprChildren(node)[0];
       const t = typer.typeOf(inner);
-      if (inner && t && t !== 'vector') out.push(problem('promql.subquery-on-non-vector', inner.from, node.to, { got: typeNameA(t) }));
+      if (inner && t && t !== 'vector')
+        out.push(problem('promql.subquery-on-non-vector', inner.from, node.to, { got: typeNameA(t) }));
       return;
     }
     case 'UnaryExpr': {
       const inner = exprChildren(node)[0];
       const t = typer.typeOf(inner);
-      if (inner && (t === 'matrix' || t === 'string')) out.push(problem('promql.binary-operand-type', inner.from, inner.to, { op: text.slice(node.from, inner.from).trim() || '-', got: typeNameA(t) }));
+      if (inner && (t === 'matrix' || t === 'string'))
+        out.push(
+          problem('promql.binary-operand-type', inner.from, inner.to, {
+            op: text.slice(node.from, inner.from).trim() || '-',
+            got: typeNameA(t),
+          }),
+        );
       return;
     }
   }
@@ -223,7 +299,14 @@ function matchersOf(node: SyntaxNode, text: string): { metricName?: string; matc
       name = s ? stringValue(text, s).value : name;
     }
     const sv = stringValue(text, valNode);
-    matchers.push({ name, op: text.slice(opNode.from, opNode.to), value: sv.value, valueNode: valNode, offsets: sv.offsets, ok: sv.ok });
+    matchers.push({
+      name,
+      op: text.slice(opNode.from, opNode.to),
+      value: sv.value,
+      valueNode: valNode,
+      offsets: sv.offsets,
+      ok: sv.ok,
+    });
   }
   return { metricName, matchers };
 }
@@ -254,9 +337,18 @@ export function semanticProblems(text: string, tree: Tree, types: boolean): Lang
       if (ref.name === 'StringLiteral') {
         const u = unquoteGo(text.slice(ref.from, ref.to));
         if (u.error?.kind === 'unterminated' || u.error?.kind === 'newline') {
-          out.push(problem('promql.unterminated-string', ref.from, u.error.kind === 'newline' ? ref.from + u.error.to : ref.to, { quote: text[ref.from] ?? '"' }));
+          out.push(
+            problem(
+              'promql.unterminated-string',
+              ref.from,
+              u.error.kind === 'newline' ? ref.from + u.error.to : ref.to,
+              { quote: text[ref.from] ?? '"' },
+            ),
+          );
         } else if (u.error) {
-          out.push(problem('promql.bad-escape', ref.from + u.error.from, ref.from + u.error.to, { detail: u.error.detail }));
+          out.push(
+            problem('promql.bad-escape', ref.from + u.error.from, ref.from + u.error.to, { detail: u.error.detail }),
+          );
         }
         return undefined;
       }
@@ -273,12 +365,21 @@ export function semanticProblems(text: string, tree: Tree, types: boolean): Lang
             }
           }
           if (metricName !== undefined && m.name === '__name__') {
-            out.push(problem('promql.duplicate-metric-name', m.valueNode.from, m.valueNode.to, { name: metricName, other: m.value }));
+            out.push(
+              problem('promql.duplicate-metric-name', m.valueNode.from, m.valueNode.to, {
+                name: metricName,
+                other: m.value,
+              }),
+            );
           }
         }
-        const evaluable = matchers.every((m) => m.ok && ((m.op !== '=~' && m.op !== '!~') || re2MatchesEmpty(m.value) !== undefined));
+        const evaluable = matchers.every(
+          (m) => m.ok && ((m.op !== '=~' && m.op !== '!~') || re2MatchesEmpty(m.value) !== undefined),
+        );
         if (metricName === undefined && evaluable && matchers.every(matchesEmpty)) {
-          out.push(problem('promql.empty-selector', ref.from, ref.to, { selector: snippet(text.slice(ref.from, ref.to)) }));
+          out.push(
+            problem('promql.empty-selector', ref.from, ref.to, { selector: snippet(text.slice(ref.from, ref.to)) }),
+          );
         }
         return undefined;
       }

@@ -14,8 +14,32 @@ import { LangProblem, positionLabel, problem, snippet } from './types';
 const MAX_PROBLEMS = 50;
 const CLOSER: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 const OPENER: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
-const BINARY_OPS = new Set(['+', '-', '*', '/', '%', '^', '==', '!=', '>', '<', '>=', '<=', 'and', 'or', 'unless', 'atan2']);
-const DURATION_CONTEXT = new Set(['MatrixSelector', 'SubqueryExpr', 'DurationExpr', 'NumberDurationLiteralInDurationContext', 'OffsetExpr', 'OffsetDurationExpr']);
+const BINARY_OPS = new Set([
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '^',
+  '==',
+  '!=',
+  '>',
+  '<',
+  '>=',
+  '<=',
+  'and',
+  'or',
+  'unless',
+  'atan2',
+]);
+const DURATION_CONTEXT = new Set([
+  'MatrixSelector',
+  'SubqueryExpr',
+  'DurationExpr',
+  'NumberDurationLiteralInDurationContext',
+  'OffsetExpr',
+  'OffsetDurationExpr',
+]);
 
 /** Skip a quoted string or a `#` comment starting at i; returns the index after it. */
 function skipLiteral(text: string, i: number): number {
@@ -48,7 +72,7 @@ function lastNonSpace(text: string): number {
 
 function scanBrackets(text: string): BracketResult {
   const stack: { ch: string; pos: number }[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const c = text[i] as string;
     if (c === '"' || c === "'" || c === '`' || c === '#') {
       i = skipLiteral(text, i);
@@ -57,10 +81,21 @@ function scanBrackets(text: string): BracketResult {
     if (CLOSER[c]) stack.push({ ch: c, pos: i });
     else if (OPENER[c]) {
       const top = stack.pop();
-      if (!top) return { problems: [problem('promql.unexpected-closer', i, i + 1, { close: c, open: OPENER[c] as string })], cascadeFrom: i };
+      if (!top)
+        return {
+          problems: [problem('promql.unexpected-closer', i, i + 1, { close: c, open: OPENER[c] as string })],
+          cascadeFrom: i,
+        };
       if (top.ch !== OPENER[c]) {
         return {
-          problems: [problem('promql.mismatched-bracket', i, i + 1, { found: c, expected: CLOSER[top.ch] as string, open: top.ch, position: positionLabel(text, top.pos) })],
+          problems: [
+            problem('promql.mismatched-bracket', i, i + 1, {
+              found: c,
+              expected: CLOSER[top.ch] as string,
+              open: top.ch,
+              position: positionLabel(text, top.pos),
+            }),
+          ],
           cascadeFrom: i,
         };
       }
@@ -72,7 +107,14 @@ function scanBrackets(text: string): BracketResult {
   const problems = stack
     .slice(-3)
     .reverse()
-    .map((o) => problem('promql.unclosed', end, end + 1, { open: o.ch, close: CLOSER[o.ch] as string, position: positionLabel(text, o.pos), openFrom: o.pos }));
+    .map((o) =>
+      problem('promql.unclosed', end, end + 1, {
+        open: o.ch,
+        close: CLOSER[o.ch] as string,
+        position: positionLabel(text, o.pos),
+        openFrom: o.pos,
+      }),
+    );
   return { problems, cascadeFrom: end };
 }
 
@@ -96,8 +138,10 @@ function nextToken(text: string, pos: number): { text: string; from: number; to:
   const from = i;
   const c = text[i];
   if (c === undefined) return { text: '', from, to: from };
-  if (/[A-Za-z0-9_:.]/.test(c)) while (i < text.length && /[A-Za-z0-9_:.]/.test(text[i] as string) && i - from < 200) i++;
-  else if (/[-+*/%^=!<>~]/.test(c)) while (i < text.length && /[-+*/%^=!<>~]/.test(text[i] as string) && i - from < 2) i++;
+  if (/[A-Za-z0-9_:.]/.test(c))
+    while (i < text.length && /[A-Za-z0-9_:.]/.test(text[i] as string) && i - from < 200) i++;
+  else if (/[-+*/%^=!<>~]/.test(c))
+    while (i < text.length && /[-+*/%^=!<>~]/.test(text[i] as string) && i - from < 2) i++;
   else if (c === '"' || c === "'" || c === '`') i = Math.min(text.length, from + 200, skipLiteral(text, i));
   else i++;
   return { text: text.slice(from, i), from, to: i };
@@ -146,27 +190,48 @@ function classify(text: string, group: ErrNode[], end: number): LangProblem {
     const name = kids[0] ? text.slice(kids[0].from, kids[0].to) : '';
     const op = kids.find((k) => k.name === 'MatchOp');
     const at = from >= end ? prevToken(text, from) : nextToken(text, from);
-    if (!op) return problem('promql.expected-match-op', at.from, Math.max(at.to, at.from + 1), { label: snippet(name), found: from >= end ? 'the end of the expression' : `'${snippet(at.text, 20)}'` });
-    return problem('promql.expected-label-value', at.from, Math.max(at.to, at.from + 1), { label: snippet(name), op: text.slice(op.from, op.to) });
+    if (!op)
+      return problem('promql.expected-match-op', at.from, Math.max(at.to, at.from + 1), {
+        label: snippet(name),
+        found: from >= end ? 'the end of the expression' : `'${snippet(at.text, 20)}'`,
+      });
+    return problem('promql.expected-label-value', at.from, Math.max(at.to, at.from + 1), {
+      label: snippet(name),
+      op: text.slice(op.from, op.to),
+    });
   }
   if (from >= end) {
     const prev = prevToken(text, from);
-    if (BINARY_OPS.has(prev.text.toLowerCase())) return problem('promql.missing-operand', prev.from, prev.to, { op: prev.text });
-    if (parent === 'OffsetExpr' || /^offset$/i.test(prev.text)) return problem('promql.missing-duration', prev.from, prev.to, { after: prev.text });
-    return problem('promql.unexpected-end', prev.from, Math.max(prev.to, prev.from + 1), { after: snippet(prev.text, 20) || 'the start' });
+    if (BINARY_OPS.has(prev.text.toLowerCase()))
+      return problem('promql.missing-operand', prev.from, prev.to, { op: prev.text });
+    if (parent === 'OffsetExpr' || /^offset$/i.test(prev.text))
+      return problem('promql.missing-duration', prev.from, prev.to, { after: prev.text });
+    return problem('promql.unexpected-end', prev.from, Math.max(prev.to, prev.from + 1), {
+      after: snippet(prev.text, 20) || 'the start',
+    });
   }
-  const tok = to > from && text.slice(from, Math.min(to, from + 200)).trim() !== '' ? { text: text.slice(from, Math.min(to, from + 200)).trim(), from, to } : nextToken(text, from);
+  const tok =
+    to > from && text.slice(from, Math.min(to, from + 200)).trim() !== ''
+      ? { text: text.slice(from, Math.min(to, from + 200)).trim(), from, to }
+      : nextToken(text, from);
   let expected = '';
-  if (anc.some((a) => DURATION_CONTEXT.has(a)) && /^[[:]/.test(prevToken(text, tok.from).text)) expected = "a duration such as '5m'";
+  if (anc.some((a) => DURATION_CONTEXT.has(a)) && /^[[:]/.test(prevToken(text, tok.from).text))
+    expected = "a duration such as '5m'";
   else if (parent === 'LabelMatchers') expected = "',' or '}' between label matchers";
   else if (parent === 'FunctionCallBody') expected = "',' or ')' between arguments";
   else if (parent === 'GroupingLabels') expected = "a label name, ',' or ')'";
   else if (parent === 'BinaryExpr') expected = 'an expression after the operator';
-  else if (parent === 'AggregateExpr') expected = "the aggregated expression in parentheses, e.g. 'sum by (job) (metric)'";
-  else if (parent === 'VectorSelector' || parent === 'PromQL' || parent === 'MatrixSelector') expected = 'an operator or the end of the expression';
+  else if (parent === 'AggregateExpr')
+    expected = "the aggregated expression in parentheses, e.g. 'sum by (job) (metric)'";
+  else if (parent === 'VectorSelector' || parent === 'PromQL' || parent === 'MatrixSelector')
+    expected = 'an operator or the end of the expression';
   let hint = expected ? `; expected ${expected}` : '';
-  if (/^(\$|\[\[)/.test(text.slice(tok.from, tok.from + 2))) hint += " ('$…' and '[[…]]' are Grafana dashboard variables, which Prometheus does not substitute)";
-  return problem('promql.unexpected-token', tok.from, Math.max(tok.to, tok.from + 1), { token: snippet(tok.text, 30), expected: hint });
+  if (/^(\$|\[\[)/.test(text.slice(tok.from, tok.from + 2)))
+    hint += " ('$…' and '[[…]]' are Grafana dashboard variables, which Prometheus does not substitute)";
+  return problem('promql.unexpected-token', tok.from, Math.max(tok.to, tok.from + 1), {
+    token: snippet(tok.text, 30),
+    expected: hint,
+  });
 }
 
 /** Syntax problems of `text` given its lezer tree. */
@@ -188,14 +253,24 @@ export function syntaxProblems(text: string, tree: Tree): LangProblem[] {
   const remaining: ErrNode[] = [];
   for (const e of errors) {
     if (e.from < suppressUntil) continue;
-    if (e.from >= brackets.cascadeFrom || (brackets.problems.length && e.from >= end - 1 && brackets.problems[0]?.code === 'promql.unclosed')) continue;
+    if (
+      e.from >= brackets.cascadeFrom ||
+      (brackets.problems.length && e.from >= end - 1 && brackets.problems[0]?.code === 'promql.unclosed')
+    )
+      continue;
     const next = nextToken(text, e.from);
     if (next.text === '(') {
       const prev = prevToken(text, next.from);
-      if (/^[A-Za-z_][A-Za-z0-9_:]*$/.test(prev.text) && !known.has(prev.text) && !BINARY_OPS.has(prev.text.toLowerCase()) && !/^(by|without|on|ignoring|group_left|group_right|bool|offset)$/i.test(prev.text)) {
+      if (
+        /^[A-Za-z_][A-Za-z0-9_:]*$/.test(prev.text) &&
+        !known.has(prev.text) &&
+        !BINARY_OPS.has(prev.text.toLowerCase()) &&
+        !/^(by|without|on|ignoring|group_left|group_right|bool|offset)$/i.test(prev.text)
+      ) {
         const suggestion = suggestFunction(prev.text);
         let hint = suggestion ? ` Did you mean '${suggestion}'?` : '';
-        if (PROMETHEUS_FUNCS.includes(prev.text)) hint += ` '${prev.text}' is a template function: use it in annotations ({{ $value | ${prev.text} }}), not in the query.`;
+        if (PROMETHEUS_FUNCS.includes(prev.text))
+          hint += ` '${prev.text}' is a template function: use it in annotations ({{ $value | ${prev.text} }}), not in the query.`;
         out.push(problem('promql.unknown-function', prev.from, prev.to, { name: prev.text, suggestion, hint }));
         // skip errors up to the matching ')'
         let depth = 0;

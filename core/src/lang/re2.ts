@@ -18,7 +18,12 @@ function compileError(pattern: string): { error: string; input: string } | undef
     return undefined;
   } catch (e) {
     const err = e as { error?: unknown; input?: unknown; message?: unknown };
-    const error = typeof err.error === 'string' ? err.error : typeof err.message === 'string' ? err.message : 'invalid regular expression';
+    const error =
+      typeof err.error === 'string'
+        ? err.error
+        : typeof err.message === 'string'
+          ? err.message
+          : 'invalid regular expression';
     return { error, input: typeof err.input === 'string' ? err.input : '' };
   }
 }

@@ -40,10 +40,35 @@ class Sink implements Built {
 }
 
 const YAML_ESC: Record<string, string> = {
-  '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
-  ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  '\t': '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+  N: '\u0085',
+  _: '\u00a0',
+  L: '\u2028',
+  P: '\u2029',
 };
-const JSON_ESC: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+const JSON_ESC: Record<string, string> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+};
 const HEX_LEN: Record<string, number> = { x: 2, u: 4, U: 8 };
 
 function isBreak(c: string | undefined): boolean {
@@ -169,7 +194,8 @@ function buildBlock(raw: string, folded: boolean, indentOverride?: number): Buil
   const chomp = hm[2] === '+' ? 'keep' : hm[2] === '-' ? 'strip' : 'clip';
   const leadingSpaces = (t: string) => t.length - t.replace(/^ +/, '').length;
   const nonEmpty = lines.filter((l) => l.text.trim() !== '');
-  const indent = indentOverride ?? nonEmpty.reduce((m, l) => Math.min(m, leadingSpaces(l.text)), nonEmpty.length ? Infinity : 0);
+  const indent =
+    indentOverride ?? nonEmpty.reduce((m, l) => Math.min(m, leadingSpaces(l.text)), nonEmpty.length ? Infinity : 0);
   const out = new Sink();
   const isEmpty = (l: Line) => l.text.length <= indent && l.text.trim() === '';
   const lastContent = lines.reduce((acc, l, k) => (isEmpty(l) ? acc : k), -1);
@@ -198,7 +224,8 @@ function buildBlock(raw: string, folded: boolean, indentOverride?: number): Buil
       for (const e of empties) out.emit('\n', e.brk, e.brk + 1);
     }
     empties = [];
-    for (let c = 0; c < content.length; c++) out.emit(content[c] as string, l.from + indent + c, l.from + indent + c + 1);
+    for (let c = 0; c < content.length; c++)
+      out.emit(content[c] as string, l.from + indent + c, l.from + indent + c + 1);
     prevBrk = l.brk;
     prevMore = more;
   }

@@ -25,8 +25,16 @@ interface Detector {
 // Order matters: the first match wins, more specific shapes first.
 const DETECTORS: Detector[] = [
   { kind: 'private-key', re: /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY( BLOCK)?-----/ },
-  { kind: 'slack-webhook', re: /https:\/\/hooks\.slack\.com\/services\/(T[A-Z0-9]{6,14}\/B[A-Z0-9]{6,14}\/[A-Za-z0-9]{20,32})/, group: 1 },
-  { kind: 'slack-webhook', re: /https:\/\/hooks\.slack\.com\/(?:workflows|triggers)\/([A-Za-z0-9+/]{43,56})/, group: 1 },
+  {
+    kind: 'slack-webhook',
+    re: /https:\/\/hooks\.slack\.com\/services\/(T[A-Z0-9]{6,14}\/B[A-Z0-9]{6,14}\/[A-Za-z0-9]{20,32})/,
+    group: 1,
+  },
+  {
+    kind: 'slack-webhook',
+    re: /https:\/\/hooks\.slack\.com\/(?:workflows|triggers)\/([A-Za-z0-9+/]{43,56})/,
+    group: 1,
+  },
   { kind: 'slack-token', re: /\b(xox[bpaeors]-[0-9A-Za-z-]{10,250})/, group: 1 },
   { kind: 'slack-token', re: /\b(xapp-\d-[A-Z0-9]{6,20}-\d{6,20}-[a-z0-9]{20,70})/i, group: 1 },
   { kind: 'slack-token', re: /\b(xoxe\.xox[bp]-\d-[A-Z0-9]{100,200})/i, group: 1 },
@@ -47,22 +55,42 @@ const DETECTORS: Detector[] = [
   { kind: 'stripe-key', re: /\b((?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{10,99})\b/, group: 1 },
   { kind: 'npm-token', re: /\b(npm_[A-Za-z0-9]{36})\b/, group: 1 },
   { kind: 'anthropic-api-key', re: /\b(sk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,110}AA)(?![\w-])/, group: 1 },
-  { kind: 'openai-api-key', re: /\b(sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{16,80}T3BlbkFJ[A-Za-z0-9_-]{16,80})(?![\w-])/, group: 1 },
+  {
+    kind: 'openai-api-key',
+    re: /\b(sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{16,80}T3BlbkFJ[A-Za-z0-9_-]{16,80})(?![\w-])/,
+    group: 1,
+  },
   { kind: 'vault-token', re: /\b(hvs\.[A-Za-z0-9_-]{90,120})(?![\w-])/, group: 1 },
   { kind: 'vault-token', re: /\b(hvb\.[A-Za-z0-9_-]{138,300})(?![\w-])/, group: 1 },
-  { kind: 'azure-ad-client-secret', re: /(?:^|[^A-Za-z0-9_~.-])([A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/, group: 1 },
-  { kind: 'telegram-bot-token', re: /(?:^|[^0-9])([0-9]{5,16}:A[A-Za-z0-9_-]{34})(?![A-Za-z0-9_-])/, group: 1, keyword: /telegr/i },
-  { kind: 'aws-secret-access-key', re: /(?:^|[^A-Za-z0-9/+=])([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/, group: 1, keyword: /aws|secret_?access/i },
+  {
+    kind: 'azure-ad-client-secret',
+    re: /(?:^|[^A-Za-z0-9_~.-])([A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/,
+    group: 1,
+  },
+  {
+    kind: 'telegram-bot-token',
+    re: /(?:^|[^0-9])([0-9]{5,16}:A[A-Za-z0-9_-]{34})(?![A-Za-z0-9_-])/,
+    group: 1,
+    keyword: /telegr/i,
+  },
+  {
+    kind: 'aws-secret-access-key',
+    re: /(?:^|[^A-Za-z0-9/+=])([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/,
+    group: 1,
+    keyword: /aws|secret_?access/i,
+  },
 ];
 
 /** True for placeholder-ish values that scanners ignore (gitleaks/detect-secrets heuristics). */
 export function isLikelyPlaceholder(s: string): boolean {
   const v = s.trim();
   if (v === '') return true;
-  if (/^(true|false|null|none|nil|undefined|changeme|change_me|replace_?me|todo|redacted|secret|password)$/i.test(v)) return true;
+  if (/^(true|false|null|none|nil|undefined|changeme|change_me|replace_?me|todo|redacted|secret|password)$/i.test(v))
+    return true;
   if (/^(.)\1*$/.test(v)) return true; // xxxx, ****
   if (/EXAMPLE/.test(v)) return true;
-  if (/(^|[^A-Za-z])(x{4,}|X{4,}|\*{3,}|\.{3,})/.test(v) || /your[_-]?(api[_-]?)?(key|token|secret|password)/i.test(v)) return true;
+  if (/(^|[^A-Za-z])(x{4,}|X{4,}|\*{3,}|\.{3,})/.test(v) || /your[_-]?(api[_-]?)?(key|token|secret|password)/i.test(v))
+    return true;
   if (/^[<{[(].{0,80}[>}\])]$/.test(v)) return true; // <secret>, {secret}, [token]
   if (isSequential(v)) return true;
   return false;
@@ -133,7 +161,8 @@ export function detectSecretShape(value: string, key?: string): SecretShape | un
       const from = m.index + whole.indexOf(part);
       if (isLikelyPlaceholder(part) || isReferenceLike(part)) continue;
       if (d.kind === 'aws-secret-access-key' && !/[A-Z]/.test(part) && !/[a-z]/.test(part)) continue;
-      if (d.kind === 'aws-secret-access-key' && !(/[0-9]/.test(part) && /[a-z]/.test(part) && /[A-Z]/.test(part))) continue;
+      if (d.kind === 'aws-secret-access-key' && !(/[0-9]/.test(part) && /[a-z]/.test(part) && /[A-Z]/.test(part)))
+        continue;
       return { kind: d.kind, from, to: from + part.length };
     }
     return urlCredentials(value);
@@ -156,9 +185,15 @@ export function isSecretReference(value: string): boolean {
     if (/^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v)) return true;
     if (/^<secret>$/i.test(v) || /^<[a-z][a-z0-9_ -]{0,60}>$/i.test(v)) return true;
     if (/^%[A-Za-z_][A-Za-z0-9_]*%$/.test(v) || /^@[A-Za-z_][A-Za-z0-9_]*@$/.test(v)) return true;
-    if (/^\{\{[^]{0,500}\}\}$/.test(v) || /^\{\{-?\s*(?:\.|\$|env|secret|vault|include|template|index)/.test(v)) return true;
+    if (/^\{\{[^]{0,500}\}\}$/.test(v) || /^\{\{-?\s*(?:\.|\$|env|secret|vault|include|template|index)/.test(v))
+      return true;
     if (/^\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(v)) return true;
-    if (/^(?:vault|file|secretref|secret|env|awssm|aws-sm|gcpsm|gcp-sm|azkv|op|sops|k8s|kubernetes|ref\+[a-z0-9]+):/i.test(v)) return true;
+    if (
+      /^(?:vault|file|secretref|secret|env|awssm|aws-sm|gcpsm|gcp-sm|azkv|op|sops|k8s|kubernetes|ref\+[a-z0-9]+):/i.test(
+        v,
+      )
+    )
+      return true;
     if (/^(?:\/|~\/|[A-Za-z]:\\)[^\s]*$/.test(v) && !v.includes('//')) return true;
     return false;
   } catch {
@@ -168,23 +203,67 @@ export function isSecretReference(value: string): boolean {
 
 const EXACT_KEYS = new Set([
   // Prometheus / prometheus-common Secret fields
-  'password', 'bearer_token', 'credentials', 'client_secret', 'client_certificate_key', 'key',
+  'password',
+  'bearer_token',
+  'credentials',
+  'client_secret',
+  'client_certificate_key',
+  'key',
   // Alertmanager <secret> fields
-  'api_url', 'api_key', 'api_secret', 'app_token', 'auth_password', 'auth_secret', 'bot_token',
-  'routing_key', 'service_key', 'token', 'token_id', 'user_key', 'webhook_url', 'slack_api_url',
-  'slack_app_token', 'smtp_auth_password', 'smtp_auth_secret', 'opsgenie_api_key', 'victorops_api_key',
-  'telegram_bot_token', 'wechat_api_secret', 'rocketchat_token', 'rocketchat_token_id',
-  'mattermost_webhook_url', 'alert_source_token',
+  'api_url',
+  'api_key',
+  'api_secret',
+  'app_token',
+  'auth_password',
+  'auth_secret',
+  'bot_token',
+  'routing_key',
+  'service_key',
+  'token',
+  'token_id',
+  'user_key',
+  'webhook_url',
+  'slack_api_url',
+  'slack_app_token',
+  'smtp_auth_password',
+  'smtp_auth_secret',
+  'opsgenie_api_key',
+  'victorops_api_key',
+  'telegram_bot_token',
+  'wechat_api_secret',
+  'rocketchat_token',
+  'rocketchat_token_id',
+  'mattermost_webhook_url',
+  'alert_source_token',
   // ours
-  'access_key', 'secret_access_key', 'private_key', 'connection_string', 'dsn', 'encryption_key',
-  'signing_key', 'jwt_secret', 'secret', 'secret_key', 'passwd', 'pwd', 'auth_token', 'access_token',
-  'refresh_token', 'client_key', 'sasl_password', 'webhook_secret', 'hmac_secret', 'license_key',
+  'access_key',
+  'secret_access_key',
+  'private_key',
+  'connection_string',
+  'dsn',
+  'encryption_key',
+  'signing_key',
+  'jwt_secret',
+  'secret',
+  'secret_key',
+  'passwd',
+  'pwd',
+  'auth_token',
+  'access_token',
+  'refresh_token',
+  'client_key',
+  'sasl_password',
+  'webhook_secret',
+  'hmac_secret',
+  'license_key',
 ]);
 
 /** Last words that make a key secret-bearing (`db_password`, `github_token`, `stripeSecretKey`). */
-const SECRET_TAIL = /(?:^|_)(?:password|passwd|pwd|secret|token|credentials|api_?key|private_?key|secret_?key|access_?key|signing_?key|encryption_?key|auth_?key|service_?key|routing_?key|client_?secret|connection_?string)$/;
+const SECRET_TAIL =
+  /(?:^|_)(?:password|passwd|pwd|secret|token|credentials|api_?key|private_?key|secret_?key|access_?key|signing_?key|encryption_?key|auth_?key|service_?key|routing_?key|client_?secret|connection_?string)$/;
 /** Suffixes that make a key a *pointer* to a secret, or metadata about it. */
-const NOT_SECRET_TAIL = /(?:^|_)(?:file|files|path|ref|env|name|names|type|id|ids|url_file|header|length|ttl|expiry|expires|expiration|enabled|format|prefix|field|source|endpoint|uri|count|policy|rotation|version|hint|template|label|kind|mode|algorithm|validation)$/;
+const NOT_SECRET_TAIL =
+  /(?:^|_)(?:file|files|path|ref|env|name|names|type|id|ids|url_file|header|length|ttl|expiry|expires|expiration|enabled|format|prefix|field|source|endpoint|uri|count|policy|rotation|version|hint|template|label|kind|mode|algorithm|validation)$/;
 
 /**
  * Whether values under this key name are secrets (DOMAIN §4.1 item 1). Accepts snake_case,

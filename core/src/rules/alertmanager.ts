@@ -17,10 +17,10 @@ import { parseDuration } from '../lang/duration';
 import { re2Error } from '../lang/re2';
 import { snippet } from '../lang/types';
 import { closest } from '../util/strings';
-import { firstLine } from '../validation/paths';
-import { checkHttpClients, given, inlineAndFile, schemaMissing } from './httpClient';
+import { checkHttpClients } from './httpClient';
 import type { Rule, RuleContext } from './types';
-import { boolAt, child, entries, items, prop, report, reportLang, schemaProblemAt, select, str, strAt, type Hit } from './util';
+import { integrations } from './alertmanagerIntegrations';
+import { boolAt, child, entries, items, prop, report, reportLang, select, str, type Hit } from './util';
 import { changeTo, removeItem, removeKey, type FixDescriptor, type FixStep } from '../fixes';
 
 const ROOT_FORBIDDEN = ['matchers', 'match', 'match_re', 'mute_time_intervals', 'active_time_intervals'];
@@ -30,7 +30,8 @@ function names(ctx: RuleContext, list: Hit[], key: string, code: string): Set<st
   for (const hit of list) {
     const n = str(child(hit.node, key));
     if (!n) continue;
-    if (seen.has(n.value)) report(ctx, { code, node: n, path: [...hit.path, key], args: { name: n.value }, data: { name: n.value } });
+    if (seen.has(n.value))
+      report(ctx, { code, node: n, path: [...hit.path, key], args: { name: n.value }, data: { name: n.value } });
     seen.add(n.value);
   }
   return seen;
@@ -40,7 +41,8 @@ function names(ctx: RuleContext, list: Hit[], key: string, code: string): Set<st
 function matchers(ctx: RuleContext, holder: ValueNode, path: JSONPath, key: string): void {
   items(child(holder, key)).forEach((m, i) => {
     const node = str(m);
-    if (node) reportLang(ctx, node, checkMatcher(node.value), { path: [...path, key, i], supersedes: ['schema.pattern'] });
+    if (node)
+      reportLang(ctx, node, checkMatcher(node.value), { path: [...path, key, i], supersedes: ['schema.pattern'] });
   });
 }
 
@@ -49,7 +51,20 @@ function matchRe(ctx: RuleContext, holder: ValueNode, path: JSONPath, key: strin
   for (const e of entries(child(holder, key))) {
     const node = str(e.value);
     const err = node ? re2Error(node.value) : undefined;
-    if (node && err) reportLang(ctx, node, [{ code: 'matcher.bad-regex', from: err.from, to: err.to, args: { reason: err.message, value: snippet(node.value) } }], { path: [...path, key, e.key] });
+    if (node && err)
+      reportLang(
+        ctx,
+        node,
+        [
+          {
+            code: 'matcher.bad-regex',
+            from: err.from,
+            to: err.to,
+            args: { reason: err.message, value: snippet(node.value) },
+          },
+        ],
+        { path: [...path, key, e.key] },
+      );
   }
 }
 
@@ -58,20 +73,36 @@ interface Defined {
   intervals: Set<string>;
 }
 
-function reference(ctx: RuleContext, node: ValueNode | undefined, path: JSONPath, defined: Set<string>, code: string): void {
+function reference(
+  ctx: RuleContext,
+  node: ValueNode | undefined,
+  path: JSONPath,
+  defined: Set<string>,
+  code: string,
+): void {
   const n = str(node);
   if (!n || defined.has(n.value)) return;
   const suggestions = closest(n.value, [...defined], 3);
   const suggestion = suggestions[0];
   const fixes = suggestions.map((s) => changeTo(path, s, n.value, { safe: suggestions.length === 1 }));
-  report(ctx, { code, message: suggestion ? code + '.suggest' : code, node: n, path, args: { name: n.value, suggestion: suggestion ?? '' }, data: { name: n.value, suggestions, fixes } });
+  report(ctx, {
+    code,
+    message: suggestion ? code + '.suggest' : code,
+    node: n,
+    path,
+    args: { name: n.value, suggestion: suggestion ?? '' },
+    data: { name: n.value, suggestions, fixes },
+  });
 }
 
 function route(ctx: RuleContext, r: ValueNode, path: JSONPath, defined: Defined, depth: number): void {
   if (depth > 64 || r.type !== 'object') return;
-  if (defined.receivers) reference(ctx, child(r, 'receiver'), [...path, 'receiver'], defined.receivers, 'alertmanager.undefined-receiver');
+  if (defined.receivers)
+    reference(ctx, child(r, 'receiver'), [...path, 'receiver'], defined.receivers, 'alertmanager.undefined-receiver');
   for (const key of ['mute_time_intervals', 'active_time_intervals']) {
-    items(child(r, key)).forEach((n, i) => reference(ctx, n, [...path, key, i], defined.intervals, 'alertmanager.undefined-time-interval'));
+    items(child(r, key)).forEach((n, i) =>
+      reference(ctx, n, [...path, key, i], defined.intervals, 'alertmanager.undefined-time-interval'),
+    );
   }
   const groupBy = items(child(r, 'group_by'));
   const seen = new Set<string>();
@@ -79,33 +110,92 @@ function route(ctx: RuleContext, r: ValueNode, path: JSONPath, defined: Defined,
     const n = str(g);
     if (!n) return;
     const at = { node: n, path: [...path, 'group_by', i] };
-    if (n.value === '...' && groupBy.length > 1) report(ctx, { code: 'alertmanager.group-by-wildcard', ...at, data: { fixes: [keepOnly([...path, 'group_by'], groupBy, i)] } });
-    else if (seen.has(n.value)) report(ctx, { code: 'alertmanager.duplicate-group-by', ...at, args: { name: n.value }, data: { name: n.value, fixes: [removeItem(at.path, n.value, { safe: true })] } });
+    if (n.value === '...' && groupBy.length > 1)
+      report(ctx, {
+        code: 'alertmanager.group-by-wildcard',
+        ...at,
+        data: { fixes: [keepOnly([...path, 'group_by'], groupBy, i)] },
+      });
+    else if (seen.has(n.value))
+      report(ctx, {
+        code: 'alertmanager.duplicate-group-by',
+        ...at,
+        args: { name: n.value },
+        data: { name: n.value, fixes: [removeItem(at.path, n.value, { safe: true })] },
+      });
     seen.add(n.value);
   });
   for (const key of ['group_interval', 'repeat_interval']) {
     const n = str(child(r, key));
     const suggestion = key === 'group_interval' ? '5m' : '4h';
-    if (n && parseDuration(n.value) === 0) report(ctx, { code: 'alertmanager.zero-interval', node: n, path: [...path, key], args: { key, suggestion }, data: { key, suggestion, fixes: [changeTo([...path, key], suggestion, n.value)] } });
+    if (n && parseDuration(n.value) === 0)
+      report(ctx, {
+        code: 'alertmanager.zero-interval',
+        node: n,
+        path: [...path, key],
+        args: { key, suggestion },
+        data: { key, suggestion, fixes: [changeTo([...path, key], suggestion, n.value)] },
+      });
   }
   matchers(ctx, r, path, 'matchers');
   matchRe(ctx, r, path, 'match_re');
   items(child(r, 'routes')).forEach((c, i) => route(ctx, c, [...path, 'routes', i], defined, depth + 1));
 }
 
-function rootRoute(ctx: RuleContext, block: ValueNode, r: ValueNode, path: JSONPath, firstReceiver: string | undefined): void {
+function rootRoute(
+  ctx: RuleContext,
+  block: ValueNode,
+  r: ValueNode,
+  path: JSONPath,
+  firstReceiver: string | undefined,
+): void {
   const p = prop(block, 'route');
   // The first receiver as the default one: a choice, so not applied by fix-all.
-  const fixes: FixDescriptor[] = firstReceiver ? [{ kind: 'insert', path, entries: [{ key: 'receiver', value: firstReceiver }], title: 'fix.add-property', args: { key: 'receiver', value: firstReceiver } }] : [];
-  if (!child(r, 'receiver')) report(ctx, { code: 'alertmanager.root-receiver-missing', node: p?.keyNode ?? r, path, data: { fixes }, blockedBy: ['schema.required'] });
+  const fixes: FixDescriptor[] = firstReceiver
+    ? [
+        {
+          kind: 'insert',
+          path,
+          entries: [{ key: 'receiver', value: firstReceiver }],
+          title: 'fix.add-property',
+          args: { key: 'receiver', value: firstReceiver },
+        },
+      ]
+    : [];
+  if (!child(r, 'receiver'))
+    report(ctx, {
+      code: 'alertmanager.root-receiver-missing',
+      node: p?.keyNode ?? r,
+      path,
+      data: { fixes },
+      blockedBy: ['schema.required'],
+    });
   for (const key of ROOT_FORBIDDEN) {
     const kp = prop(r, key);
     const v = kp ? child(r, key) : undefined;
-    const nonEmpty = v && ((v.type === 'array' && v.items.length > 0) || (v.type === 'object' && v.properties.length > 0) || v.type === 'string');
-    if (kp && nonEmpty) report(ctx, { code: 'alertmanager.root-route-field', node: kp.keyNode, path: [...path, key], args: { key }, data: { key, fixes: [removeKey([...path, key])] } });
+    const nonEmpty =
+      v &&
+      ((v.type === 'array' && v.items.length > 0) ||
+        (v.type === 'object' && v.properties.length > 0) ||
+        v.type === 'string');
+    if (kp && nonEmpty)
+      report(ctx, {
+        code: 'alertmanager.root-route-field',
+        node: kp.keyNode,
+        path: [...path, key],
+        args: { key },
+        data: { key, fixes: [removeKey([...path, key])] },
+      });
   }
   const cont = prop(r, 'continue');
-  if (cont && boolAt(r, 'continue') === true) report(ctx, { code: 'alertmanager.root-route-field', node: cont.keyNode, path: [...path, 'continue'], args: { key: 'continue' }, data: { key: 'continue', fixes: [removeKey([...path, 'continue'])] } });
+  if (cont && boolAt(r, 'continue') === true)
+    report(ctx, {
+      code: 'alertmanager.root-route-field',
+      node: cont.keyNode,
+      path: [...path, 'continue'],
+      args: { key: 'continue' },
+      data: { key: 'continue', fixes: [removeKey([...path, 'continue'])] },
+    });
 }
 
 /** `...` alone in `group_by`: every other item removed (the list meant every label anyway). */
@@ -132,105 +222,32 @@ function timeRanges(ctx: RuleContext, intervals: Hit[]): void {
         const a = start ? minutes(start.value) : undefined;
         const b = end ? minutes(end.value) : undefined;
         if (start && end && a !== undefined && b !== undefined && a >= b) {
-          report(ctx, { code: 'alertmanager.time-range-order', node: end, path: [...ti.path, 'time_intervals', si, 'times', k, 'end_time'], args: { start: start.value, end: end.value }, data: { start: start.value, end: end.value } });
+          report(ctx, {
+            code: 'alertmanager.time-range-order',
+            node: end,
+            path: [...ti.path, 'time_intervals', si, 'times', k, 'end_time'],
+            args: { start: start.value, end: end.value },
+            data: { start: start.value, end: end.value },
+          });
         }
       });
     });
   }
 }
 
-/** `global` settings given inline and from a file (Alertmanager refuses both). */
-const GLOBAL_PAIRS: Array<[string, string]> = [
-  ['slack_api_url', 'slack_api_url_file'], ['opsgenie_api_key', 'opsgenie_api_key_file'], ['victorops_api_key', 'victorops_api_key_file'],
-  ['smtp_auth_password', 'smtp_auth_password_file'], ['smtp_auth_secret', 'smtp_auth_secret_file'], ['rocketchat_token', 'rocketchat_token_file'],
-  ['rocketchat_token_id', 'rocketchat_token_id_file'],
-];
-
-/** One of `keys` must be given (`also`: accepted, never suggested), or one of `global` when Alertmanager falls back to it. */
-interface Need {
-  keys: string[];
-  global?: string[];
-  also?: string[];
-}
-
-/** Per integration (`<name>_configs`): settings exclusive with their `_file` form, and what must be given. */
-const INTEGRATIONS: Record<string, { pairs: Array<[string, string]>; needs: Need[] }> = {
-  email_configs: { pairs: [], needs: [{ keys: ['to'] }, { keys: ['smarthost'], global: ['smtp_smarthost'] }, { keys: ['from'], global: ['smtp_from'] }] },
-  slack_configs: { pairs: [['api_url', 'api_url_file']], needs: [{ keys: ['api_url', 'api_url_file'], global: ['slack_api_url', 'slack_api_url_file'], also: ['webhook_url'] }] },
-  pagerduty_configs: { pairs: [['routing_key', 'routing_key_file'], ['service_key', 'service_key_file']], needs: [{ keys: ['routing_key', 'routing_key_file', 'service_key', 'service_key_file'] }] },
-  opsgenie_configs: { pairs: [['api_key', 'api_key_file']], needs: [{ keys: ['api_key', 'api_key_file'], global: ['opsgenie_api_key', 'opsgenie_api_key_file'] }] },
-  victorops_configs: { pairs: [['api_key', 'api_key_file']], needs: [{ keys: ['routing_key'] }, { keys: ['api_key', 'api_key_file'], global: ['victorops_api_key', 'victorops_api_key_file'] }] },
-  webhook_configs: { pairs: [['url', 'url_file']], needs: [{ keys: ['url', 'url_file'] }] },
-  discord_configs: { pairs: [['webhook_url', 'webhook_url_file']], needs: [{ keys: ['webhook_url', 'webhook_url_file'] }] },
-  msteams_configs: { pairs: [['webhook_url', 'webhook_url_file']], needs: [{ keys: ['webhook_url', 'webhook_url_file'] }] },
-  msteamsv2_configs: { pairs: [['webhook_url', 'webhook_url_file']], needs: [{ keys: ['webhook_url', 'webhook_url_file'] }] },
-  pushover_configs: { pairs: [['user_key', 'user_key_file'], ['token', 'token_file']], needs: [{ keys: ['user_key', 'user_key_file'] }, { keys: ['token', 'token_file'] }] },
-  telegram_configs: { pairs: [['bot_token', 'bot_token_file']], needs: [{ keys: ['bot_token', 'bot_token_file'] }, { keys: ['chat_id'] }] },
-  rocketchat_configs: {
-    pairs: [['token', 'token_file'], ['token_id', 'token_id_file']],
-    needs: [{ keys: ['token_id', 'token_id_file'], global: ['rocketchat_token_id', 'rocketchat_token_id_file'] }, { keys: ['token', 'token_file'], global: ['rocketchat_token', 'rocketchat_token_file'] }],
-  },
-  wechat_configs: { pairs: [], needs: [{ keys: ['api_secret'], global: ['wechat_api_secret'] }, { keys: ['corp_id'], global: ['wechat_api_corp_id'] }] },
-  jira_configs: { pairs: [], needs: [{ keys: ['project'] }, { keys: ['issue_type'] }, { keys: ['api_url'], global: ['jira_api_url'] }] },
-  webex_configs: { pairs: [], needs: [{ keys: ['room_id'] }, { keys: ['http_config.authorization'] }] },
-  sns_configs: { pairs: [], needs: [{ keys: ['topic_arn', 'target_arn', 'phone_number'] }] },
-};
-
-/** A setting of an integration (`http_config.authorization` one level down), given and allowed by the schema. */
-function has(ctx: RuleContext, item: ValueNode | undefined, path: JSONPath, key: string): boolean {
-  const dot = key.indexOf('.');
-  if (dot < 0) return !!given(ctx, item, path, key);
-  const head = key.slice(0, dot);
-  return has(ctx, child(item, head), [...path, head], key.slice(dot + 1));
-}
-
-/**
- * Inline and `_file` forms never together; each integration with what it needs, inline or from
- * `global`. `complete`: the block is a whole Alertmanager configuration; the block of a monitoring
- * file is merged into the platform's, whose `global` may supply what falls back to it, so only
- * what has no fallback is required there.
- */
-function integrations(ctx: RuleContext, block: ValueNode, base: JSONPath, complete: boolean): void {
-  const global = child(block, 'global');
-  const globalPath = [...base, 'global'];
-  for (const [key, fileKey] of GLOBAL_PAIRS) inlineAndFile(ctx, 'alertmanager.inline-and-file', global, globalPath, key, fileKey);
-  const inGlobal = (keys: string[]): boolean => keys.some((k) => !!given(ctx, global, globalPath, k));
-  items(child(block, 'receivers')).forEach((rcv, ri) => {
-    const receiver = strAt(rcv, 'name') ?? `receivers[${ri}]`;
-    for (const e of entries(rcv)) {
-      const spec = INTEGRATIONS[e.key];
-      if (!spec) continue;
-      const integration = e.key.replace(/_configs$/, '');
-      items(e.value).forEach((item, ii) => {
-        if (item.type !== 'object') return;
-        const path = [...base, 'receivers', ri, e.key, ii];
-        for (const [key, fileKey] of spec.pairs) inlineAndFile(ctx, 'alertmanager.inline-and-file', item, path, key, fileKey, { receiver });
-        if (schemaProblemAt(ctx, path, ['schema.type'])) return;
-        for (const need of spec.needs) {
-          if ([...need.keys, ...(need.also ?? [])].some((k) => has(ctx, item, path, k))) continue;
-          if (need.global && (!complete || inGlobal(need.global))) continue;
-          if (schemaMissing(ctx, path, need.keys)) continue;
-          const line = firstLine(item, ctx.text);
-          const range: [number, number] = [line.offset, line.length];
-          const data: Record<string, unknown> = { receiver, integration, missing: need.keys };
-          if (need.global) {
-            report(ctx, { code: 'alertmanager.missing-global-setting', node: item, path, range, args: { receiver, integration, key: need.keys[0], globalKey: need.global[0] }, data: { ...data, global: need.global }, blockedBy: [] });
-          } else if (need.keys.length === 1) {
-            report(ctx, { code: 'alertmanager.missing-setting', node: item, path, range, args: { receiver, integration, key: need.keys[0] }, data, blockedBy: [] });
-          } else {
-            report(ctx, { code: 'alertmanager.missing-setting', message: 'alertmanager.missing-setting.any', node: item, path, range, args: { receiver, integration, keys: need.keys.map((k) => '`' + k + '`').join(', ') }, data, blockedBy: [] });
-          }
-        }
-      });
-    }
-  });
-}
-
 /** One Alertmanager configuration at `base`; `ownReceivers`: a whole configuration, every receiver defined in it. */
-export function checkAlertmanagerConfig(ctx: RuleContext, block: ValueNode | undefined, base: JSONPath, ownReceivers: boolean): void {
+export function checkAlertmanagerConfig(
+  ctx: RuleContext,
+  block: ValueNode | undefined,
+  base: JSONPath,
+  ownReceivers: boolean,
+): void {
   if (!block || block.type !== 'object') return;
   const receivers = names(ctx, select(block, 'receivers[]', [...base]), 'name', 'alertmanager.duplicate-receiver');
-  const intervalHits = [...select(block, 'time_intervals[]', [...base]), ...select(block, 'mute_time_intervals[]', [...base])];
+  const intervalHits = [
+    ...select(block, 'time_intervals[]', [...base]),
+    ...select(block, 'mute_time_intervals[]', [...base]),
+  ];
   const intervals = names(ctx, intervalHits, 'name', 'alertmanager.duplicate-time-interval');
   timeRanges(ctx, intervalHits);
   const r = child(block, 'route');

@@ -20,12 +20,29 @@ const HOLDER_KEYS = new Set([...AUTH, 'bearer_token_file', 'http_headers']);
 
 /** `http_headers` names prometheus/common refuses (compared case-insensitively). */
 const RESERVED_HTTP_HEADERS = new Set([
-  'authorization', 'host', 'content-encoding', 'content-length', 'content-type', 'user-agent', 'connection', 'keep-alive',
-  'proxy-authenticate', 'proxy-authorization', 'www-authenticate', 'accept-encoding', 'x-prometheus-remote-write-version',
-  'x-prometheus-remote-read-version', 'x-prometheus-scrape-timeout-seconds', 'x-amz-date', 'x-amz-security-token', 'x-amz-content-sha256',
+  'authorization',
+  'host',
+  'content-encoding',
+  'content-length',
+  'content-type',
+  'user-agent',
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'www-authenticate',
+  'accept-encoding',
+  'x-prometheus-remote-write-version',
+  'x-prometheus-remote-read-version',
+  'x-prometheus-scrape-timeout-seconds',
+  'x-amz-date',
+  'x-amz-security-token',
+  'x-amz-content-sha256',
 ]);
 /** Remote write and read `headers` Prometheus refuses (`Authorization` too, with its own advice). */
-const RESERVED_REMOTE_HEADERS = new Set([...RESERVED_HTTP_HEADERS].filter((h) => h !== 'x-prometheus-scrape-timeout-seconds'));
+const RESERVED_REMOTE_HEADERS = new Set(
+  [...RESERVED_HTTP_HEADERS].filter((h) => h !== 'x-prometheus-scrape-timeout-seconds'),
+);
 
 /** Whether a value counts as given: upstream reads null, `""`, `0` and `[]` as absent. */
 export function isSet(node: ValueNode | undefined): boolean {
@@ -50,7 +67,12 @@ function rejected(ctx: RuleContext, path: JSONPath): boolean {
 }
 
 /** The property of `key` when it is given and allowed. */
-export function given(ctx: RuleContext, holder: ValueNode | undefined, path: JSONPath, key: string): PropertyNode | undefined {
+export function given(
+  ctx: RuleContext,
+  holder: ValueNode | undefined,
+  path: JSONPath,
+  key: string,
+): PropertyNode | undefined {
   const p = prop(holder, key);
   return p && isSet(val(p.valueNode)) && !rejected(ctx, [...path, key]) ? p : undefined;
 }
@@ -67,7 +89,15 @@ export function schemaMissing(ctx: RuleContext, path: JSONPath, keys: readonly s
  * `key` and `fileKey` both given in the mapping at `path`: reported on the inline key, with the
  * path to remove. The schema's less precise problems about the pair are replaced.
  */
-export function inlineAndFile(ctx: RuleContext, code: string, holder: ValueNode | undefined, path: JSONPath, key: string, fileKey: string, extra: Record<string, unknown> = {}): void {
+export function inlineAndFile(
+  ctx: RuleContext,
+  code: string,
+  holder: ValueNode | undefined,
+  path: JSONPath,
+  key: string,
+  fileKey: string,
+  extra: Record<string, unknown> = {},
+): void {
   const inline = given(ctx, holder, path, key);
   if (!inline || !given(ctx, holder, path, fileKey)) return;
   const at = [...path, key];
@@ -103,7 +133,15 @@ function exclusiveAuth(ctx: RuleContext, holder: ValueNode, path: JSONPath, extr
     for (const p of m.props) {
       const key = p.keyNode.value;
       const at = [...path, key];
-      report(ctx, { code: 'http.exclusive-auth', node: p.keyNode, path: at, args: { key, others: others.map((o) => '`' + o + '`').join(', ') }, data: { key, conflicts: others, remove: [at], fixes: [removeKey(at, { preferred: false })] }, supersedes: ['schema.const'], blockedBy: ['schema.type'] });
+      report(ctx, {
+        code: 'http.exclusive-auth',
+        node: p.keyNode,
+        path: at,
+        args: { key, others: others.map((o) => '`' + o + '`').join(', ') },
+        data: { key, conflicts: others, remove: [at], fixes: [removeKey(at, { preferred: false })] },
+        supersedes: ['schema.const'],
+        blockedBy: ['schema.type'],
+      });
     }
   }
 }
@@ -116,7 +154,15 @@ export function checkTls(ctx: RuleContext, tls: ValueNode | undefined, path: JSO
   const key = given(ctx, tls, path, 'key_file') ?? given(ctx, tls, path, 'key');
   const missing = (p: PropertyNode, variant: string, wanted: string[]): void => {
     const k = p.keyNode.value;
-    report(ctx, { code: 'http.cert-without-key', message: 'http.cert-without-key' + variant, node: p.keyNode, path: [...path, k], args: { key: k }, data: { key: k, missing: wanted }, blockedBy: ['schema.type'] });
+    report(ctx, {
+      code: 'http.cert-without-key',
+      message: 'http.cert-without-key' + variant,
+      node: p.keyNode,
+      path: [...path, k],
+      args: { key: k },
+      data: { key: k, missing: wanted },
+      blockedBy: ['schema.type'],
+    });
   };
   if (cert && !key) missing(cert, '', ['key_file', 'key']);
   if (key && !cert) missing(key, '.key', ['cert_file', 'cert']);
@@ -127,7 +173,14 @@ function headers(ctx: RuleContext, map: ValueNode | undefined, path: JSONPath, r
     const name = e.key.toLowerCase();
     if (!reserved.has(name)) continue;
     const at = [...path, e.key];
-    report(ctx, { code: 'http.reserved-header', message: name === 'authorization' ? 'http.reserved-header.authorization' : 'http.reserved-header', node: e.keyNode, path: at, args: { header: e.key }, data: { header: e.key, remove: [at], fixes: [removeKey(at)] } });
+    report(ctx, {
+      code: 'http.reserved-header',
+      message: name === 'authorization' ? 'http.reserved-header.authorization' : 'http.reserved-header',
+      node: e.keyNode,
+      path: at,
+      args: { header: e.key },
+      data: { header: e.key, remove: [at], fixes: [removeKey(at)] },
+    });
   }
 }
 
@@ -137,18 +190,30 @@ export function checkRemoteHeaders(ctx: RuleContext, item: ValueNode | undefined
 }
 
 /** One HTTP client configuration (a scrape job, an `http_config`, a remote write target, …) at `path`. */
-export function checkHttpClient(ctx: RuleContext, holder: ValueNode | undefined, path: JSONPath, opts: HttpClientOptions = {}): void {
+export function checkHttpClient(
+  ctx: RuleContext,
+  holder: ValueNode | undefined,
+  path: JSONPath,
+  opts: HttpClientOptions = {},
+): void {
   if (holder?.type !== 'object') return;
   exclusiveAuth(ctx, holder, path, opts.extraAuth ?? []);
   inlineAndFile(ctx, 'http.inline-and-file', holder, path, 'bearer_token', 'bearer_token_file');
   const basic = child(holder, 'basic_auth');
-  for (const k of ['username', 'password']) inlineAndFile(ctx, 'http.inline-and-file', basic, [...path, 'basic_auth'], k, k + '_file');
+  for (const k of ['username', 'password'])
+    inlineAndFile(ctx, 'http.inline-and-file', basic, [...path, 'basic_auth'], k, k + '_file');
   const authPath = [...path, 'authorization'];
   const auth = child(holder, 'authorization');
   inlineAndFile(ctx, 'http.inline-and-file', auth, authPath, 'credentials', 'credentials_file');
   const type = str(child(auth, 'type'));
   if (type && type.value.trim().toLowerCase() === 'basic') {
-    report(ctx, { code: 'http.authorization-basic', node: type, path: [...authPath, 'type'], args: { value: type.value }, data: { suggestion: 'basic_auth' } });
+    report(ctx, {
+      code: 'http.authorization-basic',
+      node: type,
+      path: [...authPath, 'type'],
+      args: { value: type.value },
+      data: { suggestion: 'basic_auth' },
+    });
   }
   const oauthPath = [...path, 'oauth2'];
   const oauth = child(holder, 'oauth2');
@@ -157,7 +222,14 @@ export function checkHttpClient(ctx: RuleContext, holder: ValueNode | undefined,
     inlineAndFile(ctx, 'http.inline-and-file', oauth, oauthPath, 'client_secret', 'client_secret_file');
     for (const k of ['client_id', 'token_url']) {
       if (isSet(child(oauth, k)) || schemaMissing(ctx, oauthPath, [k])) continue;
-      report(ctx, { code: 'http.oauth2-missing', node: oauthProp.keyNode, path: oauthPath, args: { key: k }, data: { missing: [k] }, blockedBy: ['schema.type'] });
+      report(ctx, {
+        code: 'http.oauth2-missing',
+        node: oauthProp.keyNode,
+        path: oauthPath,
+        args: { key: k },
+        data: { missing: [k] },
+        blockedBy: ['schema.type'],
+      });
     }
   }
   headers(ctx, child(holder, 'http_headers'), [...path, 'http_headers'], RESERVED_HTTP_HEADERS);
@@ -169,7 +241,12 @@ export function checkHttpClient(ctx: RuleContext, holder: ValueNode | undefined,
  * path (`sigv4` of remote write targets, …). A mapping reached through several aliases is
  * reported once.
  */
-export function checkHttpClients(ctx: RuleContext, block: ValueNode | undefined, base: JSONPath, extraAuth?: (path: JSONPath) => readonly string[] | undefined): void {
+export function checkHttpClients(
+  ctx: RuleContext,
+  block: ValueNode | undefined,
+  base: JSONPath,
+  extraAuth?: (path: JSONPath) => readonly string[] | undefined,
+): void {
   if (block?.type !== 'object') return;
   const seen = new Set<string>();
   const once: RuleContext = {
@@ -181,11 +258,16 @@ export function checkHttpClients(ctx: RuleContext, block: ValueNode | undefined,
       ctx.report(p);
     },
   };
-  walk(block, (node, path) => {
-    if (node.type !== 'object') return;
-    const last = path[path.length - 1];
-    if (last === 'tls_config' || last === 'smtp_tls_config') checkTls(once, node, path);
-    const extra = extraAuth?.(path) ?? [];
-    if (node.properties.some((p) => HOLDER_KEYS.has(p.keyNode.value) || extra.includes(p.keyNode.value))) checkHttpClient(once, node, path, { extraAuth: extra });
-  }, base);
+  walk(
+    block,
+    (node, path) => {
+      if (node.type !== 'object') return;
+      const last = path[path.length - 1];
+      if (last === 'tls_config' || last === 'smtp_tls_config') checkTls(once, node, path);
+      const extra = extraAuth?.(path) ?? [];
+      if (node.properties.some((p) => HOLDER_KEYS.has(p.keyNode.value) || extra.includes(p.keyNode.value)))
+        checkHttpClient(once, node, path, { extraAuth: extra });
+    },
+    base,
+  );
 }

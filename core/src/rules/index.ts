@@ -13,10 +13,27 @@ import { secretsRule } from './secrets';
 import { networksRule } from './networks';
 
 /** Every single-document rule family, in the order they run. */
-export const rules: Rule[] = [promqlRule, templatesRule, valuesRule, localizationRule, rulesFileRule, prometheusConfigRule, alertmanagerRule, policyRule, networksRule, secretsRule];
+export const rules: Rule[] = [
+  promqlRule,
+  templatesRule,
+  valuesRule,
+  localizationRule,
+  rulesFileRule,
+  prometheusConfigRule,
+  alertmanagerRule,
+  policyRule,
+  networksRule,
+  secretsRule,
+];
 
 /** Run the rules for a part; a failing rule is contained and never hides the others. */
-export function runRules(kind: string | undefined, part: DocumentPart, value: unknown, text: string, schemaProblems: readonly Problem[]): Problem[] {
+export function runRules(
+  kind: string | undefined,
+  part: DocumentPart,
+  value: unknown,
+  text: string,
+  schemaProblems: readonly Problem[],
+): Problem[] {
   const out: Problem[] = [];
   const ctx: RuleContext = { kind, part, value, text, schemaProblems, report: (p) => out.push(p) };
   for (const rule of rules) {
@@ -48,7 +65,8 @@ export function supersededBy(ruleProblems: readonly Problem[]): (schemaProblem: 
   for (const r of ruleProblems) {
     const data = r.data as { supersedes?: unknown; superseded?: unknown } | undefined;
     if (Array.isArray(data?.superseded)) {
-      for (const s of data.superseded as Array<{ code?: unknown; path?: unknown }>) keys.add(String(s.code) + '\u0000' + JSON.stringify(s.path ?? null));
+      for (const s of data.superseded as Array<{ code?: unknown; path?: unknown }>)
+        keys.add(String(s.code) + '\u0000' + JSON.stringify(s.path ?? null));
     } else if (typeof data?.supersedes === 'string') keys.add(data.supersedes + '\u0000' + pathKey(r));
   }
   return (p) => keys.size > 0 && keys.has(p.code + '\u0000' + pathKey(p));

@@ -24,7 +24,14 @@ export interface TextFix {
 
 const MACROS = ['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly'];
 
-const whole = (value: string, text: string, safe: boolean): TextFix => ({ from: 0, to: value.length, text, title: 'fix.change-to', args: { value: text }, safe });
+const whole = (value: string, text: string, safe: boolean): TextFix => ({
+  from: 0,
+  to: value.length,
+  text,
+  title: 'fix.change-to',
+  args: { value: text },
+  safe,
+});
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** The end of `value` without trailing blanks (a block scalar's last line break stays after the fix). */
@@ -37,7 +44,9 @@ function trimmedEnd(value: string, from = value.length): number {
 /** Fixes for one checker problem in `value`; none where the fix is not evident. Never throws. */
 export function langFixes(p: LangProblem, value: string): TextFix[] {
   try {
-    return fixesOf(p, value).filter((f) => f.from >= 0 && f.to >= f.from && f.to <= value.length && value.slice(f.from, f.to) + '' !== f.text);
+    return fixesOf(p, value).filter(
+      (f) => f.from >= 0 && f.to >= f.from && f.to <= value.length && value.slice(f.from, f.to) + '' !== f.text,
+    );
   } catch {
     return [];
   }
@@ -59,7 +68,9 @@ function fixesOf(p: LangProblem, value: string): TextFix[] {
     case 'promql.bad-duration': {
       const token = str(a.duration);
       const r = token && value.slice(p.from, p.to) === token ? repairDuration(token) : undefined;
-      return r ? [{ from: p.from, to: p.to, text: r.text, title: 'fix.replace-text', args: { from: token, to: r.text } }] : [];
+      return r
+        ? [{ from: p.from, to: p.to, text: r.text, title: 'fix.replace-text', args: { from: token, to: r.text } }]
+        : [];
     }
     case 'cron.unknown-macro': {
       const macro = value.slice(p.from, p.to);
@@ -112,45 +123,116 @@ function fixesOf(p: LangProblem, value: string): TextFix[] {
     case 'promql.mismatched-bracket': {
       const found = str(a.found);
       const expected = str(a.expected);
-      return found && expected && value.slice(p.from, p.to) === found ? [{ from: p.from, to: p.to, text: expected, title: 'fix.replace-text', args: { from: found, to: expected } }] : [];
+      return found && expected && value.slice(p.from, p.to) === found
+        ? [{ from: p.from, to: p.to, text: expected, title: 'fix.replace-text', args: { from: found, to: expected } }]
+        : [];
     }
     case 'promql.unknown-function': {
       const name = str(a.name);
-      return name && suggestion && value.slice(p.from, p.to) === name ? [{ from: p.from, to: p.to, text: suggestion, title: 'fix.replace-text', args: { from: name, to: suggestion } }] : [];
+      return name && suggestion && value.slice(p.from, p.to) === name
+        ? [
+            {
+              from: p.from,
+              to: p.to,
+              text: suggestion,
+              title: 'fix.replace-text',
+              args: { from: name, to: suggestion },
+            },
+          ]
+        : [];
     }
     case 'promql.expected-label-value': {
       const token = value.slice(p.from, p.to);
-      return /^[A-Za-z0-9_.:-]+$/.test(token) ? [{ from: p.from, to: p.to, text: `"${token}"`, title: 'fix.replace-text', args: { from: token, to: `"${token}"` } }] : [];
+      return /^[A-Za-z0-9_.:-]+$/.test(token)
+        ? [
+            {
+              from: p.from,
+              to: p.to,
+              text: `"${token}"`,
+              title: 'fix.replace-text',
+              args: { from: token, to: `"${token}"` },
+            },
+          ]
+        : [];
     }
     case 'template.undefined-function': {
       const name = str(a.name);
       const funcs = [...GO_BUILTINS, ...(a.dialect === 'Prometheus' ? PROMETHEUS_FUNCS : ALERTMANAGER_FUNCS)];
       // Short names (`is`, `on`) are words of a text, not misspelt functions.
       const best = name.length >= 4 && value.slice(p.from, p.to) === name ? closest(name, funcs, 1)[0] : undefined;
-      return best ? [{ from: p.from, to: p.to, text: best, title: 'fix.replace-text', args: { from: name, to: best } }] : [];
+      return best
+        ? [{ from: p.from, to: p.to, text: best, title: 'fix.replace-text', args: { from: name, to: best } }]
+        : [];
     }
     case 'template.undefined-variable': {
       const name = str(a.name);
-      const best = name.length >= 4 && value.slice(p.from, p.to) === name ? closest(name, PREDECLARED.prometheus.filter((v) => v.length > 1), 1)[0] : undefined;
-      return best ? [{ from: p.from, to: p.to, text: best, title: 'fix.replace-text', args: { from: name, to: best } }] : [];
+      const best =
+        name.length >= 4 && value.slice(p.from, p.to) === name
+          ? closest(
+              name,
+              PREDECLARED.prometheus.filter((v) => v.length > 1),
+              1,
+            )[0]
+          : undefined;
+      return best
+        ? [{ from: p.from, to: p.to, text: best, title: 'fix.replace-text', args: { from: name, to: best } }]
+        : [];
     }
     case 'template.unknown-field': {
       const field = str(a.field);
-      const known = str(a.known).split(', ').filter((k) => /^\w+$/.test(k));
-      const best = field.length >= 3 && value.slice(p.from, p.to) === '.' + field ? closest(field, known, 1)[0] : undefined;
-      return best ? [{ from: p.from + 1, to: p.to, text: best, title: 'fix.replace-text', args: { from: '.' + field, to: '.' + best } }] : [];
+      const known = str(a.known)
+        .split(', ')
+        .filter((k) => /^\w+$/.test(k));
+      const best =
+        field.length >= 3 && value.slice(p.from, p.to) === '.' + field ? closest(field, known, 1)[0] : undefined;
+      return best
+        ? [
+            {
+              from: p.from + 1,
+              to: p.to,
+              text: best,
+              title: 'fix.replace-text',
+              args: { from: '.' + field, to: '.' + best },
+            },
+          ]
+        : [];
     }
     case 'promql.scalar-comparison-needs-bool':
-      return value.slice(p.from, p.to) === str(a.op) ? [{ from: p.to, to: p.to, text: ' bool', title: 'fix.insert-text', args: { text: 'bool' } }] : [];
+      return value.slice(p.from, p.to) === str(a.op)
+        ? [{ from: p.to, to: p.to, text: ' bool', title: 'fix.insert-text', args: { text: 'bool' } }]
+        : [];
     case 'promql.bad-escape':
       // `"\d+"`: the backslash doubled, as in the regex the user meant.
-      return value[p.from] === '\\' ? [{ from: p.from, to: p.from, text: '\\', title: 'fix.replace-text', args: { from: value.slice(p.from, p.to), to: '\\' + value.slice(p.from, p.to) } }] : [];
+      return value[p.from] === '\\'
+        ? [
+            {
+              from: p.from,
+              to: p.from,
+              text: '\\',
+              title: 'fix.replace-text',
+              args: { from: value.slice(p.from, p.to), to: '\\' + value.slice(p.from, p.to) },
+            },
+          ]
+        : [];
     case 'duration.negative':
-      return value.startsWith('+') && repairDuration(value.slice(1)) ? [{ from: 0, to: 1, text: '', title: 'fix.remove-text', args: { text: '+' }, safe: true }] : [];
+      return value.startsWith('+') && repairDuration(value.slice(1))
+        ? [{ from: 0, to: 1, text: '', title: 'fix.remove-text', args: { text: '+' }, safe: true }]
+        : [];
     case 'cidr.bad-prefix': {
       const prefix = str(a.prefix);
       const n = /^0\d+$/.test(prefix) ? Number(prefix) : NaN;
-      return n <= Number(a.max) && value.slice(p.from, p.to) === '/' + prefix ? [{ from: p.from, to: p.to, text: `/${n}`, title: 'fix.replace-text', args: { from: '/' + prefix, to: `/${n}` }, safe: true }] : [];
+      return n <= Number(a.max) && value.slice(p.from, p.to) === '/' + prefix
+        ? [
+            {
+              from: p.from,
+              to: p.to,
+              text: `/${n}`,
+              title: 'fix.replace-text',
+              args: { from: '/' + prefix, to: `/${n}` },
+              safe: true,
+            },
+          ]
+        : [];
     }
     case 'template.unclosed-action':
       return closeAction(value, p.from);
@@ -162,7 +244,9 @@ function fixesOf(p: LangProblem, value: string): TextFix[] {
     }
     case 'template.unexpected-end': {
       const action = value.slice(p.from, p.to);
-      return /^\{\{-?\s*end\s*-?\}\}$/.test(action) ? [{ from: p.from, to: p.to, text: '', title: 'fix.remove-text', args: { text: action } }] : [];
+      return /^\{\{-?\s*end\s*-?\}\}$/.test(action)
+        ? [{ from: p.from, to: p.to, text: '', title: 'fix.remove-text', args: { text: action } }]
+        : [];
     }
     case 'template.unclosed-paren': {
       const close = value.indexOf('}}', p.to);
@@ -191,7 +275,13 @@ function closeAction(value: string, from: number): TextFix[] {
   const spaced = /^-?\s/.test(line);
   const close = spaced ? ' }}' : '}}';
   const out: TextFix[] = [];
-  const fix = (at: number, to: number, text: string): TextFix => ({ from: at, to, text, title: 'fix.close-action', args: {} });
+  const fix = (at: number, to: number, text: string): TextFix => ({
+    from: at,
+    to,
+    text,
+    title: 'fix.close-action',
+    args: {},
+  });
   const lone = /(^|[^}])\}(?!\})/.exec(line);
   if (lone) {
     const at = from + 2 + lone.index + lone[1].length;
@@ -207,7 +297,14 @@ function closeAction(value: string, from: number): TextFix[] {
   // The guess that leaves the template with the fewest errors comes first (the dialect is not known here).
   const score = (f: TextFix): number => {
     const text = value.slice(0, f.from) + f.text + value.slice(f.to);
-    return Math.min(...(['prometheus', 'alertmanager'] as const).map((d) => parseGoTemplate(text, d).problems.filter((p) => (p.severity ?? 'error') === 'error').length));
+    return Math.min(
+      ...(['prometheus', 'alertmanager'] as const).map(
+        (d) => parseGoTemplate(text, d).problems.filter((p) => (p.severity ?? 'error') === 'error').length,
+      ),
+    );
   };
-  return out.map((f, i) => ({ f, i, s: score(f) })).sort((a, b) => a.s - b.s || a.i - b.i).map((x) => x.f);
+  return out
+    .map((f, i) => ({ f, i, s: score(f) }))
+    .sort((a, b) => a.s - b.s || a.i - b.i)
+    .map((x) => x.f);
 }

@@ -9,7 +9,16 @@
  * `cidr.redundant-entry`.
  */
 import type { JSONPath, StringNode, ValueNode } from '../document/ast';
-import { freeBlock, nestedPairs, overlapsWithEarlier, parseCidr, sortSpans, spanOf, type Cidr, type Span } from '../lang/cidr';
+import {
+  freeBlock,
+  nestedPairs,
+  overlapsWithEarlier,
+  parseCidr,
+  sortSpans,
+  spanOf,
+  type Cidr,
+  type Span,
+} from '../lang/cidr';
 import type { Rule, RuleContext } from './types';
 import { changeTo, removeItem } from '../fixes';
 import { child, report, select, str, strAt, val } from './util';
@@ -32,7 +41,11 @@ interface Block {
 }
 
 /** The CIDR strings of a sequence that parse, with their paths; other items are skipped. */
-function blocks(list: ValueNode | undefined, base: JSONPath, key?: string): { blocks: Block[]; items: Array<ValueNode | undefined> } {
+function blocks(
+  list: ValueNode | undefined,
+  base: JSONPath,
+  key?: string,
+): { blocks: Block[]; items: Array<ValueNode | undefined> } {
   const out: Block[] = [];
   const seq = val(list);
   const itemsOf = seq?.type === 'array' ? seq.items.map((i) => val(i)) : [];
@@ -77,14 +90,25 @@ function environment(ctx: RuleContext): void {
       // The schema's VPC block is IPv4: a subnet of the other family is not compared with it.
       if (s.family !== vpcSpan.family || (s.start >= vpcSpan.start && s.end <= vpcSpan.end)) return;
       const suggestion = freeFor(b.cidr);
-      const args = { subnet: subnetLabel(subnetItems[b.k], b.k), cidr: b.node.value, vpc: vpcNode!.value, ...(suggestion ? { suggestion } : {}) };
+      const args = {
+        subnet: subnetLabel(subnetItems[b.k], b.k),
+        cidr: b.node.value,
+        vpc: vpcNode!.value,
+        ...(suggestion ? { suggestion } : {}),
+      };
       report(ctx, {
         code: 'cidr.subnet-outside-vpc',
         message: suggestion ? 'cidr.subnet-outside-vpc.suggest' : 'cidr.subnet-outside-vpc',
         node: b.node,
         path: b.path,
         args,
-        data: { subnet: strAt(subnetItems[b.k], 'name'), cidr: b.cidr.text, vpc: vpc.text, vpcPath, ...(suggestion ? { suggestion, fixes: [changeTo(b.path, suggestion, b.node.value)] } : {}) },
+        data: {
+          subnet: strAt(subnetItems[b.k], 'name'),
+          cidr: b.cidr.text,
+          vpc: vpc.text,
+          vpcPath,
+          ...(suggestion ? { suggestion, fixes: [changeTo(b.path, suggestion, b.node.value)] } : {}),
+        },
       });
     });
   }
@@ -95,8 +119,10 @@ function environment(ctx: RuleContext): void {
     const earlier = subnets[e.index];
     const suggestion = freeFor(later.cidr);
     const args = {
-      subnet: subnetLabel(subnetItems[later.k], later.k), cidr: later.node.value,
-      other: subnetLabel(subnetItems[earlier.k], earlier.k), otherCidr: earlier.node.value,
+      subnet: subnetLabel(subnetItems[later.k], later.k),
+      cidr: later.node.value,
+      other: subnetLabel(subnetItems[earlier.k], earlier.k),
+      otherCidr: earlier.node.value,
       ...(suggestion ? { suggestion } : {}),
     };
     report(ctx, {
@@ -106,8 +132,11 @@ function environment(ctx: RuleContext): void {
       path: later.path,
       args,
       data: {
-        subnet: strAt(subnetItems[later.k], 'name'), cidr: later.cidr.text,
-        other: strAt(subnetItems[earlier.k], 'name'), otherPath: earlier.path, otherCidr: earlier.cidr.text,
+        subnet: strAt(subnetItems[later.k], 'name'),
+        cidr: later.cidr.text,
+        other: strAt(subnetItems[earlier.k], 'name'),
+        otherPath: earlier.path,
+        otherCidr: earlier.cidr.text,
         ...(suggestion ? { suggestion, fixes: [changeTo(later.path, suggestion, later.node.value)] } : {}),
       },
     });
@@ -145,7 +174,12 @@ function redundantEntries(ctx: RuleContext, pattern: string): void {
         path: i.path,
         args: { cidr: i.node.value, other: o.node.value },
         // Removing an entry another one covers allows exactly the same addresses: safe.
-        data: { cidr: i.cidr.text, other: o.cidr.text, otherPath: o.path, fixes: [removeItem(i.path, i.node.value, { safe: true })] },
+        data: {
+          cidr: i.cidr.text,
+          other: o.cidr.text,
+          otherPath: o.path,
+          fixes: [removeItem(i.path, i.node.value, { safe: true })],
+        },
         severity: 'warning',
       });
     }

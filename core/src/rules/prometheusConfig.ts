@@ -33,7 +33,17 @@ function timeouts(ctx: RuleContext, block: ValueNode, base: JSONPath): void {
   const gt = duration(globalTimeout);
   if (globalTimeout && gt !== undefined && gt > globalInterval) {
     const path = [...base, 'global', 'scrape_timeout'];
-    report(ctx, { code: 'prometheus.timeout-exceeds-interval', node: globalTimeout, path, args: { timeout: globalTimeout.value, interval: formatDuration(globalInterval) }, data: { timeoutMs: gt, intervalMs: globalInterval, fixes: [setValue(path, formatDuration(globalInterval), globalTimeout.value)] } });
+    report(ctx, {
+      code: 'prometheus.timeout-exceeds-interval',
+      node: globalTimeout,
+      path,
+      args: { timeout: globalTimeout.value, interval: formatDuration(globalInterval) },
+      data: {
+        timeoutMs: gt,
+        intervalMs: globalInterval,
+        fixes: [setValue(path, formatDuration(globalInterval), globalTimeout.value)],
+      },
+    });
   }
   items(child(block, 'scrape_configs')).forEach((job, i) => {
     const timeout = str(child(job, 'scrape_timeout'));
@@ -41,7 +51,13 @@ function timeouts(ctx: RuleContext, block: ValueNode, base: JSONPath): void {
     const interval = duration(child(job, 'scrape_interval')) ?? globalInterval;
     if (timeout && t !== undefined && t > interval) {
       const path = [...base, 'scrape_configs', i, 'scrape_timeout'];
-      report(ctx, { code: 'prometheus.timeout-exceeds-interval', node: timeout, path, args: { timeout: timeout.value, interval: formatDuration(interval) }, data: { timeoutMs: t, intervalMs: interval, fixes: [setValue(path, formatDuration(interval), timeout.value)] } });
+      report(ctx, {
+        code: 'prometheus.timeout-exceeds-interval',
+        node: timeout,
+        path,
+        args: { timeout: timeout.value, interval: formatDuration(interval) },
+        data: { timeoutMs: t, intervalMs: interval, fixes: [setValue(path, formatDuration(interval), timeout.value)] },
+      });
     }
   });
 }
@@ -51,7 +67,14 @@ function jobNames(ctx: RuleContext, block: ValueNode, base: JSONPath): void {
   items(child(block, 'scrape_configs')).forEach((job, i) => {
     const name = str(child(job, 'job_name'));
     if (!name) return;
-    if (seen.has(name.value)) report(ctx, { code: 'prometheus.duplicate-job-name', node: name, path: [...base, 'scrape_configs', i, 'job_name'], args: { name: name.value }, data: { name: name.value } });
+    if (seen.has(name.value))
+      report(ctx, {
+        code: 'prometheus.duplicate-job-name',
+        node: name,
+        path: [...base, 'scrape_configs', i, 'job_name'],
+        args: { name: name.value },
+        data: { name: name.value },
+      });
     seen.add(name.value);
   });
 }
@@ -71,7 +94,9 @@ const shown = (target: string): string => target.replace(/^([^/]*\/\/)?[^/@]*@/,
 function targets(ctx: RuleContext, block: ValueNode, base: JSONPath): void {
   const jobs: Array<{ node: ValueNode; path: JSONPath }> = [];
   items(child(block, 'scrape_configs')).forEach((node, i) => jobs.push({ node, path: [...base, 'scrape_configs', i] }));
-  items(child(child(block, 'alerting'), 'alertmanagers')).forEach((node, i) => jobs.push({ node, path: [...base, 'alerting', 'alertmanagers', i] }));
+  items(child(child(block, 'alerting'), 'alertmanagers')).forEach((node, i) =>
+    jobs.push({ node, path: [...base, 'alerting', 'alertmanagers', i] }),
+  );
   for (const job of jobs) {
     if (items(child(job.node, 'relabel_configs')).length > 0) continue;
     items(child(job.node, 'static_configs')).forEach((sc, si) => {
@@ -79,15 +104,33 @@ function targets(ctx: RuleContext, block: ValueNode, base: JSONPath): void {
         const node = str(t);
         const parts = node ? splitTarget(node.value) : undefined;
         if (!node || !parts || parts.host === '') return;
-        const message = parts.scheme && parts.path ? 'prometheus.target-with-scheme' : parts.scheme ? 'prometheus.target-with-scheme.scheme' : 'prometheus.target-with-scheme.path';
-        const args = { target: shown(node.value), suggestion: parts.host, scheme: parts.scheme ?? '', metricsPath: parts.path ?? '' };
+        const message =
+          parts.scheme && parts.path
+            ? 'prometheus.target-with-scheme'
+            : parts.scheme
+              ? 'prometheus.target-with-scheme.scheme'
+              : 'prometheus.target-with-scheme.path';
+        const args = {
+          target: shown(node.value),
+          suggestion: parts.host,
+          scheme: parts.scheme ?? '',
+          metricsPath: parts.path ?? '',
+        };
         const data: Record<string, unknown> = { suggestion: parts.host };
         if (parts.scheme) data.scheme = parts.scheme;
         if (parts.path) data.metricsPath = parts.path;
         const path = [...job.path, 'static_configs', si, 'targets', ti];
         const fix = targetFix(job, node.value, parts, path);
         if (fix) data.fixes = [fix];
-        report(ctx, { code: 'prometheus.target-with-scheme', message, node, path, args, data, supersedes: ['schema.pattern'] });
+        report(ctx, {
+          code: 'prometheus.target-with-scheme',
+          message,
+          node,
+          path,
+          args,
+          data,
+          supersedes: ['schema.pattern'],
+        });
       });
     });
   }
@@ -100,7 +143,14 @@ function remoteNames(ctx: RuleContext, block: ValueNode, base: JSONPath): void {
     items(child(block, section)).forEach((item, i) => {
       const name = str(child(item, 'name'));
       if (!name || name.value === '') return;
-      if (seen.has(name.value)) report(ctx, { code: 'prometheus.duplicate-remote-name', node: name, path: [...base, section, i, 'name'], args: { name: name.value, section }, data: { name: name.value, section } });
+      if (seen.has(name.value))
+        report(ctx, {
+          code: 'prometheus.duplicate-remote-name',
+          node: name,
+          path: [...base, section, i, 'name'],
+          args: { name: name.value, section },
+          data: { name: name.value, section },
+        });
       seen.add(name.value);
     });
   }
@@ -119,12 +169,24 @@ function queues(ctx: RuleContext, block: ValueNode, base: JSONPath): void {
     const min = num(q, 'min_shards');
     const max = num(q, 'max_shards');
     if (min && max && min.value > max.value) {
-      report(ctx, { code: 'prometheus.queue-shards', node: min, path: [...path, 'min_shards'], args: { min: min.value, max: max.value }, data: { min: min.value, max: max.value } });
+      report(ctx, {
+        code: 'prometheus.queue-shards',
+        node: min,
+        path: [...path, 'min_shards'],
+        args: { min: min.value, max: max.value },
+        data: { min: min.value, max: max.value },
+      });
     }
     const capacity = num(q, 'capacity');
     const perSend = num(q, 'max_samples_per_send');
     if (capacity && perSend && capacity.value < perSend.value) {
-      report(ctx, { code: 'prometheus.queue-capacity', node: capacity, path: [...path, 'capacity'], args: { capacity: capacity.value, max: perSend.value }, data: { capacity: capacity.value, maxSamplesPerSend: perSend.value } });
+      report(ctx, {
+        code: 'prometheus.queue-capacity',
+        node: capacity,
+        path: [...path, 'capacity'],
+        args: { capacity: capacity.value, max: perSend.value },
+        data: { capacity: capacity.value, maxSamplesPerSend: perSend.value },
+      });
     }
   });
 }
@@ -133,11 +195,17 @@ function relabeling(ctx: RuleContext, block: ValueNode, base: JSONPath): void {
   const lists = (holder: ValueNode | undefined, path: JSONPath, keys: string[]): void => {
     for (const key of keys) checkRelabelConfigs(ctx, child(holder, key), [...path, key]);
   };
-  items(child(block, 'scrape_configs')).forEach((job, i) => lists(job, [...base, 'scrape_configs', i], ['relabel_configs', 'metric_relabel_configs']));
+  items(child(block, 'scrape_configs')).forEach((job, i) =>
+    lists(job, [...base, 'scrape_configs', i], ['relabel_configs', 'metric_relabel_configs']),
+  );
   const alerting = child(block, 'alerting');
   lists(alerting, [...base, 'alerting'], ['alert_relabel_configs']);
-  items(child(alerting, 'alertmanagers')).forEach((am, i) => lists(am, [...base, 'alerting', 'alertmanagers', i], ['relabel_configs', 'alert_relabel_configs']));
-  items(child(block, 'remote_write')).forEach((rw, i) => lists(rw, [...base, 'remote_write', i], ['write_relabel_configs']));
+  items(child(alerting, 'alertmanagers')).forEach((am, i) =>
+    lists(am, [...base, 'alerting', 'alertmanagers', i], ['relabel_configs', 'alert_relabel_configs']),
+  );
+  items(child(block, 'remote_write')).forEach((rw, i) =>
+    lists(rw, [...base, 'remote_write', i], ['write_relabel_configs']),
+  );
 }
 
 /** HTTP clients everywhere; remote write adds `sigv4`, `azuread` and `google_iam`, Alertmanager targets `sigv4`. */
@@ -148,7 +216,8 @@ function httpClients(ctx: RuleContext, block: ValueNode, base: JSONPath): void {
     if (rel.length === 3 && rel[0] === 'alerting' && rel[1] === 'alertmanagers') return ['sigv4'];
     return undefined;
   });
-  for (const section of ['remote_write', 'remote_read']) items(child(block, section)).forEach((item, i) => checkRemoteHeaders(ctx, item, [...base, section, i]));
+  for (const section of ['remote_write', 'remote_read'])
+    items(child(block, section)).forEach((item, i) => checkRemoteHeaders(ctx, item, [...base, section, i]));
 }
 
 /**
@@ -161,17 +230,25 @@ function lookback(ctx: RuleContext, block: ValueNode, base: JSONPath): void {
   const globalMs = duration(globalNode) ?? DEFAULT_INTERVAL;
   const inheriting: string[] = [];
   const lint = (node: ValueNode, path: JSONPath, value: string, ms: number, jobs: string[]): void => {
-    report(ctx, { code: 'prometheus.scrape-interval-lookback', node, path, args: { interval: value, lookback: formatDuration(LOOKBACK_DELTA) }, data: { intervalMs: ms, lookbackMs: LOOKBACK_DELTA, jobs } });
+    report(ctx, {
+      code: 'prometheus.scrape-interval-lookback',
+      node,
+      path,
+      args: { interval: value, lookback: formatDuration(LOOKBACK_DELTA) },
+      data: { intervalMs: ms, lookbackMs: LOOKBACK_DELTA, jobs },
+    });
   };
   items(child(block, 'scrape_configs')).forEach((job, i) => {
     const own = str(child(job, 'scrape_interval'));
     const name = strAt(job, 'job_name') ?? '';
     if (own) {
       const ms = parseDuration(own.value);
-      if (ms !== undefined && ms >= LOOKBACK_DELTA) lint(own, [...base, 'scrape_configs', i, 'scrape_interval'], own.value, ms, [name]);
+      if (ms !== undefined && ms >= LOOKBACK_DELTA)
+        lint(own, [...base, 'scrape_configs', i, 'scrape_interval'], own.value, ms, [name]);
     } else if (globalMs >= LOOKBACK_DELTA) inheriting.push(name);
   });
-  if (globalNode && inheriting.length) lint(globalNode, [...base, 'global', 'scrape_interval'], globalNode.value, globalMs, inheriting);
+  if (globalNode && inheriting.length)
+    lint(globalNode, [...base, 'global', 'scrape_interval'], globalNode.value, globalMs, inheriting);
 }
 
 /**
@@ -180,7 +257,12 @@ function lookback(ctx: RuleContext, block: ValueNode, base: JSONPath): void {
  * scheme and path, or the job's settings already saying so). None for credentials in the URL
  * (they would be lost), query strings (`params`), or Alertmanager paths (`path_prefix`).
  */
-function targetFix(job: { node: ValueNode; path: JSONPath }, target: string, parts: { host: string; scheme?: string; path?: string }, path: JSONPath): FixDescriptor | undefined {
+function targetFix(
+  job: { node: ValueNode; path: JSONPath },
+  target: string,
+  parts: { host: string; scheme?: string; path?: string },
+  path: JSONPath,
+): FixDescriptor | undefined {
   if (/^[^/]*\/\/[^/]*@/.test(target) || /[\s?#]/.test(target) || !/^[^\s/]+$/.test(parts.host)) return undefined;
   const scrape = job.path[job.path.length - 2] === 'scrape_configs';
   const pathKey = scrape ? 'metrics_path' : 'path_prefix';
@@ -191,7 +273,9 @@ function targetFix(job: { node: ValueNode; path: JSONPath }, target: string, par
   if (wantPath && !scrape) return undefined;
   if (wantScheme || wantPath) {
     // Every other target of the job must mean the same once the job's settings change.
-    const others = items(child(job.node, 'static_configs')).flatMap((sc) => items(child(sc, 'targets'))).map((t) => str(t)?.value);
+    const others = items(child(job.node, 'static_configs'))
+      .flatMap((sc) => items(child(sc, 'targets')))
+      .map((t) => str(t)?.value);
     for (const o of others) {
       if (o === undefined || o === target) continue;
       const op = splitTarget(o);
@@ -205,8 +289,24 @@ function targetFix(job: { node: ValueNode; path: JSONPath }, target: string, par
   };
   if (wantScheme) set('scheme', wantScheme);
   if (wantPath) set(pathKey, wantPath);
-  const title = wantScheme && wantPath ? 'fix.target-host-scheme-path' : wantScheme ? 'fix.target-host-scheme' : wantPath ? 'fix.target-host-path' : 'fix.target-host';
-  return { kind: 'replace', path, value: parts.host, expect: target, also, title, args: { host: parts.host, scheme: wantScheme ?? '', path: wantPath ?? '' }, safe: true };
+  const title =
+    wantScheme && wantPath
+      ? 'fix.target-host-scheme-path'
+      : wantScheme
+        ? 'fix.target-host-scheme'
+        : wantPath
+          ? 'fix.target-host-path'
+          : 'fix.target-host';
+  return {
+    kind: 'replace',
+    path,
+    value: parts.host,
+    expect: target,
+    also,
+    title,
+    args: { host: parts.host, scheme: wantScheme ?? '', path: wantPath ?? '' },
+    safe: true,
+  };
 }
 
 export function checkPrometheusConfig(ctx: RuleContext, block: ValueNode | undefined, base: JSONPath): void {

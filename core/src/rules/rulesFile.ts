@@ -27,7 +27,14 @@ function duplicateGroups(ctx: RuleContext, groups: ValueNode[], list: GroupList)
   groups.forEach((g, i) => {
     const name = str(child(g, list.nameKey));
     if (!name) return;
-    if (seen.has(name.value)) report(ctx, { code: 'rules.duplicate-group', node: name, path: [...list.path, i, list.nameKey], args: { name: name.value }, data: { name: name.value } });
+    if (seen.has(name.value))
+      report(ctx, {
+        code: 'rules.duplicate-group',
+        node: name,
+        path: [...list.path, i, list.nameKey],
+        args: { name: name.value },
+        data: { name: name.value },
+      });
     seen.add(name.value);
   });
 }
@@ -37,17 +44,37 @@ function recordingRule(ctx: RuleContext, rule: ValueNode, path: JSONPath): void 
   if (!record || child(rule, 'alert')) return;
   for (const field of ALERT_ONLY) {
     const p = prop(rule, field);
-    if (p) report(ctx, { code: 'rules.recording-rule-field', node: p.keyNode, path: [...path, field], args: { record: record.value, field }, data: { field, fixes: [removeKey([...path, field])] } });
+    if (p)
+      report(ctx, {
+        code: 'rules.recording-rule-field',
+        node: p.keyNode,
+        path: [...path, field],
+        args: { record: record.value, field },
+        data: { field, fixes: [removeKey([...path, field])] },
+      });
   }
   const name = record.value;
   const at = { node: record, path: [...path, 'record'] };
   if (/[{}]/.test(name)) report(ctx, { code: 'rules.record-name-braces', ...at, args: { name }, data: { name } });
-  else if (!LEGACY_METRIC_NAME.test(name)) report(ctx, { code: 'rules.invalid-record-name', ...at, args: { name }, data: { name }, severity: name.trim() === '' ? 'error' : 'warning' });
+  else if (!LEGACY_METRIC_NAME.test(name))
+    report(ctx, {
+      code: 'rules.invalid-record-name',
+      ...at,
+      args: { name },
+      data: { name },
+      severity: name.trim() === '' ? 'error' : 'warning',
+    });
 }
 
 function reservedLabels(ctx: RuleContext, holder: ValueNode, path: JSONPath): void {
   const p = prop(child(holder, 'labels'), '__name__');
-  if (p) report(ctx, { code: 'rules.reserved-label-name', node: p.keyNode, path: [...path, 'labels', '__name__'], data: { label: '__name__', fixes: [removeKey([...path, 'labels', '__name__'])] } });
+  if (p)
+    report(ctx, {
+      code: 'rules.reserved-label-name',
+      node: p.keyNode,
+      path: [...path, 'labels', '__name__'],
+      data: { label: '__name__', fixes: [removeKey([...path, 'labels', '__name__'])] },
+    });
 }
 
 /** promtool's default lint: two rules with the same name and the same merged labels. */
@@ -60,15 +87,28 @@ function duplicateRules(ctx: RuleContext, groups: ValueNode[], list: GroupList):
       if (!nameNode) return;
       const labels: Record<string, string> = { ...groupLabels };
       for (const e of entries(child(rule, 'labels'))) labels[e.key] = str(e.value)?.value ?? '';
-      const key = JSON.stringify([child(rule, 'alert') ? 'alert' : 'record', nameNode.value, Object.entries(labels).sort()]);
+      const key = JSON.stringify([
+        child(rule, 'alert') ? 'alert' : 'record',
+        nameNode.value,
+        Object.entries(labels).sort(),
+      ]);
       const rulePath = [...list.path, gi, 'rules', ri];
       const first = seen.get(key);
       if (first) {
         const field = child(rule, 'alert') ? 'alert' : 'record';
         // Removed only when it is the same rule to the letter (same expression, annotations, …).
         const identical = JSON.stringify(plainAt(ctx.value, first)) === JSON.stringify(plainAt(ctx.value, rulePath));
-        const fixes: FixDescriptor[] = identical ? [{ kind: 'remove', path: rulePath, title: 'fix.remove-rule', args: { name: nameNode.value }, safe: true }] : [];
-        report(ctx, { code: 'rules.duplicate-rule', node: nameNode, path: [...rulePath, field], args: { name: nameNode.value }, data: { name: nameNode.value, fixes }, severity: 'warning' });
+        const fixes: FixDescriptor[] = identical
+          ? [{ kind: 'remove', path: rulePath, title: 'fix.remove-rule', args: { name: nameNode.value }, safe: true }]
+          : [];
+        report(ctx, {
+          code: 'rules.duplicate-rule',
+          node: nameNode,
+          path: [...rulePath, field],
+          args: { name: nameNode.value },
+          data: { name: nameNode.value, fixes },
+          severity: 'warning',
+        });
       } else seen.set(key, rulePath);
     });
   });
@@ -76,7 +116,8 @@ function duplicateRules(ctx: RuleContext, groups: ValueNode[], list: GroupList):
 
 function plainAt(value: unknown, path: JSONPath): unknown {
   let v = value;
-  for (const seg of path) v = v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[seg] : undefined;
+  for (const seg of path)
+    v = v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[seg] : undefined;
   return v;
 }
 

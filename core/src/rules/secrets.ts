@@ -13,7 +13,22 @@ import type { FixDescriptor } from '../fixes';
 import { ALL_KINDS, envVarName, isProduction, nodesOf, rangeIn, report, under } from './util';
 
 /** Maps whose keys are user data (label names, message ids, header names), not config keys. */
-const FREE_FORM = new Set(['labels', 'annotations', 'external_labels', 'headers', 'messages', 'defines', 'templates', 'alert_templates', 'match', 'match_re', 'params', 'details', 'attributes', 'required_matchers']);
+const FREE_FORM = new Set([
+  'labels',
+  'annotations',
+  'external_labels',
+  'headers',
+  'messages',
+  'defines',
+  'templates',
+  'alert_templates',
+  'match',
+  'match_re',
+  'params',
+  'details',
+  'attributes',
+  'required_matchers',
+]);
 /** Objects that are references to a secret: their fields (`key`, `name`) are coordinates. */
 const REFERENCE_OBJECTS = new Set(['secretRef', 'secretKeyRef', 'valueFrom', 'vault', 'file']);
 
@@ -32,7 +47,8 @@ function secretKey(key: string, path: JSONPath, kind: string | undefined): boole
   if (!isBearing(key)) return false;
   const parents = path.slice(0, -1).filter((s): s is string => typeof s === 'string');
   const parent = parents[parents.length - 1] ?? '';
-  if (key === 'api_url') return parents.includes('slack_configs') || (kind === 'slack-receivers' && parent === 'defaults');
+  if (key === 'api_url')
+    return parents.includes('slack_configs') || (kind === 'slack-receivers' && parent === 'defaults');
   if (key === 'key') return /tls_config$/.test(parent);
   return true;
 }
@@ -73,7 +89,14 @@ function shapes(ctx: RuleContext, node: ValueNode, path: JSONPath, key: string |
     { kind: 'replaceText', path, from: shape.from, to: shape.to, text: ref, title: 'fix.secret-env', args: { ref } },
     { kind: 'replace', path, value: ref, title: 'fix.secret-env', args: { ref } },
   ];
-  report(ctx, { code: 'secret.shape', node, path, range: rangeIn(ctx, node, shape.from, shape.to), args: { kind: shape.kind }, data: { kind: shape.kind, envVar, fixes } });
+  report(ctx, {
+    code: 'secret.shape',
+    node,
+    path,
+    range: rangeIn(ctx, node, shape.from, shape.to),
+    args: { kind: shape.kind },
+    data: { kind: shape.kind, envVar, fixes },
+  });
 }
 
 export const secretsRule: Rule = {
@@ -83,7 +106,11 @@ export const secretsRule: Rule = {
     for (const { node, path, key } of nodesOf(ctx)) {
       if (node.type === 'object' || node.type === 'array' || under(path, REFERENCE_OBJECTS)) continue;
       const last = path[path.length - 1];
-      const inFreeForm = path.length >= 2 && typeof path[path.length - 2] === 'string' && FREE_FORM.has(path[path.length - 2] as string) && typeof last === 'string';
+      const inFreeForm =
+        path.length >= 2 &&
+        typeof path[path.length - 2] === 'string' &&
+        FREE_FORM.has(path[path.length - 2] as string) &&
+        typeof last === 'string';
       if (key !== undefined && !inFreeForm && secretKey(key, path, ctx.kind)) literal(ctx, node, path, key);
       else shapes(ctx, node, path, key);
     }

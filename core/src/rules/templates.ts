@@ -31,7 +31,8 @@ function ruleTemplates(ctx: RuleContext, groupsPattern: string): void {
       if (!child(rule, 'alert')) return;
       for (const section of ['labels', 'annotations']) {
         for (const e of entries(child(rule, section))) {
-          if (e.value) checkText(ctx, { node: e.value, path: [...group.path, 'rules', i, section, e.key] }, 'prometheus');
+          if (e.value)
+            checkText(ctx, { node: e.value, path: [...group.path, 'rules', i, section, e.key] }, 'prometheus');
         }
       }
     });
@@ -49,11 +50,15 @@ function receiverTemplates(ctx: RuleContext, receivers: Hit[]): void {
 }
 
 function notifierStrings(ctx: RuleContext, config: Hit['node'], base: JSONPath): void {
-  walk(config, (node, path, key) => {
-    if (key !== undefined && NOT_TEMPLATED.has(key)) return false;
-    if (node.type === 'string') checkText(ctx, { node, path }, 'alertmanager');
-    return undefined;
-  }, base);
+  walk(
+    config,
+    (node, path, key) => {
+      if (key !== undefined && NOT_TEMPLATED.has(key)) return false;
+      if (node.type === 'string') checkText(ctx, { node, path }, 'alertmanager');
+      return undefined;
+    },
+    base,
+  );
 }
 
 /** alert-templates files: `defines` bodies and every `templates.<name>.<locale>.<field>`. */
@@ -74,7 +79,9 @@ export const templatesRule: Rule = {
         return receiverTemplates(ctx, select(root, 'receivers[]'));
       case 'slack-receivers':
         receiverTemplates(ctx, select(root, 'receivers[]'));
-        for (const e of entries(child(root, 'defaults'))) if (e.value && e.key !== 'api_url') checkText(ctx, { node: e.value, path: ['defaults', e.key] }, 'alertmanager');
+        for (const e of entries(child(root, 'defaults')))
+          if (e.value && e.key !== 'api_url')
+            checkText(ctx, { node: e.value, path: ['defaults', e.key] }, 'alertmanager');
         return;
       case 'alert-templates':
         return alertTemplateFiles(ctx);

@@ -15,8 +15,20 @@ import type { FixDescriptor } from '../fixes';
 
 /** The catalog ids of the bundled kinds: rules that apply to every kind still skip documents of user schemas. */
 export const ALL_KINDS: readonly string[] = [
-  'tenant', 'monitoring', 'security-policy', 'environment', 'localization', 'isolation-policy', 'access-control', 'alert-templates',
-  'slack-receivers', 'notification-rules', 'prometheus', 'prometheus-rules', 'alertmanager', 'grafana-dashboard',
+  'tenant',
+  'monitoring',
+  'security-policy',
+  'environment',
+  'localization',
+  'isolation-policy',
+  'access-control',
+  'alert-templates',
+  'slack-receivers',
+  'notification-rules',
+  'prometheus',
+  'prometheus-rules',
+  'alertmanager',
+  'grafana-dashboard',
 ];
 
 /** The value of a node, aliases followed. */
@@ -34,7 +46,8 @@ export function asObject(node: ASTNode | undefined): ObjectNode | undefined {
 export function prop(node: ASTNode | undefined, key: string): PropertyNode | undefined {
   const obj = asObject(node);
   if (!obj) return undefined;
-  for (let i = obj.properties.length - 1; i >= 0; i--) if (obj.properties[i].keyNode.value === key) return obj.properties[i];
+  for (let i = obj.properties.length - 1; i >= 0; i--)
+    if (obj.properties[i].keyNode.value === key) return obj.properties[i];
   return undefined;
 }
 
@@ -56,10 +69,14 @@ export function items(node: ASTNode | undefined): ValueNode[] {
 }
 
 /** The key/value pairs of a mapping (the merge key `<<` skipped). */
-export function entries(node: ASTNode | undefined): Array<{ key: string; keyNode: StringNode; value: ValueNode | undefined; prop: PropertyNode }> {
+export function entries(
+  node: ASTNode | undefined,
+): Array<{ key: string; keyNode: StringNode; value: ValueNode | undefined; prop: PropertyNode }> {
   const obj = asObject(node);
   if (!obj) return [];
-  return obj.properties.filter((p) => p.keyNode.value !== '<<').map((p) => ({ key: p.keyNode.value, keyNode: p.keyNode, value: val(p.valueNode), prop: p }));
+  return obj.properties
+    .filter((p) => p.keyNode.value !== '<<')
+    .map((p) => ({ key: p.keyNode.value, keyNode: p.keyNode, value: val(p.valueNode), prop: p }));
 }
 
 export function str(node: ASTNode | undefined): StringNode | undefined {
@@ -126,12 +143,21 @@ function walkSteps(node: ValueNode, path: JSONPath, steps: string[], i: number, 
   const step = steps[i];
   if (step === '**') {
     walkSteps(node, path, steps, i + 1, out, depth + 1);
-    if (node.type === 'object') for (const e of entries(node)) if (e.value) walkSteps(e.value, [...path, e.key], steps, i, out, depth + 1);
-    if (node.type === 'array') node.items.forEach((it, k) => { const v = val(it); if (v) walkSteps(v, [...path, k], steps, i, out, depth + 1); });
+    if (node.type === 'object')
+      for (const e of entries(node)) if (e.value) walkSteps(e.value, [...path, e.key], steps, i, out, depth + 1);
+    if (node.type === 'array')
+      node.items.forEach((it, k) => {
+        const v = val(it);
+        if (v) walkSteps(v, [...path, k], steps, i, out, depth + 1);
+      });
     return;
   }
   if (step === '[]') {
-    if (node.type === 'array') node.items.forEach((it, k) => { const v = val(it); if (v) walkSteps(v, [...path, k], steps, i + 1, out, depth + 1); });
+    if (node.type === 'array')
+      node.items.forEach((it, k) => {
+        const v = val(it);
+        if (v) walkSteps(v, [...path, k], steps, i + 1, out, depth + 1);
+      });
     return;
   }
   if (node.type !== 'object') return;
@@ -144,10 +170,20 @@ function walkSteps(node: ValueNode, path: JSONPath, steps: string[], i: number, 
 }
 
 /** Every node of a subtree with its path (depth-first, bounded). */
-export function walk(root: ASTNode | undefined, visit: (node: ValueNode, path: JSONPath, key: string | undefined) => boolean | void, base: JSONPath = []): void {
+export function walk(
+  root: ASTNode | undefined,
+  visit: (node: ValueNode, path: JSONPath, key: string | undefined) => boolean | void,
+  base: JSONPath = [],
+): void {
   const start = val(root);
   if (!start) return;
-  const stack: Array<{ node: ValueNode; path: JSONPath; key: string | undefined }> = [{ node: start, path: base, key: typeof base[base.length - 1] === 'string' ? (base[base.length - 1] as string) : undefined }];
+  const stack: Array<{ node: ValueNode; path: JSONPath; key: string | undefined }> = [
+    {
+      node: start,
+      path: base,
+      key: typeof base[base.length - 1] === 'string' ? (base[base.length - 1] as string) : undefined,
+    },
+  ];
   let budget = 200_000;
   while (stack.length && budget-- > 0) {
     const { node, path, key } = stack.pop()!;
@@ -155,7 +191,8 @@ export function walk(root: ASTNode | undefined, visit: (node: ValueNode, path: J
     if (path.length > 64) continue;
     if (node.type === 'object') {
       const es = entries(node);
-      for (let k = es.length - 1; k >= 0; k--) if (es[k].value) stack.push({ node: es[k].value!, path: [...path, es[k].key], key: es[k].key });
+      for (let k = es.length - 1; k >= 0; k--)
+        if (es[k].value) stack.push({ node: es[k].value!, path: [...path, es[k].key], key: es[k].key });
     } else if (node.type === 'array') {
       for (let k = node.items.length - 1; k >= 0; k--) {
         const v = val(node.items[k]);
@@ -279,10 +316,13 @@ export function report(ctx: RuleContext, o: ReportOptions): void {
   const path = o.path ?? pathOf(o.node);
   let severity = o.severity;
   const data: Record<string, unknown> = { ...(o.data ?? {}), path };
-  const replaced = o.supersedes?.length ? (o.supersedesAt ?? [path]).map((at) => schemaProblemAt(ctx, at, o.supersedes)).filter((p): p is Problem => !!p) : [];
+  const replaced = o.supersedes?.length
+    ? (o.supersedesAt ?? [path]).map((at) => schemaProblemAt(ctx, at, o.supersedes)).filter((p): p is Problem => !!p)
+    : [];
   if (replaced.length) {
     data.supersedes = replaced[0].code;
-    if (o.supersedesAt) data.superseded = replaced.map((p) => ({ code: p.code, path: (p.data as { path?: unknown }).path }));
+    if (o.supersedesAt)
+      data.superseded = replaced.map((p) => ({ code: p.code, path: (p.data as { path?: unknown }).path }));
     severity = 'error';
   } else if ((!o.blockedBy || o.blockedBy.length) && schemaProblemAt(ctx, path, o.blockedBy)) return;
   const [offset, length] = o.range ?? wholeNode(ctx, o.node);
@@ -294,7 +334,8 @@ export function report(ctx: RuleContext, o: ReportOptions): void {
 /** A node's range, without the line break that ends a block scalar. */
 function wholeNode(ctx: RuleContext, node: ASTNode): [number, number] {
   let end = node.offset + node.length;
-  if (node.type === 'string' && (node.style === 'literal' || node.style === 'folded')) while (end > node.offset && /\s/.test(ctx.text[end - 1])) end--;
+  if (node.type === 'string' && (node.style === 'literal' || node.style === 'folded'))
+    while (end > node.offset && /\s/.test(ctx.text[end - 1])) end--;
   return [node.offset, end - node.offset];
 }
 
@@ -304,11 +345,32 @@ const LANG_SEVERITY: Record<string, Severity> = { error: 'error', warning: 'warn
  * Report the problems of a language checker found in the decoded value of `node`, with the quick
  * fixes evident from them (langFixes.ts) as `data.fixes`; on a key (a locale key), the key is fixed.
  */
-export function reportLang(ctx: RuleContext, node: StringNode, problems: readonly LangProblem[], opts: { path?: JSONPath; supersedes?: readonly string[]; blockedBy?: readonly string[]; data?: Record<string, unknown> } = {}): void {
+export function reportLang(
+  ctx: RuleContext,
+  node: StringNode,
+  problems: readonly LangProblem[],
+  opts: {
+    path?: JSONPath;
+    supersedes?: readonly string[];
+    blockedBy?: readonly string[];
+    data?: Record<string, unknown>;
+  } = {},
+): void {
   const path = opts.path ?? pathOf(node);
   const key = node.parent?.type === 'property' && node.parent.keyNode === node;
   for (const p of problems) {
-    const fixes: FixDescriptor[] = langFixes(p, node.value).map((f) => ({ kind: 'replaceText', path, key: key || undefined, from: f.from, to: f.to, text: f.text, expect: node.value.slice(f.from, f.to), title: f.title, args: f.args, safe: f.safe }));
+    const fixes: FixDescriptor[] = langFixes(p, node.value).map((f) => ({
+      kind: 'replaceText',
+      path,
+      key: key || undefined,
+      from: f.from,
+      to: f.to,
+      text: f.text,
+      expect: node.value.slice(f.from, f.to),
+      title: f.title,
+      args: f.args,
+      safe: f.safe,
+    }));
     report(ctx, {
       code: p.code,
       node,
@@ -332,7 +394,20 @@ export function isProduction(ctx: RuleContext, path: JSONPath): boolean {
 
 /** `UPPER_SNAKE_CASE` environment variable name for a secret at `path` (e.g. `SLACK_API_URL`). */
 export function envVarName(root: ASTNode | undefined, path: JSONPath): string {
-  const NOISE = new Set(['global', 'config', 'configs', 'settings', 'spec', 'data', 'environments', 'receivers', 'providers', 'defaults', 'alertmanager', 'prometheus']);
+  const NOISE = new Set([
+    'global',
+    'config',
+    'configs',
+    'settings',
+    'spec',
+    'data',
+    'environments',
+    'receivers',
+    'providers',
+    'defaults',
+    'alertmanager',
+    'prometheus',
+  ]);
   const words: string[] = [];
   let node = val(root);
   for (const seg of path) {

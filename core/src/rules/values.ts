@@ -20,23 +20,87 @@ const SUPERSEDES = ['schema.pattern', 'schema.format', 'schema.length'];
 const DURATION_KEYS: Record<string, string[]> = {
   tenant: ['timeout', 'idle_timeout', 'ttl'],
   monitoring: [
-    'scrape_interval', 'scrape_timeout', 'evaluation_interval', 'time', 'retention_time', 'resolve_timeout', 'group_wait',
-    'group_interval', 'repeat_interval', 'timeout', 'refresh', 'interval', 'for', 'keep_firing_for', 'after',
+    'scrape_interval',
+    'scrape_timeout',
+    'evaluation_interval',
+    'time',
+    'retention_time',
+    'resolve_timeout',
+    'group_wait',
+    'group_interval',
+    'repeat_interval',
+    'timeout',
+    'refresh',
+    'interval',
+    'for',
+    'keep_firing_for',
+    'after',
   ],
-  'security-policy': ['clock_skew', 'max_ttl', 'idle_timeout', 'absolute_timeout', 'grace_period', 'remember_device', 'duration'],
-  environment: ['scale_up_cooldown', 'scale_down_cooldown', 'interval', 'timeout', 'visibility_timeout', 'message_retention'],
+  'security-policy': [
+    'clock_skew',
+    'max_ttl',
+    'idle_timeout',
+    'absolute_timeout',
+    'grace_period',
+    'remember_device',
+    'duration',
+  ],
+  environment: [
+    'scale_up_cooldown',
+    'scale_down_cooldown',
+    'interval',
+    'timeout',
+    'visibility_timeout',
+    'message_retention',
+  ],
   'notification-rules': ['repeat_interval', 'after'],
   'prometheus-rules': ['interval', 'query_offset', 'for', 'keep_firing_for'],
   prometheus: [
-    'scrape_interval', 'scrape_timeout', 'evaluation_interval', 'refresh_interval', 'remote_timeout', 'timeout', 'time',
-    'send_interval', 'sample_age_limit', 'out_of_order_time_window', 'min_backoff', 'max_backoff', 'batch_send_deadline',
-    'rule_query_offset', 'scrape_failure_log_file_interval',
+    'scrape_interval',
+    'scrape_timeout',
+    'evaluation_interval',
+    'refresh_interval',
+    'remote_timeout',
+    'timeout',
+    'time',
+    'send_interval',
+    'sample_age_limit',
+    'out_of_order_time_window',
+    'min_backoff',
+    'max_backoff',
+    'batch_send_deadline',
+    'rule_query_offset',
+    'scrape_failure_log_file_interval',
   ],
-  alertmanager: ['resolve_timeout', 'group_wait', 'group_interval', 'repeat_interval', 'timeout', 'ttl', 'retry', 'expire', 'reopen_duration'],
+  alertmanager: [
+    'resolve_timeout',
+    'group_wait',
+    'group_interval',
+    'repeat_interval',
+    'timeout',
+    'ttl',
+    'retry',
+    'expire',
+    'reopen_duration',
+  ],
 };
 
 /** Subtrees whose keys look like durations but are not (free-form maps). */
-const FREE_FORM = new Set(['labels', 'annotations', 'external_labels', 'headers', 'match', 'match_re', 'params', 'details', 'messages', 'defines', 'templates', 'alert_templates', 'attributes']);
+const FREE_FORM = new Set([
+  'labels',
+  'annotations',
+  'external_labels',
+  'headers',
+  'match',
+  'match_re',
+  'params',
+  'details',
+  'messages',
+  'defines',
+  'templates',
+  'alert_templates',
+  'attributes',
+]);
 
 interface Located {
   pattern: string;
@@ -131,7 +195,14 @@ function durations(ctx: RuleContext): void {
   const keys = new Set(DURATION_KEYS[ctx.kind ?? ''] ?? []);
   if (keys.size === 0) return;
   for (const { node, path, key } of nodesOf(ctx)) {
-    if (node.type !== 'string' || key === undefined || typeof path[path.length - 1] !== 'string' || !keys.has(key) || under(path, FREE_FORM)) continue;
+    if (
+      node.type !== 'string' ||
+      key === undefined ||
+      typeof path[path.length - 1] !== 'string' ||
+      !keys.has(key) ||
+      under(path, FREE_FORM)
+    )
+      continue;
     // Grafana's `refresh` also takes `false`; booleans never reach here.
     reportLang(ctx, node, checkDuration(node.value), { path, supersedes: SUPERSEDES });
   }
@@ -146,7 +217,11 @@ function localeKeys(ctx: RuleContext): void {
         const key: StringNode = p.keyNode;
         if (key.value === '<<') continue;
         const problems = locale(key.value);
-        reportLang(ctx, key, problems, { path: [...hit.path, key.value], supersedes: ['schema.property-name', 'schema.additional-property'], blockedBy: [] });
+        reportLang(ctx, key, problems, {
+          path: [...hit.path, key.value],
+          supersedes: ['schema.property-name', 'schema.additional-property'],
+          blockedBy: [],
+        });
       }
     }
   }

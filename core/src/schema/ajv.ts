@@ -44,7 +44,15 @@ export function draftOf(schema: unknown): Draft {
 }
 
 /** Create an ajv instance configured the way every schema of the product is validated. */
-export function createAjv(opts: { draft?: Draft; trusted?: boolean; patterns?: PatternReport; deprecations?: DeprecationSink; extra?: Options } = {}): Ajv {
+export function createAjv(
+  opts: {
+    draft?: Draft;
+    trusted?: boolean;
+    patterns?: PatternReport;
+    deprecations?: DeprecationSink;
+    extra?: Options;
+  } = {},
+): Ajv {
   const options: Options = {
     allErrors: true,
     strict: false,
@@ -57,7 +65,8 @@ export function createAjv(opts: { draft?: Draft; trusted?: boolean; patterns?: P
     ...opts.extra,
   };
   const draft = opts.draft ?? 'draft-07';
-  const ajv: Ajv = draft === '2020-12' ? new Ajv2020(options) : draft === '2019-09' ? new Ajv2019(options) : new Ajv(options);
+  const ajv: Ajv =
+    draft === '2020-12' ? new Ajv2020(options) : draft === '2019-09' ? new Ajv2019(options) : new Ajv(options);
   addFormats(ajv);
   for (const keyword of editorKeywords) {
     if (!ajv.getKeyword(keyword)) ajv.addKeyword(keyword);
@@ -69,8 +78,15 @@ export function createAjv(opts: { draft?: Draft; trusted?: boolean; patterns?: P
     errors: false,
     validate: (message: string, _data: unknown, parentSchema?: unknown, cxt?: { instancePath: string }) => {
       if (sink && cxt) {
-        const replacement = parentSchema && typeof parentSchema === 'object' ? (parentSchema as Record<string, unknown>)['x-replacement'] : undefined;
-        sink.found.push({ instancePath: cxt.instancePath, message, replacement: typeof replacement === 'string' ? replacement : undefined });
+        const replacement =
+          parentSchema && typeof parentSchema === 'object'
+            ? (parentSchema as Record<string, unknown>)['x-replacement']
+            : undefined;
+        sink.found.push({
+          instancePath: cxt.instancePath,
+          message,
+          replacement: typeof replacement === 'string' ? replacement : undefined,
+        });
       }
       return true;
     },

@@ -53,7 +53,9 @@ function globMatcher(glob: string): (path: string) => boolean {
 /** Whether a glob matches a document: against its workspace-relative path, and against its name alone. */
 export function globMatches(glob: string, relativePath: string, name: string): boolean {
   const g = glob.replace(/^\.\//, '');
-  return globMatcher(g)(relativePath) || (!g.includes('/') && globMatcher(g)(name)) || globMatcher('**/' + g)(relativePath);
+  return (
+    globMatcher(g)(relativePath) || (!g.includes('/') && globMatcher(g)(name)) || globMatcher('**/' + g)(relativePath)
+  );
 }
 
 /** The workspace folder holding a document and the document's path relative to it. */
@@ -73,7 +75,8 @@ export function relativeToWorkspace(uri: string, folders: string[]): { folder?: 
 /** Find the schema for a document: modeline, then `$schema`, then settings, then file patterns. */
 export function associate(input: AssociationInput, store: SchemaStore): Association {
   const fromModeline = findModeline(input.text);
-  if (fromModeline) return resolveDeclared(fromModeline.value, fromModeline.offset, input.uri, 'modeline', fromModeline.line, store);
+  if (fromModeline)
+    return resolveDeclared(fromModeline.value, fromModeline.offset, input.uri, 'modeline', fromModeline.line, store);
 
   const fromKey = findSchemaKey(input.text);
   if (fromKey) return resolveDeclared(fromKey.value, fromKey.offset, input.uri, '$schema', fromKey.value, store);
@@ -87,7 +90,11 @@ export function associate(input: AssociationInput, store: SchemaStore): Associat
       const schemaUri = resolveSchemaRef(schemaRef, base, store);
       if (!schemaUri) continue;
       if (/^https?:/i.test(schemaUri) && !store.isBundled(schemaUri)) {
-        return { source: 'settings', detail: `${glob} → ${schemaRef}`, problem: { code: 'schema.remote-not-fetched', offset: 0, length: 0, args: { uri: schemaUri } } };
+        return {
+          source: 'settings',
+          detail: `${glob} → ${schemaRef}`,
+          problem: { code: 'schema.remote-not-fetched', offset: 0, length: 0, args: { uri: schemaUri } },
+        };
       }
       return { schemaUri, source: 'settings', detail: `${glob} → ${schemaRef}` };
     }
@@ -101,10 +108,22 @@ export function associate(input: AssociationInput, store: SchemaStore): Associat
   return { source: 'none', detail: '' };
 }
 
-function resolveDeclared(value: string, offset: number, docUri: string, source: AssociationSource, detail: string, store: SchemaStore): Association {
+function resolveDeclared(
+  value: string,
+  offset: number,
+  docUri: string,
+  source: AssociationSource,
+  detail: string,
+  store: SchemaStore,
+): Association {
   const schemaUri = resolveSchemaRef(value, docUri, store);
   const range = { offset, length: value.length };
-  if (!schemaUri) return { source, detail, problem: { code: 'schema.load-error', ...range, args: { uri: value, detail: 'not a valid schema reference' } } };
+  if (!schemaUri)
+    return {
+      source,
+      detail,
+      problem: { code: 'schema.load-error', ...range, args: { uri: value, detail: 'not a valid schema reference' } },
+    };
   if (/^https?:/i.test(schemaUri) && !store.isBundled(schemaUri)) {
     return { source, detail, problem: { code: 'schema.remote-not-fetched', ...range, args: { uri: schemaUri } } };
   }

@@ -17,17 +17,26 @@ export function hasNestedQuantifier(pattern: string): boolean {
   const stack: boolean[] = [false];
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
-    if (c === '\\') { i++; continue; }
+    if (c === '\\') {
+      i++;
+      continue;
+    }
     if (c === '[') {
       // Skip a character class.
       for (i++; i < pattern.length && pattern[i] !== ']'; i++) if (pattern[i] === '\\') i++;
       continue;
     }
-    if (c === '(') { stack.push(false); continue; }
+    if (c === '(') {
+      stack.push(false);
+      continue;
+    }
     if (c === ')') {
       const inner = stack.length > 1 ? stack.pop()! : false;
       const next = pattern[i + 1];
-      const quantified = next === '*' || next === '+' || (next === '{' && /^\{\d*,\d*\}/.test(pattern.slice(i + 1)) && !/^\{\d+\}|\{0?,1\}/.test(pattern.slice(i + 1)));
+      const quantified =
+        next === '*' ||
+        next === '+' ||
+        (next === '{' && /^\{\d*,\d*\}/.test(pattern.slice(i + 1)) && !/^\{\d+\}|\{0?,1\}/.test(pattern.slice(i + 1)));
       if (quantified && inner) return true;
       if (inner || quantified) stack[stack.length - 1] = true;
       continue;

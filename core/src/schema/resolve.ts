@@ -63,7 +63,8 @@ export class SchemaGraph {
     let doc = this.objects.get(docUri);
     if (!doc) {
       // A `$ref` may name a document by a `$id` it declares.
-      for (const [u, o] of this.objects) if ((o as { $id?: string }).$id === docUri || u === docUri.replace(/\/$/, '')) doc = o;
+      for (const [u, o] of this.objects)
+        if ((o as { $id?: string }).$id === docUri || u === docUri.replace(/\/$/, '')) doc = o;
     }
     if (!doc) return undefined;
     this.index(docUri);
@@ -89,7 +90,8 @@ export class SchemaGraph {
         if (k === '$ref' && typeof v === 'string') {
           const target = this.resolveRef(v, cur);
           if (target) stack.push(target);
-        } else if (k !== 'enum' && k !== 'const' && k !== 'default' && k !== 'examples' && k !== 'defaultSnippets') stack.push(v);
+        } else if (k !== 'enum' && k !== 'const' && k !== 'default' && k !== 'examples' && k !== 'defaultSnippets')
+          stack.push(v);
       }
     }
     this.reach.set(schema, seen);

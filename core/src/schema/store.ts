@@ -83,7 +83,8 @@ export class SchemaStore {
       return;
     }
     for (const [k, v] of [...this.loaded]) {
-      if (!v.bundled && (k === uri || (v as LoadedSchema & { files?: Set<string> }).files?.has(uri))) this.loaded.delete(k);
+      if (!v.bundled && (k === uri || (v as LoadedSchema & { files?: Set<string> }).files?.has(uri)))
+        this.loaded.delete(k);
     }
     this.objects.delete(uri);
   }
@@ -99,7 +100,11 @@ export class SchemaStore {
 
   private ensureBundledAjv(): Ajv {
     if (!this.bundledAjv) {
-      this.bundledAjv = createAjv({ trusted: true, patterns: this.bundledPatterns, deprecations: this.bundledDeprecations });
+      this.bundledAjv = createAjv({
+        trusted: true,
+        patterns: this.bundledPatterns,
+        deprecations: this.bundledDeprecations,
+      });
       for (const [uri, schema] of Object.entries(this.bundled.schemas)) this.bundledAjv.addSchema(schema, uri);
     }
     return this.bundledAjv;
@@ -108,7 +113,14 @@ export class SchemaStore {
   private loadBundled(uri: string): LoadedSchema {
     const schema = this.bundled.schemas[uri];
     const title = this.byId.get(uri)?.title ?? titleOf(schema, uri);
-    const base: LoadedSchema = { uri, title, schema, deprecations: this.bundledDeprecations, patterns: this.bundledPatterns, bundled: true };
+    const base: LoadedSchema = {
+      uri,
+      title,
+      schema,
+      deprecations: this.bundledDeprecations,
+      patterns: this.bundledPatterns,
+      bundled: true,
+    };
     try {
       const validate = this.ensureBundledAjv().getSchema(uri);
       if (!validate) return { ...base, error: { code: 'schema.load-error', detail: 'not registered', uri } };
@@ -123,7 +135,14 @@ export class SchemaStore {
     const patterns: PatternReport = { unsafe: new Set() };
     const files = new Set<string>([uri]);
     const fail = (code: string, detail: string, at = uri): LoadedSchema & { files: Set<string> } => ({
-      uri, title: fileName(uri), schema: {}, deprecations, patterns, bundled: false, error: { code, detail, uri: at }, files,
+      uri,
+      title: fileName(uri),
+      schema: {},
+      deprecations,
+      patterns,
+      bundled: false,
+      error: { code, detail, uri: at },
+      files,
     });
     const root = this.readSchemaFile(uri);
     if ('error' in root) return fail(root.code, root.error);
@@ -151,7 +170,8 @@ export class SchemaStore {
         const target = resolveUri(ref, cur.uri);
         if (!target || this.isBundled(target) || added.has(target)) continue;
         if (/^https?:/i.test(target)) return fail('schema.remote-not-fetched', target, cur.uri);
-        if (added.size + queue.length >= MAX_REF_FILES) return fail('schema.load-error', `more than ${MAX_REF_FILES} referenced files`, cur.uri);
+        if (added.size + queue.length >= MAX_REF_FILES)
+          return fail('schema.load-error', `more than ${MAX_REF_FILES} referenced files`, cur.uri);
         files.add(target);
         const sub = this.readSchemaFile(target);
         if ('error' in sub) return fail(sub.code, sub.error, target);
@@ -161,7 +181,16 @@ export class SchemaStore {
     try {
       const validate = ajv.getSchema(uri);
       if (!validate) return fail('schema.load-error', 'not registered');
-      const out: LoadedSchema & { files: Set<string> } = { uri, title: titleOf(schema, uri), schema: this.objects.get(uri)!, validate, deprecations, patterns, bundled: false, files };
+      const out: LoadedSchema & { files: Set<string> } = {
+        uri,
+        title: titleOf(schema, uri),
+        schema: this.objects.get(uri)!,
+        validate,
+        deprecations,
+        patterns,
+        bundled: false,
+        files,
+      };
       return out;
     } catch (e) {
       return fail('schema.compile-error', errorText(e));
@@ -179,7 +208,8 @@ export class SchemaStore {
     try {
       const value: unknown = /\.ya?ml$/i.test(uri) ? parseYamlValue(text, { maxAliasCount: 100 }) : JSON.parse(text);
       if (typeof value === 'boolean') return { schema: value ? {} : { not: {} } };
-      if (!value || typeof value !== 'object' || Array.isArray(value)) return { code: 'schema.load-error', error: 'a schema must be a JSON object' };
+      if (!value || typeof value !== 'object' || Array.isArray(value))
+        return { code: 'schema.load-error', error: 'a schema must be a JSON object' };
       return { schema: value as object };
     } catch (e) {
       return { code: 'schema.load-error', error: errorText(e) };
@@ -198,7 +228,9 @@ export function fileName(uri: string): string {
 }
 
 function errorText(e: unknown): string {
-  return String((e as Error)?.message ?? e).split('\n')[0].slice(0, 300);
+  return String((e as Error)?.message ?? e)
+    .split('\n')[0]
+    .slice(0, 300);
 }
 
 /** `$ref` values pointing outside the schema's own document (bounded walk). */
@@ -214,8 +246,10 @@ export function externalRefs(schema: unknown): string[] {
       continue;
     }
     for (const [k, v] of Object.entries(cur)) {
-      if ((k === '$ref' || k === '$dynamicRef' || k === '$recursiveRef') && typeof v === 'string' && !v.startsWith('#')) out.add(v.split('#')[0]);
-      else if (k !== 'enum' && k !== 'const' && k !== 'default' && k !== 'examples' && k !== 'defaultSnippets') stack.push(v);
+      if ((k === '$ref' || k === '$dynamicRef' || k === '$recursiveRef') && typeof v === 'string' && !v.startsWith('#'))
+        out.add(v.split('#')[0]);
+      else if (k !== 'enum' && k !== 'const' && k !== 'default' && k !== 'examples' && k !== 'defaultSnippets')
+        stack.push(v);
     }
   }
   return [...out].filter((r) => r.length > 0);

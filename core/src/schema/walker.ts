@@ -14,7 +14,13 @@ export function deref(schema: unknown, graph: SchemaGraph): SchemaObject | undef
     if (!target) return undefined;
     const own = s as SchemaObject;
     // Keep documentation written next to a `$ref` (a common pattern for per-use descriptions).
-    if (own.description || own.markdownDescription || own.title || own.default !== undefined || own.deprecationMessage) {
+    if (
+      own.description ||
+      own.markdownDescription ||
+      own.title ||
+      own.default !== undefined ||
+      own.deprecationMessage
+    ) {
       s = { ...(target as SchemaObject), ...withoutRef(own) };
       if (typeof (target as SchemaObject).$ref === 'string') (s as SchemaObject).$ref = (target as SchemaObject).$ref;
       else delete (s as SchemaObject).$ref;
@@ -36,7 +42,15 @@ function contradicts(branch: SchemaObject, value: unknown, graph: SchemaGraph): 
   const type = branch.type;
   if (value !== undefined && value !== null && type !== undefined) {
     const types = Array.isArray(type) ? type : [type];
-    const actual = Array.isArray(value) ? 'array' : typeof value === 'object' ? 'object' : typeof value === 'number' ? (Number.isInteger(value) ? 'integer' : 'number') : typeof value;
+    const actual = Array.isArray(value)
+      ? 'array'
+      : typeof value === 'object'
+        ? 'object'
+        : typeof value === 'number'
+          ? Number.isInteger(value)
+            ? 'integer'
+            : 'number'
+          : typeof value;
     if (!types.some((t) => t === actual || (t === 'number' && actual === 'integer'))) return true;
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
@@ -58,7 +72,13 @@ function contradicts(branch: SchemaObject, value: unknown, graph: SchemaGraph): 
  * branches the value does not contradict (all of them when it contradicts every one), and
  * `then`/`else` of an `if` (both when we cannot tell). Bounded in count.
  */
-export function expand(schema: unknown, value: unknown, graph: SchemaGraph, out: SchemaObject[] = [], depth = 0): SchemaObject[] {
+export function expand(
+  schema: unknown,
+  value: unknown,
+  graph: SchemaGraph,
+  out: SchemaObject[] = [],
+  depth = 0,
+): SchemaObject[] {
   const s = deref(schema, graph);
   if (!s || out.length >= MAX_SCHEMAS || depth > 16 || out.includes(s)) return out;
   out.push(s);
@@ -121,7 +141,8 @@ export function propertySchemas(schemas: SchemaObject[], key: string, graph: Sch
         }
       }
     }
-    if (!matched && s.additionalProperties && typeof s.additionalProperties === 'object') out.push(s.additionalProperties);
+    if (!matched && s.additionalProperties && typeof s.additionalProperties === 'object')
+      out.push(s.additionalProperties);
   }
   void graph;
   return out;
@@ -131,10 +152,12 @@ export function propertySchemas(schemas: SchemaObject[], key: string, graph: Sch
 export function itemSchemas(schemas: SchemaObject[], index: number): unknown[] {
   const out: unknown[] = [];
   for (const s of schemas) {
-    const prefix = (Array.isArray(s.prefixItems) ? s.prefixItems : Array.isArray(s.items) ? s.items : undefined) as unknown[] | undefined;
+    const prefix = (Array.isArray(s.prefixItems) ? s.prefixItems : Array.isArray(s.items) ? s.items : undefined) as
+      unknown[] | undefined;
     if (prefix) {
       if (index < prefix.length) out.push(prefix[index]);
-      else if (Array.isArray(s.items) && s.additionalItems && typeof s.additionalItems === 'object') out.push(s.additionalItems);
+      else if (Array.isArray(s.items) && s.additionalItems && typeof s.additionalItems === 'object')
+        out.push(s.additionalItems);
       else if (!Array.isArray(s.items) && s.items && typeof s.items === 'object') out.push(s.items);
     } else if (s.items && typeof s.items === 'object') out.push(s.items);
   }
@@ -155,7 +178,10 @@ export function schemasAtPath(root: unknown, path: JSONPath, rootValue: unknown,
       value = Array.isArray(value) ? value[seg] : undefined;
     } else {
       next = propertySchemas(current, seg, graph);
-      value = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[seg] : undefined;
+      value =
+        value && typeof value === 'object' && !Array.isArray(value)
+          ? (value as Record<string, unknown>)[seg]
+          : undefined;
     }
     const expanded: SchemaObject[] = [];
     for (const n of next) expand(n, value, graph, expanded);

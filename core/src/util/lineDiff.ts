@@ -31,7 +31,8 @@ export function diffLines(a: string[], b: string[], maxD = 4000): Hunk[] {
   for (let d = 0; d <= max && !found; d++) {
     trace.push(v.slice());
     for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
+      let x =
+        k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
       let y = x - k;
       while (x < n && y < m && A[x] === B[y]) {
         x++;
@@ -75,5 +76,9 @@ export function diffLines(a: string[], b: string[], maxD = 4000): Hunk[] {
   }
   if (cur) hunks.push(cur);
   // A run of lines replaced one for one becomes one hunk per line, so a range can take part of it.
-  return hunks.flatMap((h) => (h.oldEnd - h.oldStart === h.lines.length && h.lines.length > 1 ? h.lines.map((line, i) => ({ oldStart: h.oldStart + i, oldEnd: h.oldStart + i + 1, lines: [line] })) : [h]));
+  return hunks.flatMap((h) =>
+    h.oldEnd - h.oldStart === h.lines.length && h.lines.length > 1
+      ? h.lines.map((line, i) => ({ oldStart: h.oldStart + i, oldEnd: h.oldStart + i + 1, lines: [line] }))
+      : [h],
+  );
 }

@@ -9,7 +9,13 @@ import { parsePointer, typedPath, rangeForValue, keyName, whereName, firstLine }
 type Params = Record<string, unknown>;
 
 const TYPE_IDS: Record<string, MessageId> = {
-  string: 'type.string', number: 'type.number', integer: 'type.integer', boolean: 'type.boolean', object: 'type.object', array: 'type.array', null: 'type.null',
+  string: 'type.string',
+  number: 'type.number',
+  integer: 'type.integer',
+  boolean: 'type.boolean',
+  object: 'type.object',
+  array: 'type.array',
+  null: 'type.null',
 };
 
 function typeWord(type: string): string {
@@ -23,7 +29,12 @@ function typeWords(types: string | string[]): string {
 }
 
 /** Turn one (shaped) ajv error into a problem on the exact node, with a specific message. */
-export function describeError(err: ErrorObject, root: ValueNode, text: string, yaml11: Map<ASTNode, Yaml11Scalar>): Problem | undefined {
+export function describeError(
+  err: ErrorObject,
+  root: ValueNode,
+  text: string,
+  yaml11: Map<ASTNode, Yaml11Scalar>,
+): Problem | undefined {
   const segs = parsePointer(err.instancePath);
   const path = typedPath(root, segs);
   const { node: found, depth } = findNodeAtPath(root, path);
@@ -35,10 +46,17 @@ export function describeError(err: ErrorObject, root: ValueNode, text: string, y
   const value = err.data;
   const base = { path, keyword: err.keyword, schemaPath: err.schemaPath };
   const custom = typeof parentSchema.errorMessage === 'string' ? parentSchema.errorMessage : undefined;
-  const mk = (code: string, id: MessageId, args: Record<string, string | number>, range: { offset: number; length: number }, data: Record<string, unknown> = {}): Problem => ({
+  const mk = (
+    code: string,
+    id: MessageId,
+    args: Record<string, string | number>,
+    range: { offset: number; length: number },
+    data: Record<string, unknown> = {},
+  ): Problem => ({
     code,
     ...range,
-    message: custom && code.startsWith('schema.') ? t('schema.custom', { key, detail: custom }) : capitalize(t(id, args)),
+    message:
+      custom && code.startsWith('schema.') ? t('schema.custom', { key, detail: custom }) : capitalize(t(id, args)),
     data: { ...base, ...data },
   });
   const valueRange = exact ? rangeForValue(node, text) : rangeForValue(node, text);
@@ -51,9 +69,18 @@ export function describeError(err: ErrorObject, root: ValueNode, text: string, y
       const range = rangeForContainer(node, text);
       const defaults = childSchema(parentSchema, missing);
       if (err.keyword === 'required') {
-        return mk('schema.required', 'schema.required', { where: whereName(path), key: missing }, range, { missing: [missing], defaultValue: defaults?.default });
+        return mk('schema.required', 'schema.required', { where: whereName(path), key: missing }, range, {
+          missing: [missing],
+          defaultValue: defaults?.default,
+        });
       }
-      return mk('schema.dependency', 'schema.dependency', { where: whereName(path), key: missing, property: String(params.property ?? '') }, range, { missing: [missing] });
+      return mk(
+        'schema.dependency',
+        'schema.dependency',
+        { where: whereName(path), key: missing, property: String(params.property ?? '') },
+        range,
+        { missing: [missing] },
+      );
     }
     case 'additionalProperties':
     case 'unevaluatedProperties': {
@@ -61,74 +88,205 @@ export function describeError(err: ErrorObject, root: ValueNode, text: string, y
       const obj = deref(node);
       const prop = obj && obj.type === 'object' ? findProperty(obj, extra) : undefined;
       const range = prop ? { offset: prop.keyNode.offset, length: prop.keyNode.length } : rangeForContainer(node, text);
-      const present = obj && obj.type === 'object' ? new Set(obj.properties.map((p) => p.keyNode.value)) : new Set<string>();
-      const declared = parentSchema.properties && typeof parentSchema.properties === 'object' ? Object.keys(parentSchema.properties as object) : [];
+      const present =
+        obj && obj.type === 'object' ? new Set(obj.properties.map((p) => p.keyNode.value)) : new Set<string>();
+      const declared =
+        parentSchema.properties && typeof parentSchema.properties === 'object'
+          ? Object.keys(parentSchema.properties as object)
+          : [];
       const allowed = declared.filter((k) => !present.has(k) && !isHidden(parentSchema, k));
       const suggestions = closest(extra, allowed);
       const where = whereName(path);
       const propPath: JSONPath = [...path, extra];
-      const patterns = parentSchema.patternProperties && typeof parentSchema.patternProperties === 'object' ? Object.keys(parentSchema.patternProperties as object) : [];
-      if (declared.length === 0 && patterns.length) return mk('schema.additional-property', 'schema.additional-property.pattern', { key: extra, where, pattern: patterns.join('` or `') }, range, { path: propPath, property: extra, allowed: [], suggestions: [], patterns });
-      if (declared.length === 0) return mk('schema.additional-property', 'schema.additional-property.none', { key: extra, where }, range, { path: propPath, property: extra, allowed: [], suggestions: [] });
-      if (allowed.length === 0) return mk('schema.additional-property', 'schema.additional-property.no-more', { key: extra, where }, range, { path: propPath, property: extra, allowed, suggestions });
-      if (suggestions.length) return mk('schema.additional-property', 'schema.additional-property.suggest', { key: extra, where, suggestion: suggestions[0] }, range, { path: propPath, property: extra, allowed, suggestions });
-      return mk('schema.additional-property', 'schema.additional-property', { key: extra, where, allowed: listOf(allowed) }, range, { path: propPath, property: extra, allowed, suggestions });
+      const patterns =
+        parentSchema.patternProperties && typeof parentSchema.patternProperties === 'object'
+          ? Object.keys(parentSchema.patternProperties as object)
+          : [];
+      if (declared.length === 0 && patterns.length)
+        return mk(
+          'schema.additional-property',
+          'schema.additional-property.pattern',
+          { key: extra, where, pattern: patterns.join('` or `') },
+          range,
+          { path: propPath, property: extra, allowed: [], suggestions: [], patterns },
+        );
+      if (declared.length === 0)
+        return mk('schema.additional-property', 'schema.additional-property.none', { key: extra, where }, range, {
+          path: propPath,
+          property: extra,
+          allowed: [],
+          suggestions: [],
+        });
+      if (allowed.length === 0)
+        return mk('schema.additional-property', 'schema.additional-property.no-more', { key: extra, where }, range, {
+          path: propPath,
+          property: extra,
+          allowed,
+          suggestions,
+        });
+      if (suggestions.length)
+        return mk(
+          'schema.additional-property',
+          'schema.additional-property.suggest',
+          { key: extra, where, suggestion: suggestions[0] },
+          range,
+          { path: propPath, property: extra, allowed, suggestions },
+        );
+      return mk(
+        'schema.additional-property',
+        'schema.additional-property',
+        { key: extra, where, allowed: listOf(allowed) },
+        range,
+        { path: propPath, property: extra, allowed, suggestions },
+      );
     }
     case 'type': {
       const expected = String(params.type ?? '');
       const y = yaml11.get(node);
       if (y) {
         const source = text.slice(node.offset, node.offset + node.length);
-        const args = { value: source, as11: String(y.as11), as12: node.type === 'number' ? String(node.value) : source, key };
+        const args = {
+          value: source,
+          as11: String(y.as11),
+          as12: node.type === 'number' ? String(node.value) : source,
+          key,
+        };
         const expectsBool = expected.split(',').includes('boolean');
         if (y.kind === 'boolean' && expectsBool) {
-          return { code: 'yaml.ambiguous-scalar', ...valueRange, message: t('yaml.ambiguous-scalar.boolean-expected', args), data: { ...base, kind: y.kind, value: source, expected: 'boolean', replacement: String(y.as11) } };
+          return {
+            code: 'yaml.ambiguous-scalar',
+            ...valueRange,
+            message: t('yaml.ambiguous-scalar.boolean-expected', args),
+            data: { ...base, kind: y.kind, value: source, expected: 'boolean', replacement: String(y.as11) },
+          };
         }
         if (y.kind === 'octal' && expected.split(',').includes('string')) {
-          return { code: 'yaml.ambiguous-scalar', ...valueRange, message: t('yaml.ambiguous-scalar.octal-string-expected', args), data: { ...base, kind: y.kind, value: source, expected: 'string' } };
+          return {
+            code: 'yaml.ambiguous-scalar',
+            ...valueRange,
+            message: t('yaml.ambiguous-scalar.octal-string-expected', args),
+            data: { ...base, kind: y.kind, value: source, expected: 'string' },
+          };
         }
       }
-      return mk('schema.type', 'schema.type', { key, expected: typeWords(expected), actualType: typeWord(jsonType(value)), value: showValue(value) }, valueRange, { expected: expected.split(','), actual: jsonType(value), value: scalarOrUndefined(value) });
+      return mk(
+        'schema.type',
+        'schema.type',
+        { key, expected: typeWords(expected), actualType: typeWord(jsonType(value)), value: showValue(value) },
+        valueRange,
+        { expected: expected.split(','), actual: jsonType(value), value: scalarOrUndefined(value) },
+      );
     }
     case 'enum': {
-      const allowed = (params.allowedValues as unknown[]) ?? (Array.isArray(parentSchema.enum) ? parentSchema.enum : []);
+      const allowed =
+        (params.allowedValues as unknown[]) ?? (Array.isArray(parentSchema.enum) ? parentSchema.enum : []);
       if (err.propertyName !== undefined) return propertyNameProblem(err, root, text, path, allowed);
       const strs = allowed.map((a) => (typeof a === 'string' ? a : JSON.stringify(a)));
       const suggestions = typeof value === 'string' ? closest(value, strs) : [];
       const args = { key, value: showValue(value), allowed: listOf(strs), suggestion: suggestions[0] ?? '' };
-      return mk('schema.enum', suggestions.length ? 'schema.enum.suggest' : 'schema.enum', args, valueRange, { allowed, suggestions, value: scalarOrUndefined(value) });
+      return mk('schema.enum', suggestions.length ? 'schema.enum.suggest' : 'schema.enum', args, valueRange, {
+        allowed,
+        suggestions,
+        value: scalarOrUndefined(value),
+      });
     }
     case 'const': {
       if (err.propertyName !== undefined) return propertyNameProblem(err, root, text, path, [params.allowedValue]);
-      return mk('schema.const', 'schema.const', { key, expected: showValue(params.allowedValue), value: showValue(value) }, valueRange, { allowed: [params.allowedValue], value: scalarOrUndefined(value) });
+      return mk(
+        'schema.const',
+        'schema.const',
+        { key, expected: showValue(params.allowedValue), value: showValue(value) },
+        valueRange,
+        { allowed: [params.allowedValue], value: scalarOrUndefined(value) },
+      );
     }
     case 'pattern': {
       if (err.propertyName !== undefined) return propertyNameProblem(err, root, text, path, undefined);
       const hint = typeof parentSchema.patternErrorMessage === 'string' ? parentSchema.patternErrorMessage : undefined;
-      if (hint) return mk('schema.pattern', 'schema.pattern.custom', { key, value: showValue(value), hint }, valueRange, { pattern: params.pattern, value: scalarOrUndefined(value) });
-      return mk('schema.pattern', 'schema.pattern', { key, value: showValue(value), pattern: String(params.pattern) }, valueRange, { pattern: params.pattern, value: scalarOrUndefined(value) });
+      if (hint)
+        return mk('schema.pattern', 'schema.pattern.custom', { key, value: showValue(value), hint }, valueRange, {
+          pattern: params.pattern,
+          value: scalarOrUndefined(value),
+        });
+      return mk(
+        'schema.pattern',
+        'schema.pattern',
+        { key, value: showValue(value), pattern: String(params.pattern) },
+        valueRange,
+        { pattern: params.pattern, value: scalarOrUndefined(value) },
+      );
     }
     case 'format':
-      return mk('schema.format', 'schema.format', { key, value: showValue(value), format: String(params.format) }, valueRange, { format: params.format, value: scalarOrUndefined(value) });
+      return mk(
+        'schema.format',
+        'schema.format',
+        { key, value: showValue(value), format: String(params.format) },
+        valueRange,
+        { format: params.format, value: scalarOrUndefined(value) },
+      );
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum': {
       const comparison = String(params.comparison ?? '');
-      const words: Record<string, MessageId> = { '>=': 'compare.at-least', '<=': 'compare.at-most', '>': 'compare.greater', '<': 'compare.less' };
-      return mk('schema.range', 'schema.range', { key, comparison: words[comparison] ? t(words[comparison]) : comparison, limit: String(params.limit), value: showValue(value) }, valueRange, { limit: params.limit, comparison, value: scalarOrUndefined(value) });
+      const words: Record<string, MessageId> = {
+        '>=': 'compare.at-least',
+        '<=': 'compare.at-most',
+        '>': 'compare.greater',
+        '<': 'compare.less',
+      };
+      return mk(
+        'schema.range',
+        'schema.range',
+        {
+          key,
+          comparison: words[comparison] ? t(words[comparison]) : comparison,
+          limit: String(params.limit),
+          value: showValue(value),
+        },
+        valueRange,
+        { limit: params.limit, comparison, value: scalarOrUndefined(value) },
+      );
     }
     case 'multipleOf':
-      return mk('schema.range', 'schema.multiple-of', { key, limit: String(params.multipleOf), value: showValue(value) }, valueRange, { multipleOf: params.multipleOf });
+      return mk(
+        'schema.range',
+        'schema.multiple-of',
+        { key, limit: String(params.multipleOf), value: showValue(value) },
+        valueRange,
+        { multipleOf: params.multipleOf },
+      );
     case 'minLength':
     case 'maxLength':
-      return mk('schema.length', err.keyword === 'minLength' ? 'schema.length.min' : 'schema.length.max', { key, limit: Number(params.limit), count: typeof value === 'string' ? [...value].length : 0 }, valueRange, { limit: params.limit });
+      return mk(
+        'schema.length',
+        err.keyword === 'minLength' ? 'schema.length.min' : 'schema.length.max',
+        { key, limit: Number(params.limit), count: typeof value === 'string' ? [...value].length : 0 },
+        valueRange,
+        { limit: params.limit },
+      );
     case 'minItems':
     case 'maxItems':
-      return mk('schema.items-count', err.keyword === 'minItems' ? 'schema.items-count.min' : 'schema.items-count.max', { key, limit: Number(params.limit), count: Array.isArray(value) ? value.length : 0 }, valueRange, { limit: params.limit });
+      return mk(
+        'schema.items-count',
+        err.keyword === 'minItems' ? 'schema.items-count.min' : 'schema.items-count.max',
+        { key, limit: Number(params.limit), count: Array.isArray(value) ? value.length : 0 },
+        valueRange,
+        { limit: params.limit },
+      );
     case 'minProperties':
     case 'maxProperties':
-      return mk('schema.properties-count', err.keyword === 'minProperties' ? 'schema.properties-count.min' : 'schema.properties-count.max', { where: whereName(path), limit: Number(params.limit), count: value && typeof value === 'object' ? Object.keys(value).length : 0 }, rangeForContainer(node, text), { limit: params.limit });
+      return mk(
+        'schema.properties-count',
+        err.keyword === 'minProperties' ? 'schema.properties-count.min' : 'schema.properties-count.max',
+        {
+          where: whereName(path),
+          limit: Number(params.limit),
+          count: value && typeof value === 'object' ? Object.keys(value).length : 0,
+        },
+        rangeForContainer(node, text),
+        { limit: params.limit },
+      );
     case 'uniqueItems': {
       const i = Number(params.i);
       const j = Number(params.j);
@@ -136,10 +294,19 @@ export function describeError(err: ErrorObject, root: ValueNode, text: string, y
       const item = arr && arr.type === 'array' ? arr.items[Math.max(i, j)] : undefined;
       const range = item ? rangeForValue(item, text) : valueRange;
       const dup = Array.isArray(value) ? value[Math.max(i, j)] : undefined;
-      return mk('schema.unique-items', 'schema.unique-items', { key, value: showValue(dup), i: Math.min(i, j), j: Math.max(i, j) }, range, { duplicateIndex: Math.max(i, j), firstIndex: Math.min(i, j) });
+      return mk(
+        'schema.unique-items',
+        'schema.unique-items',
+        { key, value: showValue(dup), i: Math.min(i, j), j: Math.max(i, j) },
+        range,
+        { duplicateIndex: Math.max(i, j), firstIndex: Math.min(i, j) },
+      );
     }
     case 'false schema': {
-      const range = node.parent && node.parent.type === 'property' ? { offset: node.parent.keyNode.offset, length: node.parent.keyNode.length } : valueRange;
+      const range =
+        node.parent && node.parent.type === 'property'
+          ? { offset: node.parent.keyNode.offset, length: node.parent.keyNode.length }
+          : valueRange;
       return mk('schema.false', 'schema.false', { key }, range, { property: path[path.length - 1] });
     }
     case 'not':
@@ -154,22 +321,43 @@ export function describeError(err: ErrorObject, root: ValueNode, text: string, y
   }
 }
 
-function propertyNameProblem(err: ErrorObject, root: ValueNode, text: string, path: JSONPath, allowed: unknown[] | undefined): Problem {
+function propertyNameProblem(
+  err: ErrorObject,
+  root: ValueNode,
+  text: string,
+  path: JSONPath,
+  allowed: unknown[] | undefined,
+): Problem {
   const name = String(err.propertyName);
   const { node } = findNodeAtPath(root, path);
   const obj = deref(node);
   const prop = obj && obj.type === 'object' ? findProperty(obj, name) : undefined;
-  const range = prop ? { offset: prop.keyNode.offset, length: prop.keyNode.length } : rangeForContainer(node ?? root, text);
+  const range = prop
+    ? { offset: prop.keyNode.offset, length: prop.keyNode.length }
+    : rangeForContainer(node ?? root, text);
   const where = whereName(path);
   const data = { path: [...path, name], keyword: err.keyword, property: name, allowed, propertyName: true };
   if (allowed && allowed.length) {
     const strs = allowed.map((a) => String(a));
     const suggestions = closest(name, strs);
     const id: MessageId = suggestions.length ? 'schema.property-name.enum-suggest' : 'schema.property-name.enum';
-    return { code: 'schema.property-name', ...range, message: t(id, { key: name, where, allowed: listOf(strs), suggestion: suggestions[0] ?? '' }), data: { ...data, suggestions } };
+    return {
+      code: 'schema.property-name',
+      ...range,
+      message: t(id, { key: name, where, allowed: listOf(strs), suggestion: suggestions[0] ?? '' }),
+      data: { ...data, suggestions },
+    };
   }
-  const hint = typeof (err.parentSchema as Record<string, unknown> | undefined)?.patternErrorMessage === 'string' ? String((err.parentSchema as Record<string, unknown>).patternErrorMessage) : `expected the format \`${String((err.params as Params).pattern ?? '')}\``;
-  return { code: 'schema.property-name', ...range, message: t('schema.property-name', { key: name, where, reason: hint }), data };
+  const hint =
+    typeof (err.parentSchema as Record<string, unknown> | undefined)?.patternErrorMessage === 'string'
+      ? String((err.parentSchema as Record<string, unknown>).patternErrorMessage)
+      : `expected the format \`${String((err.params as Params).pattern ?? '')}\``;
+  return {
+    code: 'schema.property-name',
+    ...range,
+    message: t('schema.property-name', { key: name, where, reason: hint }),
+    data,
+  };
 }
 
 /** Where a problem about a whole mapping goes: its key, or its first line (root, list items). */

@@ -6,7 +6,10 @@ import { formatPath } from '../util/strings';
 /** Parse an ajv instance path (`/a/0/b`) into segments, numbers where the node is an array. */
 export function parsePointer(pointer: string): string[] {
   if (!pointer) return [];
-  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** Resolve pointer segments against the tree so array indices become numbers. */
@@ -74,4 +77,3 @@ export function firstLine(node: ASTNode, text: string): { offset: number; length
   while (e > node.offset && (text[e - 1] === '\r' || text[e - 1] === ' ')) e--;
   return { offset: node.offset, length: Math.max(0, e - node.offset) };
 }
-

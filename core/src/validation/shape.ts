@@ -15,7 +15,10 @@ export interface AmbiguousMatch {
  * returned instead. `if`/`then` wrappers and `propertyNames` summaries are dropped (their inner
  * errors say more).
  */
-export function shapeErrors(errors: ErrorObject[], graph: SchemaGraph): { errors: ErrorObject[]; ambiguous: AmbiguousMatch[] } {
+export function shapeErrors(
+  errors: ErrorObject[],
+  graph: SchemaGraph,
+): { errors: ErrorObject[]; ambiguous: AmbiguousMatch[] } {
   const removed = new Uint8Array(errors.length);
   const ambiguous: AmbiguousMatch[] = [];
   for (let i = errors.length - 1; i >= 0; i--) {
@@ -41,7 +44,8 @@ export function shapeErrors(errors: ErrorObject[], graph: SchemaGraph): { errors
       start--;
     }
     const byBranch: number[][] = branches.map(() => []);
-    const signature = (err: ErrorObject): string => `${err.instancePath}|${err.schemaPath}|${err.keyword}|${JSON.stringify(err.params)}`;
+    const signature = (err: ErrorObject): string =>
+      `${err.instancePath}|${err.schemaPath}|${err.keyword}|${JSON.stringify(err.params)}`;
     let c = 0;
     let seen = new Set<string>();
     for (let j = start; j < i; j++) {
@@ -70,19 +74,29 @@ export function shapeErrors(errors: ErrorObject[], graph: SchemaGraph): { errors
         const d = err.instancePath === '' ? 0 : err.instancePath.split('/').length - 1;
         if (err.keyword === 'type' && err.instancePath === prefix) typeAtRoot = 1;
         if ((err.keyword === 'const' || err.keyword === 'enum') && d === depth + 1) discriminator++;
-        if ((err.keyword === 'const' || err.keyword === 'enum') && d === depth && typeof err.data !== 'object') discriminator++;
+        if ((err.keyword === 'const' || err.keyword === 'enum') && d === depth && typeof err.data !== 'object')
+          discriminator++;
       }
       return [typeAtRoot, discriminator, idx.length];
     };
     const passing = (e.params as { passingSchemas?: number[] | null }).passingSchemas;
     // No branch passed, so a branch without errors means errors were misattributed: skip empty ones.
-    const candidates = branches.map((_, b) => b).filter((b) => !(passing == null && e.keyword === 'oneOf' && byBranch[b].length === 0) && !(e.keyword === 'anyOf' && byBranch[b].length === 0));
+    const candidates = branches
+      .map((_, b) => b)
+      .filter(
+        (b) =>
+          !(passing == null && e.keyword === 'oneOf' && byBranch[b].length === 0) &&
+          !(e.keyword === 'anyOf' && byBranch[b].length === 0),
+      );
     if (candidates.length === 0) candidates.push(0);
     let best = candidates[0];
     let bestScore = score(byBranch[best]);
     for (const b of candidates.slice(1)) {
       const s = score(byBranch[b]);
-      if (s[0] < bestScore[0] || (s[0] === bestScore[0] && (s[1] < bestScore[1] || (s[1] === bestScore[1] && s[2] < bestScore[2])))) {
+      if (
+        s[0] < bestScore[0] ||
+        (s[0] === bestScore[0] && (s[1] < bestScore[1] || (s[1] === bestScore[1] && s[2] < bestScore[2])))
+      ) {
         best = b;
         bestScore = s;
       }
@@ -99,7 +113,8 @@ export function shapeErrors(errors: ErrorObject[], graph: SchemaGraph): { errors
 
 function branchTitle(branch: unknown, index: number, graph: SchemaGraph): string {
   let s = branch as Record<string, unknown> | undefined;
-  for (let i = 0; i < 8 && s && typeof s.$ref === 'string' && !s.title; i++) s = graph.resolveRef(s.$ref, s) as Record<string, unknown> | undefined;
+  for (let i = 0; i < 8 && s && typeof s.$ref === 'string' && !s.title; i++)
+    s = graph.resolveRef(s.$ref, s) as Record<string, unknown> | undefined;
   if (s && typeof s.title === 'string') return s.title;
   if (s && typeof s.type === 'string') return s.type;
   return `#${index + 1}`;

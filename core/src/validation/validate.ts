@@ -27,14 +27,21 @@ export function validatePart(part: DocumentPart, schema: LoadedSchema, graph: Sc
     return problems;
   }
   // `$schema` at the root names the schema; it is not content.
-  if (value && typeof value === 'object' && !Array.isArray(value) && '$schema' in value) delete (value as Record<string, unknown>).$schema;
+  if (value && typeof value === 'object' && !Array.isArray(value) && '$schema' in value)
+    delete (value as Record<string, unknown>).$schema;
   schema.deprecations.found.length = 0;
-  let errors: ErrorObject[] = [];
+  let errors: ErrorObject[];
   try {
     schema.validate(value);
     errors = (schema.validate.errors ?? []).slice();
   } catch (e) {
-    problems.push({ code: 'schema.compile-error', offset: part.root.offset, length: 0, message: t('schema.compile-error', { uri: schema.uri, detail: String((e as Error)?.message ?? e) }), data: { uri: schema.uri } });
+    problems.push({
+      code: 'schema.compile-error',
+      offset: part.root.offset,
+      length: 0,
+      message: t('schema.compile-error', { uri: schema.uri, detail: String((e as Error)?.message ?? e) }),
+      data: { uri: schema.uri },
+    });
     return problems;
   }
   const deprecations = schema.deprecations.found.splice(0);
@@ -50,30 +57,51 @@ export function validatePart(part: DocumentPart, schema: LoadedSchema, graph: Sc
     problems.push(p);
   }
   // A value of the wrong type: the type is the mistake; its enum, pattern or format follow from it.
-  const wrongType = new Set(problems.filter((p) => p.code === 'schema.type').map((p) => JSON.stringify((p.data as { path?: unknown }).path)));
+  const wrongType = new Set(
+    problems.filter((p) => p.code === 'schema.type').map((p) => JSON.stringify((p.data as { path?: unknown }).path)),
+  );
   if (wrongType.size) {
     for (let i = problems.length - 1; i >= 0; i--) {
       const p = problems[i];
-      if ((p.code === 'schema.enum' || p.code === 'schema.const' || p.code === 'schema.pattern' || p.code === 'schema.format') && wrongType.has(JSON.stringify((p.data as { path?: unknown }).path))) problems.splice(i, 1);
+      if (
+        (p.code === 'schema.enum' ||
+          p.code === 'schema.const' ||
+          p.code === 'schema.pattern' ||
+          p.code === 'schema.format') &&
+        wrongType.has(JSON.stringify((p.data as { path?: unknown }).path))
+      )
+        problems.splice(i, 1);
     }
   }
   // A misspelt required key is one mistake: keep "unknown key `tpye`, did you mean `type`?" only.
   const misspelt = new Set<string>();
   for (const p of problems) {
     const d = p.data as { path?: unknown[]; suggestions?: unknown[] } | undefined;
-    if (p.code === 'schema.additional-property' && d?.path && d.suggestions?.length) misspelt.add(JSON.stringify([...d.path.slice(0, -1), d.suggestions[0]]));
+    if (p.code === 'schema.additional-property' && d?.path && d.suggestions?.length)
+      misspelt.add(JSON.stringify([...d.path.slice(0, -1), d.suggestions[0]]));
   }
   if (misspelt.size) {
     for (let i = problems.length - 1; i >= 0; i--) {
       const d = problems[i].data as { path?: unknown[]; missing?: unknown[] } | undefined;
-      if (problems[i].code === 'schema.required' && d?.path && d.missing?.length === 1 && misspelt.has(JSON.stringify([...d.path, d.missing[0]]))) problems.splice(i, 1);
+      if (
+        problems[i].code === 'schema.required' &&
+        d?.path &&
+        d.missing?.length === 1 &&
+        misspelt.has(JSON.stringify([...d.path, d.missing[0]]))
+      )
+        problems.splice(i, 1);
     }
   }
   for (const amb of shaped.ambiguous) {
     const path = typedPath(part.root, parsePointer(amb.instancePath));
     const { node } = findNodeAtPath(part.root, path);
     const r = rangeForValue(node ?? part.root, text);
-    problems.push({ code: 'schema.one-of-ambiguous', ...r, message: t('schema.one-of-ambiguous', { key: keyName(path), branches: amb.branches.join(', ') }), data: { path, branches: amb.branches } });
+    problems.push({
+      code: 'schema.one-of-ambiguous',
+      ...r,
+      message: t('schema.one-of-ambiguous', { key: keyName(path), branches: amb.branches.join(', ') }),
+      data: { path, branches: amb.branches },
+    });
   }
   const deprecatedSeen = new Set<string>();
   for (const d of deprecations) {
@@ -96,13 +124,30 @@ export function validatePart(part: DocumentPart, schema: LoadedSchema, graph: Sc
   // YAML 1.1 scalars that validated: still ambiguous for YAML 1.1 tools.
   const flagged = new Set(problems.filter((p) => p.code === 'yaml.ambiguous-scalar').map((p) => p.offset));
   for (const y of part.yaml11) {
-    if (flagged.has(y.node.offset) || y.node.parent?.type === 'property' && y.node.parent.keyNode === y.node) continue;
+    if (flagged.has(y.node.offset) || (y.node.parent?.type === 'property' && y.node.parent.keyNode === y.node))
+      continue;
     const source = text.slice(y.node.offset, y.node.offset + y.node.length);
     const path = pathOfNode(y.node);
-    const args = { value: source, as11: String(y.as11), as12: y.node.type === 'number' ? String(y.node.value) : source, key: keyName(path) };
-    const id = y.kind === 'boolean' ? 'yaml.ambiguous-scalar.boolean-string' : y.kind === 'octal' ? 'yaml.ambiguous-scalar.octal' : 'yaml.ambiguous-scalar.sexagesimal';
-    problems.push({ code: 'yaml.ambiguous-scalar', offset: y.node.offset, length: y.node.length, message: t(id, args), data: { path, kind: y.kind, value: source, expected: 'string' }, severity: 'warning' });
+    const args = {
+      value: source,
+      as11: String(y.as11),
+      as12: y.node.type === 'number' ? String(y.node.value) : source,
+      key: keyName(path),
+    };
+    const id =
+      y.kind === 'boolean'
+        ? 'yaml.ambiguous-scalar.boolean-string'
+        : y.kind === 'octal'
+          ? 'yaml.ambiguous-scalar.octal'
+          : 'yaml.ambiguous-scalar.sexagesimal';
+    problems.push({
+      code: 'yaml.ambiguous-scalar',
+      offset: y.node.offset,
+      length: y.node.length,
+      message: t(id, args),
+      data: { path, kind: y.kind, value: source, expected: 'string' },
+      severity: 'warning',
+    });
   }
   return problems;
 }
-

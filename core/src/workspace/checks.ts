@@ -47,7 +47,8 @@ function undefinedRef(store: Store, o: Occurrence, out: Problem[]): void {
   if (!info.undefinedCode || o.unchecked || store.resolve(o.ns, o.scope, o.name).length) return;
   if (!store.checksUndefined(o.ns, o.scope)) return;
   // Global namespaces: the names of the reference's own tenant first, then the whole workspace.
-  const local = info.scoping === 'global' && o.tenant !== undefined ? store.tenantCandidates(o.ns, o.tenant) : undefined;
+  const local =
+    info.scoping === 'global' && o.tenant !== undefined ? store.tenantCandidates(o.ns, o.tenant) : undefined;
   let suggestions = local ? suggest(o.name, local) : [];
   const visible = info.scoping === 'global' && suggestions.length ? undefined : store.visibleCandidates(o.ns, o.scope);
   if (visible && !suggestions.length) suggestions = suggest(o.name, visible);
@@ -60,7 +61,15 @@ function undefinedRef(store: Store, o: Occurrence, out: Problem[]): void {
   };
   let message = wt(info.undefinedCode as WorkspaceMessageId, args);
   if (suggestions.length) message = wt('ref.undefined.suggest', { message, suggestion: suggestions[0] });
-  out.push(makeProblem(info.undefinedCode, o, message, { ...baseData(o), suggestions, fixes: renameFixes(o, suggestions) }, o.severity));
+  out.push(
+    makeProblem(
+      info.undefinedCode,
+      o,
+      message,
+      { ...baseData(o), suggestions, fixes: renameFixes(o, suggestions) },
+      o.severity,
+    ),
+  );
 }
 
 /**
@@ -70,7 +79,18 @@ function undefinedRef(store: Store, o: Occurrence, out: Problem[]): void {
 function renameFixes(o: Occurrence, suggestions: string[]): FixDescriptor[] {
   if (!o.exact) return [];
   const names = suggestions.filter(isWritableName).slice(0, 3);
-  return names.map((name) => ({ kind: 'replaceText', path: o.path, key: o.key || undefined, offset: o.offset, length: o.length, text: name, expect: o.name, title: 'fix.change-to', args: { value: name }, safe: names.length === 1 }));
+  return names.map((name) => ({
+    kind: 'replaceText',
+    path: o.path,
+    key: o.key || undefined,
+    offset: o.offset,
+    length: o.length,
+    text: name,
+    expect: o.name,
+    title: 'fix.change-to',
+    args: { value: name },
+    safe: names.length === 1,
+  }));
 }
 
 /** Removing an unused definition: its mapping entry (`templates.<name>`) or its list item (`receivers[i]`). */
@@ -78,7 +98,8 @@ function removalFixes(o: Occurrence): FixDescriptor[] {
   if (o.go || !o.whole) return [];
   if (o.key) return [{ kind: 'remove', path: o.path, title: 'fix.remove-definition', args: { name: o.name } }];
   const p = o.path;
-  if (p.length >= 2 && p[p.length - 1] === 'name' && typeof p[p.length - 2] === 'number') return [{ kind: 'remove', path: p.slice(0, -1), title: 'fix.remove-definition', args: { name: o.name } }];
+  if (p.length >= 2 && p[p.length - 1] === 'name' && typeof p[p.length - 2] === 'number')
+    return [{ kind: 'remove', path: p.slice(0, -1), title: 'fix.remove-definition', args: { name: o.name } }];
   return [];
 }
 
@@ -98,14 +119,24 @@ function documentDefinitions(rec: FileRecord): Map<string, Occurrence[]> {
 function duplicateDef(store: Store, o: Occurrence, docDefs: Map<string, Occurrence[]>, out: Problem[]): void {
   const info = NAMESPACES[o.ns];
   if (!info.duplicateCode || info.duplicates === 'none') return;
-  const all = info.duplicates === 'document' ? docDefs.get(`${o.ns}\u0000${o.part}\u0000${o.name}`) ?? [] : store.bucket(o.ns, o.scope, o.name).defs;
+  const all =
+    info.duplicates === 'document'
+      ? (docDefs.get(`${o.ns}\u0000${o.part}\u0000${o.name}`) ?? [])
+      : store.bucket(o.ns, o.scope, o.name).defs;
   if (all.length < 2) return;
-  const others = all.filter((x) => x !== o && !(x.uri === o.uri && x.offset === o.offset)).sort((a, b) => (a.uri === b.uri ? a.offset - b.offset : a.uri < b.uri ? -1 : 1));
+  const others = all
+    .filter((x) => x !== o && !(x.uri === o.uri && x.offset === o.offset))
+    .sort((a, b) => (a.uri === b.uri ? a.offset - b.offset : a.uri < b.uri ? -1 : 1));
   // Same-file duplicates of these namespaces are reported by the single-file rules.
   if (!others.length || (info.crossFileDuplicates && !others.some((x) => x.uri !== o.uri))) return;
-  const first = (info.crossFileDuplicates ? others.find((x) => x.uri !== o.uri) : others.find((x) => x.uri === o.uri)) ?? others[0];
+  const first =
+    (info.crossFileDuplicates ? others.find((x) => x.uri !== o.uri) : others.find((x) => x.uri === o.uri)) ?? others[0];
   const other = locationText(store, o.uri, first);
-  const message = wt(info.duplicateCode as WorkspaceMessageId, { name: o.name, other, owner: ownerText(o.tenant, false) });
+  const message = wt(info.duplicateCode as WorkspaceMessageId, {
+    name: o.name,
+    other,
+    owner: ownerText(o.tenant, false),
+  });
   const data = { ...baseData(o), others: others.map((x) => ({ uri: x.uri, offset: x.offset, length: x.length })) };
   out.push(makeProblem(info.duplicateCode, o, message, data));
 }
@@ -138,15 +169,25 @@ function unusedDef(store: Store, rec: FileRecord, o: Occurrence, mentioned: Set<
   // A role inheriting from itself is not used by it (the cycle is reported on its own).
   if (store.bucket(o.ns, o.scope, o.name).refs.some((r) => r.owner !== o.name)) return;
   if (mentioned.has(`${o.ns}\u0000${o.part}\u0000${o.name}`)) return;
-  const message = wt(info.unusedCode as WorkspaceMessageId, { name: o.name, owner: ownerText(o.tenant, false), tenant: o.tenant ?? '' });
-  const p = makeProblem(info.unusedCode, o, message, { ...baseData(o), definitionPath: definitionPath(o.path), fixes: removalFixes(o) });
+  const message = wt(info.unusedCode as WorkspaceMessageId, {
+    name: o.name,
+    owner: ownerText(o.tenant, false),
+    tenant: o.tenant ?? '',
+  });
+  const p = makeProblem(info.unusedCode, o, message, {
+    ...baseData(o),
+    definitionPath: definitionPath(o.path),
+    fixes: removalFixes(o),
+  });
   p.tags = ['unnecessary'];
   out.push(p);
 }
 
 /** What removing a definition removes: the list item of a `name`, else the mapping entry (a key) itself. */
 function definitionPath(path: JSONPath): JSONPath {
-  return path.length >= 2 && path[path.length - 1] === 'name' && typeof path[path.length - 2] === 'number' ? path.slice(0, -1) : [...path];
+  return path.length >= 2 && path[path.length - 1] === 'name' && typeof path[path.length - 2] === 'number'
+    ? path.slice(0, -1)
+    : [...path];
 }
 
 /** `inherits` edges that close a cycle (per document: roles are scoped to their document). */
@@ -172,7 +213,9 @@ function roleCycles(rec: FileRecord, out: Problem[]): void {
       if (c === undefined || comp.get(e.name) !== c) continue;
       const cycle = cyclePath(graph, owner, e.name, comp);
       const message = wt('ref.role-cycle', { owner, cycle: cycle.map((n) => '`' + n + '`').join(' → ') });
-      out.push(makeProblem('ref.role-cycle', e, message, { path: e.path, name: e.name, namespace: 'role', owner, cycle }));
+      out.push(
+        makeProblem('ref.role-cycle', e, message, { path: e.path, name: e.name, namespace: 'role', owner, cycle }),
+      );
     }
   }
 }
@@ -228,7 +271,12 @@ function components(graph: Map<string, Set<string>>): Map<string, number> {
 }
 
 /** owner → target → … → owner, by a breadth-first search inside the component. */
-function cyclePath(graph: Map<string, Set<string>>, owner: string, target: string, comp: Map<string, number>): string[] {
+function cyclePath(
+  graph: Map<string, Set<string>>,
+  owner: string,
+  target: string,
+  comp: Map<string, number>,
+): string[] {
   if (owner === target) return [owner, owner];
   const c = comp.get(owner);
   const prev = new Map<string, string>([[target, '']]);

@@ -104,12 +104,14 @@ export function dependentsOf(store: Store, changes: Change[]): string[] {
     const nsChanged = changedNs.get(ch.uri);
     for (const rec of [ch.before, ch.after]) {
       for (const r of rec?.regs ?? []) {
-        if (r.kind === 'definer' && NAMESPACES[r.ns].scopeWide && nsChanged?.has(r.ns)) broadcast.add(scopeId(r.ns, r.scope));
+        if (r.kind === 'definer' && NAMESPACES[r.ns].scopeWide && nsChanged?.has(r.ns))
+          broadcast.add(scopeId(r.ns, r.scope));
       }
     }
   }
 
-  for (const sid of nameSets) for (const scope of expand(store, sid)) unresolvedReferrers(store, scope[0], scope[1], deps);
+  for (const sid of nameSets)
+    for (const scope of expand(store, sid)) unresolvedReferrers(store, scope[0], scope[1], deps);
   for (const sid of broadcast) {
     for (const [ns, scope] of expand(store, sid)) {
       const info = store.scope(ns, scope);
@@ -152,7 +154,8 @@ export function staticDependents(store: Store, uri: string): string[] {
       for (const x of b.defs) deps.add(x.uri);
       for (const x of b.refs) deps.add(x.uri);
       if (NAMESPACES[o.ns].scoping === 'tenant' && o.scope === '') {
-        for (const s of store.refScopesOf(o.ns, o.name)) for (const x of store.bucket(o.ns, s, o.name).refs) deps.add(x.uri);
+        for (const s of store.refScopesOf(o.ns, o.name))
+          for (const x of store.bucket(o.ns, s, o.name).refs) deps.add(x.uri);
       }
     } else {
       for (const x of store.resolve(o.ns, o.scope, o.name)) deps.add(x.uri);

@@ -63,7 +63,19 @@ export class Occ implements Occurrence {
 
 export function extractFile(uri: string, kind: string | undefined, parsed: ParsedDocument): FileFacts {
   const text = typeof parsed?.text === 'string' ? parsed.text : '';
-  const facts: FileFacts = { uri, kind, lineStarts: computeLineStarts(text), textLength: text.length, declaredTenants: [], occurrences: [], slots: [], wildcards: [], localization: [], templateSets: [], mentions: [] };
+  const facts: FileFacts = {
+    uri,
+    kind,
+    lineStarts: computeLineStarts(text),
+    textLength: text.length,
+    declaredTenants: [],
+    occurrences: [],
+    slots: [],
+    wildcards: [],
+    localization: [],
+    templateSets: [],
+    mentions: [],
+  };
   const rows = (kind && EXTRACTION[kind]) || [];
   const parts = Array.isArray(parsed?.parts) ? parsed.parts : [];
   parts.forEach((part, index) => {
@@ -91,7 +103,18 @@ function declaredTenant(root: ValueNode | undefined): string | undefined {
   return v?.type === 'string' && v.value !== '' ? v.value : undefined;
 }
 
-function push(facts: FileFacts, row: ExtractionRow, role: 'def' | 'ref', part: number, name: string, at: NameRange, link: PathLink | undefined, style: ScalarStyle, flags: number, owner?: string): void {
+function push(
+  facts: FileFacts,
+  row: ExtractionRow,
+  role: 'def' | 'ref',
+  part: number,
+  name: string,
+  at: NameRange,
+  link: PathLink | undefined,
+  style: ScalarStyle,
+  flags: number,
+  owner?: string,
+): void {
   if (at.exact) flags |= EXACT;
   if (row.check === false && role === 'ref') flags |= UNCHECKED;
   const o = new Occ(facts.uri, row.ns, role, name, at.offset, at.length, part, style, flags, link);
@@ -100,32 +123,56 @@ function push(facts: FileFacts, row: ExtractionRow, role: 'def' | 'ref', part: n
   facts.occurrences.push(o);
 }
 
-function extractRow(facts: FileFacts, text: string, row: ExtractionRow, root: ValueNode | undefined, part: number): void {
+function extractRow(
+  facts: FileFacts,
+  text: string,
+  row: ExtractionRow,
+  root: ValueNode | undefined,
+  part: number,
+): void {
   const m = match(root, compile(row.pattern));
   if (row.role === 'wildcard') {
-    if (m.values.some((v) => v.node.type === 'string' && v.node.value !== '')) facts.wildcards.push({ ns: row.ns, part });
+    if (m.values.some((v) => v.node.type === 'string' && v.node.value !== ''))
+      facts.wildcards.push({ ns: row.ns, part });
     return;
   }
   if (row.role === 'mention') {
-    for (const v of m.values) if (v.node.type === 'string') for (const name of quotedLiterals(v.node.value)) facts.mentions.push({ ns: row.ns, part, name });
+    for (const v of m.values)
+      if (v.node.type === 'string')
+        for (const name of quotedLiterals(v.node.value)) facts.mentions.push({ ns: row.ns, part, name });
     return;
   }
   if (row.role === 'tmpl') {
-    for (const v of m.values) if (v.node.type === 'string') extractTemplateString(facts, text, row, v as At<StringNode>, part);
+    for (const v of m.values)
+      if (v.node.type === 'string') extractTemplateString(facts, text, row, v as At<StringNode>, part);
     return;
   }
   const role = row.role;
   for (const k of m.keys) {
-    if (k.node.value !== '') push(facts, row, role, part, k.node.value, valueRange(text, k.node), k.path, k.node.style, KEY | WHOLE);
+    if (k.node.value !== '')
+      push(facts, row, role, part, k.node.value, valueRange(text, k.node), k.path, k.node.style, KEY | WHOLE);
   }
   for (const { node, path } of m.values) {
     if (node.type === 'string' && node.value !== '') {
-      push(facts, row, role, part, node.value, valueRange(text, node), path, node.style, WHOLE, row.edge ? ownerName(node) : undefined);
+      push(
+        facts,
+        row,
+        role,
+        part,
+        node.value,
+        valueRange(text, node),
+        path,
+        node.style,
+        WHOLE,
+        row.edge ? ownerName(node) : undefined,
+      );
     } else if (role === 'ref' && (node.type === 'null' || (node.type === 'string' && node.value === ''))) {
       facts.slots.push({ ns: row.ns, part, offset: node.offset, end: node.offset + node.length, path: toPath(path) });
     }
   }
-  if (role === 'ref') for (const { node, path } of m.arrays) facts.slots.push({ ns: row.ns, part, offset: node.offset, end: node.offset + node.length, path: toPath(path) });
+  if (role === 'ref')
+    for (const { node, path } of m.arrays)
+      facts.slots.push({ ns: row.ns, part, offset: node.offset, end: node.offset + node.length, path: toPath(path) });
 }
 
 /** The contents of the quoted string literals of an expression (CEL: `"sre" in subject.roles`), at most 100. */
@@ -149,7 +196,13 @@ function ownerName(item: StringNode): string | undefined {
 /** Only strings with a `template`, `define` or `block` action are parsed. */
 const TEMPLATE_ACTION = /\{\{-?\s*(?:template|define|block)\b/;
 
-function extractTemplateString(facts: FileFacts, text: string, row: ExtractionRow, at: At<StringNode>, part: number): void {
+function extractTemplateString(
+  facts: FileFacts,
+  text: string,
+  row: ExtractionRow,
+  at: At<StringNode>,
+  part: number,
+): void {
   const value = at.node.value;
   if (!TEMPLATE_ACTION.test(value)) return;
   const r = parseGoTemplate(value, 'alertmanager');
@@ -165,7 +218,14 @@ function extractTemplateString(facts: FileFacts, text: string, row: ExtractionRo
       range = { offset: at.node.offset + a, length: b - a, exact: raw.slice(a, b) === name };
     }
     if (name === '') {
-      if (role === 'ref' && map.exact) facts.slots.push({ ns: row.ns, part, offset: range.offset, end: range.offset + range.length, path: toPath(at.path) });
+      if (role === 'ref' && map.exact)
+        facts.slots.push({
+          ns: row.ns,
+          part,
+          offset: range.offset,
+          end: range.offset + range.length,
+          path: toPath(at.path),
+        });
       return;
     }
     push(facts, row, role, part, name, range, at.path, at.node.style, GO);
@@ -179,18 +239,36 @@ function extractTemplateString(facts: FileFacts, text: string, row: ExtractionRo
 }
 
 /** The common case: the raw scalar is the value itself, possibly inside quotes (no escapes, one line). */
-function directMap(raw: string, style: ScalarStyle, value: string): { exact: boolean; mapRange(from: number, to: number): [number, number] } | undefined {
-  const shift = raw === value ? 0 : (style === 'single' || style === 'double' || style === 'json') && raw.length === value.length + 2 && raw.slice(1, -1) === value ? 1 : -1;
+function directMap(
+  raw: string,
+  style: ScalarStyle,
+  value: string,
+): { exact: boolean; mapRange(from: number, to: number): [number, number] } | undefined {
+  const shift =
+    raw === value
+      ? 0
+      : (style === 'single' || style === 'double' || style === 'json') &&
+          raw.length === value.length + 2 &&
+          raw.slice(1, -1) === value
+        ? 1
+        : -1;
   if (shift < 0) return undefined;
   return { exact: true, mapRange: (from, to) => [from + shift, to + shift] };
 }
 
-function extractTemplateSets(facts: FileFacts, text: string, root: ValueNode | undefined, section: 'templates' | 'alert_templates', part: number): void {
+function extractTemplateSets(
+  facts: FileFacts,
+  text: string,
+  root: ValueNode | undefined,
+  section: 'templates' | 'alert_templates',
+  part: number,
+): void {
   const map = root?.type === 'object' ? propValue(root, section) : undefined;
   if (map?.type !== 'object') return;
   for (const p of map.properties) {
     if (p.keyNode.value === '' || p.keyNode.value === '<<') continue;
-    const locales = p.valueNode?.type === 'object' ? p.valueNode.properties.map((l) => l.keyNode.value).filter((l) => l !== '') : [];
+    const locales =
+      p.valueNode?.type === 'object' ? p.valueNode.properties.map((l) => l.keyNode.value).filter((l) => l !== '') : [];
     const at = valueRange(text, p.keyNode);
     facts.templateSets.push({ part, section, name: p.keyNode.value, offset: at.offset, length: at.length, locales });
   }
@@ -205,18 +283,29 @@ function extractLocalization(text: string, root: ValueNode | undefined, part: nu
   if (fallback?.type === 'object') {
     for (const p of fallback.properties) {
       const v = p.valueNode;
-      const list = v?.type === 'string' ? [v.value] : v?.type === 'array' ? v.items.flatMap((i) => (i.type === 'string' ? [i.value] : [])) : [];
+      const list =
+        v?.type === 'string'
+          ? [v.value]
+          : v?.type === 'array'
+            ? v.items.flatMap((i) => (i.type === 'string' ? [i.value] : []))
+            : [];
       fact.fallback.set(p.keyNode.value, list);
     }
   }
   const locales = propValue(root, 'locales');
-  if (locales?.type === 'object') for (const p of locales.properties) fact.blocks.push(localeBlock(text, p.keyNode, p.valueNode));
+  if (locales?.type === 'object')
+    for (const p of locales.properties) fact.blocks.push(localeBlock(text, p.keyNode, p.valueNode));
   return fact;
 }
 
 function localeBlock(text: string, key: StringNode, value: ValueNode | undefined): LocaleBlockFact {
   const keyAt = valueRange(text, key);
-  const block: LocaleBlockFact = { locale: key.value, keyOffset: keyAt.offset, keyLength: keyAt.length, messages: new Map() };
+  const block: LocaleBlockFact = {
+    locale: key.value,
+    keyOffset: keyAt.offset,
+    keyLength: keyAt.length,
+    messages: new Map(),
+  };
   if (value?.type !== 'object') return block;
   let messagesProp: (typeof value.properties)[number] | undefined;
   for (const p of value.properties) if (p.keyNode.value === 'messages') messagesProp = p;
@@ -229,7 +318,12 @@ function localeBlock(text: string, key: StringNode, value: ValueNode | undefined
     const v = m.valueNode ?? m.keyNode;
     const k = m.keyNode.value;
     if (k === '' || block.messages.has(k)) continue;
-    block.messages.set(k, { key: k, valueOffset: v.offset, valueLength: v.length, text: v !== m.keyNode && v.type === 'string' ? v.value : undefined });
+    block.messages.set(k, {
+      key: k,
+      valueOffset: v.offset,
+      valueLength: v.length,
+      text: v !== m.keyNode && v.type === 'string' ? v.value : undefined,
+    });
   }
   return block;
 }

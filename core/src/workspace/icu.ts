@@ -27,7 +27,14 @@ function getParser(): IcuParse | undefined {
   return parser ?? undefined;
 }
 
-const TYPE_NAMES: Record<number, string> = { 1: 'argument', 2: 'number', 3: 'date', 4: 'time', 5: 'select', 6: 'plural' };
+const TYPE_NAMES: Record<number, string> = {
+  1: 'argument',
+  2: 'number',
+  3: 'date',
+  4: 'time',
+  5: 'select',
+  6: 'plural',
+};
 
 /** Argument name → type, or undefined when the message does not parse (syntax is checked elsewhere). */
 export function icuArguments(message: string): Record<string, string> | undefined {

@@ -9,7 +9,15 @@ import { NAMESPACES, scopeKey } from './namespaces';
 import { encodeName, isWritableName, lineEnd, positionAt } from './scalar';
 import type { Store } from './store';
 import { EXTRACTION } from './table';
-import type { CompletionNames, Location, NameEdit, Namespace, Occurrence, PrepareRenameResult, RenameResult } from './types';
+import type {
+  CompletionNames,
+  Location,
+  NameEdit,
+  Namespace,
+  Occurrence,
+  PrepareRenameResult,
+  RenameResult,
+} from './types';
 
 /** The name at an offset (a cursor right after the name still counts). */
 export function occurrenceAt(store: Store, uri: string, offset: number): Occurrence | undefined {
@@ -25,7 +33,12 @@ export function occurrenceAt(store: Store, uri: string, offset: number): Occurre
 
 export function toLocation(store: Store, o: { uri: string; offset: number; length: number }): Location {
   const starts = store.files.get(o.uri)?.facts.lineStarts ?? [0];
-  return { uri: o.uri, offset: o.offset, length: o.length, range: { start: positionAt(starts, o.offset), end: positionAt(starts, o.offset + o.length) } };
+  return {
+    uri: o.uri,
+    offset: o.offset,
+    length: o.length,
+    range: { start: positionAt(starts, o.offset), end: positionAt(starts, o.offset + o.length) },
+  };
 }
 
 function byPosition(a: Occurrence, b: Occurrence): number {
@@ -97,7 +110,12 @@ export function completionNames(store: Store, uri: string, offset: number): Comp
   const rec = store.files.get(uri);
   if (!rec) return undefined;
   const o = occurrenceAt(store, uri, offset);
-  if (o && o.role === 'ref') return { namespace: o.ns, names: store.visibleNames(o.ns, o.scope), replace: { offset: o.offset, length: o.length } };
+  if (o && o.role === 'ref')
+    return {
+      namespace: o.ns,
+      names: store.visibleNames(o.ns, o.scope),
+      replace: { offset: o.offset, length: o.length },
+    };
   for (const s of rec.facts.slots) {
     const end = s.end > s.offset ? s.end : lineEnd(rec.facts.lineStarts, s.offset, rec.facts.textLength);
     if (offset < s.offset || offset > end) continue;

@@ -94,10 +94,14 @@ export function match(root: ValueNode | undefined, steps: Step[]): Match {
           }
           break;
         case 'values':
-          if (node.type === 'object') for (const p of node.properties) if (p.valueNode) next.push({ node: p.valueNode, path: link(path, p.keyNode.value) });
+          if (node.type === 'object')
+            for (const p of node.properties)
+              if (p.valueNode) next.push({ node: p.valueNode, path: link(path, p.keyNode.value) });
           break;
         case 'keys':
-          if (node.type === 'object') for (const p of node.properties) if (p.keyNode.value !== '<<') out.keys.push({ node: p.keyNode, path: link(path, p.keyNode.value) });
+          if (node.type === 'object')
+            for (const p of node.properties)
+              if (p.keyNode.value !== '<<') out.keys.push({ node: p.keyNode, path: link(path, p.keyNode.value) });
           break;
         case 'recurse':
           collectRecursive(node, path, step.key, next, 0);
@@ -122,7 +126,13 @@ export function propValue(obj: ObjectNode, key: string): ValueNode | undefined {
   return undefined;
 }
 
-function collectRecursive(node: ValueNode, path: PathLink | undefined, key: string, out: Array<At<ValueNode>>, depth: number): void {
+function collectRecursive(
+  node: ValueNode,
+  path: PathLink | undefined,
+  key: string,
+  out: Array<At<ValueNode>>,
+  depth: number,
+): void {
   if (depth > MAX_RECURSION || node.type !== 'object') return;
   const arr = propValue(node, key);
   if (!arr || arr.type !== 'array') return;
@@ -140,6 +150,9 @@ function collectStrings(node: ValueNode, path: PathLink | undefined, out: Array<
   if (node.type === 'string') {
     if (node.value.includes('{{')) out.push({ node, path });
   } else if (node.type === 'object') {
-    for (const p of node.properties) if (p.valueNode && p.valueNode.type !== 'null') collectStrings(p.valueNode, link(path, p.keyNode.value), out, depth + 1);
-  } else if (node.type === 'array') node.items.forEach((item, k) => collectStrings(item, link(path, k), out, depth + 1));
+    for (const p of node.properties)
+      if (p.valueNode && p.valueNode.type !== 'null')
+        collectStrings(p.valueNode, link(path, p.keyNode.value), out, depth + 1);
+  } else if (node.type === 'array')
+    node.items.forEach((item, k) => collectStrings(item, link(path, k), out, depth + 1));
 }

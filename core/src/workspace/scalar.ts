@@ -19,7 +19,8 @@ export function valueRange(text: string, node: StringNode): NameRange {
   const v = node.value;
   if (raw === v) return { offset: node.offset, length: node.length, exact: true };
   const quoted = node.style === 'single' || node.style === 'double' || node.style === 'json';
-  if (quoted && raw.length >= 2 && raw.slice(1, -1) === v) return { offset: node.offset + 1, length: v.length, exact: true };
+  if (quoted && raw.length >= 2 && raw.slice(1, -1) === v)
+    return { offset: node.offset + 1, length: v.length, exact: true };
   const map = buildOffsetMap(raw, node.style, v);
   if (!map.exact) return { offset: node.offset, length: node.length, exact: false };
   const [a, b] = map.mapRange(0, v.length);
@@ -39,7 +40,12 @@ export function isWritableName(name: string): boolean {
  * (`whole: false`), or the whole scalar is rewritten as a double-quoted string (a plain YAML
  * scalar that the new name would break, such as `#x` or `x: y`).
  */
-export function encodeName(name: string, style: ScalarStyle, whole: boolean, go: boolean): { text: string; requote: boolean } {
+export function encodeName(
+  name: string,
+  style: ScalarStyle,
+  whole: boolean,
+  go: boolean,
+): { text: string; requote: boolean } {
   if (go) return { text: name, requote: false };
   switch (style) {
     case 'double':

@@ -110,9 +110,18 @@ export class Store {
   }
 
   private scopeInfo(ns: Namespace, scope: string): ScopeInfo {
-    return entry(entry(this.scopes, ns, () => new Map<string, ScopeInfo>()), scope, () => ({
-      version: ++this.clock, names: new Map(), refFiles: new Map(), definer: new Map(), wildcard: new Map(), watcher: new Map(),
-    }));
+    return entry(
+      entry(this.scopes, ns, () => new Map<string, ScopeInfo>()),
+      scope,
+      () => ({
+        version: ++this.clock,
+        names: new Map(),
+        refFiles: new Map(),
+        definer: new Map(),
+        wildcard: new Map(),
+        watcher: new Map(),
+      }),
+    );
   }
 
   /** The tenant a part without `tenant_id` takes from its folders. */
@@ -132,7 +141,10 @@ export class Store {
   makeRecord(facts: FileFacts): FileRecord {
     const dir = dirOf(facts.uri);
     const nParts = Math.max(facts.declaredTenants.length, 1);
-    const inferred = facts.declaredTenants.length === 0 || facts.declaredTenants.some((t) => t === undefined) ? this.inferTenant(dir) : undefined;
+    const inferred =
+      facts.declaredTenants.length === 0 || facts.declaredTenants.some((t) => t === undefined)
+        ? this.inferTenant(dir)
+        : undefined;
     const tenants: Array<string | undefined> = [];
     for (let p = 0; p < nParts; p++) tenants.push(facts.declaredTenants[p] ?? inferred);
     // Occurrences are scoped in place (a record is rebuilt only after its old one is unindexed).
@@ -225,7 +237,11 @@ export class Store {
 
   private trackTenantDef(o: Occurrence, by: number): void {
     if (NAMESPACES[o.ns].scoping !== 'global' || o.tenant === undefined) return;
-    const byTenant = entry(this.tenantDefs, o.ns, () => new Map<string, { version: number; names: Map<string, number> }>());
+    const byTenant = entry(
+      this.tenantDefs,
+      o.ns,
+      () => new Map<string, { version: number; names: Map<string, number> }>(),
+    );
     const t = entry(byTenant, o.tenant, () => ({ version: ++this.clock, names: new Map<string, number>() }));
     const had = t.names.has(o.name);
     bump(t.names, o.name, by);

@@ -71,7 +71,8 @@ interface Scored {
   e: number;
 }
 
-const before = (x: Scored, y: Scored): boolean => x.d - y.d < 0 || (x.d === y.d && (x.e - y.e < 0 || (x.e === y.e && x.c.localeCompare(y.c) < 0)));
+const before = (x: Scored, y: Scored): boolean =>
+  x.d - y.d < 0 || (x.d === y.d && (x.e - y.e < 0 || (x.e === y.e && x.c.localeCompare(y.c) < 0)));
 
 /** The names `closest(word, names, limit)` returns, computed faster on large lists. */
 export function suggest(word: string, c: Candidates, limit = 5): string[] {

@@ -158,7 +158,10 @@ const RAW: Record<string, Row[]> = {
 
 /** The extraction table: kind → rows. */
 export const EXTRACTION: Record<string, readonly ExtractionRow[]> = Object.fromEntries(
-  Object.entries(RAW).map(([kind, rows]) => [kind, rows.map(([ns, role, pattern, extra]) => ({ ns, role, pattern, ...extra }))]),
+  Object.entries(RAW).map(([kind, rows]) => [
+    kind,
+    rows.map(([ns, role, pattern, extra]) => ({ ns, role, pattern, ...extra })),
+  ]),
 );
 
 /** Kinds whose files define names of a namespace (for "report undefined only when a definer is in scope"). */
@@ -167,7 +170,10 @@ export function definesNamespace(kind: string | undefined, ns: Namespace): boole
 }
 
 const DEFINERS = new Map<string, Set<Namespace>>(
-  Object.entries(EXTRACTION).map(([kind, rows]) => [kind, new Set(rows.filter((r) => r.role === 'def').map((r) => r.ns))]),
+  Object.entries(EXTRACTION).map(([kind, rows]) => [
+    kind,
+    new Set(rows.filter((r) => r.role === 'def').map((r) => r.ns)),
+  ]),
 );
 
 /** The namespaces a kind defines names of. */

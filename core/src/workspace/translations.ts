@@ -16,7 +16,7 @@ import type { LocaleBlockFact, LocalizationFact, MessageFact } from './types';
 
 /** ICU arguments of a message, parsed on first use and kept on the fact. */
 function argsOf(m: MessageFact): Record<string, string> | undefined {
-  if (m.args === undefined) m.args = m.text === undefined ? null : icuArguments(m.text) ?? null;
+  if (m.args === undefined) m.args = m.text === undefined ? null : (icuArguments(m.text) ?? null);
   return m.args ?? undefined;
 }
 
@@ -55,7 +55,12 @@ function messageParity(l: LocalizationFact, out: Problem[]): void {
   if (blocks.size < 2) return;
   const keys: string[] = [];
   const seenKeys = new Set<string>();
-  for (const b of blocks.values()) for (const k of b.messages.keys()) if (!seenKeys.has(k)) seenKeys.add(k), keys.push(k);
+  for (const b of blocks.values())
+    for (const k of b.messages.keys())
+      if (!seenKeys.has(k)) {
+        seenKeys.add(k);
+        keys.push(k);
+      }
   const has = (locale: string, key: string): boolean => blocks.get(locale)?.messages.has(key) ?? false;
 
   for (const b of blocks.values()) {
@@ -65,7 +70,15 @@ function messageParity(l: LocalizationFact, out: Problem[]): void {
       const path = b.messagesKey ? ['locales', b.locale, 'messages'] : ['locales', b.locale];
       const locales = [...blocks.values()].filter((x) => x.messages.has(key)).map((x) => x.locale);
       const message = wt('ref.missing-translation', { name: key, locale: b.locale, locales: quoteList(locales) });
-      out.push(makeProblem('ref.missing-translation', at, message, { path, name: key, namespace: 'message', locale: b.locale, definedIn: locales }));
+      out.push(
+        makeProblem('ref.missing-translation', at, message, {
+          path,
+          name: key,
+          namespace: 'message',
+          locale: b.locale,
+          definedIn: locales,
+        }),
+      );
     }
   }
 
@@ -79,16 +92,34 @@ function messageParity(l: LocalizationFact, out: Problem[]): void {
       if (!m || !args) continue;
       const diff = compareArgs(ref.args, args);
       if (!diff) continue;
-      const message = wt('ref.placeholder-mismatch', { name: key, locale: b.locale, reference: ref.locale, details: diff.text });
+      const message = wt('ref.placeholder-mismatch', {
+        name: key,
+        locale: b.locale,
+        reference: ref.locale,
+        details: diff.text,
+      });
       const at = { offset: m.valueOffset, length: m.valueLength };
-      out.push(makeProblem('ref.placeholder-mismatch', at, message, {
-        path: ['locales', b.locale, 'messages', key], name: key, namespace: 'message', locale: b.locale, referenceLocale: ref.locale, missing: diff.missing, extra: diff.extra, types: diff.types,
-      }));
+      out.push(
+        makeProblem('ref.placeholder-mismatch', at, message, {
+          path: ['locales', b.locale, 'messages', key],
+          name: key,
+          namespace: 'message',
+          locale: b.locale,
+          referenceLocale: ref.locale,
+          missing: diff.missing,
+          extra: diff.extra,
+          types: diff.types,
+        }),
+      );
     }
   }
 }
 
-function refMessage(reference: LocaleBlockFact | undefined, blocks: Map<string, LocaleBlockFact>, key: string): { locale: string; message: MessageFact; args: Record<string, string> } | undefined {
+function refMessage(
+  reference: LocaleBlockFact | undefined,
+  blocks: Map<string, LocaleBlockFact>,
+  key: string,
+): { locale: string; message: MessageFact; args: Record<string, string> } | undefined {
   const own = reference?.messages.get(key);
   const ownArgs = own && argsOf(own);
   if (reference && own && ownArgs) return { locale: reference.locale, message: own, args: ownArgs };
@@ -108,18 +139,31 @@ interface ArgDiff {
 }
 
 function compareArgs(expected: Record<string, string>, actual: Record<string, string>): ArgDiff | undefined {
-  const missing = Object.keys(expected).filter((k) => !(k in actual)).sort();
-  const extra = Object.keys(actual).filter((k) => !(k in expected)).sort();
+  const missing = Object.keys(expected)
+    .filter((k) => !(k in actual))
+    .sort();
+  const extra = Object.keys(actual)
+    .filter((k) => !(k in expected))
+    .sort();
   const types = Object.keys(expected)
     .filter((k) => k in actual && actual[k] !== expected[k])
     .sort()
     .map((name) => ({ name, expected: expected[name], actual: actual[name] }));
   if (!missing.length && !extra.length && !types.length) return undefined;
   const parts: string[] = [];
-  if (missing.length) parts.push(wt('ref.placeholder-mismatch.missing', { list: quoteList(missing.map((m) => `{${m}}`)) }));
+  if (missing.length)
+    parts.push(wt('ref.placeholder-mismatch.missing', { list: quoteList(missing.map((m) => `{${m}}`)) }));
   if (extra.length) parts.push(wt('ref.placeholder-mismatch.extra', { list: quoteList(extra.map((m) => `{${m}}`)) }));
-  for (const t of types) parts.push(wt('ref.placeholder-mismatch.type', { actual: icuForm(t.name, t.actual), expected: icuForm(t.name, t.expected) }));
-  return { missing, extra, types, text: parts.reduce((first, next) => wt('ref.placeholder-mismatch.join', { first, next })) };
+  for (const t of types)
+    parts.push(
+      wt('ref.placeholder-mismatch.type', { actual: icuForm(t.name, t.actual), expected: icuForm(t.name, t.expected) }),
+    );
+  return {
+    missing,
+    extra,
+    types,
+    text: parts.reduce((first, next) => wt('ref.placeholder-mismatch.join', { first, next })),
+  };
 }
 
 /** How an argument of a type is written in ICU syntax (`{n}`, `{n, number}`, `{n, plural, …}`): the same in every language. */
@@ -139,8 +183,19 @@ function templateLocales(store: Store, rec: FileRecord, out: Problem[]): void {
     const have = new Set(set.locales);
     for (const locale of supported) {
       if (have.has(locale) || reaches(fallback, locale, (x) => have.has(x))) continue;
-      const message = wt('ref.missing-template-locale', { name: set.name, locale, owner: ownerText(tenant, false), locales: quoteList(set.locales) });
-      const data: Record<string, unknown> = { path: [set.section, set.name], name: set.name, namespace: 'template', locale, locales: set.locales };
+      const message = wt('ref.missing-template-locale', {
+        name: set.name,
+        locale,
+        owner: ownerText(tenant, false),
+        locales: quoteList(set.locales),
+      });
+      const data: Record<string, unknown> = {
+        path: [set.section, set.name],
+        name: set.name,
+        namespace: 'template',
+        locale,
+        locales: set.locales,
+      };
       if (tenant !== undefined) data.tenant = tenant;
       out.push(makeProblem('ref.missing-template-locale', set, message, data));
     }

@@ -68,12 +68,22 @@ export function factsToWire(facts: FileFacts): WireFacts {
     occ[at + 9] = x.owner === undefined ? -1 : str(x.owner);
     occ[at + 10] = x.severity === undefined ? -1 : str(x.severity);
   });
-  return { ...facts, lineStarts: Int32Array.from(facts.lineStarts), occurrences: occ, paths: Int32Array.from(rows), strings };
+  return {
+    ...facts,
+    lineStarts: Int32Array.from(facts.lineStarts),
+    occurrences: occ,
+    paths: Int32Array.from(rows),
+    strings,
+  };
 }
 
 /** The buffers of a wire value, to pass as the transfer list of `postMessage`. */
 export function wireTransfer(wire: WireFacts): ArrayBuffer[] {
-  return [wire.lineStarts.buffer as ArrayBuffer, wire.occurrences.buffer as ArrayBuffer, wire.paths.buffer as ArrayBuffer];
+  return [
+    wire.lineStarts.buffer as ArrayBuffer,
+    wire.occurrences.buffer as ArrayBuffer,
+    wire.paths.buffer as ArrayBuffer,
+  ];
 }
 
 export function factsFromWire(wire: WireFacts): FileFacts {
@@ -90,7 +100,18 @@ export function factsFromWire(wire: WireFacts): FileFacts {
   for (let i = 0; i < occurrences.length; i++) {
     const at = i * OCC;
     const row = occ[at + 8];
-    const o = new Occ(wire.uri, strings[occ[at]] as Namespace, occ[at + 1] === 0 ? 'def' : 'ref', strings[occ[at + 2]], occ[at + 3], occ[at + 4], occ[at + 5], strings[occ[at + 6]] as ScalarStyle, occ[at + 7], row < 0 ? undefined : links[row]);
+    const o = new Occ(
+      wire.uri,
+      strings[occ[at]] as Namespace,
+      occ[at + 1] === 0 ? 'def' : 'ref',
+      strings[occ[at + 2]],
+      occ[at + 3],
+      occ[at + 4],
+      occ[at + 5],
+      strings[occ[at + 6]] as ScalarStyle,
+      occ[at + 7],
+      row < 0 ? undefined : links[row],
+    );
     if (occ[at + 9] >= 0) o.owner = strings[occ[at + 9]];
     if (occ[at + 10] >= 0) o.severity = strings[occ[at + 10]] as Occ['severity'];
     occurrences[i] = o;

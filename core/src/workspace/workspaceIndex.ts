@@ -11,7 +11,16 @@ import { extractFile } from './extract';
 import * as nav from './navigation';
 import { positionAt } from './scalar';
 import { dirOf, Store, type FileRecord } from './store';
-import type { CompletionNames, FileFacts, Location, Namespace, Occurrence, Position, PrepareRenameResult, RenameResult } from './types';
+import type {
+  CompletionNames,
+  FileFacts,
+  Location,
+  Namespace,
+  Occurrence,
+  Position,
+  PrepareRenameResult,
+  RenameResult,
+} from './types';
 
 export interface UpdateOptions {
   /**
@@ -119,7 +128,8 @@ export function createWorkspaceIndex(): WorkspaceIndex {
   };
 
   return {
-    update: (uri, kind, parsed, options) => safe([], () => apply(uri, extractFile(uri, kind, parsed), options?.dependents !== false)),
+    update: (uri, kind, parsed, options) =>
+      safe([], () => apply(uri, extractFile(uri, kind, parsed), options?.dependents !== false)),
     updateFacts: (facts, options) => safe([], () => apply(facts.uri, facts, options?.dependents !== false)),
     remove: (uri) => safe([], () => (store.files.has(uri) ? apply(uri, undefined) : [])),
     has: (uri) => store.files.has(uri),
@@ -146,16 +156,18 @@ export function createWorkspaceIndex(): WorkspaceIndex {
         return [...set].filter((u) => store.files.has(u)).sort();
       }),
     definition: (uri, offset) => safe([], () => nav.definition(store, uri, offset)),
-    references: (uri, offset, includeDeclaration) => safe([], () => nav.references(store, uri, offset, includeDeclaration)),
+    references: (uri, offset, includeDeclaration) =>
+      safe([], () => nav.references(store, uri, offset, includeDeclaration)),
     prepareRename: (uri, offset) => safe(undefined, () => nav.prepareRename(store, uri, offset)),
     rename: (uri, offset, newName) => safe(undefined, () => nav.rename(store, uri, offset, newName)),
     completionNames: (uri, offset) => safe(undefined, () => nav.completionNames(store, uri, offset)),
     namesVisible: (uri, ns, part = 0) => safe([], () => nav.namesVisible(store, uri, ns, part)),
     occurrenceAt: (uri, offset) => safe(undefined, () => nav.occurrenceAt(store, uri, offset)),
-    positionAt: (uri, offset) => safe(undefined, () => {
-      const rec = store.files.get(uri);
-      return rec ? positionAt(rec.facts.lineStarts, offset) : undefined;
-    }),
+    positionAt: (uri, offset) =>
+      safe(undefined, () => {
+        const rec = store.files.get(uri);
+        return rec ? positionAt(rec.facts.lineStarts, offset) : undefined;
+      }),
     tenantOf: (uri, part = 0) => store.files.get(uri)?.tenants[part],
   };
 }

@@ -16,9 +16,28 @@ const at = (text: string, code: string, from: number, to: number) => {
 
 test('valid expressions', () => {
   for (const c of [
-    '* * * * *', '*/15 * * * *', '0 3 * * *', '0 3 * * MON-FRI', '0 0 1 JAN *', '0 0 1 jan,jul *', '5,10,15 * * * *',
-    '0-30/10 8-18 * * 1-5', '0 0 * * 7', '0 0 * * 5-7', '0 0 ? * SUN', '0 0 31 1 *', '  0 3 * * *  ',
-    '@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly', '@DAILY', '5/15 * * * *',
+    '* * * * *',
+    '*/15 * * * *',
+    '0 3 * * *',
+    '0 3 * * MON-FRI',
+    '0 0 1 JAN *',
+    '0 0 1 jan,jul *',
+    '5,10,15 * * * *',
+    '0-30/10 8-18 * * 1-5',
+    '0 0 * * 7',
+    '0 0 * * 5-7',
+    '0 0 ? * SUN',
+    '0 0 31 1 *',
+    '  0 3 * * *  ',
+    '@yearly',
+    '@annually',
+    '@monthly',
+    '@weekly',
+    '@daily',
+    '@midnight',
+    '@hourly',
+    '@DAILY',
+    '5/15 * * * *',
   ]) {
     assert.deepEqual(checkCron(c), [], c);
   }
@@ -89,7 +108,14 @@ test('schedules that can never fire are a warning', () => {
 
 test('never throws and stays fast', () => {
   const t = Date.now();
-  for (const v of [undefined, 42, 'x'.repeat(100000), '*/1,'.repeat(20000), '1-59/1,'.repeat(10000) + ' * * * *', '@'.repeat(5000)]) {
+  for (const v of [
+    undefined,
+    42,
+    'x'.repeat(100000),
+    '*/1,'.repeat(20000),
+    '1-59/1,'.repeat(10000) + ' * * * *',
+    '@'.repeat(5000),
+  ]) {
     assert.doesNotThrow(() => checkCron(v as unknown as string));
     assert.doesNotThrow(() => parseCron(v as unknown as string));
   }

@@ -1,9 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkGoTemplate, isDefaultAlertmanagerTemplate, parseGoTemplate, TemplateDialect } from '../../../core/src/lang/goTemplate';
+import {
+  checkGoTemplate,
+  isDefaultAlertmanagerTemplate,
+  parseGoTemplate,
+  TemplateDialect,
+} from '../../../core/src/lang/goTemplate';
 import { formatLangMessage } from '../../../core/src/lang/messages';
 
-const errors = (text: string, dialect: TemplateDialect) => checkGoTemplate(text, dialect).filter((p) => p.severity !== 'warning');
+const errors = (text: string, dialect: TemplateDialect) =>
+  checkGoTemplate(text, dialect).filter((p) => p.severity !== 'warning');
 const one = (text: string, code: string, from: number, to: number, dialect: TemplateDialect = 'prometheus') => {
   const ps = errors(text, dialect);
   assert.equal(ps.length, 1, `${text}: ${JSON.stringify(ps)}`);
@@ -14,16 +20,41 @@ const one = (text: string, code: string, from: number, to: number, dialect: Temp
 
 test('valid Prometheus rule templates', () => {
   for (const t of [
-    '{{ $labels.instance }} is down', '{{ $value | humanize }}', '{{ printf "%.2f" $value }}', '{{ .Labels.job }}', 'no actions at all',
-    '{{- $labels.job -}}', '{{ if gt $value 1.0 }}high{{ else if gt $value 0.5 }}mid{{ else }}low{{ end }}',
-    '{{ with $labels.pod }}{{ . }}{{ end }}', '{{ range $k, $v := $labels }}{{ $k }}={{ $v }}{{ end }}', '{{/* comment */}}',
-    '{{- /* trimmed comment */ -}}', '{{ $x := 1 }}{{ $x = 2 }}{{ $x }}', '{{ $value | humanizePercentage }}', '{{ `raw` }}', "{{ 'c' }}",
-    '{{ -3 }}', '{{ 0x1F }}', '{{ 1e3 }}', '{{ .5 }}', '{{ true }}', '{{ index $labels "pod" }}', '{{ (query "up") | first | value }}',
-    '{{ range $i, $e := $labels }}{{ if $i }}{{ break }}{{ end }}{{ continue }}{{ end }}', '{{ define "x" }}a{{ end }}{{ template "x" . }}',
-    '{{ block "b" . }}x{{ end }}', '{{ "a\\n\\"b\\"" }}', '{{ .Value | printf "%.1f" }}', '{{ $externalURL }}{{ $externalLabels.cluster }}',
+    '{{ $labels.instance }} is down',
+    '{{ $value | humanize }}',
+    '{{ printf "%.2f" $value }}',
+    '{{ .Labels.job }}',
+    'no actions at all',
+    '{{- $labels.job -}}',
+    '{{ if gt $value 1.0 }}high{{ else if gt $value 0.5 }}mid{{ else }}low{{ end }}',
+    '{{ with $labels.pod }}{{ . }}{{ end }}',
+    '{{ range $k, $v := $labels }}{{ $k }}={{ $v }}{{ end }}',
+    '{{/* comment */}}',
+    '{{- /* trimmed comment */ -}}',
+    '{{ $x := 1 }}{{ $x = 2 }}{{ $x }}',
+    '{{ $value | humanizePercentage }}',
+    '{{ `raw` }}',
+    "{{ 'c' }}",
+    '{{ -3 }}',
+    '{{ 0x1F }}',
+    '{{ 1e3 }}',
+    '{{ .5 }}',
+    '{{ true }}',
+    '{{ index $labels "pod" }}',
+    '{{ (query "up") | first | value }}',
+    '{{ range $i, $e := $labels }}{{ if $i }}{{ break }}{{ end }}{{ continue }}{{ end }}',
+    '{{ define "x" }}a{{ end }}{{ template "x" . }}',
+    '{{ block "b" . }}x{{ end }}',
+    '{{ "a\\n\\"b\\"" }}',
+    '{{ .Value | printf "%.1f" }}',
+    '{{ $externalURL }}{{ $externalLabels.cluster }}',
     '{{\n  $labels.job\n}}',
   ]) {
-    assert.deepEqual(checkGoTemplate(t, 'prometheus'), [], `${t}: ${JSON.stringify(checkGoTemplate(t, 'prometheus').map(formatLangMessage))}`);
+    assert.deepEqual(
+      checkGoTemplate(t, 'prometheus'),
+      [],
+      `${t}: ${JSON.stringify(checkGoTemplate(t, 'prometheus').map(formatLangMessage))}`,
+    );
   }
 });
 
@@ -31,12 +62,23 @@ test('valid Alertmanager templates', () => {
   for (const t of [
     '{{ define "slack.title" }}[{{ .Status | toUpper }}{{ if eq .Status "firing" }}:{{ .Alerts.Firing | len }}{{ end }}] {{ .CommonLabels.alertname }}{{ end }}',
     '{{ range .Alerts }}{{ .Labels.severity }}: {{ .Annotations.summary }} since {{ .StartsAt | since | humanizeDuration }}{{ end }}',
-    '{{ template "slack.default.title" . }}', '{{ .CommonLabels.SortedPairs }}', '{{ join ", " .GroupLabels.Values }}',
-    '{{ range $i, $a := .Alerts.Resolved }}{{ $a.Labels.pod }}{{ end }}', '{{ with .CommonAnnotations.runbook }}{{ . }}{{ else }}none{{ end }}',
-    '{{ if .A }}{{ else }}{{ end }}'.replace('.A', '.Receiver'), '{{ with .Receiver }}{{ else with .Status }}{{ end }}', '{{ reReplaceAll "a" "b" .Receiver | safeHtml }}',
-    '{{ $root := . }}{{ range .Alerts }}{{ $root.Receiver }}{{ end }}', '{{ tz "Europe/Berlin" now | date "2006" }}', '{{ dict "a" 1 | toJson }}',
+    '{{ template "slack.default.title" . }}',
+    '{{ .CommonLabels.SortedPairs }}',
+    '{{ join ", " .GroupLabels.Values }}',
+    '{{ range $i, $a := .Alerts.Resolved }}{{ $a.Labels.pod }}{{ end }}',
+    '{{ with .CommonAnnotations.runbook }}{{ . }}{{ else }}none{{ end }}',
+    '{{ if .A }}{{ else }}{{ end }}'.replace('.A', '.Receiver'),
+    '{{ with .Receiver }}{{ else with .Status }}{{ end }}',
+    '{{ reReplaceAll "a" "b" .Receiver | safeHtml }}',
+    '{{ $root := . }}{{ range .Alerts }}{{ $root.Receiver }}{{ end }}',
+    '{{ tz "Europe/Berlin" now | date "2006" }}',
+    '{{ dict "a" 1 | toJson }}',
   ]) {
-    assert.deepEqual(checkGoTemplate(t, 'alertmanager'), [], `${t}: ${JSON.stringify(checkGoTemplate(t, 'alertmanager').map(formatLangMessage))}`);
+    assert.deepEqual(
+      checkGoTemplate(t, 'alertmanager'),
+      [],
+      `${t}: ${JSON.stringify(checkGoTemplate(t, 'alertmanager').map(formatLangMessage))}`,
+    );
   }
 });
 
@@ -68,7 +110,13 @@ test('structure errors: end, else, missing end', () => {
   one('x {{ range $labels }}y', 'template.missing-end', 2, 21);
   one('{{ define "x" }}abc', 'template.missing-end', 0, 16);
   const two = errors('{{ if true }}{{ with $labels }}', 'prometheus');
-  assert.deepEqual(two.map((p) => [p.code, p.from, p.to]), [['template.missing-end', 0, 13], ['template.missing-end', 13, 31]]);
+  assert.deepEqual(
+    two.map((p) => [p.code, p.from, p.to]),
+    [
+      ['template.missing-end', 0, 13],
+      ['template.missing-end', 13, 31],
+    ],
+  );
   one('{{ if true }}{{ end x }}', 'template.unexpected-token', 20, 21);
   one('{{ range .X }}{{ else if .Y }}{{ end }}', 'template.unexpected-token', 22, 24, 'alertmanager');
   one('{{ if true }}{{ else with $labels }}{{ end }}', 'template.unexpected-token', 21, 25);
@@ -115,14 +163,20 @@ test('functions and variables per dialect', () => {
 
 test('unknown fields are warnings on known data', () => {
   const w = checkGoTemplate('{{ range .Alerts }}{{ .Foo }}{{ end }}', 'alertmanager');
-  assert.deepEqual(w.map((p) => [p.code, p.from, p.to, p.severity]), [['template.unknown-field', 22, 26, 'warning']]);
+  assert.deepEqual(
+    w.map((p) => [p.code, p.from, p.to, p.severity]),
+    [['template.unknown-field', 22, 26, 'warning']],
+  );
   assert.equal(checkGoTemplate('{{ .Recevier }}', 'alertmanager')[0]?.code, 'template.unknown-field');
   assert.equal(checkGoTemplate('{{ .Labelz.x }}', 'prometheus')[0]?.code, 'template.unknown-field');
   assert.deepEqual(checkGoTemplate('{{ with .CommonLabels }}{{ .anything }}{{ end }}', 'alertmanager'), []);
 });
 
 test('extraction: defines, template refs, variables, label and value refs', () => {
-  const r = parseGoTemplate('{{ $labels.instance }} {{ .Labels.job }} {{ index $labels "pod" }} {{ $value | humanize }} {{ $externalLabels.cluster }}', 'prometheus');
+  const r = parseGoTemplate(
+    '{{ $labels.instance }} {{ .Labels.job }} {{ index $labels "pod" }} {{ $value | humanize }} {{ $externalLabels.cluster }}',
+    'prometheus',
+  );
   assert.deepEqual(r.labelRefs, [
     { name: 'instance', from: 11, to: 19, source: 'labels' },
     { name: 'job', from: 34, to: 37, source: 'labels' },
@@ -130,12 +184,35 @@ test('extraction: defines, template refs, variables, label and value refs', () =
     { name: 'cluster', from: 110, to: 117, source: 'externalLabels' },
   ]);
   assert.deepEqual(r.valueRefs, [{ name: '$value', from: 70, to: 76 }]);
-  assert.deepEqual(r.functions.map((f) => f.name), ['index', 'humanize']);
-  const a = parseGoTemplate('{{ define "t" }}{{ .CommonLabels.severity }}{{ range $i, $x := .Alerts }}{{ $x.Labels.pod }}{{ index .GroupLabels "ns" }}{{ end }}{{ end }}{{ template "t" . }}{{ template "slack.default.text" . }}', 'alertmanager');
+  assert.deepEqual(
+    r.functions.map((f) => f.name),
+    ['index', 'humanize'],
+  );
+  const a = parseGoTemplate(
+    '{{ define "t" }}{{ .CommonLabels.severity }}{{ range $i, $x := .Alerts }}{{ $x.Labels.pod }}{{ index .GroupLabels "ns" }}{{ end }}{{ end }}{{ template "t" . }}{{ template "slack.default.text" . }}',
+    'alertmanager',
+  );
   assert.deepEqual(a.defines, [{ name: 't', from: 11, to: 12 }]);
-  assert.deepEqual(a.templateRefs.map((t) => t.name), ['t', 'slack.default.text']);
-  assert.deepEqual(a.labelRefs.map((l) => [l.name, l.source]), [['severity', 'commonLabels'], ['pod', 'labels'], ['ns', 'groupLabels']]);
-  assert.deepEqual(a.variables.map((v) => [v.name, v.kind]), [['$i', 'declare'], ['$x', 'declare'], ['$x', 'use']]);
+  assert.deepEqual(
+    a.templateRefs.map((t) => t.name),
+    ['t', 'slack.default.text'],
+  );
+  assert.deepEqual(
+    a.labelRefs.map((l) => [l.name, l.source]),
+    [
+      ['severity', 'commonLabels'],
+      ['pod', 'labels'],
+      ['ns', 'groupLabels'],
+    ],
+  );
+  assert.deepEqual(
+    a.variables.map((v) => [v.name, v.kind]),
+    [
+      ['$i', 'declare'],
+      ['$x', 'declare'],
+      ['$x', 'use'],
+    ],
+  );
   assert.equal(isDefaultAlertmanagerTemplate('slack.default.title'), true);
   assert.equal(isDefaultAlertmanagerTemplate('__subject'), true);
   assert.equal(isDefaultAlertmanagerTemplate('my.title'), false);
@@ -143,9 +220,18 @@ test('extraction: defines, template refs, variables, label and value refs', () =
 
 test('robust: deep nesting, long and garbage input never throw and return in time', () => {
   const inputs = [
-    '{{ ' + '('.repeat(10000) + '.x' + ')'.repeat(10000) + ' }}', '{{if .A}}'.repeat(10000), '{{end}}'.repeat(10000), '{{'.repeat(50000),
-    '}}'.repeat(50000), '{{ "'.repeat(30000), '{{/*'.repeat(30000), 'x'.repeat(100000), '{{ $a := 1 }}'.repeat(8000),
-    '{{ range .Alerts }}{{ .Labels.x }}{{ end }}'.repeat(3000), '{{ ' + '.a'.repeat(30000) + ' }}', '{{' + '\u0000'.repeat(1000) + '}}',
+    '{{ ' + '('.repeat(10000) + '.x' + ')'.repeat(10000) + ' }}',
+    '{{if .A}}'.repeat(10000),
+    '{{end}}'.repeat(10000),
+    '{{'.repeat(50000),
+    '}}'.repeat(50000),
+    '{{ "'.repeat(30000),
+    '{{/*'.repeat(30000),
+    'x'.repeat(100000),
+    '{{ $a := 1 }}'.repeat(8000),
+    '{{ range .Alerts }}{{ .Labels.x }}{{ end }}'.repeat(3000),
+    '{{ ' + '.a'.repeat(30000) + ' }}',
+    '{{' + '\u0000'.repeat(1000) + '}}',
   ];
   for (const t of inputs) {
     const start = Date.now();
@@ -156,7 +242,8 @@ test('robust: deep nesting, long and garbage input never throw and return in tim
     }
     assert.ok(Date.now() - start < 5000, `${t.slice(0, 20)}… took ${Date.now() - start}ms`);
   }
-  for (const v of [undefined, null, 5]) assert.doesNotThrow(() => parseGoTemplate(v as unknown as string, 'prometheus'));
+  for (const v of [undefined, null, 5])
+    assert.doesNotThrow(() => parseGoTemplate(v as unknown as string, 'prometheus'));
   // Nesting limits are per construct: recovered errors inside parentheses must not accumulate.
   const many = '{{ ( , ) }}'.repeat(300) + '{{ (((1))) }}';
   assert.ok(!checkGoTemplate(many, 'prometheus').some((p) => p.code === 'template.too-complex'));
@@ -165,7 +252,41 @@ test('robust: deep nesting, long and garbage input never throw and return in tim
 });
 
 test('fuzz: random token soup never throws, offsets in range, messages fully formatted', () => {
-  const pieces = ['{{', '}}', '{{-', ' -}}', 'if', 'else', 'end', 'range', 'with', 'define', 'template', '"x"', '$x', ':=', '=', '.A', '.', '|', '(', ')', ' ', 'printf', '$labels', '/*', '*/', '`', "'", ',', '1', 'nil', 'break', '\n', 'text'];
+  const pieces = [
+    '{{',
+    '}}',
+    '{{-',
+    ' -}}',
+    'if',
+    'else',
+    'end',
+    'range',
+    'with',
+    'define',
+    'template',
+    '"x"',
+    '$x',
+    ':=',
+    '=',
+    '.A',
+    '.',
+    '|',
+    '(',
+    ')',
+    ' ',
+    'printf',
+    '$labels',
+    '/*',
+    '*/',
+    '`',
+    "'",
+    ',',
+    '1',
+    'nil',
+    'break',
+    '\n',
+    'text',
+  ];
   let seed = 987654;
   const rnd = (n: number) => {
     seed = (seed * 1103515245 + 12345) % 2147483648;

@@ -1,9 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkCurrency, checkLocale, checkTimeZone, localeDirection, pluralCategories } from '../../../core/src/lang/intl';
+import {
+  checkCurrency,
+  checkLocale,
+  checkTimeZone,
+  localeDirection,
+  pluralCategories,
+} from '../../../core/src/lang/intl';
 
 test('time zones', () => {
-  for (const tz of ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Etc/GMT+1', 'US/Pacific']) assert.deepEqual(checkTimeZone(tz), [], tz);
+  for (const tz of ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Etc/GMT+1', 'US/Pacific'])
+    assert.deepEqual(checkTimeZone(tz), [], tz);
   const bad = checkTimeZone('Mars/Phobos');
   assert.equal(bad[0]?.code, 'intl.unknown-timezone');
   assert.deepEqual([bad[0]?.from, bad[0]?.to], [0, 11]);

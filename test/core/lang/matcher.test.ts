@@ -12,9 +12,23 @@ const one = (text: string, code: string, from: number, to: number, grammar?: 'ut
 
 test('valid matchers in the UTF-8 grammar', () => {
   for (const m of [
-    'severity="critical"', 'severity = critical', 'team=~"db|web"', 'team!~"^x.*"', 'env!="prod"', '{a="b", c=~"d|e",}',
-    '{}', '', '"a b"="c"', 'foo.bar="x"', 'a="with \\"quote\\""', 'a=~"\\\\d+"', 'alertname=Watchdog', '{ a = "b" }',
-    'a=~.*', 'ünïcode="ok"', 'a="é"',
+    'severity="critical"',
+    'severity = critical',
+    'team=~"db|web"',
+    'team!~"^x.*"',
+    'env!="prod"',
+    '{a="b", c=~"d|e",}',
+    '{}',
+    '',
+    '"a b"="c"',
+    'foo.bar="x"',
+    'a="with \\"quote\\""',
+    'a=~"\\\\d+"',
+    'alertname=Watchdog',
+    '{ a = "b" }',
+    'a=~.*',
+    'ünïcode="ok"',
+    'a="é"',
   ]) {
     assert.deepEqual(checkMatcher(m), [], m);
   }
@@ -23,10 +37,26 @@ test('valid matchers in the UTF-8 grammar', () => {
 test('parseMatchers returns names, ops, values and spans', () => {
   const ms = parseMatchers('{a="b", c=~"d|e"}');
   assert.equal(ms.length, 2);
-  assert.deepEqual(ms[0], { name: 'a', op: '=', value: 'b', from: 1, to: 6, nameFrom: 1, nameTo: 2, valueFrom: 3, valueTo: 6 });
-  assert.deepEqual([ms[1]!.name, ms[1]!.op, ms[1]!.value, ms[1]!.valueFrom, ms[1]!.valueTo], ['c', '=~', 'd|e', 11, 16]);
+  assert.deepEqual(ms[0], {
+    name: 'a',
+    op: '=',
+    value: 'b',
+    from: 1,
+    to: 6,
+    nameFrom: 1,
+    nameTo: 2,
+    valueFrom: 3,
+    valueTo: 6,
+  });
+  assert.deepEqual(
+    [ms[1]!.name, ms[1]!.op, ms[1]!.value, ms[1]!.valueFrom, ms[1]!.valueTo],
+    ['c', '=~', 'd|e', 11, 16],
+  );
   assert.deepEqual(parseMatchers('a="x\\ny"')[0]?.value, 'x\ny');
-  assert.deepEqual(parseMatchers('foo=bar baz').map((m) => m.value), ['bar baz']);
+  assert.deepEqual(
+    parseMatchers('foo=bar baz').map((m) => m.value),
+    ['bar baz'],
+  );
   assert.deepEqual(parseMatchers('bad=~', { grammar: 'utf8' }), []);
   assert.equal(parseMatchers('bad=~').length, 1); // fallback: classic accepts an empty value
 });
@@ -80,7 +110,16 @@ test('classic grammar checks legacy label names', () => {
 
 test('never throws and stays fast', () => {
   const t = Date.now();
-  for (const v of [undefined, 1, 'a="'.repeat(30000), '{'.repeat(100000), 'a=~"' + '('.repeat(5000) + '"', '"'.repeat(100000), ',,,,'.repeat(2000), 'a=b,'.repeat(2000)]) {
+  for (const v of [
+    undefined,
+    1,
+    'a="'.repeat(30000),
+    '{'.repeat(100000),
+    'a=~"' + '('.repeat(5000) + '"',
+    '"'.repeat(100000),
+    ',,,,'.repeat(2000),
+    'a=b,'.repeat(2000),
+  ]) {
     assert.doesNotThrow(() => checkMatcher(v as unknown as string));
     assert.doesNotThrow(() => parseMatchers(v as unknown as string, { grammar: 'classic' }));
   }

@@ -13,26 +13,80 @@ import { LangProblem } from '../../../core/src/lang/types';
 const corpus = (): LangProblem[] => {
   const out: LangProblem[] = [];
   for (const d of ['', '5z', '30m1h', '5m5m', '1.5h', '-5m', '5', '300y', ' 5m']) out.push(...checkDuration(d));
-  for (const c of ['', '* *', '@nope', '60 * * * *', 'a * * * *', '5-1 * * * *', '*/0 * * * *', '0 0 31 2 *']) out.push(...checkCron(c));
+  for (const c of ['', '* *', '@nope', '60 * * * *', 'a * * * *', '5-1 * * * *', '*/0 * * * *', '0 0 31 2 *'])
+    out.push(...checkCron(c));
   for (const t of ['', ' UTC', 'Mars/Phobos', 'europe/berlin']) out.push(...checkTimeZone(t));
   for (const l of ['', 'en_US', 'EN-us', 'xx-US']) out.push(...checkLocale(l));
   for (const c of ['', 'US', 'usd', 'XYZ']) out.push(...checkCurrency(c));
   for (const c of ['', '10.0.0.256/8', '10.0.0.0', '10.0.0.0/33', '10.0.0.1/8']) out.push(...checkCidr(c));
-  for (const m of ['a!b', 'a="b', 'a="\\q"', '=b', 'a', 'a=', 'a="b" c', '{a="b"', 'a=~"("', 'foo=bar baz']) out.push(...checkMatcher(m, { grammar: m === 'a=' || m === 'a="b" c' ? 'utf8' : 'fallback' }));
+  for (const m of ['a!b', 'a="b', 'a="\\q"', '=b', 'a', 'a=', 'a="b" c', '{a="b"', 'a=~"("', 'foo=bar baz'])
+    out.push(...checkMatcher(m, { grammar: m === 'a=' || m === 'a="b" c' ? 'utf8' : 'fallback' }));
   out.push(...checkMatcher('job:x="y"', { grammar: 'classic' }));
   for (const e of [
-    '', 'x+'.repeat(110000), 'sum(x', 'x)', '(x]', 'humanize(x)', 'x[5z]', 'foo +', 'x offset', 'x{a}', 'x{a=}', 'foo bar', 'sum(x) +', '"abc',
-    'x{a="\\q"}', 'x{a=~"("}', '{}', 'foo{__name__="x"}', 'abs(x, y)', 'rate(x)', 'abs(x[5m])', 'topk(x, y)', 'count_values(1, x)', 'x[5m] + 1',
-    '1 > 2', '1 and x', 'rate(x)[5m]', 'x[5m][1m:]', 'sum(x) ,', 'sum by (a)',
+    '',
+    'x+'.repeat(110000),
+    'sum(x',
+    'x)',
+    '(x]',
+    'humanize(x)',
+    'x[5z]',
+    'foo +',
+    'x offset',
+    'x{a}',
+    'x{a=}',
+    'foo bar',
+    'sum(x) +',
+    '"abc',
+    'x{a="\\q"}',
+    'x{a=~"("}',
+    '{}',
+    'foo{__name__="x"}',
+    'abs(x, y)',
+    'rate(x)',
+    'abs(x[5m])',
+    'topk(x, y)',
+    'count_values(1, x)',
+    'x[5m] + 1',
+    '1 > 2',
+    '1 and x',
+    'rate(x)[5m]',
+    'x[5m][1m:]',
+    'sum(x) ,',
+    'sum by (a)',
   ]) {
     out.push(...checkPromql(e));
   }
   out.push(...checkPromql('x[5m]', { rule: true }));
   for (const t of [
-    '{{', '{{/* x }}', '{{/* x */ }}', '{{ "a }}', '{{ `a }}', "{{ 'a }}", '{{ $labels# }}', '{{ 1x }}', '{{ ) }}', '{{ ( . }}', '{{ end }}',
-    '{{ else }}', '{{ if . }}', '{{}}', '{{ nope }}', '{{ $nope }}', '{{ . , }}', '{{ . | 1 }}', '{{ $a, $b := . }}', '{{ "a".B }}', '{{ nil }}',
-    '{{ break }}', '{{ if . }}{{ define "x" }}{{ end }}{{ end }}', '{{ template . }}', '{{ define "a" }}x{{ end }}{{ define "a" }}y{{ end }}',
-    '{{ template "zzz" }}', '{{ .Nope }}', '{{ "\\q" }}', '{{if .Labels}}'.repeat(300),
+    '{{',
+    '{{/* x }}',
+    '{{/* x */ }}',
+    '{{ "a }}',
+    '{{ `a }}',
+    "{{ 'a }}",
+    '{{ $labels# }}',
+    '{{ 1x }}',
+    '{{ ) }}',
+    '{{ ( . }}',
+    '{{ end }}',
+    '{{ else }}',
+    '{{ if . }}',
+    '{{}}',
+    '{{ nope }}',
+    '{{ $nope }}',
+    '{{ . , }}',
+    '{{ . | 1 }}',
+    '{{ $a, $b := . }}',
+    '{{ "a".B }}',
+    '{{ nil }}',
+    '{{ break }}',
+    '{{ if . }}{{ define "x" }}{{ end }}{{ end }}',
+    '{{ template . }}',
+    '{{ define "a" }}x{{ end }}{{ define "a" }}y{{ end }}',
+    '{{ template "zzz" }}',
+    '{{ .Nope }}',
+    '{{ "\\q" }}',
+    '{{if .Labels}}'.repeat(300),
   ]) {
     out.push(...checkGoTemplate(t, 'prometheus'));
   }
@@ -72,7 +126,10 @@ test('formatLangMessage fills placeholders and keeps Go template text', () => {
     formatLangMessage({ code: 'duration.unknown-unit', from: 1, to: 2, args: { unit: 'z', suggestion: '5m' } }),
     "Unit 'z' is not a duration unit; use ms, s, m, h, d, w or y (e.g. '5m').",
   );
-  assert.equal(formatLangMessage({ code: 'template.missing-end', from: 0, to: 5, args: { keyword: 'range' } }), '{{range}} is never closed; add {{end}} where the block should stop.');
+  assert.equal(
+    formatLangMessage({ code: 'template.missing-end', from: 0, to: 5, args: { keyword: 'range' } }),
+    '{{range}} is never closed; add {{end}} where the block should stop.',
+  );
   assert.equal(formatLangMessage({ code: 'no.such-code', from: 0, to: 0, args: { a: 1 } }), 'no.such-code {"a":1}');
   assert.doesNotThrow(() => formatLangMessage(null as unknown as LangProblem));
 });

@@ -14,13 +14,47 @@ const one = (expr: string, code: string, from: number, to: number, opts = {}) =>
 
 test('valid expressions have no problems', () => {
   for (const e of [
-    'up == 0', 'rate(http_requests_total{job="api"}[5m]) > 0.5', 'sum by (job) (rate(x[5m]))', 'sum(rate(x[5m])) by (job)',
-    'histogram_quantile(0.9, sum by (le) (rate(x_bucket[5m])))', 'time() - x', 'vector(1)', 'clamp(x, 0, 1)', 'round(x)', 'round(x, 5)',
-    'day_of_week()', 'sort_by_label(x, "a", "b")', 'count_values("v", x)', 'quantile(0.9, x)', 'topk(3, x)', 'rate(x[5m:1m])',
-    'max_over_time(x[1h:])', 'x @ start()', 'x offset 5m', 'x[5m] offset 1h', 'x # comment', '{"utf8.name", env="x"}',
-    'x{a=~"a.*"}', 'foo{}', '{a!=""}', '{a=~".+"}', 'label_replace(x, "dst", "$1", "src", "(.*)")', 'label_join(x, "d", ",", "a", "b", "c")',
-    '1 > bool 2', 'x and on(job) y', 'absent(up{job="x"})', 'predict_linear(x[1h], 3600)', 'x[90]', '-x', 'x ^ 2', 'scalar(x) * 2',
-    'sum without (pod) (x) / ignoring(pod) group_left y', 'x unless y', 'quantile_over_time(0.5, x[10m])', '(x)', 'x{a="\\\\."}',
+    'up == 0',
+    'rate(http_requests_total{job="api"}[5m]) > 0.5',
+    'sum by (job) (rate(x[5m]))',
+    'sum(rate(x[5m])) by (job)',
+    'histogram_quantile(0.9, sum by (le) (rate(x_bucket[5m])))',
+    'time() - x',
+    'vector(1)',
+    'clamp(x, 0, 1)',
+    'round(x)',
+    'round(x, 5)',
+    'day_of_week()',
+    'sort_by_label(x, "a", "b")',
+    'count_values("v", x)',
+    'quantile(0.9, x)',
+    'topk(3, x)',
+    'rate(x[5m:1m])',
+    'max_over_time(x[1h:])',
+    'x @ start()',
+    'x offset 5m',
+    'x[5m] offset 1h',
+    'x # comment',
+    '{"utf8.name", env="x"}',
+    'x{a=~"a.*"}',
+    'foo{}',
+    '{a!=""}',
+    '{a=~".+"}',
+    'label_replace(x, "dst", "$1", "src", "(.*)")',
+    'label_join(x, "d", ",", "a", "b", "c")',
+    '1 > bool 2',
+    'x and on(job) y',
+    'absent(up{job="x"})',
+    'predict_linear(x[1h], 3600)',
+    'x[90]',
+    '-x',
+    'x ^ 2',
+    'scalar(x) * 2',
+    'sum without (pod) (x) / ignoring(pod) group_left y',
+    'x unless y',
+    'quantile_over_time(0.5, x[10m])',
+    '(x)',
+    'x{a="\\\\."}',
   ]) {
     assert.deepEqual(checkPromql(e), [], `${e}: ${JSON.stringify(checkPromql(e).map(formatLangMessage))}`);
   }
@@ -94,7 +128,10 @@ test('strings, regexes and selectors', () => {
 
 test('light type checks and arity', () => {
   const p = one('rate(x)', 'promql.expected-range-vector', 5, 6);
-  assert.equal(formatLangMessage(p), "rate() expects a range vector as argument 1, but 'x' is an instant vector; add a range selector, e.g. 'x[5m]'.");
+  assert.equal(
+    formatLangMessage(p),
+    "rate() expects a range vector as argument 1, but 'x' is an instant vector; add a range selector, e.g. 'x[5m]'.",
+  );
   for (const f of ['irate', 'increase', 'delta', 'deriv', 'avg_over_time', 'max_over_time', 'changes', 'resets']) {
     one(`${f}(up)`, 'promql.expected-range-vector', f.length + 1, f.length + 3);
   }
@@ -136,7 +173,10 @@ test('Grafana macros are substituted with same-length text', () => {
   const s = substituteGrafanaMacros('rate(x{job="$job"}[$__rate_interval]) + y[${__range}] offset $off + [[m]]');
   assert.equal(s.text.length, 'rate(x{job="$job"}[$__rate_interval]) + y[${__range}] offset $off + [[m]]'.length);
   assert.equal(s.text, 'rate(x{job="xxxx"}[000000000000001m]) + y[000000001m] offset 001m + x____');
-  assert.deepEqual(s.macros.map((m) => m.name), ['job', '__rate_interval', '__range', 'off', 'm']);
+  assert.deepEqual(
+    s.macros.map((m) => m.name),
+    ['job', '__rate_interval', '__range', 'off', 'm'],
+  );
   assert.equal(s.map(7), 7);
   assert.deepEqual(checkPromql('rate(x[$__rate_interval])', { grafana: true }), []);
   assert.deepEqual(checkPromql('histogram_quantile($q, sum by (le) (rate(x[$__interval])))', { grafana: true }), []);
@@ -155,7 +195,9 @@ test('promqlRanges lists literal durations with kinds and functions', () => {
     { from: 46, to: 48, durationMs: 86400000, kind: 'offset' },
     { from: 53, to: 55, durationMs: 90000, kind: 'range' },
   ]);
-  assert.deepEqual(promqlRanges('rate(x[$__rate_interval]) + y[5m]', { grafana: true }), [{ from: 30, to: 32, durationMs: 300000, kind: 'range' }]);
+  assert.deepEqual(promqlRanges('rate(x[$__rate_interval]) + y[5m]', { grafana: true }), [
+    { from: 30, to: 32, durationMs: 300000, kind: 'range' },
+  ]);
   assert.deepEqual(promqlRanges('x[1m+1m]'), []);
   assert.deepEqual(promqlRanges(''), []);
 });
@@ -167,17 +209,35 @@ test('promqlMetricNames and promqlOutputLabels', () => {
     { name: 'foo', from: 56, to: 61 },
   ]);
   assert.deepEqual(promqlMetricNames('sum(x) by (job)'), [{ name: 'x', from: 4, to: 5 }]);
-  assert.deepEqual(promqlOutputLabels('sum by (job, instance) (rate(x[5m])) > 0'), { op: 'sum', kind: 'by', labels: ['job', 'instance'] });
-  assert.deepEqual(promqlOutputLabels('histogram_quantile(0.9, sum without (pod) (rate(x[5m])))'), { op: 'sum', kind: 'without', labels: ['pod'] });
+  assert.deepEqual(promqlOutputLabels('sum by (job, instance) (rate(x[5m])) > 0'), {
+    op: 'sum',
+    kind: 'by',
+    labels: ['job', 'instance'],
+  });
+  assert.deepEqual(promqlOutputLabels('histogram_quantile(0.9, sum without (pod) (rate(x[5m])))'), {
+    op: 'sum',
+    kind: 'without',
+    labels: ['pod'],
+  });
   assert.deepEqual(promqlOutputLabels('count(x)'), { op: 'count', kind: 'by', labels: [] });
   assert.equal(promqlOutputLabels('up == 0'), undefined);
 });
 
 test('robust: deep nesting, long and garbage input never throw and return in time', () => {
   const inputs = [
-    '('.repeat(10000) + 'x' + ')'.repeat(10000), '('.repeat(10000), ')'.repeat(10000), 'x'.repeat(100000), '{'.repeat(100000),
-    '"'.repeat(100000), '$'.repeat(100000), 'sum(' + 'x+'.repeat(50000) + 'x)', 'eyAAAAAAAAAAAA.'.repeat(6000), '\\'.repeat(100000),
-    '{{if .A}}'.repeat(10000), 'rate(x[5m])'.repeat(1000), '\u0000\uffff\ud800'.repeat(1000),
+    '('.repeat(10000) + 'x' + ')'.repeat(10000),
+    '('.repeat(10000),
+    ')'.repeat(10000),
+    'x'.repeat(100000),
+    '{'.repeat(100000),
+    '"'.repeat(100000),
+    '$'.repeat(100000),
+    'sum(' + 'x+'.repeat(50000) + 'x)',
+    'eyAAAAAAAAAAAA.'.repeat(6000),
+    '\\'.repeat(100000),
+    '{{if .A}}'.repeat(10000),
+    'rate(x[5m])'.repeat(1000),
+    '\u0000\uffff\ud800'.repeat(1000),
   ];
   for (const e of inputs) {
     const t = Date.now();
@@ -193,7 +253,33 @@ test('robust: deep nesting, long and garbage input never throw and return in tim
 });
 
 test('fuzz: random token soup never throws and offsets stay in range', () => {
-  const pieces = ['sum', 'rate', '(', ')', '[', ']', '{', '}', '5m', 'x', '"a"', '=~', ',', '+', ' by ', 'offset', '1', ':', '@', '#', '\n', '$v', 'bool', "'", '`'];
+  const pieces = [
+    'sum',
+    'rate',
+    '(',
+    ')',
+    '[',
+    ']',
+    '{',
+    '}',
+    '5m',
+    'x',
+    '"a"',
+    '=~',
+    ',',
+    '+',
+    ' by ',
+    'offset',
+    '1',
+    ':',
+    '@',
+    '#',
+    '\n',
+    '$v',
+    'bool',
+    "'",
+    '`',
+  ];
   let seed = 12345;
   const rnd = (n: number) => {
     seed = (seed * 1103515245 + 12345) % 2147483648;

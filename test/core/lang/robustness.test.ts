@@ -33,14 +33,84 @@ function assertWellFormed(name: string, input: string, ps: LangProblem[]): void 
   for (const p of ps) {
     assert.ok(langMessages[p.code], `${name}: unknown code ${p.code}`);
     assert.ok(Number.isInteger(p.from) && Number.isInteger(p.to), `${name}: ${JSON.stringify(p)}`);
-    assert.ok(p.from >= 0 && p.from <= p.to && p.to <= Math.max(input.length, 0), `${name} ${JSON.stringify(input.slice(0, 40))}: ${JSON.stringify(p)}`);
+    assert.ok(
+      p.from >= 0 && p.from <= p.to && p.to <= Math.max(input.length, 0),
+      `${name} ${JSON.stringify(input.slice(0, 40))}: ${JSON.stringify(p)}`,
+    );
     assert.equal(typeof formatLangMessage(p), 'string');
   }
 }
 
 const soup = (pieces: string[]) => fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((a) => a.join(''));
-const promqlSoup = soup(['sum', 'rate(', '(', ')', '[', ']', '{', '}', '5m', ':', 'x', '"a"', '=~', '!=', ',', '+', ' by ', 'offset ', '1', '@', '#', '\n', '$v', '[[v]]', '${v:raw}', "'", '`', '\\', 'bool ', ' and ']);
-const templateSoup = soup(['{{', '}}', '{{- ', ' -}}', 'if ', 'else ', 'end', 'range ', 'with ', 'define ', 'block ', 'template ', '"x"', '$x', ':=', '=', '.A', '.', '|', '(', ')', ' ', 'printf ', '$labels', '/*', '*/', '`', "'", ',', '1', 'nil', 'break', '\n', 'text', '$value']);
+const promqlSoup = soup([
+  'sum',
+  'rate(',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  '5m',
+  ':',
+  'x',
+  '"a"',
+  '=~',
+  '!=',
+  ',',
+  '+',
+  ' by ',
+  'offset ',
+  '1',
+  '@',
+  '#',
+  '\n',
+  '$v',
+  '[[v]]',
+  '${v:raw}',
+  "'",
+  '`',
+  '\\',
+  'bool ',
+  ' and ',
+]);
+const templateSoup = soup([
+  '{{',
+  '}}',
+  '{{- ',
+  ' -}}',
+  'if ',
+  'else ',
+  'end',
+  'range ',
+  'with ',
+  'define ',
+  'block ',
+  'template ',
+  '"x"',
+  '$x',
+  ':=',
+  '=',
+  '.A',
+  '.',
+  '|',
+  '(',
+  ')',
+  ' ',
+  'printf ',
+  '$labels',
+  '/*',
+  '*/',
+  '`',
+  "'",
+  ',',
+  '1',
+  'nil',
+  'break',
+  '\n',
+  'text',
+  '$value',
+]);
 const anyString = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ maxLength: 200 }));
 
 test('property: every checker returns well-formed problems for any string', () => {
@@ -67,7 +137,14 @@ test('property: PromQL and template token soups', () => {
       for (const d of ['prometheus', 'alertmanager'] as const) {
         const r = parseGoTemplate(s, d);
         assertWellFormed(`template-${d}`, s, r.problems);
-        for (const span of [...r.defines, ...r.templateRefs, ...r.labelRefs, ...r.variables, ...r.valueRefs, ...r.functions]) {
+        for (const span of [
+          ...r.defines,
+          ...r.templateRefs,
+          ...r.labelRefs,
+          ...r.variables,
+          ...r.valueRefs,
+          ...r.functions,
+        ]) {
           assert.ok(span.from >= 0 && span.from <= span.to && span.to <= s.length, JSON.stringify(span));
         }
       }
@@ -122,7 +199,14 @@ test('property: secret helpers never throw', () => {
 });
 
 test('huge inputs return within a time bound for every checker', () => {
-  const inputs = ['x'.repeat(100000), '('.repeat(10000), '{{'.repeat(50000), ' '.repeat(100000), '\u{1F600}'.repeat(30000), 'a,'.repeat(50000)];
+  const inputs = [
+    'x'.repeat(100000),
+    '('.repeat(10000),
+    '{{'.repeat(50000),
+    ' '.repeat(100000),
+    '\u{1F600}'.repeat(30000),
+    'a,'.repeat(50000),
+  ];
   for (const input of inputs) {
     for (const [name, check] of checkers) {
       const t = Date.now();
@@ -131,7 +215,8 @@ test('huge inputs return within a time bound for every checker', () => {
     }
     const t = Date.now();
     detectSecretShape(input);
-    for (const st of ['plain', 'single', 'double', 'literal', 'folded', 'json'] as ScalarStyle[]) buildOffsetMap(input, st)(5);
+    for (const st of ['plain', 'single', 'double', 'literal', 'folded', 'json'] as ScalarStyle[])
+      buildOffsetMap(input, st)(5);
     assert.ok(Date.now() - t < 5000);
   }
 });

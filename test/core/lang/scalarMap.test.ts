@@ -4,7 +4,11 @@ import { parseDocument, isScalar, visit, Scalar } from 'yaml';
 import { buildOffsetMap, ScalarStyle } from '../../../core/src/lang/scalarMap';
 
 const STYLE: Record<string, ScalarStyle> = {
-  PLAIN: 'plain', QUOTE_SINGLE: 'single', QUOTE_DOUBLE: 'double', BLOCK_LITERAL: 'literal', BLOCK_FOLDED: 'folded',
+  PLAIN: 'plain',
+  QUOTE_SINGLE: 'single',
+  QUOTE_DOUBLE: 'double',
+  BLOCK_LITERAL: 'literal',
+  BLOCK_FOLDED: 'folded',
 };
 
 /** Every string scalar of `src` except keys: [raw, style, decoded value, start offset of raw in src]. */
@@ -16,7 +20,12 @@ function scalars(src: string): { raw: string; style: ScalarStyle; value: string;
       const v = pair.value;
       if (isScalar(v) && typeof v.value === 'string' && v.range) {
         const s = v as Scalar<string>;
-        out.push({ raw: src.slice(s.range![0], s.range![1]), style: STYLE[String(s.type)]!, value: s.value, start: s.range![0] });
+        out.push({
+          raw: src.slice(s.range![0], s.range![1]),
+          style: STYLE[String(s.type)]!,
+          value: s.value,
+          start: s.range![0],
+        });
       }
     },
   });
@@ -41,7 +50,7 @@ const DOCS = [
   'list:\n  - |\n    item\n    two\n  - "q\\"x"\n',
   'expr: sum(rate(x[5m])) by (job) > 0\n',
   'a: "tab\\tafter"\n',
-  'a: \'\'\n',
+  "a: ''\n",
   'a: ""\n',
 ];
 
@@ -65,7 +74,8 @@ test('every mapped character is the same character in the source (when unescaped
         const ch = s.value[i]!;
         const r = m(i);
         assert.ok(r >= 0 && r <= s.raw.length, `${JSON.stringify(s.raw)} @${i}`);
-        if (/[A-Za-z0-9]/.test(ch) && s.raw[r] !== '\\' && s.raw[r - 1] !== '\\') assert.equal(s.raw[r], ch, `${JSON.stringify(s.raw)} @${i}`);
+        if (/[A-Za-z0-9]/.test(ch) && s.raw[r] !== '\\' && s.raw[r - 1] !== '\\')
+          assert.equal(s.raw[r], ch, `${JSON.stringify(s.raw)} @${i}`);
       }
     }
   }

@@ -24,9 +24,16 @@ test('root route: a default receiver, and no matchers, time intervals or continu
     { code: 'alertmanager.root-route-field', text: 'continue', path: 'route.continue' },
   ]);
   // Where the schema already requires the receiver (monitoring files), it is said once.
-  const mon = json({ schema_version: '1', tenant_id: 'acme', alertmanager: { route: { group_by: ['alertname'] }, receivers: [{ name: 'a' }] } });
+  const mon = json({
+    schema_version: '1',
+    tenant_id: 'acme',
+    alertmanager: { route: { group_by: ['alertname'] }, receivers: [{ name: 'a' }] },
+  });
   const monHits = allHits(mon, 'x.monitoring.json').filter((h) => h.path.join('.') === 'alertmanager.route');
-  assert.deepEqual(monHits.map((h) => h.code), ['schema.required']);
+  assert.deepEqual(
+    monHits.map((h) => h.code),
+    ['schema.required'],
+  );
 });
 
 test('receivers and time intervals: defined once, referenced only when defined (with a suggestion)', () => {
@@ -53,7 +60,11 @@ test('receivers and time intervals: defined once, referenced only when defined (
   const hits = ruleHits(text, 'alertmanager.yml');
   assert.deepEqual(brief(hits), [
     { code: 'alertmanager.undefined-receiver', text: 'pagerdty', path: 'route.routes.0.receiver' },
-    { code: 'alertmanager.undefined-time-interval', text: 'holidays', path: 'route.routes.0.routes.0.active_time_intervals.0' },
+    {
+      code: 'alertmanager.undefined-time-interval',
+      text: 'holidays',
+      path: 'route.routes.0.routes.0.active_time_intervals.0',
+    },
     { code: 'alertmanager.duplicate-receiver', text: 'default', path: 'receivers.2.name' },
     { code: 'alertmanager.duplicate-time-interval', text: 'nights', path: 'mute_time_intervals.1.name' },
   ]);
@@ -61,10 +72,20 @@ test('receivers and time intervals: defined once, referenced only when defined (
 });
 
 test('monitoring files may name receivers of other files; Slack receiver files keep names unique', () => {
-  const mon = json({ schema_version: '1', tenant_id: 'acme', alertmanager: { route: { receiver: 'acme-default', routes: [{ receiver: 'acme-critical' }] }, receivers: [{ name: 'acme-default' }] } });
+  const mon = json({
+    schema_version: '1',
+    tenant_id: 'acme',
+    alertmanager: {
+      route: { receiver: 'acme-default', routes: [{ receiver: 'acme-critical' }] },
+      receivers: [{ name: 'acme-default' }],
+    },
+  });
   assert.deepEqual(withCode(ruleHits(mon, 'x.monitoring.json'), 'alertmanager.'), []);
-  const slack = 'schema_version: "1"\ntenant_id: acme\nreceivers:\n  - name: a\n    slack_configs: [{ channel: "#a" }]\n  - name: a\n    slack_configs: [{ channel: "#b" }]\n';
-  assert.deepEqual(brief(ruleHits(slack, 'x.slack.yaml')), [{ code: 'alertmanager.duplicate-receiver', text: 'a', path: 'receivers.1.name' }]);
+  const slack =
+    'schema_version: "1"\ntenant_id: acme\nreceivers:\n  - name: a\n    slack_configs: [{ channel: "#a" }]\n  - name: a\n    slack_configs: [{ channel: "#b" }]\n';
+  assert.deepEqual(brief(ruleHits(slack, 'x.slack.yaml')), [
+    { code: 'alertmanager.duplicate-receiver', text: 'a', path: 'receivers.1.name' },
+  ]);
 });
 
 test('group_by: `...` alone and no duplicates; group and repeat intervals not zero; time ranges in order', () => {
@@ -93,7 +114,11 @@ test('group_by: `...` alone and no duplicates; group and repeat intervals not ze
     { code: 'alertmanager.zero-interval', text: '0s', path: 'alertmanager.route.group_interval' },
     { code: 'alertmanager.duplicate-group-by', text: 'tenant', path: 'alertmanager.route.routes.0.group_by.2' },
     { code: 'alertmanager.zero-interval', text: '"0"', path: 'alertmanager.route.routes.0.repeat_interval' },
-    { code: 'alertmanager.time-range-order', text: '"06:00"', path: 'alertmanager.time_intervals.0.time_intervals.0.times.0.end_time' },
+    {
+      code: 'alertmanager.time-range-order',
+      text: '"06:00"',
+      path: 'alertmanager.time_intervals.0.time_intervals.0.times.0.end_time',
+    },
   ]);
 });
 
@@ -102,13 +127,13 @@ test('matchers: routes, inhibit rules, match_re and notification rules, supersed
     'route:',
     '  receiver: a',
     '  routes:',
-    "    - matchers: ['team=~\"(db\"', 'env=\"prod\"']",
+    '    - matchers: [\'team=~"(db"\', \'env="prod"\']',
     '      match_re: { service: "api(" }',
     'receivers:',
     '  - name: a',
     'inhibit_rules:',
     "  - source_matchers: ['severity critical']",
-    "    target_matchers: ['severity=\"warning\"']",
+    '    target_matchers: [\'severity="warning"\']',
     '',
   ].join('\n');
   const hits = ruleHits(am, 'alertmanager.yml');
@@ -117,7 +142,8 @@ test('matchers: routes, inhibit rules, match_re and notification rules, supersed
     { code: 'matcher.bad-regex', text: 'api(', path: 'route.routes.0.match_re.service' },
     { code: 'matcher.expected-operator', text: 'critical', path: 'inhibit_rules.0.source_matchers.0' },
   ]);
-  const notif = 'schema_version: "1"\ntenant_id: acme\nrules:\n  - name: r\n    matchers: ["severity: critical"]\n    channels: [slack]\n    receiver_ref: a\n';
+  const notif =
+    'schema_version: "1"\ntenant_id: acme\nrules:\n  - name: r\n    matchers: ["severity: critical"]\n    channels: [slack]\n    receiver_ref: a\n';
   const n = allHits(notif, 'x.notifications.yaml');
   const m = withCode(n, 'matcher.expected-operator');
   assert.deepEqual(brief(m), [{ code: 'matcher.expected-operator', text: 'critical', path: 'rules.0.matchers.0' }]);
@@ -186,20 +212,34 @@ test('each integration gets what it needs, inline or from `global`; the first li
     { code: 'alertmanager.missing-global-setting', text: 'to: team@example.com', path: 'receivers.0.email_configs.0' },
     { code: 'alertmanager.missing-global-setting', text: 'to: team@example.com', path: 'receivers.0.email_configs.0' },
     { code: 'alertmanager.missing-global-setting', text: 'channel: "#team"', path: 'receivers.0.slack_configs.0' },
-    { code: 'alertmanager.missing-setting', text: 'api_key_file: /etc/alertmanager/victorops', path: 'receivers.0.victorops_configs.0' },
+    {
+      code: 'alertmanager.missing-setting',
+      text: 'api_key_file: /etc/alertmanager/victorops',
+      path: 'receivers.0.victorops_configs.0',
+    },
     { code: 'alertmanager.missing-setting', text: 'send_resolved: true', path: 'receivers.0.webhook_configs.0' },
     { code: 'alertmanager.missing-setting', text: 'severity: critical', path: 'receivers.0.pagerduty_configs.0' },
-    { code: 'alertmanager.missing-setting', text: 'bot_token_file: /etc/alertmanager/tg-token', path: 'receivers.0.telegram_configs.0' },
+    {
+      code: 'alertmanager.missing-setting',
+      text: 'bot_token_file: /etc/alertmanager/tg-token',
+      path: 'receivers.0.telegram_configs.0',
+    },
   ]);
-  assert.deepEqual(hits.map((h) => [h.data.missing, h.data.global]), [
-    [['smarthost'], ['smtp_smarthost']],
-    [['from'], ['smtp_from']],
-    [['api_url', 'api_url_file'], ['slack_api_url', 'slack_api_url_file']],
-    [['routing_key'], undefined],
-    [['url', 'url_file'], undefined],
-    [['routing_key', 'routing_key_file', 'service_key', 'service_key_file'], undefined],
-    [['chat_id'], undefined],
-  ]);
+  assert.deepEqual(
+    hits.map((h) => [h.data.missing, h.data.global]),
+    [
+      [['smarthost'], ['smtp_smarthost']],
+      [['from'], ['smtp_from']],
+      [
+        ['api_url', 'api_url_file'],
+        ['slack_api_url', 'slack_api_url_file'],
+      ],
+      [['routing_key'], undefined],
+      [['url', 'url_file'], undefined],
+      [['routing_key', 'routing_key_file', 'service_key', 'service_key_file'], undefined],
+      [['chat_id'], undefined],
+    ],
+  );
   assert.deepEqual([hits[0].data.receiver, hits[0].data.integration], ['team', 'email']);
   // The same settings in `global` satisfy email, Slack, OpsGenie and VictorOps; an integration's own value does too.
   const withGlobal = [
@@ -208,7 +248,21 @@ test('each integration gets what it needs, inline or from `global`; the first li
     '  smtp_from: alerts@example.com',
     '  slack_api_url_file: /etc/alertmanager/slack-url',
     '  opsgenie_api_key_file: /etc/alertmanager/opsgenie',
-    ...text.split('\n').map((l) => l.replace('      - severity: critical', '      - routing_key_file: /etc/alertmanager/pd').replace('      - send_resolved: true', '      - url_file: /etc/alertmanager/hook').replace('      - bot_token_file: /etc/alertmanager/tg-token', '      - { bot_token_file: /etc/alertmanager/tg-token, chat_id: -100123 }').replace('      - api_key_file: /etc/alertmanager/victorops', '      - { api_key_file: /etc/alertmanager/victorops, routing_key: "${VICTOROPS_ROUTING_KEY}" }')),
+    ...text
+      .split('\n')
+      .map((l) =>
+        l
+          .replace('      - severity: critical', '      - routing_key_file: /etc/alertmanager/pd')
+          .replace('      - send_resolved: true', '      - url_file: /etc/alertmanager/hook')
+          .replace(
+            '      - bot_token_file: /etc/alertmanager/tg-token',
+            '      - { bot_token_file: /etc/alertmanager/tg-token, chat_id: -100123 }',
+          )
+          .replace(
+            '      - api_key_file: /etc/alertmanager/victorops',
+            '      - { api_key_file: /etc/alertmanager/victorops, routing_key: "${VICTOROPS_ROUTING_KEY}" }',
+          ),
+      ),
   ].join('\n');
   assert.deepEqual(ruleHits(withGlobal, 'alertmanager.yml'), []);
 });
@@ -217,7 +271,13 @@ test('integration settings in JSON and in monitoring files: what has no fallback
   const am = json({
     global: { smtp_smarthost: 'smtp.example.com:587' },
     route: { receiver: 'a' },
-    receivers: [{ name: 'a', email_configs: [{ to: 'a@example.com' }], webhook_configs: [{ url: 'https://hooks.example.com/a', url_file: '/etc/am/url' }] }],
+    receivers: [
+      {
+        name: 'a',
+        email_configs: [{ to: 'a@example.com' }],
+        webhook_configs: [{ url: 'https://hooks.example.com/a', url_file: '/etc/am/url' }],
+      },
+    ],
   });
   assert.deepEqual(brief(ruleHits(am, 'alertmanager.json')), [
     { code: 'alertmanager.missing-global-setting', text: '{', path: 'receivers.0.email_configs.0' },
@@ -228,11 +288,22 @@ test('integration settings in JSON and in monitoring files: what has no fallback
     tenant_id: 'acme',
     alertmanager: {
       route: { receiver: 'a' },
-      receivers: [{ name: 'a', email_configs: [{ to: 'a@example.com' }], slack_configs: [{ channel: '#a' }], pagerduty_configs: [{ severity: 'critical' }] }],
+      receivers: [
+        {
+          name: 'a',
+          email_configs: [{ to: 'a@example.com' }],
+          slack_configs: [{ channel: '#a' }],
+          pagerduty_configs: [{ severity: 'critical' }],
+        },
+      ],
     },
   });
   const all = allHits(monitoring, 'x.monitoring.json');
   // No `global` checks in a tenant's block; the missing PagerDuty key is the schema's (`anyOf` routing_key / service_key) and said once.
   assert.deepEqual(withCode(all, 'alertmanager.'), []);
-  assert.ok(all.some((h) => h.path.join('.') === 'alertmanager.receivers.0.pagerduty_configs.0' && h.code.startsWith('schema.')));
+  assert.ok(
+    all.some(
+      (h) => h.path.join('.') === 'alertmanager.receivers.0.pagerduty_configs.0' && h.code.startsWith('schema.'),
+    ),
+  );
 });

@@ -58,7 +58,8 @@ export function withCode(hits: Hit[], code: string): Hit[] {
 }
 
 /** `{ code, text, path }` triples, for compact deep-equal assertions. */
-export const brief = (hits: Hit[]): Array<{ code: string; text: string; path: string }> => hits.map((h) => ({ code: h.code, text: h.text, path: h.path.join('.') }));
+export const brief = (hits: Hit[]): Array<{ code: string; text: string; path: string }> =>
+  hits.map((h) => ({ code: h.code, text: h.text, path: h.path.join('.') }));
 
 /** The same document as JSON (two-space indented). */
 export const json = (value: unknown): string => JSON.stringify(value, null, 2) + '\n';

@@ -2,7 +2,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { formatAddress, freeBlock, nestedPairs, overlapsWithEarlier, parseCidr, sortSpans, spanOf, type Span } from '../../../core/src/lang/cidr';
+import {
+  formatAddress,
+  freeBlock,
+  nestedPairs,
+  overlapsWithEarlier,
+  parseCidr,
+  sortSpans,
+  spanOf,
+  type Span,
+} from '../../../core/src/lang/cidr';
 import { repoRoot } from '../../support/service';
 import { allHits, brief, json, ruleHits, withCode } from './check';
 
@@ -11,11 +20,18 @@ function env(vpc: string | undefined, subnets: Array<[string | undefined, string
   const lines = ['schema_version: "1"', 'tenant_id: acme', 'environment: production', 'networking:'];
   if (vpc !== undefined) lines.push('  vpc:', `    cidr_block: ${vpc}`);
   lines.push('  subnets:');
-  for (const [name, cidr] of subnets) lines.push(name === undefined ? `    - cidr: ${cidr}` : `    - { name: ${name}, cidr: ${cidr} }`);
+  for (const [name, cidr] of subnets)
+    lines.push(name === undefined ? `    - cidr: ${cidr}` : `    - { name: ${name}, cidr: ${cidr} }`);
   return lines.join('\n') + '\n' + extra;
 }
 
-const networkHits = (text: string, name = 'x.environment.yaml') => withCode(ruleHits(text, name), 'cidr.').filter((h) => !['cidr.host-bits', 'cidr.invalid-address', 'cidr.bad-prefix', 'cidr.missing-prefix', 'cidr.empty'].includes(h.code));
+const networkHits = (text: string, name = 'x.environment.yaml') =>
+  withCode(ruleHits(text, name), 'cidr.').filter(
+    (h) =>
+      !['cidr.host-bits', 'cidr.invalid-address', 'cidr.bad-prefix', 'cidr.missing-prefix', 'cidr.empty'].includes(
+        h.code,
+      ),
+  );
 
 test('IPv4 subnets: overlap and containment, reported on the later subnet naming the earlier one', () => {
   const text = env('10.20.0.0/16', [
@@ -50,7 +66,14 @@ test('a wide subnet written after narrow ones overlaps each of them; the narrow 
     ['d', '10.20.8.0/24'],
   ]);
   const hits = networkHits(text);
-  assert.deepEqual(hits.map((h) => [h.data.subnet, h.data.other]), [['b', 'a'], ['all', 'a'], ['d', 'all']]);
+  assert.deepEqual(
+    hits.map((h) => [h.data.subnet, h.data.other]),
+    [
+      ['b', 'a'],
+      ['all', 'a'],
+      ['d', 'all'],
+    ],
+  );
 });
 
 test('touching blocks do not overlap; a plan that fits is clean', () => {
@@ -64,8 +87,16 @@ test('touching blocks do not overlap; a plan that fits is clean', () => {
 });
 
 test('subnets outside the VPC block: disjoint, or wider than the VPC (CIDR blocks never straddle)', () => {
-  const hits = networkHits(env('10.20.0.0/20', [['in', '10.20.0.0/24'], ['away', '10.21.0.0/24'], ['last', '10.20.15.0/24']]));
-  assert.deepEqual(brief(hits), [{ code: 'cidr.subnet-outside-vpc', text: '10.21.0.0/24', path: 'networking.subnets.1.cidr' }]);
+  const hits = networkHits(
+    env('10.20.0.0/20', [
+      ['in', '10.20.0.0/24'],
+      ['away', '10.21.0.0/24'],
+      ['last', '10.20.15.0/24'],
+    ]),
+  );
+  assert.deepEqual(brief(hits), [
+    { code: 'cidr.subnet-outside-vpc', text: '10.21.0.0/24', path: 'networking.subnets.1.cidr' },
+  ]);
   assert.equal(hits[0].severity, 'error');
   assert.equal(hits[0].data.subnet, 'away');
   assert.equal(hits[0].data.cidr, '10.21.0.0/24');
@@ -74,7 +105,9 @@ test('subnets outside the VPC block: disjoint, or wider than the VPC (CIDR block
   assert.equal(hits[0].data.suggestion, '10.20.1.0/24');
   // A block wider than the VPC contains it, so it is outside; it has no place inside it.
   const wide = networkHits(env('10.20.0.0/20', [['huge', '10.0.0.0/8']]));
-  assert.deepEqual(brief(wide), [{ code: 'cidr.subnet-outside-vpc', text: '10.0.0.0/8', path: 'networking.subnets.0.cidr' }]);
+  assert.deepEqual(brief(wide), [
+    { code: 'cidr.subnet-outside-vpc', text: '10.0.0.0/8', path: 'networking.subnets.0.cidr' },
+  ]);
   assert.equal(wide[0].data.suggestion, undefined);
 });
 
@@ -97,15 +130,27 @@ test('IPv6: overlapping subnets; never compared with IPv4 blocks', () => {
   // The VPC block is IPv4: no suggestion from it, and IPv6 subnets are not "outside" it.
   assert.equal(hits[0].data.suggestion, undefined);
   // Against an IPv6 VPC (which the schema rejects, but the rule still reads), containment is checked.
-  const v6 = networkHits(env('2001:db8::/56', [['in', '2001:db8:0:10::/64'], ['out', '2001:db8:1::/64'], ['over', '2001:db8:0:10::/60']]));
-  assert.deepEqual(v6.map((h) => [h.code, h.text, h.data.suggestion]), [
-    ['cidr.subnet-outside-vpc', '2001:db8:1::/64', '2001:db8::/64'],
-    ['cidr.subnet-overlap', '2001:db8:0:10::/60', '2001:db8::/60'],
-  ]);
+  const v6 = networkHits(
+    env('2001:db8::/56', [
+      ['in', '2001:db8:0:10::/64'],
+      ['out', '2001:db8:1::/64'],
+      ['over', '2001:db8:0:10::/60'],
+    ]),
+  );
+  assert.deepEqual(
+    v6.map((h) => [h.code, h.text, h.data.suggestion]),
+    [
+      ['cidr.subnet-outside-vpc', '2001:db8:1::/64', '2001:db8::/64'],
+      ['cidr.subnet-overlap', '2001:db8:0:10::/60', '2001:db8::/60'],
+    ],
+  );
 });
 
 test('host bits: blocks are compared by their network, the host-bits warning stays', () => {
-  const text = env('10.20.0.0/16', [['a', '10.20.1.0/25'], ['b', '10.20.1.5/24']]);
+  const text = env('10.20.0.0/16', [
+    ['a', '10.20.1.0/25'],
+    ['b', '10.20.1.5/24'],
+  ]);
   const hits = withCode(ruleHits(text, 'x.environment.yaml'), 'cidr.');
   assert.deepEqual(hits.map((h) => h.code).sort(), ['cidr.host-bits', 'cidr.subnet-overlap']);
   const overlap = withCode(hits, 'cidr.subnet-overlap')[0];
@@ -116,15 +161,32 @@ test('host bits: blocks are compared by their network, the host-bits warning sta
 
 test('YAML and JSON give the same problems; unnamed subnets are named by position', () => {
   const value = {
-    schema_version: '1', tenant_id: 'acme', environment: 'production',
+    schema_version: '1',
+    tenant_id: 'acme',
+    environment: 'production',
     networking: {
       vpc: { cidr_block: '10.20.0.0/16' },
-      subnets: [{ name: 'a', cidr: '10.20.0.0/24' }, { name: 'b', cidr: '10.20.0.0/23' }, { name: 'c', cidr: '10.30.0.0/24' }],
-      peering: [{ vpc_id: 'vpc-platform', cidr: '10.0.0.0/16' }, { vpc_id: 'vpc-legacy', cidr: '10.20.128.0/17' }],
+      subnets: [
+        { name: 'a', cidr: '10.20.0.0/24' },
+        { name: 'b', cidr: '10.20.0.0/23' },
+        { name: 'c', cidr: '10.30.0.0/24' },
+      ],
+      peering: [
+        { vpc_id: 'vpc-platform', cidr: '10.0.0.0/16' },
+        { vpc_id: 'vpc-legacy', cidr: '10.20.128.0/17' },
+      ],
     },
   };
   const fromJson = networkHits(json(value), 'x.environment.json');
-  const yaml = env('10.20.0.0/16', [['a', '10.20.0.0/24'], ['b', '10.20.0.0/23'], ['c', '10.30.0.0/24']], '  peering:\n    - { vpc_id: vpc-platform, cidr: 10.0.0.0/16 }\n    - { vpc_id: vpc-legacy, cidr: 10.20.128.0/17 }\n');
+  const yaml = env(
+    '10.20.0.0/16',
+    [
+      ['a', '10.20.0.0/24'],
+      ['b', '10.20.0.0/23'],
+      ['c', '10.30.0.0/24'],
+    ],
+    '  peering:\n    - { vpc_id: vpc-platform, cidr: 10.0.0.0/16 }\n    - { vpc_id: vpc-legacy, cidr: 10.20.128.0/17 }\n',
+  );
   const fromYaml = networkHits(yaml);
   const expected = [
     { code: 'cidr.subnet-overlap', text: '10.20.0.0/23', path: 'networking.subnets.1.cidr' },
@@ -132,15 +194,26 @@ test('YAML and JSON give the same problems; unnamed subnets are named by positio
     { code: 'cidr.peer-overlaps-vpc', text: '10.20.128.0/17', path: 'networking.peering.1.cidr' },
   ];
   // JSON strings are quoted: the range covers the string token.
-  assert.deepEqual(brief(fromJson).map((b) => ({ ...b, text: b.text.replace(/^"|"$/g, '') })), expected);
+  assert.deepEqual(
+    brief(fromJson).map((b) => ({ ...b, text: b.text.replace(/^"|"$/g, '') })),
+    expected,
+  );
   assert.deepEqual(brief(fromYaml), expected);
-  assert.deepEqual(fromJson.map((h) => h.data), fromYaml.map((h) => h.data));
+  assert.deepEqual(
+    fromJson.map((h) => h.data),
+    fromYaml.map((h) => h.data),
+  );
   const peer = fromJson[2];
   assert.equal(peer.severity, 'error');
   assert.equal(peer.data.peer, 'vpc-legacy');
   assert.equal(peer.data.vpc, '10.20.0.0/16');
 
-  const unnamed = networkHits(env(undefined, [[undefined, '10.20.0.0/24'], [undefined, '10.20.0.0/24']]));
+  const unnamed = networkHits(
+    env(undefined, [
+      [undefined, '10.20.0.0/24'],
+      [undefined, '10.20.0.0/24'],
+    ]),
+  );
   assert.equal(unnamed.length, 1);
   assert.equal(unnamed[0].data.subnet, undefined);
   assert.deepEqual(unnamed[0].data.otherPath, ['networking', 'subnets', 0, 'cidr']);
@@ -150,8 +223,14 @@ test('YAML and JSON give the same problems; unnamed subnets are named by positio
 
 test('the bundled environment examples have valid, non-overlapping address plans', () => {
   const dir = path.join(repoRoot, 'examples');
-  const files = ['acme/acme-production.environment.yaml', 'acme/acme-staging.environment.yaml', 'globex/globex-production.environment.json', 'initech/initech-staging.environment.yaml'];
-  for (const f of files) assert.deepEqual(withCode(ruleHits(fs.readFileSync(path.join(dir, f), 'utf8'), path.basename(f)), 'cidr.'), [], f);
+  const files = [
+    'acme/acme-production.environment.yaml',
+    'acme/acme-staging.environment.yaml',
+    'globex/globex-production.environment.json',
+    'initech/initech-staging.environment.yaml',
+  ];
+  for (const f of files)
+    assert.deepEqual(withCode(ruleHits(fs.readFileSync(path.join(dir, f), 'utf8'), path.basename(f)), 'cidr.'), [], f);
 });
 
 test('odd input never throws and reports nothing it cannot read', () => {
@@ -169,11 +248,15 @@ test('odd input never throws and reports nothing it cannot read', () => {
   assert.deepEqual(networkHits(texts[2]), []);
   assert.deepEqual(networkHits(texts[3]), []);
   // The same alias twice is the same block twice.
-  assert.deepEqual(networkHits(texts[4]).map((h) => h.code), ['cidr.subnet-overlap']);
+  assert.deepEqual(
+    networkHits(texts[4]).map((h) => h.code),
+    ['cidr.subnet-overlap'],
+  );
 });
 
 test('network lists: an entry inside another entry of the same list is redundant (a warning)', () => {
-  const acl = 'schema_version: "1"\ntenant_id: acme\nroles: [{ name: a, permissions: ["x:read"] }]\nip_allowlist: [10.1.0.0/16, 10.0.0.0/8, "2001:db8::/32", "2001:DB8:1::/48", 192.168.0.0/24, 192.168.1.0/24]\napi_keys:\n  - { name: ci, role: a, expires_at: "2027-01-01", allowed_cidrs: [198.51.100.0/24, 198.51.100.16/28] }\n';
+  const acl =
+    'schema_version: "1"\ntenant_id: acme\nroles: [{ name: a, permissions: ["x:read"] }]\nip_allowlist: [10.1.0.0/16, 10.0.0.0/8, "2001:db8::/32", "2001:DB8:1::/48", 192.168.0.0/24, 192.168.1.0/24]\napi_keys:\n  - { name: ci, role: a, expires_at: "2027-01-01", allowed_cidrs: [198.51.100.0/24, 198.51.100.16/28] }\n';
   const hits = withCode(ruleHits(acl, 'x.access.yaml'), 'cidr.redundant-entry');
   assert.deepEqual(brief(hits), [
     { code: 'cidr.redundant-entry', text: '10.1.0.0/16', path: 'ip_allowlist.0' },
@@ -186,16 +269,24 @@ test('network lists: an entry inside another entry of the same list is redundant
   assert.equal(hits[1].data.cidr, '2001:db8:1::/48');
 
   const tenant = 'tenant_id: acme\naccess_control:\n  ip_allowlist: [203.0.113.0/24, 203.0.113.64/26]\n';
-  assert.deepEqual(brief(withCode(ruleHits(tenant, 'x.tenant.yaml'), 'cidr.redundant-entry')), [{ code: 'cidr.redundant-entry', text: '203.0.113.64/26', path: 'access_control.ip_allowlist.1' }]);
+  assert.deepEqual(brief(withCode(ruleHits(tenant, 'x.tenant.yaml'), 'cidr.redundant-entry')), [
+    { code: 'cidr.redundant-entry', text: '203.0.113.64/26', path: 'access_control.ip_allowlist.1' },
+  ]);
   const isolation = 'tenant_id: acme\nstrategy: schema\nnetwork:\n  egress_allowlist: [0.0.0.0/0, 10.0.0.0/8]\n';
-  assert.deepEqual(brief(withCode(ruleHits(isolation, 'x.isolation.yaml'), 'cidr.redundant-entry')), [{ code: 'cidr.redundant-entry', text: '10.0.0.0/8', path: 'network.egress_allowlist.1' }]);
+  assert.deepEqual(brief(withCode(ruleHits(isolation, 'x.isolation.yaml'), 'cidr.redundant-entry')), [
+    { code: 'cidr.redundant-entry', text: '10.0.0.0/8', path: 'network.egress_allowlist.1' },
+  ]);
   // Firewall rules: per rule; the same block in two rules is not redundant.
-  const security = 'tenant_id: acme\nnetwork:\n  firewall:\n    rules:\n      - { name: web, action: allow, cidrs: [0.0.0.0/0], ports: [443] }\n      - { name: admin, action: allow, cidrs: [203.0.113.0/24, 203.0.113.8/29], ports: [8443] }\n      - { name: ssh, action: allow, cidrs: [203.0.113.0/24], ports: [22] }\n';
-  assert.deepEqual(brief(withCode(ruleHits(security, 'x.security.yaml'), 'cidr.redundant-entry')), [{ code: 'cidr.redundant-entry', text: '203.0.113.8/29', path: 'network.firewall.rules.1.cidrs.1' }]);
+  const security =
+    'tenant_id: acme\nnetwork:\n  firewall:\n    rules:\n      - { name: web, action: allow, cidrs: [0.0.0.0/0], ports: [443] }\n      - { name: admin, action: allow, cidrs: [203.0.113.0/24, 203.0.113.8/29], ports: [8443] }\n      - { name: ssh, action: allow, cidrs: [203.0.113.0/24], ports: [22] }\n';
+  assert.deepEqual(brief(withCode(ruleHits(security, 'x.security.yaml'), 'cidr.redundant-entry')), [
+    { code: 'cidr.redundant-entry', text: '203.0.113.8/29', path: 'network.firewall.rules.1.cidrs.1' },
+  ]);
 });
 
 test('the same text twice is left to the schema (uniqueItems); the same block written differently is redundant', () => {
-  const acl = 'schema_version: "1"\ntenant_id: acme\nroles: [{ name: a, permissions: ["x:read"] }]\nip_allowlist: [10.0.0.0/8, 10.0.0.0/8, 10.0.0.1/8]\n';
+  const acl =
+    'schema_version: "1"\ntenant_id: acme\nroles: [{ name: a, permissions: ["x:read"] }]\nip_allowlist: [10.0.0.0/8, 10.0.0.0/8, 10.0.0.1/8]\n';
   const hits = allHits(acl, 'x.access.yaml');
   assert.deepEqual(hits.map((h) => h.code).sort(), ['cidr.host-bits', 'cidr.redundant-entry', 'schema.unique-items']);
   assert.equal(withCode(hits, 'cidr.redundant-entry')[0].text, '10.0.0.1/8');
@@ -204,7 +295,8 @@ test('the same text twice is left to the schema (uniqueItems); the same block wr
 /** `count` disjoint /30 blocks of 10.20.0.0/16 in a shuffled order (deterministic). */
 function quarters(count: number): string[] {
   const out: string[] = [];
-  for (let i = 0; i < count; i++) out.push(formatAddress((10n << 24n) | (20n << 16n) | BigInt(((i * 7919) % 16384) * 4), 4) + '/30');
+  for (let i = 0; i < count; i++)
+    out.push(formatAddress((10n << 24n) | (20n << 16n) | BigInt(((i * 7919) % 16384) * 4), 4) + '/30');
   return out;
 }
 
@@ -214,17 +306,38 @@ test('10,000 subnets: the sweep finds exactly the deliberate overlaps and the su
   subnets.push(['dup', blocks[1234]], ['wide', '10.20.200.0/22'], ['away', '10.21.0.0/30']);
   const hits = networkHits(env('10.20.0.0/16', subnets));
   const overlaps = withCode(hits, 'cidr.subnet-overlap');
-  const inWide = blocks.map((c, i) => [c, i] as const).filter(([c]) => c.startsWith('10.20.200.') || c.startsWith('10.20.201.') || c.startsWith('10.20.202.') || c.startsWith('10.20.203.'));
-  assert.deepEqual(overlaps.map((h) => h.data.subnet), ['dup', 'wide']);
+  const inWide = blocks
+    .map((c, i) => [c, i] as const)
+    .filter(
+      ([c]) =>
+        c.startsWith('10.20.200.') ||
+        c.startsWith('10.20.201.') ||
+        c.startsWith('10.20.202.') ||
+        c.startsWith('10.20.203.'),
+    );
+  assert.deepEqual(
+    overlaps.map((h) => h.data.subnet),
+    ['dup', 'wide'],
+  );
   assert.equal(overlaps[0].data.other, 's1234');
   assert.equal(overlaps[1].data.other, `s${Math.min(...inWide.map(([, i]) => i))}`);
-  assert.deepEqual(withCode(hits, 'cidr.subnet-outside-vpc').map((h) => h.data.subnet), ['away']);
+  assert.deepEqual(
+    withCode(hits, 'cidr.subnet-outside-vpc').map((h) => h.data.subnet),
+    ['away'],
+  );
   // The VPC has 16,384 /30 blocks and 10,000 are taken: the suggestion is the first free one.
   const taken = new Set(blocks);
   let first = '';
   for (let i = 0; i < 16384 && !first; i++) {
     const c = formatAddress((10n << 24n) | (20n << 16n) | BigInt(i * 4), 4) + '/30';
-    if (!taken.has(c) && !c.startsWith('10.20.200.') && !c.startsWith('10.20.201.') && !c.startsWith('10.20.202.') && !c.startsWith('10.20.203.')) first = c;
+    if (
+      !taken.has(c) &&
+      !c.startsWith('10.20.200.') &&
+      !c.startsWith('10.20.201.') &&
+      !c.startsWith('10.20.202.') &&
+      !c.startsWith('10.20.203.')
+    )
+      first = c;
   }
   assert.equal(overlaps[0].data.suggestion, first);
 });
@@ -248,12 +361,18 @@ test('the sweeps and the free-block search agree with brute force on random bloc
   for (let round = 0; round < 20; round++) {
     const spans: Span[] = [];
     for (let i = 0; i < 200; i++) {
-      const text = rand(4) === 0 ? `2001:db8:${rand(4).toString(16)}::/${48 + rand(17)}` : `10.${rand(3)}.${rand(4)}.${rand(8) * 32}/${16 + rand(13)}`;
+      const text =
+        rand(4) === 0
+          ? `2001:db8:${rand(4).toString(16)}::/${48 + rand(17)}`
+          : `10.${rand(3)}.${rand(4)}.${rand(8) * 32}/${16 + rand(13)}`;
       const c = parseCidr(text);
       assert.ok(c, text);
       spans.push(spanOf(c, i));
     }
-    assert.deepEqual(overlapsWithEarlier(spans).map((p) => [p.span.index, p.earlier.index]), bruteEarlier(spans));
+    assert.deepEqual(
+      overlapsWithEarlier(spans).map((p) => [p.span.index, p.earlier.index]),
+      bruteEarlier(spans),
+    );
     // nestedPairs: each block inside another appears once, with a block containing it.
     const inner = new Set<number>();
     for (const { outer, inner: i } of nestedPairs(spans)) {
@@ -275,10 +394,26 @@ test('the sweeps and the free-block search agree with brute force on random bloc
         assert.ok(!spans.some((t) => t.family === 4 && t.start <= f.end && f.start <= t.end), free);
       } else {
         const size = 1n << BigInt(32 - prefix);
-        for (let a = vpc.start; a <= vpc.end; a += size) assert.ok(spans.some((t) => t.family === 4 && t.start <= a + size - 1n && a <= t.end), `a /${prefix} is free at ${formatAddress(a, 4)}`);
+        for (let a = vpc.start; a <= vpc.end; a += size)
+          assert.ok(
+            spans.some((t) => t.family === 4 && t.start <= a + size - 1n && a <= t.end),
+            `a /${prefix} is free at ${formatAddress(a, 4)}`,
+          );
       }
     }
-    const contained = spans.filter((s) => spans.some((t) => t !== s && t.family === s.family && t.start <= s.start && s.end <= t.end && (t.start !== s.start || t.end !== s.end || t.index < s.index)));
-    assert.deepEqual([...inner].sort((a, b) => a - b), contained.map((s) => s.index));
+    const contained = spans.filter((s) =>
+      spans.some(
+        (t) =>
+          t !== s &&
+          t.family === s.family &&
+          t.start <= s.start &&
+          s.end <= t.end &&
+          (t.start !== s.start || t.end !== s.end || t.index < s.index),
+      ),
+    );
+    assert.deepEqual(
+      [...inner].sort((a, b) => a - b),
+      contained.map((s) => s.index),
+    );
   }
 });

@@ -36,14 +36,18 @@ const PROMETHEUS = [
   '',
 ].join('\n');
 
-test('Prometheus HTTP clients: one authentication method, inline or file, certificate with key, reserved headers; the schema\'s generic problems are replaced', () => {
+test("Prometheus HTTP clients: one authentication method, inline or file, certificate with key, reserved headers; the schema's generic problems are replaced", () => {
   const hits = withCode(ruleHits(PROMETHEUS, 'prometheus.yml'), 'http.');
   assert.deepEqual(brief(hits), [
     { code: 'http.exclusive-auth', text: 'basic_auth', path: 'scrape_configs.0.basic_auth' },
     { code: 'http.exclusive-auth', text: 'bearer_token_file', path: 'scrape_configs.0.bearer_token_file' },
     { code: 'http.inline-and-file', text: 'password', path: 'scrape_configs.1.basic_auth.password' },
     { code: 'http.cert-without-key', text: 'cert_file', path: 'scrape_configs.1.tls_config.cert_file' },
-    { code: 'http.cert-without-key', text: 'key_file', path: 'scrape_configs.1.kubernetes_sd_configs.0.tls_config.key_file' },
+    {
+      code: 'http.cert-without-key',
+      text: 'key_file',
+      path: 'scrape_configs.1.kubernetes_sd_configs.0.tls_config.key_file',
+    },
     { code: 'http.exclusive-auth', text: 'authorization', path: 'alerting.alertmanagers.0.authorization' },
     { code: 'http.exclusive-auth', text: 'sigv4', path: 'alerting.alertmanagers.0.sigv4' },
     { code: 'http.exclusive-auth', text: 'sigv4', path: 'remote_write.0.sigv4' },
@@ -52,16 +56,29 @@ test('Prometheus HTTP clients: one authentication method, inline or file, certif
     { code: 'http.reserved-header', text: 'content-type', path: 'remote_write.0.headers.content-type' },
     { code: 'http.inline-and-file', text: 'bearer_token', path: 'remote_read.0.bearer_token' },
   ]);
-  assert.deepEqual(hits.map((h) => h.severity), hits.map(() => 'error'));
-  assert.deepEqual([hits[0].data.conflicts, hits[0].data.remove], [['bearer_token_file'], [['scrape_configs', 0, 'basic_auth']]]);
-  assert.deepEqual([hits[2].data.remove, hits[2].data.keep], [[['scrape_configs', 1, 'basic_auth', 'password']], ['scrape_configs', 1, 'basic_auth', 'password_file']]);
+  assert.deepEqual(
+    hits.map((h) => h.severity),
+    hits.map(() => 'error'),
+  );
+  assert.deepEqual(
+    [hits[0].data.conflicts, hits[0].data.remove],
+    [['bearer_token_file'], [['scrape_configs', 0, 'basic_auth']]],
+  );
+  assert.deepEqual(
+    [hits[2].data.remove, hits[2].data.keep],
+    [[['scrape_configs', 1, 'basic_auth', 'password']], ['scrape_configs', 1, 'basic_auth', 'password_file']],
+  );
   assert.deepEqual(hits[3].data.missing, ['key_file', 'key']);
   assert.deepEqual(hits[9].data.header, 'authorization');
   // The upstream schema's `const: null` (auth) and `oneOf` (password / password_file) say it less precisely: dropped.
-  const schema = allHits(PROMETHEUS, 'prometheus.yml').filter((h) => h.code === 'schema.const' || h.code === 'schema.one-of-ambiguous');
+  const schema = allHits(PROMETHEUS, 'prometheus.yml').filter(
+    (h) => h.code === 'schema.const' || h.code === 'schema.one-of-ambiguous',
+  );
   assert.deepEqual(schema, []);
   assert.equal(hits[2].data.supersedes, 'schema.one-of-ambiguous');
-  assert.deepEqual(hits[2].data.superseded, [{ code: 'schema.one-of-ambiguous', path: ['scrape_configs', 1, 'basic_auth'] }]);
+  assert.deepEqual(hits[2].data.superseded, [
+    { code: 'schema.one-of-ambiguous', path: ['scrape_configs', 1, 'basic_auth'] },
+  ]);
 });
 
 const ALERTMANAGER = {
@@ -100,10 +117,21 @@ test('Alertmanager http_config, global and per receiver: the same checks, `autho
     { code: 'http.reserved-header', text: '"User-Agent"', path: 'global.http_config.http_headers.User-Agent' },
     { code: 'http.oauth2-missing', text: '"oauth2"', path: 'receivers.0.webhook_configs.0.http_config.oauth2' },
     { code: 'http.oauth2-missing', text: '"oauth2"', path: 'receivers.0.webhook_configs.0.http_config.oauth2' },
-    { code: 'http.inline-and-file', text: '"client_secret"', path: 'receivers.0.webhook_configs.0.http_config.oauth2.client_secret' },
-    { code: 'http.cert-without-key', text: '"key_file"', path: 'receivers.0.webhook_configs.0.http_config.tls_config.key_file' },
+    {
+      code: 'http.inline-and-file',
+      text: '"client_secret"',
+      path: 'receivers.0.webhook_configs.0.http_config.oauth2.client_secret',
+    },
+    {
+      code: 'http.cert-without-key',
+      text: '"key_file"',
+      path: 'receivers.0.webhook_configs.0.http_config.tls_config.key_file',
+    },
   ]);
-  assert.deepEqual(hits.slice(4, 6).map((h) => h.data.missing), [['client_id'], ['token_url']]);
+  assert.deepEqual(
+    hits.slice(4, 6).map((h) => h.data.missing),
+    [['client_id'], ['token_url']],
+  );
   assert.equal(hits[2].data.suggestion, 'basic_auth');
 });
 
@@ -111,7 +139,10 @@ test('YAML and JSON give the same HTTP client problems', () => {
   const fromYaml = withCode(ruleHits(stringify(ALERTMANAGER), 'alertmanager.yml'), 'http.');
   const fromJson = withCode(ruleHits(json(ALERTMANAGER), 'alertmanager.json'), 'http.');
   assert.equal(fromYaml.length, 8);
-  assert.deepEqual(fromYaml.map((h) => [h.code, h.path, h.severity]), fromJson.map((h) => [h.code, h.path, h.severity]));
+  assert.deepEqual(
+    fromYaml.map((h) => [h.code, h.path, h.severity]),
+    fromJson.map((h) => [h.code, h.path, h.severity]),
+  );
 });
 
 test('valid HTTP clients give nothing; in monitoring files keys the schema rejects are left to it; an aliased mapping is reported once', () => {
@@ -131,16 +162,31 @@ test('valid HTTP clients give nothing; in monitoring files keys the schema rejec
     '',
   ].join('\n');
   assert.deepEqual(ruleHits(valid, 'prometheus.yml'), []);
-  const am = 'global:\n  http_config:\n    authorization: { type: Bearer, credentials_file: /etc/am/token }\n    http_headers: { X-Tenant: { values: [acme] } }\nroute: { receiver: a }\nreceivers:\n  - name: a\n';
+  const am =
+    'global:\n  http_config:\n    authorization: { type: Bearer, credentials_file: /etc/am/token }\n    http_headers: { X-Tenant: { values: [acme] } }\nroute: { receiver: a }\nreceivers:\n  - name: a\n';
   assert.deepEqual(ruleHits(am, 'alertmanager.yml'), []);
   const monitoring = json({
     schema_version: '1',
     tenant_id: 'acme',
-    prometheus: { scrape_configs: [{ job_name: 'api', basic_auth: { username: 'p', password: '${API_PASSWORD}' }, bearer_token: '${TOKEN}', static_configs: [{ targets: ['api:8080'] }] }] },
+    prometheus: {
+      scrape_configs: [
+        {
+          job_name: 'api',
+          basic_auth: { username: 'p', password: '${API_PASSWORD}' },
+          bearer_token: '${TOKEN}',
+          static_configs: [{ targets: ['api:8080'] }],
+        },
+      ],
+    },
   });
   const all = allHits(monitoring, 'x.monitoring.json');
   assert.deepEqual(withCode(all, 'http.'), []);
-  assert.deepEqual(brief(withCode(all, 'schema.additional-property')), [{ code: 'schema.additional-property', text: '"bearer_token"', path: 'prometheus.scrape_configs.0.bearer_token' }]);
-  const aliased = 'scrape_configs:\n  - job_name: a\n    tls_config: &tls { cert_file: /etc/client.crt }\n  - job_name: b\n    tls_config: *tls\n';
-  assert.deepEqual(brief(ruleHits(aliased, 'prometheus.yml')), [{ code: 'http.cert-without-key', text: 'cert_file', path: 'scrape_configs.0.tls_config.cert_file' }]);
+  assert.deepEqual(brief(withCode(all, 'schema.additional-property')), [
+    { code: 'schema.additional-property', text: '"bearer_token"', path: 'prometheus.scrape_configs.0.bearer_token' },
+  ]);
+  const aliased =
+    'scrape_configs:\n  - job_name: a\n    tls_config: &tls { cert_file: /etc/client.crt }\n  - job_name: b\n    tls_config: *tls\n';
+  assert.deepEqual(brief(ruleHits(aliased, 'prometheus.yml')), [
+    { code: 'http.cert-without-key', text: 'cert_file', path: 'scrape_configs.0.tls_config.cert_file' },
+  ]);
 });

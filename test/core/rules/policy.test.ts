@@ -10,7 +10,12 @@ const tenant = (envs: Record<string, unknown>): Record<string, unknown> => ({
   isolation: { strategy: 'database' },
 });
 
-const db = (extra: Record<string, unknown>): Record<string, unknown> => ({ host: 'db.acme.internal', name: 'acme', password: '${DB_PASSWORD}', ...extra });
+const db = (extra: Record<string, unknown>): Record<string, unknown> => ({
+  host: 'db.acme.internal',
+  name: 'acme',
+  password: '${DB_PASSWORD}',
+  ...extra,
+});
 
 test('production tenant environments: verified database TLS, no debug, no loopback hosts, encryption on', () => {
   const text = json(
@@ -22,7 +27,12 @@ test('production tenant environments: verified database TLS, no debug, no loopba
         cache: { host: '127.0.0.1' },
         storage: { provider: 's3', bucket: 'acme-prod-data', encryption: { enabled: false } },
       },
-      staging: { enabled: true, debug: true, database: db({ host: 'localhost', ssl_mode: 'disable' }), storage: { provider: 's3', bucket: 'acme-staging-data', encryption: { enabled: false } } },
+      staging: {
+        enabled: true,
+        debug: true,
+        database: db({ host: 'localhost', ssl_mode: 'disable' }),
+        storage: { provider: 's3', bucket: 'acme-staging-data', encryption: { enabled: false } },
+      },
     }),
   );
   const hits = withCode(ruleHits(text, 'x.tenant.json'), 'policy.');
@@ -58,10 +68,24 @@ test('pool bounds in any environment; https redirect URIs except loopback IPs', 
   const hits = withCode(ruleHits(text, 'x.tenant.yaml'), 'policy.');
   assert.deepEqual(brief(hits), [
     { code: 'policy.pool-min-exceeds-max', text: '20', path: 'environments.staging.database.pool.min' },
-    { code: 'policy.insecure-redirect-uri', text: 'http://localhost:8080/cb', path: 'environments.staging.spotify.redirect_uris.0' },
-    { code: 'policy.insecure-redirect-uri', text: '"http://app.acme.com/cb"', path: 'environments.staging.spotify.redirect_uris.1' },
+    {
+      code: 'policy.insecure-redirect-uri',
+      text: 'http://localhost:8080/cb',
+      path: 'environments.staging.spotify.redirect_uris.0',
+    },
+    {
+      code: 'policy.insecure-redirect-uri',
+      text: '"http://app.acme.com/cb"',
+      path: 'environments.staging.spotify.redirect_uris.1',
+    },
   ]);
-  assert.deepEqual(hits.slice(1).map((h) => [h.data.host, h.data.supersedes]), [['localhost', 'schema.pattern'], ['app.acme.com', 'schema.pattern']]);
+  assert.deepEqual(
+    hits.slice(1).map((h) => [h.data.host, h.data.supersedes]),
+    [
+      ['localhost', 'schema.pattern'],
+      ['app.acme.com', 'schema.pattern'],
+    ],
+  );
 });
 
 test('environment files: autoscaling bounds, health check timeout, DLQ target, production encryption', () => {
@@ -89,7 +113,13 @@ test('environment files: autoscaling bounds, health check timeout, DLQ target, p
     { code: 'policy.dlq-self-target', text: 'jobs', path: 'messaging.queues.0.dead_letter.target_queue' },
   ]);
   // Outside production, unencrypted storage is not a policy error.
-  assert.deepEqual(withCode(ruleHits(text.replace('environment: production', 'environment: staging'), 'x.environment.yaml'), 'policy.encryption-disabled'), []);
+  assert.deepEqual(
+    withCode(
+      ruleHits(text.replace('environment: production', 'environment: staging'), 'x.environment.yaml'),
+      'policy.encryption-disabled',
+    ),
+    [],
+  );
 });
 
 test('security policy: TLS versions, NIST password advice, JWT none, OIDC openid, redirect URIs, encryption at rest', () => {
@@ -122,7 +152,11 @@ test('security policy: TLS versions, NIST password advice, JWT none, OIDC openid
   const hits = withCode(ruleHits(text, 'x.security.yaml'), 'policy.');
   assert.deepEqual(brief(hits), [
     { code: 'policy.oidc-missing-openid', text: 'scopes', path: 'authentication.providers.0.config.scopes' },
-    { code: 'policy.insecure-redirect-uri', text: 'http://app.example.com/cb', path: 'authentication.providers.0.config.redirect_uris.0' },
+    {
+      code: 'policy.insecure-redirect-uri',
+      text: 'http://app.example.com/cb',
+      path: 'authentication.providers.0.config.redirect_uris.0',
+    },
     { code: 'policy.jwt-none-algorithm', text: 'none', path: 'authentication.providers.1.config.algorithms.1' },
     { code: 'policy.encryption-disabled', text: 'false', path: 'encryption.at_rest.enabled' },
     { code: 'policy.tls-version', text: '"1.1"', path: 'encryption.in_transit.min_tls_version' },
@@ -136,18 +170,30 @@ test('security policy: TLS versions, NIST password advice, JWT none, OIDC openid
   assert.equal(sev['encryption.at_rest.enabled'], 'warning');
   assert.equal(sev['password_policy.min_length'], 'warning');
   assert.equal(sev['authentication.providers.1.config.algorithms.1'], 'error');
-  assert.deepEqual(hits.filter((h) => h.code === 'policy.password-policy').map((h) => h.data.setting), ['min_length', 'max_length', 'require_composition', 'check_breached', 'expiration_days']);
+  assert.deepEqual(
+    hits.filter((h) => h.code === 'policy.password-policy').map((h) => h.data.setting),
+    ['min_length', 'max_length', 'require_composition', 'check_breached', 'expiration_days'],
+  );
   assert.equal(withCode(hits, 'policy.tls-version')[0].data.supersedes, 'schema.enum');
   // With MFA required, 8 characters are enough.
   const mfa = text.replace('encryption:', 'mfa: { required: true, methods: [webauthn] }\nencryption:');
-  assert.ok(!withCode(ruleHits(mfa, 'x.security.yaml'), 'policy.password-policy').some((h) => h.path.join('.') === 'password_policy.min_length'));
+  assert.ok(
+    !withCode(ruleHits(mfa, 'x.security.yaml'), 'policy.password-policy').some(
+      (h) => h.path.join('.') === 'password_policy.min_length',
+    ),
+  );
 });
 
 test('TLS min_version of Prometheus and Alertmanager tls_config', () => {
-  const prom = 'scrape_configs:\n  - job_name: a\n    tls_config: { min_version: TLS10 }\n    static_configs: [{ targets: ["a:1"] }]\n';
+  const prom =
+    'scrape_configs:\n  - job_name: a\n    tls_config: { min_version: TLS10 }\n    static_configs: [{ targets: ["a:1"] }]\n';
   const hits = ruleHits(prom, 'prometheus.yml');
-  assert.deepEqual(brief(hits), [{ code: 'policy.tls-version', text: 'TLS10', path: 'scrape_configs.0.tls_config.min_version' }]);
+  assert.deepEqual(brief(hits), [
+    { code: 'policy.tls-version', text: 'TLS10', path: 'scrape_configs.0.tls_config.min_version' },
+  ]);
   assert.deepEqual([hits[0].data.version, hits[0].data.suggestion], ['1.0', 'TLS12']);
   const am = 'global:\n  smtp_tls_config: { min_version: TLS11 }\nroute: { receiver: a }\nreceivers: [{ name: a }]\n';
-  assert.deepEqual(brief(ruleHits(am, 'alertmanager.yml')), [{ code: 'policy.tls-version', text: 'TLS11', path: 'global.smtp_tls_config.min_version' }]);
+  assert.deepEqual(brief(ruleHits(am, 'alertmanager.yml')), [
+    { code: 'policy.tls-version', text: 'TLS11', path: 'global.smtp_tls_config.min_version' },
+  ]);
 });

@@ -28,14 +28,22 @@ test('scrape timeout longer than the interval: globally, and per job against its
     { code: 'prometheus.timeout-exceeds-interval', text: '16s', path: 'scrape_configs.0.scrape_timeout' },
     { code: 'prometheus.timeout-exceeds-interval', text: '11s', path: 'scrape_configs.2.scrape_timeout' },
   ]);
-  assert.deepEqual(hits.map((h) => h.data.intervalMs), [15000, 15000, 10000]);
+  assert.deepEqual(
+    hits.map((h) => h.data.intervalMs),
+    [15000, 15000, 10000],
+  );
   // Without a global interval the default (1m) applies.
-  assert.deepEqual(ruleHits('global:\n  scrape_timeout: 2m\n', 'prometheus.yml').map((h) => h.code), ['prometheus.timeout-exceeds-interval']);
+  assert.deepEqual(
+    ruleHits('global:\n  scrape_timeout: 2m\n', 'prometheus.yml').map((h) => h.code),
+    ['prometheus.timeout-exceeds-interval'],
+  );
 });
 
 test('job names are unique in a file', () => {
   const text = 'scrape_configs:\n  - job_name: node\n  - job_name: api\n  - job_name: node\n';
-  assert.deepEqual(brief(ruleHits(text, 'prometheus.yml')), [{ code: 'prometheus.duplicate-job-name', text: 'node', path: 'scrape_configs.2.job_name' }]);
+  assert.deepEqual(brief(ruleHits(text, 'prometheus.yml')), [
+    { code: 'prometheus.duplicate-job-name', text: 'node', path: 'scrape_configs.2.job_name' },
+  ]);
 });
 
 test('static targets written as URLs, with the host:port, scheme and path to use; relabeled jobs are left alone', () => {
@@ -54,15 +62,48 @@ test('static targets written as URLs, with the host:port, scheme and path to use
   ].join('\n');
   const hits = ruleHits(text, 'prometheus.yml');
   assert.deepEqual(brief(hits), [
-    { code: 'prometheus.target-with-scheme', text: '"http://node-1:9100/metrics"', path: 'scrape_configs.0.static_configs.0.targets.0' },
-    { code: 'prometheus.target-with-scheme', text: 'node-2:9100/metrics', path: 'scrape_configs.0.static_configs.0.targets.1' },
-    { code: 'prometheus.target-with-scheme', text: '"https://node-3"', path: 'scrape_configs.0.static_configs.0.targets.2' },
-    { code: 'prometheus.target-with-scheme', text: '"http://am:9093"', path: 'alerting.alertmanagers.0.static_configs.0.targets.0' },
+    {
+      code: 'prometheus.target-with-scheme',
+      text: '"http://node-1:9100/metrics"',
+      path: 'scrape_configs.0.static_configs.0.targets.0',
+    },
+    {
+      code: 'prometheus.target-with-scheme',
+      text: 'node-2:9100/metrics',
+      path: 'scrape_configs.0.static_configs.0.targets.1',
+    },
+    {
+      code: 'prometheus.target-with-scheme',
+      text: '"https://node-3"',
+      path: 'scrape_configs.0.static_configs.0.targets.2',
+    },
+    {
+      code: 'prometheus.target-with-scheme',
+      text: '"http://am:9093"',
+      path: 'alerting.alertmanagers.0.static_configs.0.targets.0',
+    },
   ]);
   const { fixes, ...data } = hits[0].data as Record<string, unknown>;
-  assert.deepEqual(data, { code: 'prometheus.target-with-scheme', suggestion: 'node-1:9100', scheme: 'http', metricsPath: '/metrics', path: hits[0].path });
+  assert.deepEqual(data, {
+    code: 'prometheus.target-with-scheme',
+    suggestion: 'node-1:9100',
+    scheme: 'http',
+    metricsPath: '/metrics',
+    path: hits[0].path,
+  });
   // `http` and `/metrics` are the job's defaults: the host alone says the same.
-  assert.deepEqual(fixes, [{ kind: 'replace', path: hits[0].path, value: 'node-1:9100', expect: 'http://node-1:9100/metrics', also: [], title: 'fix.target-host', args: { host: 'node-1:9100', scheme: '', path: '' }, safe: true }]);
+  assert.deepEqual(fixes, [
+    {
+      kind: 'replace',
+      path: hits[0].path,
+      value: 'node-1:9100',
+      expect: 'http://node-1:9100/metrics',
+      also: [],
+      title: 'fix.target-host',
+      args: { host: 'node-1:9100', scheme: '', path: '' },
+      safe: true,
+    },
+  ]);
   assert.deepEqual([hits[1].data.scheme, hits[1].data.metricsPath], [undefined, '/metrics']);
 });
 
@@ -72,13 +113,20 @@ test('monitoring files: the embedded prometheus block, superseding the schema pa
     tenant_id: 'acme',
     prometheus: {
       global: { scrape_interval: '10s', scrape_timeout: '15s' },
-      scrape_configs: [{ job_name: 'api', static_configs: [{ targets: ['http://api:8080/metrics'] }] }, { job_name: 'api' }],
+      scrape_configs: [
+        { job_name: 'api', static_configs: [{ targets: ['http://api:8080/metrics'] }] },
+        { job_name: 'api' },
+      ],
     },
   });
   const hits = ruleHits(text, 'x.monitoring.json');
   assert.deepEqual(brief(withCode(hits, 'prometheus.')), [
     { code: 'prometheus.timeout-exceeds-interval', text: '"15s"', path: 'prometheus.global.scrape_timeout' },
-    { code: 'prometheus.target-with-scheme', text: '"http://api:8080/metrics"', path: 'prometheus.scrape_configs.0.static_configs.0.targets.0' },
+    {
+      code: 'prometheus.target-with-scheme',
+      text: '"http://api:8080/metrics"',
+      path: 'prometheus.scrape_configs.0.static_configs.0.targets.0',
+    },
     { code: 'prometheus.duplicate-job-name', text: '"api"', path: 'prometheus.scrape_configs.1.job_name' },
   ]);
   assert.equal(withCode(hits, 'prometheus.target-with-scheme')[0].data.supersedes, 'schema.pattern');
@@ -118,8 +166,14 @@ test('remote write and read names are unique per section; contradicting queue bo
     { code: 'prometheus.duplicate-remote-name', text: 'central', path: 'remote_write.1.name' },
     { code: 'prometheus.duplicate-remote-name', text: 'central', path: 'remote_read.1.name' },
   ]);
-  assert.deepEqual(hits.map((h) => h.severity), ['warning', 'warning', 'error', 'error']);
-  assert.deepEqual([hits[0].data.min, hits[0].data.max, hits[1].data.maxSamplesPerSend, hits[3].data.section], [20, 10, 2000, 'remote_read']);
+  assert.deepEqual(
+    hits.map((h) => h.severity),
+    ['warning', 'warning', 'error', 'error'],
+  );
+  assert.deepEqual(
+    [hits[0].data.min, hits[0].data.max, hits[1].data.maxSamplesPerSend, hits[3].data.section],
+    [20, 10, 2000, 'remote_read'],
+  );
 });
 
 test('relabeling rules in every list: empty rules, target_label, hashmod modulus, fields an action refuses, RE2 regexes', () => {
@@ -165,9 +219,17 @@ test('relabeling rules in every list: empty rules, target_label, hashmod modulus
   assert.deepEqual(brief(hits), [
     { code: 'relabel.empty-rule', text: '-', path: 'scrape_configs.0.relabel_configs.0' },
     { code: 'relabel.empty-rule', text: '{}', path: 'scrape_configs.0.relabel_configs.1' },
-    { code: 'relabel.missing-target-label', text: 'source_labels: [__meta_kubernetes_pod_label_app]', path: 'scrape_configs.0.relabel_configs.2' },
+    {
+      code: 'relabel.missing-target-label',
+      text: 'source_labels: [__meta_kubernetes_pod_label_app]',
+      path: 'scrape_configs.0.relabel_configs.2',
+    },
     { code: 'relabel.hashmod-modulus', text: 'hashmod', path: 'scrape_configs.0.relabel_configs.3.modulus' },
-    { code: 'relabel.field-not-allowed', text: 'source_labels', path: 'scrape_configs.0.relabel_configs.4.source_labels' },
+    {
+      code: 'relabel.field-not-allowed',
+      text: 'source_labels',
+      path: 'scrape_configs.0.relabel_configs.4.source_labels',
+    },
     { code: 'relabel.bad-regex', text: '(http_.*', path: 'scrape_configs.0.metric_relabel_configs.0.regex' },
     { code: 'relabel.field-not-allowed', text: 'modulus', path: 'scrape_configs.0.metric_relabel_configs.1.modulus' },
     { code: 'relabel.field-not-allowed', text: 'replacement', path: 'alerting.alert_relabel_configs.0.replacement' },
@@ -176,10 +238,15 @@ test('relabeling rules in every list: empty rules, target_label, hashmod modulus
   ]);
   assert.ok(hits.every((h) => h.severity === 'error'));
   assert.deepEqual(hits[0].data.remove, [['scrape_configs', 0, 'relabel_configs', 0]]);
-  assert.deepEqual([hits[4].data.action, hits[4].data.allowed, hits[4].data.remove], ['labeldrop', ['regex'], [['scrape_configs', 0, 'relabel_configs', 4, 'source_labels']]]);
+  assert.deepEqual(
+    [hits[4].data.action, hits[4].data.allowed, hits[4].data.remove],
+    ['labeldrop', ['regex'], [['scrape_configs', 0, 'relabel_configs', 4, 'source_labels']]],
+  );
   assert.deepEqual(hits[2].data.missing, ['target_label']);
   // `{}` and a `replace` without target_label replace the schema's `required`/`type` problems on the item.
-  const schema = allHits(text, 'prometheus.yml').filter((h) => h.code.startsWith('schema.') && /relabel_configs\.[0-2]$/.test(h.path.join('.')));
+  const schema = allHits(text, 'prometheus.yml').filter(
+    (h) => h.code.startsWith('schema.') && /relabel_configs\.[0-2]$/.test(h.path.join('.')),
+  );
   assert.deepEqual(schema, []);
 });
 
@@ -201,9 +268,24 @@ test('promtool lint: a scrape interval not shorter than the 5m lookback delta, o
     { code: 'prometheus.scrape-interval-lookback', text: '5m', path: 'global.scrape_interval' },
     { code: 'prometheus.scrape-interval-lookback', text: '10m', path: 'scrape_configs.3.scrape_interval' },
   ]);
-  assert.deepEqual(hits.map((h) => [h.severity, h.data.jobs, h.data.lookbackMs]), [['warning', ['a', 'b'], 300000], ['warning', ['export'], 300000]]);
-  const mon = json({ schema_version: '1', tenant_id: 'acme', prometheus: { global: { scrape_interval: '4m59s' }, scrape_configs: [{ job_name: 'a' }, { job_name: 'b', scrape_interval: '1h' }] } });
-  assert.deepEqual(brief(withCode(ruleHits(mon, 'x.monitoring.json'), 'prometheus.')), [{ code: 'prometheus.scrape-interval-lookback', text: '"1h"', path: 'prometheus.scrape_configs.1.scrape_interval' }]);
+  assert.deepEqual(
+    hits.map((h) => [h.severity, h.data.jobs, h.data.lookbackMs]),
+    [
+      ['warning', ['a', 'b'], 300000],
+      ['warning', ['export'], 300000],
+    ],
+  );
+  const mon = json({
+    schema_version: '1',
+    tenant_id: 'acme',
+    prometheus: {
+      global: { scrape_interval: '4m59s' },
+      scrape_configs: [{ job_name: 'a' }, { job_name: 'b', scrape_interval: '1h' }],
+    },
+  });
+  assert.deepEqual(brief(withCode(ruleHits(mon, 'x.monitoring.json'), 'prometheus.')), [
+    { code: 'prometheus.scrape-interval-lookback', text: '"1h"', path: 'prometheus.scrape_configs.1.scrape_interval' },
+  ]);
 });
 
 test('valid remote write, queue and relabeling settings give nothing', () => {
@@ -226,7 +308,11 @@ test('valid remote write, queue and relabeling settings give nothing', () => {
       },
     ],
     remote_write: [
-      { url: 'https://a.example.com/push', name: 'a', queue_config: { min_shards: 1, max_shards: 50, capacity: 10000, max_samples_per_send: 2000 } },
+      {
+        url: 'https://a.example.com/push',
+        name: 'a',
+        queue_config: { min_shards: 1, max_shards: 50, capacity: 10000, max_samples_per_send: 2000 },
+      },
       { url: 'https://b.example.com/push', name: 'b' },
     ],
     remote_read: [{ url: 'https://a.example.com/read', name: 'a' }],

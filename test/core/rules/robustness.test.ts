@@ -44,8 +44,14 @@ test('no rule throws on any example, whole or cut anywhere, and every problem is
       const t = text.slice(0, cut);
       for (const p of runAll(t, name, kind)) {
         assert.ok(codes[p.code], `${p.code} is registered (${name})`);
-        assert.ok(p.offset >= 0 && p.length >= 0 && p.offset + p.length <= t.length, `${p.code} range inside the text (${name})`);
-        assert.ok(p.message.length > 0 && !/\{[a-zA-Z]+\}/.test(p.message.replace(/\{\{[^]*?\}\}/g, '')), `${p.code} message is filled: ${p.message}`);
+        assert.ok(
+          p.offset >= 0 && p.length >= 0 && p.offset + p.length <= t.length,
+          `${p.code} range inside the text (${name})`,
+        );
+        assert.ok(
+          p.message.length > 0 && !/\{[a-zA-Z]+\}/.test(p.message.replace(/\{\{[^]*?\}\}/g, '')),
+          `${p.code} message is filled: ${p.message}`,
+        );
         assert.ok(Array.isArray(p.data?.path), `${p.code} has data.path`);
       }
       checked++;
@@ -56,15 +62,86 @@ test('no rule throws on any example, whole or cut anywhere, and every problem is
 
 test('garbage of every shape under the known keys does not make a rule throw', () => {
   const junk = [null, 1, true, 'x', [], {}, [null], [1, 'a'], { a: null }];
-  const kinds = ['tenant', 'monitoring', 'security-policy', 'environment', 'localization', 'isolation-policy', 'access-control', 'alert-templates', 'slack-receivers', 'notification-rules', 'prometheus', 'prometheus-rules', 'alertmanager', 'grafana-dashboard'];
-  const keys = ['groups', 'rules', 'route', 'routes', 'receivers', 'alertmanager', 'prometheus', 'scrape_configs', 'static_configs', 'targets', 'environments', 'production', 'database', 'pool', 'locales', 'supported_locales', 'fallback', 'authentication', 'providers', 'config', 'password_policy', 'messaging', 'queues', 'autoscaling', 'panels', 'alert_rules', 'templates', 'defines', 'time_intervals',
-    'remote_write', 'remote_read', 'queue_config', 'relabel_configs', 'metric_relabel_configs', 'write_relabel_configs', 'alerting', 'alertmanagers', 'global', 'http_config',
-    'basic_auth', 'authorization', 'oauth2', 'tls_config', 'http_headers', 'headers', 'email_configs', 'slack_configs', 'webhook_configs', 'pagerduty_configs', 'webex_configs'];
+  const kinds = [
+    'tenant',
+    'monitoring',
+    'security-policy',
+    'environment',
+    'localization',
+    'isolation-policy',
+    'access-control',
+    'alert-templates',
+    'slack-receivers',
+    'notification-rules',
+    'prometheus',
+    'prometheus-rules',
+    'alertmanager',
+    'grafana-dashboard',
+  ];
+  const keys = [
+    'groups',
+    'rules',
+    'route',
+    'routes',
+    'receivers',
+    'alertmanager',
+    'prometheus',
+    'scrape_configs',
+    'static_configs',
+    'targets',
+    'environments',
+    'production',
+    'database',
+    'pool',
+    'locales',
+    'supported_locales',
+    'fallback',
+    'authentication',
+    'providers',
+    'config',
+    'password_policy',
+    'messaging',
+    'queues',
+    'autoscaling',
+    'panels',
+    'alert_rules',
+    'templates',
+    'defines',
+    'time_intervals',
+    'remote_write',
+    'remote_read',
+    'queue_config',
+    'relabel_configs',
+    'metric_relabel_configs',
+    'write_relabel_configs',
+    'alerting',
+    'alertmanagers',
+    'global',
+    'http_config',
+    'basic_auth',
+    'authorization',
+    'oauth2',
+    'tls_config',
+    'http_headers',
+    'headers',
+    'email_configs',
+    'slack_configs',
+    'webhook_configs',
+    'pagerduty_configs',
+    'webex_configs',
+  ];
   for (const kind of kinds) {
     for (const j of junk) {
       const nested: Record<string, unknown> = {};
       for (const k of keys) nested[k] = j;
-      const deep = { ...nested, groups: [{ rules: [nested] }], route: { routes: [nested] }, environments: { production: nested }, alertmanager: nested, prometheus: nested };
+      const deep = {
+        ...nested,
+        groups: [{ rules: [nested] }],
+        route: { routes: [nested] },
+        environments: { production: nested },
+        alertmanager: nested,
+        prometheus: nested,
+      };
       runAll(JSON.stringify(deep), 'x.json', kind);
     }
   }

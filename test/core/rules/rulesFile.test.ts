@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { allHits, brief, json, ruleHits, withCode } from './check';
 
 test('group names are unique within a rules file (upstream `name`, monitoring `group`)', () => {
-  const text = 'groups:\n  - name: api\n    rules: [{ alert: A, expr: up == 0 }]\n  - name: db\n    rules: [{ alert: B, expr: up == 0 }]\n  - name: api\n    rules: [{ alert: C, expr: up == 0 }]\n';
+  const text =
+    'groups:\n  - name: api\n    rules: [{ alert: A, expr: up == 0 }]\n  - name: db\n    rules: [{ alert: B, expr: up == 0 }]\n  - name: api\n    rules: [{ alert: C, expr: up == 0 }]\n';
   const hits = ruleHits(text, 'x.rules.yaml');
   assert.deepEqual(brief(hits), [{ code: 'rules.duplicate-group', text: 'api', path: 'groups.2.name' }]);
   assert.equal(hits[0].range, '6:11-6:14');
@@ -11,11 +12,19 @@ test('group names are unique within a rules file (upstream `name`, monitoring `g
     schema_version: '1',
     tenant_id: 'acme',
     alert_rules: [
-      { group: 'g', rules: [{ alert: 'A', expr: 'up == 0', labels: { severity: 'critical' }, annotations: { summary: 'x' } }] },
-      { group: 'g', rules: [{ alert: 'B', expr: 'up == 0', labels: { severity: 'critical' }, annotations: { summary: 'x' } }] },
+      {
+        group: 'g',
+        rules: [{ alert: 'A', expr: 'up == 0', labels: { severity: 'critical' }, annotations: { summary: 'x' } }],
+      },
+      {
+        group: 'g',
+        rules: [{ alert: 'B', expr: 'up == 0', labels: { severity: 'critical' }, annotations: { summary: 'x' } }],
+      },
     ],
   });
-  assert.deepEqual(brief(ruleHits(mon, 'x.monitoring.json')), [{ code: 'rules.duplicate-group', text: '"g"', path: 'alert_rules.1.group' }]);
+  assert.deepEqual(brief(ruleHits(mon, 'x.monitoring.json')), [
+    { code: 'rules.duplicate-group', text: '"g"', path: 'alert_rules.1.group' },
+  ]);
 });
 
 test('recording rules: alerting-only fields (said once where the schema already does), names and braces', () => {
@@ -34,12 +43,19 @@ test('recording rules: alerting-only fields (said once where the schema already 
   ].join('\n');
   const hits = allHits(text, 'x.rules.yaml');
   assert.deepEqual(brief(withCode(hits, 'rules.')), [
-    { code: 'rules.record-name-braces', text: '"job:http_requests:rate5m{env=\\"prod\\"}"', path: 'groups.0.rules.0.record' },
+    {
+      code: 'rules.record-name-braces',
+      text: '"job:http_requests:rate5m{env=\\"prod\\"}"',
+      path: 'groups.0.rules.0.record',
+    },
     { code: 'rules.invalid-record-name', text: 'tenant-requests:rate5m', path: 'groups.0.rules.1.record' },
   ]);
   assert.equal(withCode(hits, 'rules.invalid-record-name')[0].severity, 'warning');
   // The upstream schema already reports `for` on a recording rule: no second diagnostic.
-  assert.deepEqual(hits.filter((h) => h.path.join('.') === 'groups.0.rules.2.for').map((h) => h.code), ['schema.additional-property']);
+  assert.deepEqual(
+    hits.filter((h) => h.path.join('.') === 'groups.0.rules.2.for').map((h) => h.code),
+    ['schema.additional-property'],
+  );
 });
 
 test('`__name__` as a group or rule label, and the duplicate-rules lint', () => {
@@ -68,7 +84,8 @@ test('`__name__` as a group or rule label, and the duplicate-rules lint', () => 
 });
 
 test('a clean rules file gives nothing', () => {
-  const text = 'groups:\n  - name: a\n    rules:\n      - record: job:up:sum\n        expr: sum by (job) (up)\n      - alert: Down\n        expr: job:up:sum == 0\n        for: 5m\n        annotations: { summary: "{{ $labels.job }} is down" }\n';
+  const text =
+    'groups:\n  - name: a\n    rules:\n      - record: job:up:sum\n        expr: sum by (job) (up)\n      - alert: Down\n        expr: job:up:sum == 0\n        for: 5m\n        annotations: { summary: "{{ $labels.job }} is down" }\n';
   assert.deepEqual(ruleHits(text, 'x.rules.yaml'), []);
 });
 
@@ -80,7 +97,13 @@ test('several YAML documents in a rules file: a warning on the `---` of each lat
     { code: 'rules.multiple-documents', text: '---', path: '' },
     { code: 'rules.multiple-documents', text: '---', path: '' },
   ]);
-  assert.deepEqual(hits.map((h) => [h.range, h.severity]), [['4:1-4:4', 'warning'], ['8:1-8:4', 'warning']]);
+  assert.deepEqual(
+    hits.map((h) => [h.range, h.severity]),
+    [
+      ['4:1-4:4', 'warning'],
+      ['8:1-8:4', 'warning'],
+    ],
+  );
   // The same document text first in a file (validated and cached per chunk) gets no warning.
   assert.deepEqual(ruleHits(later, 'y.rules.yaml'), []);
   assert.deepEqual(ruleHits('# rules\n' + later, 'z.rules.yaml'), []);

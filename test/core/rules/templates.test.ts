@@ -25,12 +25,16 @@ test('Prometheus rule annotations and labels use the prometheus dialect', () => 
 });
 
 test('a rule template sees only its own defines', () => {
-  const text = 'groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: up == 0\n        annotations:\n          summary: \'{{ define "x" }}X{{ end }}{{ template "x" . }} {{ template "y" . }}\'\n';
-  assert.deepEqual(brief(ruleHits(text, 'x.rules.yaml')), [{ code: 'template.undefined-template', text: 'y', path: 'groups.0.rules.0.annotations.summary' }]);
+  const text =
+    'groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: up == 0\n        annotations:\n          summary: \'{{ define "x" }}X{{ end }}{{ template "x" . }} {{ template "y" . }}\'\n';
+  assert.deepEqual(brief(ruleHits(text, 'x.rules.yaml')), [
+    { code: 'template.undefined-template', text: 'y', path: 'groups.0.rules.0.annotations.summary' },
+  ]);
 });
 
 test('recording rule labels are not templates', () => {
-  const text = 'groups:\n  - name: g\n    rules:\n      - record: job:x:sum\n        expr: sum(x)\n        labels:\n          note: "{{ not a template"\n';
+  const text =
+    'groups:\n  - name: g\n    rules:\n      - record: job:x:sum\n        expr: sum(x)\n        labels:\n          note: "{{ not a template"\n';
   assert.deepEqual(ruleHits(text, 'x.rules.yaml'), []);
 });
 
@@ -55,7 +59,10 @@ test('literal and folded block scalars: ranges on the right line and column', ()
     { code: 'template.undefined-function', text: 'humanise', path: 'groups.0.rules.0.annotations.summary' },
     { code: 'template.missing-end', text: '{{ if $value }}', path: 'groups.0.rules.0.annotations.description' },
   ]);
-  assert.deepEqual(hits.map((h) => h.range), ['9:35-9:43', '12:13-12:28']);
+  assert.deepEqual(
+    hits.map((h) => h.range),
+    ['9:35-9:43', '12:13-12:28'],
+  );
 });
 
 test('Alertmanager notifier texts use the alertmanager dialect (every *_configs field, nested ones too)', () => {
@@ -91,14 +98,22 @@ test('Alertmanager notifier texts use the alertmanager dialect (every *_configs 
 });
 
 test('Slack receiver files and the receivers of monitoring files', () => {
-  const slack = 'schema_version: "1"\ntenant_id: acme\nreceivers:\n  - name: a\n    slack_configs:\n      - channel: "#a"\n        text: "{{ .Alerts | len }} {{ end }}"\n';
-  assert.deepEqual(brief(ruleHits(slack, 'x.slack.yaml')), [{ code: 'template.unexpected-end', text: '{{ end }}', path: 'receivers.0.slack_configs.0.text' }]);
+  const slack =
+    'schema_version: "1"\ntenant_id: acme\nreceivers:\n  - name: a\n    slack_configs:\n      - channel: "#a"\n        text: "{{ .Alerts | len }} {{ end }}"\n';
+  assert.deepEqual(brief(ruleHits(slack, 'x.slack.yaml')), [
+    { code: 'template.unexpected-end', text: '{{ end }}', path: 'receivers.0.slack_configs.0.text' },
+  ]);
   const monitoring = {
     schema_version: '1',
     tenant_id: 'acme',
     alertmanager: {
       route: { receiver: 'a' },
-      receivers: [{ name: 'a', email_configs: [{ to: 'a@example.com', html: '{{ template "email.default.html" . }}{{ .Values }}' }] }],
+      receivers: [
+        {
+          name: 'a',
+          email_configs: [{ to: 'a@example.com', html: '{{ template "email.default.html" . }}{{ .Values }}' }],
+        },
+      ],
     },
   };
   assert.deepEqual(brief(withCode(ruleHits(json(monitoring), 'x.monitoring.json'), 'template.')), [
@@ -116,7 +131,7 @@ test('alert template files: defines and localized bodies; a template defined in 
     'templates:',
     '  acme.critical:',
     '    en:',
-    "      title: '{{ template \"acme.elsewhere\" . }}'",
+    '      title: \'{{ template "acme.elsewhere" . }}\'',
     '      body: |-',
     '        {{ range .Alerts }}• {{ .Annotations.summary }}',
     '        {{ end }}{{ end }}',
@@ -131,7 +146,16 @@ test('alert template files: defines and localized bodies; a template defined in 
 });
 
 test('templates in JSON strings with escapes', () => {
-  const text = json({ groups: [{ name: 'g', rules: [{ alert: 'A', expr: 'up == 0', annotations: { summary: 'line\n"quoted" {{ $labels.job | nope }}' } }] }] });
+  const text = json({
+    groups: [
+      {
+        name: 'g',
+        rules: [{ alert: 'A', expr: 'up == 0', annotations: { summary: 'line\n"quoted" {{ $labels.job | nope }}' } }],
+      },
+    ],
+  });
   const hits = ruleHits(text, 'x.rules.json');
-  assert.deepEqual(brief(hits), [{ code: 'template.undefined-function', text: 'nope', path: 'groups.0.rules.0.annotations.summary' }]);
+  assert.deepEqual(brief(hits), [
+    { code: 'template.undefined-function', text: 'nope', path: 'groups.0.rules.0.annotations.summary' },
+  ]);
 });

@@ -9,8 +9,13 @@ interface CatalogEntry {
   id: string;
   fileMatch: string[];
 }
-const catalog: CatalogEntry[] = JSON.parse(fs.readFileSync(path.join(repoRoot, 'schemas', 'catalog.json'), 'utf8')).schemas;
-const globs = catalog.map((c) => ({ id: c.id, res: c.fileMatch.map((g) => new RegExp('^' + g.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*') + '$')) }));
+const catalog: CatalogEntry[] = JSON.parse(
+  fs.readFileSync(path.join(repoRoot, 'schemas', 'catalog.json'), 'utf8'),
+).schemas;
+const globs = catalog.map((c) => ({
+  id: c.id,
+  res: c.fileMatch.map((g) => new RegExp('^' + g.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*') + '$')),
+}));
 
 /** The catalog kind of a file name (`acme.slack.yaml` → `slack-receivers`). */
 export function kindOf(name: string): string | undefined {
@@ -66,7 +71,8 @@ export class Ws {
   /** The file with every edit of a rename applied. */
   apply(name: string, edits: Array<{ offset: number; length: number; newText: string }> | undefined): string {
     let text = this.texts.get(name) ?? '';
-    for (const e of [...(edits ?? [])].sort((a, b) => b.offset - a.offset)) text = text.slice(0, e.offset) + e.newText + text.slice(e.offset + e.length);
+    for (const e of [...(edits ?? [])].sort((a, b) => b.offset - a.offset))
+      text = text.slice(0, e.offset) + e.newText + text.slice(e.offset + e.length);
     return text;
   }
 }

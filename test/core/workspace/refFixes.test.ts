@@ -38,7 +38,9 @@ function setup(ws: Ws, name: string): { doc: TextDocument; diagnostics: Diagnost
 }
 
 function fixesFor(doc: TextDocument, d: Diagnostic, crossFile?: CrossFileProblems): CodeAction[] {
-  return service().getCodeActions(doc, d.range, { diagnostics: [d], only: ['quickfix'] }, settings(), crossFile).filter((a) => a.diagnostics?.length === 1);
+  return service()
+    .getCodeActions(doc, d.range, { diagnostics: [d], only: ['quickfix'] }, settings(), crossFile)
+    .filter((a) => a.diagnostics?.length === 1);
 }
 
 function apply(doc: TextDocument, action: CodeAction): string {
@@ -59,7 +61,12 @@ test('ref.undefined-receiver: changed to the closest receiver inside its quotes,
   assert.deepEqual(ws.codes('acme/acme.notifications.yaml'), ['ref.undefined-receiver']);
   assert.deepEqual(crossFile(fixed), []);
 
-  const json = JSON.stringify({ tenant_id: 'acme', rules: [{ name: 'critical', channels: ['slack'], receiver_ref: 'acme-critcal' }] }, null, 2) + '\n';
+  const json =
+    JSON.stringify(
+      { tenant_id: 'acme', rules: [{ name: 'critical', channels: ['slack'], receiver_ref: 'acme-critcal' }] },
+      null,
+      2,
+    ) + '\n';
   ws.set('acme/acme.notifications.json', json);
   const j = setup(ws, 'acme/acme.notifications.json');
   const jd = j.diagnostics.find((x) => x.code === 'ref.undefined-receiver');
@@ -87,18 +94,33 @@ receivers:
 });
 
 test('ref.unused-receiver: the receiver removed with its lines, the neighbours and comments kept; two in a row', () => {
-  const ws = new Ws({ 'acme/acme.slack.yaml': SLACK, 'acme/acme.notifications.yaml': NOTIFICATIONS.replace('"acme-critcal"', 'acme-critical') });
+  const ws = new Ws({
+    'acme/acme.slack.yaml': SLACK,
+    'acme/acme.notifications.yaml': NOTIFICATIONS.replace('"acme-critcal"', 'acme-critical'),
+  });
   const { doc, diagnostics, crossFile } = setup(ws, 'acme/acme.slack.yaml');
   const unused = diagnostics.filter((x) => x.code === 'ref.unused-receiver');
   assert.equal(unused.length, 2);
   const first = fixesFor(doc, unused[0], crossFile);
   assert.equal(first.length, 1);
   assert.equal(first[0].isPreferred, true);
-  assert.equal(apply(doc, first[0]), SLACK.replace('  - name: "acme-spare"\n    slack_configs:\n      - channel: "#acme-spare"\n', ''));
+  assert.equal(
+    apply(doc, first[0]),
+    SLACK.replace('  - name: "acme-spare"\n    slack_configs:\n      - channel: "#acme-spare"\n', ''),
+  );
   // The next receiver moves up to the removed one's index: that is not a new problem.
-  assert.equal(apply(doc, fixesFor(doc, unused[1], crossFile)[0]), SLACK.replace('  - name: acme-last\n    slack_configs:\n      - channel: "#acme-last"\n', ''));
+  assert.equal(
+    apply(doc, fixesFor(doc, unused[1], crossFile)[0]),
+    SLACK.replace('  - name: acme-last\n    slack_configs:\n      - channel: "#acme-last"\n', ''),
+  );
   // Not applied by fix-all: an unused receiver may be about to be used.
-  const all = service().getCodeActions(doc, unused[0].range, { diagnostics: [], only: ['source.fixAll'] }, settings(), crossFile);
+  const all = service().getCodeActions(
+    doc,
+    unused[0].range,
+    { diagnostics: [], only: ['source.fixAll'] },
+    settings(),
+    crossFile,
+  );
   assert.deepEqual(all, []);
 });
 

@@ -11,7 +11,10 @@ test('half-typed documents: every prefix of every example indexes without throwi
       const part = text.slice(0, cut);
       ws.set(name, part);
       for (const p of ws.index.problemsFor(uri(name))) {
-        assert.ok(p.offset >= 0 && p.offset + p.length <= part.length, `${name} cut ${cut}: ${p.code} at ${p.offset}+${p.length}`);
+        assert.ok(
+          p.offset >= 0 && p.offset + p.length <= part.length,
+          `${name} cut ${cut}: ${p.code} at ${p.offset}+${p.length}`,
+        );
         assert.equal(typeof p.message, 'string');
       }
       ws.index.completionNames(uri(name), Math.floor(cut / 2));
@@ -24,9 +27,30 @@ test('half-typed documents: every prefix of every example indexes without throwi
 
 test('garbage and wrong shapes never throw', () => {
   const ws = new Ws();
-  const junk = ['', '---\n---\n', '[1, 2', '{ "receivers": 5 }', 'receivers: [1, null, {name: [a]}, {name: {x: 1}}]\nroute: { routes: [[], {routes: 7}] }', 'templates: [a]\ndefines: 3', 'locales: { en: { messages: [1] } }\nfallback: { en: [1, null] }', 'roles: [{ name: a, inherits: a }, { inherits: [null] }]', '*alias\n', 'a: &x [*x]\n', '\u0000\u0001'];
+  const junk = [
+    '',
+    '---\n---\n',
+    '[1, 2',
+    '{ "receivers": 5 }',
+    'receivers: [1, null, {name: [a]}, {name: {x: 1}}]\nroute: { routes: [[], {routes: 7}] }',
+    'templates: [a]\ndefines: 3',
+    'locales: { en: { messages: [1] } }\nfallback: { en: [1, null] }',
+    'roles: [{ name: a, inherits: a }, { inherits: [null] }]',
+    '*alias\n',
+    'a: &x [*x]\n',
+    '\u0000\u0001',
+  ];
   for (const [i, text] of junk.entries()) {
-    for (const kind of ['monitoring', 'alertmanager', 'alert-templates', 'localization', 'access-control', 'tenant', 'nonsense', undefined]) {
+    for (const kind of [
+      'monitoring',
+      'alertmanager',
+      'alert-templates',
+      'localization',
+      'access-control',
+      'tenant',
+      'nonsense',
+      undefined,
+    ]) {
       const name = `j/${i}.${kind ?? 'x'}.yaml`;
       ws.set(name, text, kind);
       ws.index.problemsFor(uri(name));

@@ -25,12 +25,15 @@ authorization:
 test('roles: undefined references (bindings, MFA) and duplicates within the file', () => {
   const ws = new Ws({ 'acme/acme.security.yaml': SECURITY });
   const p = ws.problems('acme/acme.security.yaml');
-  assert.deepEqual(p.map((x) => [x.code, ws.slice('acme/acme.security.yaml', x)]), [
-    ['ref.undefined-role', 'tenant-admin'],
-    ['ref.duplicate-role', 'viewer'],
-    ['ref.duplicate-role', 'viewer'],
-    ['ref.undefined-role', 'anlyst'],
-  ]);
+  assert.deepEqual(
+    p.map((x) => [x.code, ws.slice('acme/acme.security.yaml', x)]),
+    [
+      ['ref.undefined-role', 'tenant-admin'],
+      ['ref.duplicate-role', 'viewer'],
+      ['ref.duplicate-role', 'viewer'],
+      ['ref.undefined-role', 'anlyst'],
+    ],
+  );
   assert.deepEqual(p[0].data?.path, ['mfa', 'required_for_roles', 0]);
   assert.deepEqual(p[3].data?.path, ['authorization', 'rbac', 'bindings', 1, 'role']);
   assert.equal(p[1].data?.namespace, 'role');
@@ -39,16 +42,26 @@ test('roles: undefined references (bindings, MFA) and duplicates within the file
 });
 
 test('roles are scoped to their file: the same roles in the access-control file are neither duplicates nor visible', () => {
-  const access = JSON.stringify({
-    tenant_id: 'acme',
-    roles: [{ name: 'analyst', permissions: ['reports:read'] }, { name: 'sre', permissions: ['alerts:*'] }],
-    bindings: [{ role: 'viewer', subjects: ['group:all'] }],
-    api_keys: [{ name: 'ci', role: 'sre', expires_at: '2026-12-31' }],
-    mfa_required_for_roles: ['analyst'],
-  }, null, 2);
+  const access = JSON.stringify(
+    {
+      tenant_id: 'acme',
+      roles: [
+        { name: 'analyst', permissions: ['reports:read'] },
+        { name: 'sre', permissions: ['alerts:*'] },
+      ],
+      bindings: [{ role: 'viewer', subjects: ['group:all'] }],
+      api_keys: [{ name: 'ci', role: 'sre', expires_at: '2026-12-31' }],
+      mfa_required_for_roles: ['analyst'],
+    },
+    null,
+    2,
+  );
   const ws = new Ws({ 'acme/acme.security.yaml': SECURITY, 'acme/acme.access.json': access });
   const p = ws.problems('acme/acme.access.json');
-  assert.deepEqual(p.map((x) => [x.code, ws.slice('acme/acme.access.json', x)]), [['ref.undefined-role', 'viewer']]);
+  assert.deepEqual(
+    p.map((x) => [x.code, ws.slice('acme/acme.access.json', x)]),
+    [['ref.undefined-role', 'viewer']],
+  );
   assert.deepEqual(p[0].data?.path, ['bindings', 0, 'role']);
   // `anlyst` in the security file is not resolved by the access file's `analyst`, but suggested from its own roles only.
   const sec = ws.problems('acme/acme.security.yaml').find((x) => ws.slice('acme/acme.security.yaml', x) === 'anlyst');
@@ -66,8 +79,19 @@ roles:
 `;
   const ws = new Ws({ 'acme/acme.access.yaml': text });
   const cycles = ws.problems('acme/acme.access.yaml').filter((p) => p.code === 'ref.role-cycle');
-  assert.deepEqual(cycles.map((p) => p.data?.owner), ['a', 'b', 'c', 'd']);
-  assert.deepEqual(cycles.map((p) => p.data?.cycle), [['a', 'b', 'c', 'a'], ['b', 'c', 'a', 'b'], ['c', 'a', 'b', 'c'], ['d', 'd']]);
+  assert.deepEqual(
+    cycles.map((p) => p.data?.owner),
+    ['a', 'b', 'c', 'd'],
+  );
+  assert.deepEqual(
+    cycles.map((p) => p.data?.cycle),
+    [
+      ['a', 'b', 'c', 'a'],
+      ['b', 'c', 'a', 'b'],
+      ['c', 'a', 'b', 'c'],
+      ['d', 'd'],
+    ],
+  );
   assert.equal(cycles[0].offset, ws.at('acme/acme.access.yaml', '[b]', 0, 1));
   assert.equal(cycles[0].length, 1);
   assert.deepEqual(cycles[0].data?.path, ['roles', 0, 'inherits', 0]);
@@ -75,6 +99,9 @@ roles:
 });
 
 test('the tenant file roles inherit within the tenant file', () => {
-  const ws = new Ws({ 'acme/acme.tenant.yaml': 'tenant_id: acme\naccess_control:\n  roles:\n    - { name: a, inherits: [b] }\n    - { name: b, inherits: [a, z] }\n' });
+  const ws = new Ws({
+    'acme/acme.tenant.yaml':
+      'tenant_id: acme\naccess_control:\n  roles:\n    - { name: a, inherits: [b] }\n    - { name: b, inherits: [a, z] }\n',
+  });
   assert.deepEqual(ws.codes('acme/acme.tenant.yaml'), ['ref.role-cycle', 'ref.role-cycle', 'ref.undefined-role']);
 });

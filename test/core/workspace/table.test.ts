@@ -9,7 +9,9 @@ import { repoRoot } from '../../support/service';
 
 type Schema = Record<string, unknown> | boolean;
 const schemasDir = path.join(repoRoot, 'schemas');
-const catalog: Array<{ id: string; file: string }> = JSON.parse(fs.readFileSync(path.join(schemasDir, 'catalog.json'), 'utf8')).schemas;
+const catalog: Array<{ id: string; file: string }> = JSON.parse(
+  fs.readFileSync(path.join(schemasDir, 'catalog.json'), 'utf8'),
+).schemas;
 const files = new Map<string, Record<string, unknown>>();
 function load(file: string): Record<string, unknown> {
   let s = files.get(file);
@@ -26,7 +28,8 @@ function resolve(at: At, ref: string): At | undefined {
   const [target, pointer = ''] = ref.split('#');
   const file = target ? path.posix.join(path.posix.dirname(at.file), target) : at.file;
   let cur: unknown = load(file);
-  for (const seg of pointer.split('/').filter(Boolean)) cur = (cur as Record<string, unknown> | undefined)?.[seg.replace(/~1/g, '/').replace(/~0/g, '~')];
+  for (const seg of pointer.split('/').filter(Boolean))
+    cur = (cur as Record<string, unknown> | undefined)?.[seg.replace(/~1/g, '/').replace(/~0/g, '~')];
   return cur === undefined ? undefined : { schema: cur as Schema, file };
 }
 
@@ -39,7 +42,8 @@ function expand(at: At, depth = 0): At[] {
     const r = resolve(at, s.$ref);
     if (r) out.push(...expand(r, depth + 1));
   }
-  for (const k of ['allOf', 'anyOf', 'oneOf']) for (const b of (s[k] as Schema[] | undefined) ?? []) out.push(...expand({ schema: b, file: at.file }, depth + 1));
+  for (const k of ['allOf', 'anyOf', 'oneOf'])
+    for (const b of (s[k] as Schema[] | undefined) ?? []) out.push(...expand({ schema: b, file: at.file }, depth + 1));
   for (const k of ['then', 'else']) if (s[k]) out.push(...expand({ schema: s[k] as Schema, file: at.file }, depth + 1));
   return out;
 }
@@ -50,11 +54,13 @@ function step(at: At, st: Step): At[] {
     if (typeof c.schema !== 'object') continue;
     const s = c.schema;
     const props = (s.properties ?? {}) as Record<string, Schema>;
-    const sub = (x: unknown): void => void (x && typeof x === 'object' && out.push({ schema: x as Schema, file: c.file }));
+    const sub = (x: unknown): void =>
+      void (x && typeof x === 'object' && out.push({ schema: x as Schema, file: c.file }));
     switch (st.t) {
       case 'prop':
         sub(props[st.key]);
-        for (const [re, v] of Object.entries((s.patternProperties ?? {}) as Record<string, Schema>)) if (new RegExp(re).test(st.key)) sub(v);
+        for (const [re, v] of Object.entries((s.patternProperties ?? {}) as Record<string, Schema>))
+          if (new RegExp(re).test(st.key)) sub(v);
         if (!(st.key in props)) sub(s.additionalProperties);
         break;
       case 'items':
@@ -70,7 +76,8 @@ function step(at: At, st: Step): At[] {
         break;
       case 'keys':
       case 'strings':
-        if (s.properties || s.additionalProperties || s.patternProperties || s.propertyNames || s.type === 'object') out.push(c);
+        if (s.properties || s.additionalProperties || s.patternProperties || s.propertyNames || s.type === 'object')
+          out.push(c);
         break;
     }
   }
@@ -78,7 +85,14 @@ function step(at: At, st: Step): At[] {
 }
 
 function allowsString(at: At): boolean {
-  return expand(at).some((c) => typeof c.schema === 'object' && (c.schema.type === 'string' || (Array.isArray(c.schema.type) && c.schema.type.includes('string')) || typeof c.schema.pattern === 'string' || Array.isArray(c.schema.enum)));
+  return expand(at).some(
+    (c) =>
+      typeof c.schema === 'object' &&
+      (c.schema.type === 'string' ||
+        (Array.isArray(c.schema.type) && c.schema.type.includes('string')) ||
+        typeof c.schema.pattern === 'string' ||
+        Array.isArray(c.schema.enum)),
+  );
 }
 
 test('every extraction pattern names a place the kind schema allows (strings where names are values)', () => {
@@ -91,7 +105,9 @@ test('every extraction pattern names a place the kind schema allows (strings whe
       const steps = compile(row.pattern);
       for (const st of steps) cur = cur.flatMap((a) => step(a, st));
       const last = steps[steps.length - 1];
-      const ok = cur.length > 0 && (last.t === 'keys' || last.t === 'strings' || row.role === 'wildcard' || cur.some(allowsString));
+      const ok =
+        cur.length > 0 &&
+        (last.t === 'keys' || last.t === 'strings' || row.role === 'wildcard' || cur.some(allowsString));
       if (!ok) missing.push(`${kind}: ${row.pattern}`);
     }
   }
@@ -102,8 +118,16 @@ test('every catalog kind has a row list, every namespace is used, every code is 
   for (const c of catalog) assert.ok(EXTRACTION[c.id], c.id);
   const used = new Set(Object.values(EXTRACTION).flatMap((rows) => rows.map((r) => r.ns)));
   for (const ns of Object.keys(NAMESPACES)) assert.ok(used.has(ns as never), ns);
-  for (const info of Object.values(NAMESPACES)) for (const code of [info.undefinedCode, info.duplicateCode, info.unusedCode]) if (code) assert.ok(codes[code], code);
-  for (const code of ['ref.role-cycle', 'ref.missing-translation', 'ref.placeholder-mismatch', 'ref.missing-template-locale']) assert.ok(codes[code], code);
+  for (const info of Object.values(NAMESPACES))
+    for (const code of [info.undefinedCode, info.duplicateCode, info.unusedCode])
+      if (code) assert.ok(codes[code], code);
+  for (const code of [
+    'ref.role-cycle',
+    'ref.missing-translation',
+    'ref.placeholder-mismatch',
+    'ref.missing-template-locale',
+  ])
+    assert.ok(codes[code], code);
 });
 
 test('namespaceAtPath: the namespace of a reference position, for completion providers', () => {

@@ -59,33 +59,57 @@ test('undefined template block inside a Go template string: the range is the nam
 });
 
 test('unused template and unused block; templates used by notification rules are used', () => {
-  const ws = new Ws({ 'acme/acme.alert-templates.yaml': TEMPLATES, 'acme/acme.slack.yaml': SLACK, 'acme/acme.notifications.yaml': NOTIFICATIONS });
+  const ws = new Ws({
+    'acme/acme.alert-templates.yaml': TEMPLATES,
+    'acme/acme.slack.yaml': SLACK,
+    'acme/acme.notifications.yaml': NOTIFICATIONS,
+  });
   const p = ws.problems('acme/acme.alert-templates.yaml');
-  assert.deepEqual(p.map((x) => [x.code, ws.slice('acme/acme.alert-templates.yaml', x)]), [
-    ['ref.unused-template-block', 'acme.spare'],
-    ['ref.unused-template', 'acme.unused'],
-  ]);
+  assert.deepEqual(
+    p.map((x) => [x.code, ws.slice('acme/acme.alert-templates.yaml', x)]),
+    [
+      ['ref.unused-template-block', 'acme.spare'],
+      ['ref.unused-template', 'acme.unused'],
+    ],
+  );
 });
 
 test('platform-wide templates are visible to every tenant and never unused', () => {
-  const ws = new Ws({ 'acme/acme.alert-templates.yaml': TEMPLATES, 'acme/acme.notifications.yaml': NOTIFICATIONS, 'platform/platform.monitoring.yaml': PLATFORM });
-  assert.deepEqual(ws.codes('acme/acme.notifications.yaml').filter((c) => c.includes('template')), []);
+  const ws = new Ws({
+    'acme/acme.alert-templates.yaml': TEMPLATES,
+    'acme/acme.notifications.yaml': NOTIFICATIONS,
+    'platform/platform.monitoring.yaml': PLATFORM,
+  });
+  assert.deepEqual(
+    ws.codes('acme/acme.notifications.yaml').filter((c) => c.includes('template')),
+    [],
+  );
   assert.deepEqual(ws.codes('platform/platform.monitoring.yaml'), []);
 });
 
 test('duplicate templates per tenant; the same name in another tenant or platform-wide is fine', () => {
   const ws = new Ws({
     'acme/acme.alert-templates.yaml': TEMPLATES,
-    'acme/extra.alert-templates.json': JSON.stringify({ tenant_id: 'acme', templates: { 'acme.critical': { en: { title: 't', body: 'b' } } } }),
-    'globex/globex.alert-templates.yaml': 'tenant_id: globex\ntemplates:\n  acme.unused:\n    en: { title: t, body: b }\n',
+    'acme/extra.alert-templates.json': JSON.stringify({
+      tenant_id: 'acme',
+      templates: { 'acme.critical': { en: { title: 't', body: 'b' } } },
+    }),
+    'globex/globex.alert-templates.yaml':
+      'tenant_id: globex\ntemplates:\n  acme.unused:\n    en: { title: t, body: b }\n',
     'platform/platform.monitoring.yaml': 'alert_templates:\n  acme.unused:\n    en: { title: t, body: b }\n',
   });
   const dups = ws.problems('acme/extra.alert-templates.json').filter((p) => p.code === 'ref.duplicate-template');
   assert.equal(dups.length, 1);
   assert.equal(ws.slice('acme/extra.alert-templates.json', dups[0]), 'acme.critical');
   assert.deepEqual(dups[0].data?.path, ['templates', 'acme.critical']);
-  assert.deepEqual(ws.codes('acme/acme.alert-templates.yaml').filter((c) => c.startsWith('ref.duplicate')), ['ref.duplicate-template']);
-  assert.deepEqual(ws.codes('globex/globex.alert-templates.yaml').filter((c) => c.startsWith('ref.duplicate')), []);
+  assert.deepEqual(
+    ws.codes('acme/acme.alert-templates.yaml').filter((c) => c.startsWith('ref.duplicate')),
+    ['ref.duplicate-template'],
+  );
+  assert.deepEqual(
+    ws.codes('globex/globex.alert-templates.yaml').filter((c) => c.startsWith('ref.duplicate')),
+    [],
+  );
 });
 
 test('template blocks are global: defines in two files, and `{{ define }}` in a string, are duplicates', () => {
@@ -102,7 +126,10 @@ test('template blocks are global: defines in two files, and `{{ define }}` in a 
 test('Alertmanager template globs: blocks may be defined where the index cannot see, so undefined blocks are not reported', () => {
   const ws = new Ws({ 'acme/acme.alert-templates.yaml': TEMPLATES, 'acme/acme.slack.yaml': SLACK });
   assert.ok(ws.codes('acme/acme.slack.yaml').includes('ref.undefined-template-block'));
-  const deps = ws.set('platform/alertmanager.yml', `templates: ['/etc/alertmanager/*.tmpl']\nroute:\n  receiver: acme-critical\nreceivers: []\n`);
+  const deps = ws.set(
+    'platform/alertmanager.yml',
+    `templates: ['/etc/alertmanager/*.tmpl']\nroute:\n  receiver: acme-critical\nreceivers: []\n`,
+  );
   assert.ok(deps.some((u) => u.endsWith('acme/acme.slack.yaml')));
   assert.ok(!ws.codes('acme/acme.slack.yaml').includes('ref.undefined-template-block'));
 });

@@ -33,8 +33,15 @@ messaging:
 `;
 
 test('environments: an environment file must name an environment of its tenant file', () => {
-  const ws = new Ws({ 'acme/acme.tenant.yaml': TENANT, 'acme/acme-production.environment.yaml': PROD, 'acme/acme-staging.environment.yaml': STAGING });
-  assert.deepEqual(ws.codes('acme/acme-production.environment.yaml').filter((c) => c.includes('environment')), []);
+  const ws = new Ws({
+    'acme/acme.tenant.yaml': TENANT,
+    'acme/acme-production.environment.yaml': PROD,
+    'acme/acme-staging.environment.yaml': STAGING,
+  });
+  assert.deepEqual(
+    ws.codes('acme/acme-production.environment.yaml').filter((c) => c.includes('environment')),
+    [],
+  );
   const [p] = ws.problems('acme/acme-staging.environment.yaml').filter((x) => x.code === 'ref.undefined-environment');
   assert.equal(ws.slice('acme/acme-staging.environment.yaml', p), 'stagng');
   assert.deepEqual(p.data?.path, ['environment']);
@@ -43,21 +50,42 @@ test('environments: an environment file must name an environment of its tenant f
 });
 
 test('environments of another tenant do not count; without a tenant file nothing is reported', () => {
-  const ws = new Ws({ 'globex/globex.tenant.yaml': 'tenant_id: globex\nenvironments:\n  stagng: {}\n', 'acme/acme-staging.environment.yaml': STAGING });
-  assert.deepEqual(ws.codes('acme/acme-staging.environment.yaml').filter((c) => c.includes('environment')), []);
+  const ws = new Ws({
+    'globex/globex.tenant.yaml': 'tenant_id: globex\nenvironments:\n  stagng: {}\n',
+    'acme/acme-staging.environment.yaml': STAGING,
+  });
+  assert.deepEqual(
+    ws.codes('acme/acme-staging.environment.yaml').filter((c) => c.includes('environment')),
+    [],
+  );
   ws.set('acme/acme.tenant.yaml', TENANT);
-  assert.deepEqual(ws.codes('acme/acme-staging.environment.yaml').filter((c) => c.includes('environment')), ['ref.undefined-environment']);
+  assert.deepEqual(
+    ws.codes('acme/acme-staging.environment.yaml').filter((c) => c.includes('environment')),
+    ['ref.undefined-environment'],
+  );
 });
 
 test('queues: dead-letter targets resolve in any environment file of the tenant; duplicates are per file', () => {
   const ws = new Ws({ 'acme/acme-production.environment.yaml': PROD, 'acme/acme-staging.environment.yaml': STAGING });
   const prod = ws.problems('acme/acme-production.environment.yaml');
-  assert.deepEqual(prod.map((p) => [p.code, ws.slice('acme/acme-production.environment.yaml', p)]), [['ref.undefined-queue', 'audit-dql']]);
+  assert.deepEqual(
+    prod.map((p) => [p.code, ws.slice('acme/acme-production.environment.yaml', p)]),
+    [['ref.undefined-queue', 'audit-dql']],
+  );
   assert.deepEqual(prod[0].data?.path, ['messaging', 'queues', 3, 'dead_letter', 'target_queue']);
   const staging = ws.problems('acme/acme-staging.environment.yaml').filter((p) => p.code === 'ref.duplicate-queue');
-  assert.deepEqual(staging.map((p) => p.offset), [ws.at('acme/acme-staging.environment.yaml', 'shared-dlq'), ws.at('acme/acme-staging.environment.yaml', 'shared-dlq', 1)]);
+  assert.deepEqual(
+    staging.map((p) => p.offset),
+    [
+      ws.at('acme/acme-staging.environment.yaml', 'shared-dlq'),
+      ws.at('acme/acme-staging.environment.yaml', 'shared-dlq', 1),
+    ],
+  );
   // `jobs` in both files is not a duplicate; another tenant's queues are not visible.
-  ws.set('globex/globex.environment.yaml', 'tenant_id: globex\nenvironment: production\nmessaging:\n  queues:\n    - name: x\n      dead_letter: { target_queue: jobs-dlq }\n');
+  ws.set(
+    'globex/globex.environment.yaml',
+    'tenant_id: globex\nenvironment: production\nmessaging:\n  queues:\n    - name: x\n      dead_letter: { target_queue: jobs-dlq }\n',
+  );
   assert.deepEqual(ws.codes('globex/globex.environment.yaml'), ['ref.undefined-queue']);
 });
 
@@ -73,8 +101,12 @@ locales:
 test('locales: references must be supported locales of the tenant; translations of unsupported locales are warnings', () => {
   const ws = new Ws({
     'acme/acme.localization.yaml': LOCALIZATION,
-    'acme/acme.slack.yaml': 'tenant_id: acme\ndefaults: { locale: fr }\nreceivers:\n  - name: r\n    slack_configs:\n      - { channel: "#a", locale: "es" }\n',
-    'acme/acme.alert-templates.json': JSON.stringify({ tenant_id: 'acme', templates: { t: { en: { title: 't', body: 'b' }, fr: { title: 't', body: 'b' }, it: { title: 't', body: 'b' } } } }),
+    'acme/acme.slack.yaml':
+      'tenant_id: acme\ndefaults: { locale: fr }\nreceivers:\n  - name: r\n    slack_configs:\n      - { channel: "#a", locale: "es" }\n',
+    'acme/acme.alert-templates.json': JSON.stringify({
+      tenant_id: 'acme',
+      templates: { t: { en: { title: 't', body: 'b' }, fr: { title: 't', body: 'b' }, it: { title: 't', body: 'b' } } },
+    }),
   });
   const slack = ws.problems('acme/acme.slack.yaml').filter((p) => p.code === 'ref.undefined-locale');
   assert.equal(slack.length, 1);
@@ -86,7 +118,10 @@ test('locales: references must be supported locales of the tenant; translations 
   assert.equal(tpl[0].severity, 'warning');
   assert.deepEqual(tpl[0].data?.path, ['templates', 't', 'it']);
   const loc = ws.problems('acme/acme.localization.yaml').filter((p) => p.code === 'ref.undefined-locale');
-  assert.deepEqual(loc.map((p) => [ws.slice('acme/acme.localization.yaml', p), p.severity]), [['de', 'warning']]);
+  assert.deepEqual(
+    loc.map((p) => [ws.slice('acme/acme.localization.yaml', p), p.severity]),
+    [['de', 'warning']],
+  );
 });
 
 test('folder inference: a file without tenant_id belongs to the tenant of its folder, else to the platform', () => {
@@ -105,15 +140,25 @@ test('folder inference: a file without tenant_id belongs to the tenant of its fo
   ws.remove('acme/globex.tenant.yaml');
   assert.equal(ws.index.tenantOf(uri('acme/alertmanager.yml')), 'acme');
   // Time intervals of acme/alertmanager.yml are acme's, not visible to globex.
-  ws.set('globex/globex.notifications.yaml', 'tenant_id: globex\nrules:\n  - { name: x, channels: [slack], receiver_ref: p, mute_time_intervals: [acme-nights] }\n');
-  assert.deepEqual(ws.codes('globex/globex.notifications.yaml').filter((c) => c.includes('time-interval')), ['ref.undefined-time-interval']);
-  ws.set('acme/acme.notifications.yaml', 'tenant_id: acme\nrules:\n  - { name: x, channels: [slack], receiver_ref: p, mute_time_intervals: [acme-nights] }\n');
+  ws.set(
+    'globex/globex.notifications.yaml',
+    'tenant_id: globex\nrules:\n  - { name: x, channels: [slack], receiver_ref: p, mute_time_intervals: [acme-nights] }\n',
+  );
+  assert.deepEqual(
+    ws.codes('globex/globex.notifications.yaml').filter((c) => c.includes('time-interval')),
+    ['ref.undefined-time-interval'],
+  );
+  ws.set(
+    'acme/acme.notifications.yaml',
+    'tenant_id: acme\nrules:\n  - { name: x, channels: [slack], receiver_ref: p, mute_time_intervals: [acme-nights] }\n',
+  );
   assert.deepEqual(ws.codes('acme/acme.notifications.yaml'), []);
 });
 
 test('a multi-document stream: each document has its own tenant', () => {
   const ws = new Ws({
-    'all.tenant.yaml': 'tenant_id: acme\nenvironments: { production: {} }\n---\ntenant_id: globex\nenvironments: { staging: {} }\n',
+    'all.tenant.yaml':
+      'tenant_id: acme\nenvironments: { production: {} }\n---\ntenant_id: globex\nenvironments: { staging: {} }\n',
     'x/acme.environment.yaml': 'tenant_id: acme\nenvironment: staging\n',
     'x/globex.environment.yaml': 'tenant_id: globex\nenvironment: staging\n',
   });

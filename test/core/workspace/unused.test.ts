@@ -60,7 +60,10 @@ test('access-control files: API keys and mfa_required_for_roles use roles; the s
   };
   const ws = new Ws({ 'acme/acme.access.json': JSON.stringify(value, null, 2) });
   const json = unusedOf(ws, 'acme/acme.access.json', 'ref.unused-role');
-  assert.deepEqual(json.map((p) => ws.slice('acme/acme.access.json', p)), ['spare']);
+  assert.deepEqual(
+    json.map((p) => ws.slice('acme/acme.access.json', p)),
+    ['spare'],
+  );
   assert.deepEqual(json[0].data?.path, ['roles', 3, 'name']);
   assert.deepEqual(json[0].data?.definitionPath, ['roles', 3]);
 
@@ -79,23 +82,33 @@ api_keys:
 `;
   ws.set('acme/acme.access.yaml', yaml);
   const fromYaml = unusedOf(ws, 'acme/acme.access.yaml', 'ref.unused-role');
-  assert.deepEqual(fromYaml.map((p) => p.data), json.map((p) => p.data));
+  assert.deepEqual(
+    fromYaml.map((p) => p.data),
+    json.map((p) => p.data),
+  );
 });
 
 test('roles are used within their own file: a binding in another file does not count; tenant files are not checked', () => {
   const ws = new Ws({
     'acme/acme.security.yaml': SECURITY,
-    'acme/acme.access.yaml': 'tenant_id: acme\nroles:\n  - { name: auditor, permissions: ["audit_logs:read"] }\nbindings:\n  - { role: auditor, subjects: ["user:qsa@example.org"] }\n',
+    'acme/acme.access.yaml':
+      'tenant_id: acme\nroles:\n  - { name: auditor, permissions: ["audit_logs:read"] }\nbindings:\n  - { role: auditor, subjects: ["user:qsa@example.org"] }\n',
     // The tenant schema has roles but no bindings: its roles are declarations, never "unused".
-    'acme/acme.tenant.yaml': 'tenant_id: acme\naccess_control:\n  roles:\n    - { name: tenant-admin, permissions: ["*:*"] }\n    - { name: analyst, permissions: ["reports:read"] }\n',
+    'acme/acme.tenant.yaml':
+      'tenant_id: acme\naccess_control:\n  roles:\n    - { name: tenant-admin, permissions: ["*:*"] }\n    - { name: analyst, permissions: ["reports:read"] }\n',
   });
-  assert.deepEqual(unusedOf(ws, 'acme/acme.security.yaml', 'ref.unused-role').map((p) => p.data?.name), ['auditor']);
+  assert.deepEqual(
+    unusedOf(ws, 'acme/acme.security.yaml', 'ref.unused-role').map((p) => p.data?.name),
+    ['auditor'],
+  );
   assert.deepEqual(ws.codes('acme/acme.access.yaml'), []);
   assert.deepEqual(ws.codes('acme/acme.tenant.yaml'), []);
 });
 
 test('a role named in an ABAC condition is used; a role inheriting only from itself is not', () => {
-  const abac = SECURITY + `  abac:
+  const abac =
+    SECURITY +
+    `  abac:
     policies:
       - id: auditors-read-only
         effect: deny
@@ -106,10 +119,14 @@ test('a role named in an ABAC condition is used; a role inheriting only from its
   const ws = new Ws({ 'acme/acme.security.yaml': abac });
   assert.deepEqual(unusedOf(ws, 'acme/acme.security.yaml', 'ref.unused-role'), []);
   // A condition literal is not a reference: nothing to go to, and never an undefined role.
-  assert.equal(ws.index.occurrenceAt(uri('acme/acme.security.yaml'), ws.at('acme/acme.security.yaml', '"auditor" in', 0, 2)), undefined);
+  assert.equal(
+    ws.index.occurrenceAt(uri('acme/acme.security.yaml'), ws.at('acme/acme.security.yaml', '"auditor" in', 0, 2)),
+    undefined,
+  );
   assert.ok(!ws.codes('acme/acme.security.yaml').includes('ref.undefined-role'));
 
-  const self = 'tenant_id: acme\nroles:\n  - { name: loop, inherits: [loop], permissions: ["x:read"] }\n  - { name: used, permissions: ["x:read"] }\nbindings:\n  - { role: used, subjects: ["group:all"] }\n';
+  const self =
+    'tenant_id: acme\nroles:\n  - { name: loop, inherits: [loop], permissions: ["x:read"] }\n  - { name: used, permissions: ["x:read"] }\nbindings:\n  - { role: used, subjects: ["group:all"] }\n';
   ws.set('acme/acme.access.yaml', self);
   assert.deepEqual(ws.codes('acme/acme.access.yaml'), ['ref.unused-role', 'ref.role-cycle']);
 });
@@ -149,15 +166,24 @@ messaging:
 test('unused dead-letter queue: only queues named as DLQs, across the environment files of the tenant', () => {
   const ws = new Ws({ 'acme/acme-staging.environment.yaml': STAGING });
   // Alone, the staging file's DLQs receive nothing.
-  assert.deepEqual(unusedOf(ws, 'acme/acme-staging.environment.yaml', 'ref.unused-dead-letter-queue').map((p) => p.data?.name), ['acme-billing-dlq.fifo', 'acme_exports_dead_letter']);
+  assert.deepEqual(
+    unusedOf(ws, 'acme/acme-staging.environment.yaml', 'ref.unused-dead-letter-queue').map((p) => p.data?.name),
+    ['acme-billing-dlq.fifo', 'acme_exports_dead_letter'],
+  );
   // The production file targets one of them: staging is among the files to re-check, and the warning goes.
   const deps = ws.set('acme/acme-production.environment.yaml', PRODUCTION);
   assert.ok(deps.includes(uri('acme/acme-staging.environment.yaml')), deps.join(', '));
   const staging = unusedOf(ws, 'acme/acme-staging.environment.yaml', 'ref.unused-dead-letter-queue');
-  assert.deepEqual(staging.map((p) => p.data?.name), ['acme_exports_dead_letter']);
+  assert.deepEqual(
+    staging.map((p) => p.data?.name),
+    ['acme_exports_dead_letter'],
+  );
   const prod = unusedOf(ws, 'acme/acme-production.environment.yaml', 'ref.unused-dead-letter-queue');
   // `acme-events` is consumed by applications, not configuration: never reported.
-  assert.deepEqual(prod.map((p) => ws.slice('acme/acme-production.environment.yaml', p)), ['acme-orphan-dlq']);
+  assert.deepEqual(
+    prod.map((p) => ws.slice('acme/acme-production.environment.yaml', p)),
+    ['acme-orphan-dlq'],
+  );
   assert.equal(prod[0].severity, 'warning');
   assert.deepEqual(prod[0].tags, ['unnecessary']);
   assert.equal(prod[0].data?.tenant, 'acme');
@@ -172,8 +198,10 @@ test('unused dead-letter queue: only queues named as DLQs, across the environmen
 test('dead-letter queues: another tenant cannot use them; files without a tenant are not reported', () => {
   const ws = new Ws({
     'acme/acme-staging.environment.yaml': STAGING,
-    'globex/globex-production.environment.yaml': 'tenant_id: globex\nenvironment: production\nmessaging:\n  provider: sqs\n  queues:\n    - { name: g, dead_letter: { target_queue: acme_exports_dead_letter } }\n    - { name: acme_exports_dead_letter }\n',
-    'shared/shared.environment.yaml': 'environment: production\nmessaging:\n  provider: sqs\n  queues:\n    - { name: shared-dlq }\n',
+    'globex/globex-production.environment.yaml':
+      'tenant_id: globex\nenvironment: production\nmessaging:\n  provider: sqs\n  queues:\n    - { name: g, dead_letter: { target_queue: acme_exports_dead_letter } }\n    - { name: acme_exports_dead_letter }\n',
+    'shared/shared.environment.yaml':
+      'environment: production\nmessaging:\n  provider: sqs\n  queues:\n    - { name: shared-dlq }\n',
   });
   assert.equal(unusedOf(ws, 'acme/acme-staging.environment.yaml', 'ref.unused-dead-letter-queue').length, 2);
   assert.deepEqual(unusedOf(ws, 'globex/globex-production.environment.yaml', 'ref.unused-dead-letter-queue'), []);
@@ -182,7 +210,8 @@ test('dead-letter queues: another tenant cannot use them; files without a tenant
 
 test('a tenant environment without an environment file is not reported (environment files are optional)', () => {
   const ws = new Ws({
-    'acme/acme.tenant.yaml': 'tenant_id: acme\nenvironments:\n  production: { enabled: true }\n  development: { enabled: true }\n',
+    'acme/acme.tenant.yaml':
+      'tenant_id: acme\nenvironments:\n  production: { enabled: true }\n  development: { enabled: true }\n',
     'acme/acme-production.environment.yaml': 'tenant_id: acme\nenvironment: production\n',
   });
   assert.deepEqual(ws.codes('acme/acme.tenant.yaml'), []);

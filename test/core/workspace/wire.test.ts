@@ -1,7 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseText } from '../../../core/src/languageService';
-import { createWorkspaceIndex, extractFile, factsFromWire, factsToWire, wireTransfer } from '../../../core/src/workspace/index';
+import {
+  createWorkspaceIndex,
+  extractFile,
+  factsFromWire,
+  factsToWire,
+  wireTransfer,
+} from '../../../core/src/workspace/index';
 import { exampleFiles, kindOf, uri, Ws } from './helpers';
 
 /** Facts as an indexing worker sends them: to wire, through structured clone (buffers transferred), back. */
@@ -12,8 +18,21 @@ function roundTrip(name: string, text: string) {
 }
 
 const plain = (o: { [k: string]: unknown }) => ({
-  ns: o.ns, role: o.role, name: o.name, offset: o.offset, length: o.length, path: o.path, part: o.part, style: o.style,
-  key: o.key, go: o.go, whole: o.whole, exact: o.exact, owner: o.owner, unchecked: o.unchecked, severity: o.severity,
+  ns: o.ns,
+  role: o.role,
+  name: o.name,
+  offset: o.offset,
+  length: o.length,
+  path: o.path,
+  part: o.part,
+  style: o.style,
+  key: o.key,
+  go: o.go,
+  whole: o.whole,
+  exact: o.exact,
+  owner: o.owner,
+  unchecked: o.unchecked,
+  severity: o.severity,
 });
 
 test('facts survive the worker wire unchanged: every occurrence field, paths, slots, localization, line starts', () => {
@@ -22,7 +41,11 @@ test('facts survive the worker wire unchanged: every occurrence field, paths, sl
   for (const [name, text] of Object.entries(files)) {
     const { facts, back } = roundTrip(name, text);
     occurrences += facts.occurrences.length;
-    assert.deepEqual(back.occurrences.map((o) => plain(o as never)), facts.occurrences.map((o) => plain(o as never)), name);
+    assert.deepEqual(
+      back.occurrences.map((o) => plain(o as never)),
+      facts.occurrences.map((o) => plain(o as never)),
+      name,
+    );
     const { occurrences: _a, ...rest } = facts;
     const { occurrences: _b, ...restBack } = back;
     assert.deepEqual(restBack, rest, name);
@@ -31,17 +54,24 @@ test('facts survive the worker wire unchanged: every occurrence field, paths, sl
 });
 
 test('paths that share a prefix share it again after the wire', () => {
-  const text = 'route:\n  receiver: a\n  routes:\n    - receiver: b\n    - receiver: c\n      routes:\n        - receiver: d\n';
+  const text =
+    'route:\n  receiver: a\n  routes:\n    - receiver: b\n    - receiver: c\n      routes:\n        - receiver: d\n';
   const { back } = roundTrip('alertmanager.yml', text);
   const paths = back.occurrences.filter((o) => o.ns === 'receiver').map((o) => o.path);
-  assert.deepEqual(paths, [['route', 'receiver'], ['route', 'routes', 0, 'receiver'], ['route', 'routes', 1, 'receiver'], ['route', 'routes', 1, 'routes', 0, 'receiver']]);
+  assert.deepEqual(paths, [
+    ['route', 'receiver'],
+    ['route', 'routes', 0, 'receiver'],
+    ['route', 'routes', 1, 'receiver'],
+    ['route', 'routes', 1, 'routes', 0, 'receiver'],
+  ]);
 });
 
 test('an index fed with facts from the wire answers like one fed with parsed files', () => {
   const files = exampleFiles(true);
   const direct = new Ws(files);
   const wired = createWorkspaceIndex();
-  for (const [name, text] of Object.entries(files)) wired.updateFacts(roundTrip(name, text).back, { dependents: false });
+  for (const [name, text] of Object.entries(files))
+    wired.updateFacts(roundTrip(name, text).back, { dependents: false });
   let problems = 0;
   for (const name of Object.keys(files)) {
     const expected = direct.index.problemsFor(uri(name));

@@ -57,14 +57,30 @@ describe('tenant-config diagnostics (in the extension host)', function () {
 
   it('tenantConfig.severity turns that code into a warning, and back', async () => {
     const uri = workspaceUri(BROKEN);
-    await waitForDiagnostics(uri, (ds) => find(ds, TYPO)?.severity === vscode.DiagnosticSeverity.Error, `${TYPO} as an error`);
+    await waitForDiagnostics(
+      uri,
+      (ds) => find(ds, TYPO)?.severity === vscode.DiagnosticSeverity.Error,
+      `${TYPO} as an error`,
+    );
 
     await setWorkspaceSetting('severity', { [TYPO]: 'warning' });
-    const ds = await waitForDiagnostics(uri, (all) => find(all, TYPO)?.severity === vscode.DiagnosticSeverity.Warning, `${TYPO} as a warning`);
-    assert.equal(find(ds, ENUM)?.severity, vscode.DiagnosticSeverity.Error, `only ${TYPO} changes: ${formatDiagnostics(ds)}`);
+    const ds = await waitForDiagnostics(
+      uri,
+      (all) => find(all, TYPO)?.severity === vscode.DiagnosticSeverity.Warning,
+      `${TYPO} as a warning`,
+    );
+    assert.equal(
+      find(ds, ENUM)?.severity,
+      vscode.DiagnosticSeverity.Error,
+      `only ${TYPO} changes: ${formatDiagnostics(ds)}`,
+    );
 
     await setWorkspaceSetting('severity', undefined);
-    await waitForDiagnostics(uri, (all) => find(all, TYPO)?.severity === vscode.DiagnosticSeverity.Error, `${TYPO} back to an error`);
+    await waitForDiagnostics(
+      uri,
+      (all) => find(all, TYPO)?.severity === vscode.DiagnosticSeverity.Error,
+      `${TYPO} back to an error`,
+    );
   });
 
   it('tenantConfig.schemas makes a plain .yaml file validated', async () => {
@@ -73,7 +89,8 @@ describe('tenant-config diagnostics (in the extension host)', function () {
     const firstPublish = nextDiagnosticsChange(uri, 10_000);
     const doc = await openDocument(PLAIN);
     assert.equal(doc.languageId, 'yaml');
-    if ((await firstPublish) === undefined) console.log('    (no diagnostics event for the plain file within 10 s; checking the current state)');
+    if ((await firstPublish) === undefined)
+      console.log('    (no diagnostics event for the plain file within 10 s; checking the current state)');
     assert.equal(ours(uri).length, 0, `before the association: ${formatDiagnostics(ours(uri))}`);
 
     await setWorkspaceSetting('schemas', { tenant: 'config/tenants/*.yaml' });
@@ -84,6 +101,10 @@ describe('tenant-config diagnostics (in the extension host)', function () {
 
     // Dropping the association drops the diagnostics: the setting is what made the file ours.
     await setWorkspaceSetting('schemas', undefined);
-    await waitForDiagnostics(uri, (all) => all.every((d) => d.source !== SOURCE), 'no tenant-config diagnostics after removing the association');
+    await waitForDiagnostics(
+      uri,
+      (all) => all.every((d) => d.source !== SOURCE),
+      'no tenant-config diagnostics after removing the association',
+    );
   });
 });

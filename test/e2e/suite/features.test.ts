@@ -70,11 +70,19 @@ function waitForFixtureDiagnostics(doc: vscode.TextDocument): Promise<vscode.Dia
     const d = find(ds, code);
     return !!d && doc.getText(d.range) === text;
   };
-  return waitForDiagnostics(doc.uri, (ds) => on(ds, TYPO, 'sslmode') && on(ds, ENUM, 'verbose'), `${TYPO} on \`sslmode\` and ${ENUM} on \`verbose\``);
+  return waitForDiagnostics(
+    doc.uri,
+    (ds) => on(ds, TYPO, 'sslmode') && on(ds, ENUM, 'verbose'),
+    `${TYPO} on \`sslmode\` and ${ENUM} on \`verbose\``,
+  );
 }
 
 async function complete(doc: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position);
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    doc.uri,
+    position,
+  );
   return list.items.map(labelOf);
 }
 
@@ -89,7 +97,10 @@ describe('tenant-config editing features (in the extension host)', function () {
   before(async () => {
     const schema = await readExtensionJson<{ definitions: Record<string, SchemaNode> }>('schemas/tenant.schema.json');
     const db = schema.definitions.environment_config?.properties?.database;
-    assert.ok(db?.properties, 'schemas/tenant.schema.json: definitions.environment_config.properties.database.properties');
+    assert.ok(
+      db?.properties,
+      'schemas/tenant.schema.json: definitions.environment_config.properties.database.properties',
+    );
     database = db;
     doc = await openDocument(BROKEN);
     original = doc.getText();
@@ -111,11 +122,21 @@ describe('tenant-config editing features (in the extension host)', function () {
 
     const props = database.properties!;
     const present = siblingKeys(doc, nameLine);
-    const suggestible = Object.keys(props).filter((k) => !props[k].deprecated && props[k].deprecationMessage === undefined && !props[k].doNotSuggest);
+    const suggestible = Object.keys(props).filter(
+      (k) => !props[k].deprecated && props[k].deprecationMessage === undefined && !props[k].doNotSuggest,
+    );
     const expected = suggestible.filter((k) => !present.includes(k));
-    assert.ok(expected.length >= 3, `the fixture leaves keys to complete (schema keys ${Object.keys(props).join(', ')}; present ${present.join(', ')})`);
-    for (const key of expected) assert.ok(labels.includes(key), `completion offers \`${key}\`; got: ${labels.join(', ')}`);
-    for (const key of ['host', 'name']) assert.ok(!labels.includes(key), `\`${key}\` is already in the mapping and is not offered again; got: ${labels.join(', ')}`);
+    assert.ok(
+      expected.length >= 3,
+      `the fixture leaves keys to complete (schema keys ${Object.keys(props).join(', ')}; present ${present.join(', ')})`,
+    );
+    for (const key of expected)
+      assert.ok(labels.includes(key), `completion offers \`${key}\`; got: ${labels.join(', ')}`);
+    for (const key of ['host', 'name'])
+      assert.ok(
+        !labels.includes(key),
+        `\`${key}\` is already in the mapping and is not offered again; got: ${labels.join(', ')}`,
+      );
   });
 
   it('completion after `engine: ` lists the allowed values', async () => {
@@ -126,7 +147,8 @@ describe('tenant-config editing features (in the extension host)', function () {
     const labels = await complete(doc, line.range.end);
     const allowed = (database.properties!.engine?.enum ?? []).map(String);
     assert.ok(allowed.length >= 2, 'the schema gives `engine` an enum');
-    for (const value of allowed) assert.ok(labels.includes(value), `completion offers \`${value}\`; got: ${labels.join(', ')}`);
+    for (const value of allowed)
+      assert.ok(labels.includes(value), `completion offers \`${value}\`; got: ${labels.join(', ')}`);
     // Values only: no key of the mapping is offered in value position.
     assert.ok(!labels.includes('host'), `no keys in value position; got: ${labels.join(', ')}`);
   });
@@ -136,21 +158,41 @@ describe('tenant-config editing features (in the extension host)', function () {
     const title = database.properties!.name?.title;
     assert.ok(title, 'the schema gives the database `name` key a title');
     const character = doc.lineAt(nameLine).firstNonWhitespaceCharacterIndex + 1; // inside `name`
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(nameLine, character));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      new vscode.Position(nameLine, character),
+    );
     const text = hoverText(hovers);
     assert.ok(text.includes(title), `the hover contains the title "${title}"; got: ${text}`);
     // The hover names the key's type (from the schema), formatted as markdown.
-    assert.ok(hovers.some((h) => h.contents.some((c) => c instanceof vscode.MarkdownString)), 'markdown hover');
+    assert.ok(
+      hovers.some((h) => h.contents.some((c) => c instanceof vscode.MarkdownString)),
+      'markdown hover',
+    );
   });
 
   it('the quick fix for the typo renames the key and the diagnostic goes away', async () => {
     const typo = find(vscode.languages.getDiagnostics(doc.uri), TYPO)!;
-    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', doc.uri, typo.range);
-    const fixes = actions.filter((a): a is vscode.CodeAction => 'kind' in a && !!a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind));
+    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      typo.range,
+    );
+    const fixes = actions.filter(
+      (a): a is vscode.CodeAction => 'kind' in a && !!a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind),
+    );
     const wrongKey = doc.getText(typo.range);
     // The fix renames the key to the closest allowed one: an edit on the typo's range whose new text is a schema key.
-    const rename = fixes.find((a) => a.edit?.get(doc.uri).some((e) => e.range.intersection(typo.range) && Object.keys(database.properties!).includes(e.newText.trim())));
-    assert.ok(rename, `a quick fix renames \`${wrongKey}\`; got: ${fixes.map((f) => f.kind?.value).join(', ') || '(none)'}`);
+    const rename = fixes.find((a) =>
+      a.edit
+        ?.get(doc.uri)
+        .some((e) => e.range.intersection(typo.range) && Object.keys(database.properties!).includes(e.newText.trim())),
+    );
+    assert.ok(
+      rename,
+      `a quick fix renames \`${wrongKey}\`; got: ${fixes.map((f) => f.kind?.value).join(', ') || '(none)'}`,
+    );
     assert.ok(rename.isPreferred, 'the rename is the preferred fix');
     const newKey = rename.edit!.get(doc.uri)[0].newText.trim();
 
@@ -163,9 +205,17 @@ describe('tenant-config editing features (in the extension host)', function () {
 
   it(`fix-all (${FIX_ALL}) applies the safe fixes`, async () => {
     const whole = new vscode.Range(0, 0, doc.lineCount, 0);
-    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', doc.uri, whole, FIX_ALL);
+    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      whole,
+      FIX_ALL,
+    );
     const fixAll = actions.find((a): a is vscode.CodeAction => 'kind' in a && a.kind?.value === FIX_ALL);
-    assert.ok(fixAll?.edit, `a ${FIX_ALL} action; got: ${actions.map((a) => ('kind' in a ? a.kind?.value : a.command)).join(', ') || '(none)'}`);
+    assert.ok(
+      fixAll?.edit,
+      `a ${FIX_ALL} action; got: ${actions.map((a) => ('kind' in a ? a.kind?.value : a.command)).join(', ') || '(none)'}`,
+    );
     const before = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === SOURCE);
     assert.ok(await vscode.workspace.applyEdit(fixAll.edit), 'fix-all was applied');
     const ds = await waitForDiagnostics(doc.uri, (all) => !find(all, TYPO), `${TYPO} fixed by fix-all`);

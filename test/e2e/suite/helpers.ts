@@ -31,7 +31,10 @@ export function ours(uri: vscode.Uri): vscode.Diagnostic[] {
 export function formatDiagnostics(ds: readonly vscode.Diagnostic[]): string {
   if (ds.length === 0) return '(none)';
   return ds
-    .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${vscode.DiagnosticSeverity[d.severity]} ${d.source ?? '-'} ${codeOf(d) ?? '-'}`)
+    .map(
+      (d) =>
+        `${d.range.start.line + 1}:${d.range.start.character + 1} ${vscode.DiagnosticSeverity[d.severity]} ${d.source ?? '-'} ${codeOf(d) ?? '-'}`,
+    )
     .join('; ');
 }
 
@@ -64,7 +67,11 @@ export function waitForDiagnostics(
       if (settled) return;
       settled = true;
       sub.dispose();
-      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} in ${uri.fsPath}; diagnostics now: ${formatDiagnostics(vscode.languages.getDiagnostics(uri))}`));
+      reject(
+        new Error(
+          `timed out after ${timeoutMs} ms waiting for ${what} in ${uri.fsPath}; diagnostics now: ${formatDiagnostics(vscode.languages.getDiagnostics(uri))}`,
+        ),
+      );
     }, timeoutMs);
     check();
   });
@@ -88,7 +95,12 @@ export function nextDiagnosticsChange(uri: vscode.Uri, timeoutMs: number): Promi
 }
 
 /** Poll a condition that has no change event (e.g. `Extension.isActive`), with a deadline. */
-export async function waitUntil(condition: () => boolean, what: string, timeoutMs = 20_000, intervalMs = 50): Promise<void> {
+export async function waitUntil(
+  condition: () => boolean,
+  what: string,
+  timeoutMs = 20_000,
+  intervalMs = 50,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);

@@ -24,7 +24,11 @@ describe('tenant-config in French (code-server --locale fr)', function () {
   this.timeout(60_000);
 
   it('the display language reaches the extension host', () => {
-    assert.equal(vscode.env.language, 'fr', 'vscode.env.language (code-server --locale fr with a French language pack)');
+    assert.equal(
+      vscode.env.language,
+      'fr',
+      'vscode.env.language (code-server --locale fr with a French language pack)',
+    );
   });
 
   it('the typo diagnostic is rendered from l10n/bundle.l10n.fr.json', async function () {
@@ -34,7 +38,11 @@ describe('tenant-config in French (code-server --locale fr)', function () {
       return typeof v === 'string' ? v : v?.message;
     };
     const doc = await openDocument(BROKEN);
-    const ds = await waitForDiagnostics(doc.uri, (all) => all.some((d) => d.source === SOURCE && codeOf(d) === TYPO), TYPO);
+    const ds = await waitForDiagnostics(
+      doc.uri,
+      (all) => all.some((d) => d.source === SOURCE && codeOf(d) === TYPO),
+      TYPO,
+    );
     const typo = ds.find((d) => d.source === SOURCE && codeOf(d) === TYPO)!;
     assert.equal(doc.getText(typo.range), TYPO_KEY, formatDiagnostics(ds));
 
@@ -43,15 +51,23 @@ describe('tenant-config in French (code-server --locale fr)', function () {
     const english = render();
     if (!entry(TYPO_MESSAGE)) {
       // Not translated yet: the server falls back to English. Reported, not failed.
-      console.log(`      (l10n/bundle.l10n.fr.json has no entry for ${TYPO_MESSAGE} yet; the message is: ${typo.message})`);
+      console.log(
+        `      (l10n/bundle.l10n.fr.json has no entry for ${TYPO_MESSAGE} yet; the message is: ${typo.message})`,
+      );
       this.skip();
     }
-    l10n.config({ contents: Object.fromEntries(Object.entries(bundle).map(([k, v]) => [k, typeof v === 'string' ? v : v.message])) });
+    l10n.config({
+      contents: Object.fromEntries(Object.entries(bundle).map(([k, v]) => [k, typeof v === 'string' ? v : v.message])),
+    });
     const french = render();
     l10n.config({ contents: {} });
 
     assert.notEqual(french, english, `the French entry for ${TYPO_MESSAGE} differs from the English template`);
-    assert.equal(typo.message, french, `the diagnostic message is the French entry of l10n/bundle.l10n.fr.json for ${TYPO_MESSAGE} (not the English one: ${english})`);
+    assert.equal(
+      typo.message,
+      french,
+      `the diagnostic message is the French entry of l10n/bundle.l10n.fr.json for ${TYPO_MESSAGE} (not the English one: ${english})`,
+    );
 
     function render(): string {
       const where = l10n.t(messages['where.path'], { path: TYPO_PARENT });

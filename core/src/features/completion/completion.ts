@@ -1,5 +1,13 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type CompletionList, type Position } from 'vscode-languageserver-types';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  InsertTextMode,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+  type Position,
+} from 'vscode-languageserver-types';
 import type { FeatureContext } from '../context';
 import { partAtOffset, schemaOf, valueOf } from '../context';
 import { schemasAtPath, expand, deref, type SchemaObject } from '../../schema/walker';
@@ -28,7 +36,13 @@ export function doComplete(ctx: FeatureContext, doc: TextDocument, position: Pos
     const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
     let lineEnd = text.indexOf('\n', offset);
     if (lineEnd < 0) lineEnd = text.length;
-    const { part } = partAtOffset(text, format, offset, { offset: lineStart, length: lineEnd - lineStart, text: ' '.repeat(lineEnd - lineStart) }, ctx.chunks(doc));
+    const { part } = partAtOffset(
+      text,
+      format,
+      offset,
+      { offset: lineStart, length: lineEnd - lineStart, text: ' '.repeat(lineEnd - lineStart) },
+      ctx.chunks(doc),
+    );
     site = yamlSite(text, offset, part);
     value = valueOf(part);
   } else {
@@ -39,10 +53,14 @@ export function doComplete(ctx: FeatureContext, doc: TextDocument, position: Pos
   if (!site) return empty;
   const graph = ctx.graph();
   const dialect = format === 'yaml' ? yamlDialect : jsonDialect;
-  const toRange = (r: { offset: number; length: number }) => ({ start: doc.positionAt(r.offset), end: doc.positionAt(r.offset + r.length) });
+  const toRange = (r: { offset: number; length: number }) => ({
+    start: doc.positionAt(r.offset),
+    end: doc.positionAt(r.offset + r.length),
+  });
   const items: CompletionItem[] = [];
   const schemas = schemasAtPath(schema.schema, site.path, value, graph);
-  if (site.emptyDocument) items.push(...documentTemplates(schema.schema, schema.title, graph, dialect, toRange(site.replace)));
+  if (site.emptyDocument)
+    items.push(...documentTemplates(schema.schema, schema.title, graph, dialect, toRange(site.replace)));
   if (site.kind === 'key') items.push(...keyItems(schemas, site, graph, dialect, toRange(site.replace)));
   else if (site.kind === 'item') {
     const type = schemaType(schemas);
@@ -60,11 +78,22 @@ export function doComplete(ctx: FeatureContext, doc: TextDocument, position: Pos
 type Range = ReturnType<TextDocument['positionAt']> extends infer P ? { start: P; end: P } : never;
 
 function docOf(s: SchemaObject): string | undefined {
-  const md = typeof s.markdownDescription === 'string' ? s.markdownDescription : typeof s.description === 'string' ? s.description : undefined;
+  const md =
+    typeof s.markdownDescription === 'string'
+      ? s.markdownDescription
+      : typeof s.description === 'string'
+        ? s.description
+        : undefined;
   return md;
 }
 
-function keyItems(schemas: SchemaObject[], site: CompletionSite, graph: SchemaGraph, dialect: Dialect, range: Range): CompletionItem[] {
+function keyItems(
+  schemas: SchemaObject[],
+  site: CompletionSite,
+  graph: SchemaGraph,
+  dialect: Dialect,
+  range: Range,
+): CompletionItem[] {
   const out: CompletionItem[] = [];
   const seen = new Set<string>();
   const required = new Set<string>();
@@ -75,7 +104,10 @@ function keyItems(schemas: SchemaObject[], site: CompletionSite, graph: SchemaGr
     seen.add(key);
     const resolved = expand(sub, undefined, graph);
     const main = resolved[0] ?? {};
-    if (resolved.some((r) => r.doNotSuggest === true || typeof r.deprecationMessage === 'string' || r.deprecated === true)) return;
+    if (
+      resolved.some((r) => r.doNotSuggest === true || typeof r.deprecationMessage === 'string' || r.deprecated === true)
+    )
+      return;
     const intent = intentForSchema(sub, graph, 1);
     const w = new SnippetWriter(true);
     let newText = dialect.property(key, intent, site.indent, UNIT, w);
@@ -103,7 +135,8 @@ function keyItems(schemas: SchemaObject[], site: CompletionSite, graph: SchemaGr
     const names = deref(s.propertyNames, graph);
     if (!names) continue;
     const allowed = Array.isArray(names.enum) ? names.enum : [];
-    const valueSchema = s.additionalProperties && typeof s.additionalProperties === 'object' ? s.additionalProperties : {};
+    const valueSchema =
+      s.additionalProperties && typeof s.additionalProperties === 'object' ? s.additionalProperties : {};
     for (const n of allowed) if (typeof n === 'string') add(n, valueSchema);
   }
   return out;
@@ -112,7 +145,13 @@ function keyItems(schemas: SchemaObject[], site: CompletionSite, graph: SchemaGr
 function valueItems(schemas: SchemaObject[], site: CompletionSite, dialect: Dialect, range: Range): CompletionItem[] {
   const out: CompletionItem[] = [];
   const seen = new Set<string>();
-  const add = (v: unknown, kind: CompletionItemKind, documentation: string | undefined, sort: string, detail?: string): void => {
+  const add = (
+    v: unknown,
+    kind: CompletionItemKind,
+    documentation: string | undefined,
+    sort: string,
+    detail?: string,
+  ): void => {
     if (v !== null && typeof v === 'object') return;
     const id = JSON.stringify(v);
     if (seen.has(id)) return;
@@ -132,18 +171,32 @@ function valueItems(schemas: SchemaObject[], site: CompletionSite, dialect: Dial
   };
   for (const s of schemas) {
     if (Array.isArray(s.enum)) {
-      const docs = (Array.isArray(s.markdownEnumDescriptions) ? s.markdownEnumDescriptions : Array.isArray(s.enumDescriptions) ? s.enumDescriptions : []) as unknown[];
-      s.enum.forEach((v, i) => add(v, CompletionItemKind.EnumMember, typeof docs[i] === 'string' ? (docs[i] as string) : undefined, '0'));
+      const docs = (
+        Array.isArray(s.markdownEnumDescriptions)
+          ? s.markdownEnumDescriptions
+          : Array.isArray(s.enumDescriptions)
+            ? s.enumDescriptions
+            : []
+      ) as unknown[];
+      s.enum.forEach((v, i) =>
+        add(v, CompletionItemKind.EnumMember, typeof docs[i] === 'string' ? (docs[i] as string) : undefined, '0'),
+      );
     }
     if ('const' in s) add(s.const, CompletionItemKind.Constant, docOf(s), '0');
   }
   const type = schemaType(schemas);
-  if (type === 'boolean' || schemas.some((s) => s.type === 'boolean' || (Array.isArray(s.type) && s.type.includes('boolean')))) {
+  if (
+    type === 'boolean' ||
+    schemas.some((s) => s.type === 'boolean' || (Array.isArray(s.type) && s.type.includes('boolean')))
+  ) {
     add(true, CompletionItemKind.Value, undefined, '1');
     add(false, CompletionItemKind.Value, undefined, '1');
   }
-  for (const s of schemas) if (s.default !== undefined) add(s.default, CompletionItemKind.Value, undefined, '2', 'default');
-  for (const s of schemas) if (Array.isArray(s.examples)) for (const e of s.examples) add(e, CompletionItemKind.Value, undefined, '3', 'example');
+  for (const s of schemas)
+    if (s.default !== undefined) add(s.default, CompletionItemKind.Value, undefined, '2', 'default');
+  for (const s of schemas)
+    if (Array.isArray(s.examples))
+      for (const e of s.examples) add(e, CompletionItemKind.Value, undefined, '3', 'example');
   return out;
 }
 
@@ -159,7 +212,12 @@ function snippetItems(schemas: SchemaObject[], site: CompletionSite, dialect: Di
       out.push({
         label: typeof sn.label === 'string' ? sn.label : 'snippet',
         kind: CompletionItemKind.Snippet,
-        documentation: typeof sn.markdownDescription === 'string' ? { kind: MarkupKind.Markdown, value: sn.markdownDescription } : typeof sn.description === 'string' ? sn.description : undefined,
+        documentation:
+          typeof sn.markdownDescription === 'string'
+            ? { kind: MarkupKind.Markdown, value: sn.markdownDescription }
+            : typeof sn.description === 'string'
+              ? sn.description
+              : undefined,
         sortText: '5',
         insertTextFormat: InsertTextFormat.Snippet,
         textEdit: { range, newText },
@@ -173,8 +231,10 @@ function snippetItems(schemas: SchemaObject[], site: CompletionSite, dialect: Di
 function renderSnippetBody(intent: ValueIntent, dialect: Dialect, indent: string, w: SnippetWriter): string {
   const raw = '\u0000RAW\u0000';
   const mark = (i: ValueIntent): ValueIntent => {
-    if (i.kind === 'scalar' && typeof i.value === 'string' && /\$\{?\d/.test(i.value)) return { kind: 'scalar', value: raw + i.value };
-    if (i.kind === 'object') return { kind: 'object', entries: i.entries.map((e) => ({ key: e.key, value: mark(e.value) })) };
+    if (i.kind === 'scalar' && typeof i.value === 'string' && /\$\{?\d/.test(i.value))
+      return { kind: 'scalar', value: raw + i.value };
+    if (i.kind === 'object')
+      return { kind: 'object', entries: i.entries.map((e) => ({ key: e.key, value: mark(e.value) })) };
     if (i.kind === 'array') return { kind: 'array', items: i.items.map(mark) };
     return i;
   };
@@ -185,17 +245,25 @@ function renderSnippetBody(intent: ValueIntent, dialect: Dialect, indent: string
   return text.replace(/"?\u0000RAW\u0000((?:[^"\n\\]|\\.)*)"?/g, (_m, body: string) => body);
 }
 
-function documentTemplates(root: unknown, title: string, graph: SchemaGraph, dialect: Dialect, range: Range): CompletionItem[] {
+function documentTemplates(
+  root: unknown,
+  title: string,
+  graph: SchemaGraph,
+  dialect: Dialect,
+  range: Range,
+): CompletionItem[] {
   const intent = intentForSchema(root, graph, 0);
   if (intent.kind !== 'object' || intent.entries.length === 0) return [];
   const w = new SnippetWriter(true);
   const body = dialect.value(intent, '', UNIT, w);
-  return [{
-    label: `New ${title}`,
-    kind: CompletionItemKind.Snippet,
-    detail: 'whole document with the required keys',
-    sortText: '00',
-    insertTextFormat: InsertTextFormat.Snippet,
-    textEdit: { range, newText: dialect.name === 'yaml' ? body + '\n' : body },
-  }];
+  return [
+    {
+      label: `New ${title}`,
+      kind: CompletionItemKind.Snippet,
+      detail: 'whole document with the required keys',
+      sortText: '00',
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: { range, newText: dialect.name === 'yaml' ? body + '\n' : body },
+    },
+  ];
 }

@@ -15,7 +15,16 @@ export function jsonSite(text: string, offset: number, part: DocumentPart | unde
   const partial = inString ? text.slice(prev!.offset + 1, offset) : '';
   const needsComma = nextTokenIsValueStart(text, inString ? prev!.offset + prev!.length : offset);
   const path = loc.path as JSONPath;
-  if (text.trim() === '') return { kind: 'key', path: [], partial: '', replace: { offset, length: 0 }, indent: '', existing: new Set(), emptyDocument: true };
+  if (text.trim() === '')
+    return {
+      kind: 'key',
+      path: [],
+      partial: '',
+      replace: { offset, length: 0 },
+      indent: '',
+      existing: new Set(),
+      emptyDocument: true,
+    };
   if (loc.isAtPropertyKey) {
     const objPath = path.slice(0, -1);
     const { node, depth } = findNodeAtPath(part?.root, objPath);
@@ -31,5 +40,13 @@ export function jsonSite(text: string, offset: number, part: DocumentPart | unde
 function nextTokenIsValueStart(text: string, from: number): boolean {
   const scanner = createScanner(text.slice(from, from + 4096), true);
   const kind = scanner.scan();
-  return kind === SyntaxKind.StringLiteral || kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken || kind === SyntaxKind.NumericLiteral || kind === SyntaxKind.TrueKeyword || kind === SyntaxKind.FalseKeyword || kind === SyntaxKind.NullKeyword;
+  return (
+    kind === SyntaxKind.StringLiteral ||
+    kind === SyntaxKind.OpenBraceToken ||
+    kind === SyntaxKind.OpenBracketToken ||
+    kind === SyntaxKind.NumericLiteral ||
+    kind === SyntaxKind.TrueKeyword ||
+    kind === SyntaxKind.FalseKeyword ||
+    kind === SyntaxKind.NullKeyword
+  );
 }

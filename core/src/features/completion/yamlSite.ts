@@ -26,7 +26,12 @@ function previousLine(text: string, line: Line): Line | undefined {
 function shape(s: string): { indent: number; keyCol: number; dashes: number; rest: string } {
   const m = /^( *)((?:- +|-$)*)(.*)$/.exec(s)!;
   const dashText = m[2];
-  return { indent: m[1].length, keyCol: m[1].length + dashText.length, dashes: (dashText.match(/-/g) ?? []).length, rest: m[3] };
+  return {
+    indent: m[1].length,
+    keyCol: m[1].length + dashText.length,
+    dashes: (dashText.match(/-/g) ?? []).length,
+    rest: m[3],
+  };
 }
 
 const KEY_LINE = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#:][^#:]*?)\s*:(?:\s+|$)/;
@@ -53,14 +58,21 @@ function valuePathOfKeyAt(root: ASTNode | undefined, offset: number, key: string
  * or to the parent line with a smaller indentation. Works on a tree read with the current line
  * blanked, so half-typed input never confuses it.
  */
-function containerAt(text: string, root: ASTNode | undefined, line: Line, column: number, partStart: number): { path: JSONPath; array?: boolean } | undefined {
+function containerAt(
+  text: string,
+  root: ASTNode | undefined,
+  line: Line,
+  column: number,
+  partStart: number,
+): { path: JSONPath; array?: boolean } | undefined {
   let l: Line | undefined = line;
   for (let n = 0; n < 20_000 && (l = previousLine(text, l!)) && l.start >= partStart; n++) {
     const t = l.text;
     if (/^\s*(#.*)?$/.test(t)) continue;
     if (/^(---|\.\.\.)(\s|$)/.test(t)) break;
     const s = shape(t);
-    if (s.keyCol === column && KEY_LINE.test(s.rest)) return pathOr(objectPath(findNodeAtOffset(root, l.start + s.keyCol)));
+    if (s.keyCol === column && KEY_LINE.test(s.rest))
+      return pathOr(objectPath(findNodeAtOffset(root, l.start + s.keyCol)));
     if (s.dashes > 0 && s.indent === column) {
       // A sibling list item: the list is what owns this column.
       const item = findNodeAtOffset(root, l.start + s.indent + 1);
@@ -116,7 +128,9 @@ export function yamlSite(text: string, offset: number, part: DocumentPart | unde
   if (/(^|\s)#/.test(before.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, '""'))) return undefined;
   const root = part?.root;
   const partStart = part?.start ?? 0;
-  const empty = text.trim() === '' || (root === undefined && /^\s*(#.*)?$/.test(before) && text.replace(/#.*$/gm, '').trim() === '');
+  const empty =
+    text.trim() === '' ||
+    (root === undefined && /^\s*(#.*)?$/.test(before) && text.replace(/#.*$/gm, '').trim() === '');
   const s = shape(before);
 
   // Flow mapping on this line: `key: { a: 1, b|`.
@@ -127,7 +141,10 @@ export function yamlSite(text: string, offset: number, part: DocumentPart | unde
   if (!keyMatch || /^["'][^"']*$/.test(s.rest)) {
     // Typing a key (or a list item value) at column keyCol.
     const partial = unquote(s.rest);
-    const replace = { offset: line.start + s.keyCol, length: before.length - s.keyCol + (line.text.slice(before.length).match(/^[^\s:#]*/)?.[0].length ?? 0) };
+    const replace = {
+      offset: line.start + s.keyCol,
+      length: before.length - s.keyCol + (line.text.slice(before.length).match(/^[^\s:#]*/)?.[0].length ?? 0),
+    };
     if (s.dashes > 0) {
       const owner = containerAt(text, root, line, s.indent, partStart);
       if (!owner) return undefined;
@@ -135,11 +152,39 @@ export function yamlSite(text: string, offset: number, part: DocumentPart | unde
       const { node } = findNodeAtPath(root, arrayPath);
       const arr = deref(node);
       const index = arr && arr.type === 'array' ? arr.items.length : 0;
-      return { kind: 'item', path: [...arrayPath, index], partial: partial.text, replace, indent: ' '.repeat(s.keyCol), existing: new Set(), quoted: partial.quoted };
+      return {
+        kind: 'item',
+        path: [...arrayPath, index],
+        partial: partial.text,
+        replace,
+        indent: ' '.repeat(s.keyCol),
+        existing: new Set(),
+        quoted: partial.quoted,
+      };
     }
     const owner = containerAt(text, root, line, s.keyCol, partStart);
-    if (!owner) return empty ? { kind: 'key', path: [], partial: partial.text, replace, indent: '', existing: new Set(), emptyDocument: true } : undefined;
-    return { kind: 'key', path: owner.path, partial: partial.text, replace, indent: ' '.repeat(s.keyCol), existing: existingKeys(root, owner.path), quoted: partial.quoted, emptyDocument: empty };
+    if (!owner)
+      return empty
+        ? {
+            kind: 'key',
+            path: [],
+            partial: partial.text,
+            replace,
+            indent: '',
+            existing: new Set(),
+            emptyDocument: true,
+          }
+        : undefined;
+    return {
+      kind: 'key',
+      path: owner.path,
+      partial: partial.text,
+      replace,
+      indent: ' '.repeat(s.keyCol),
+      existing: existingKeys(root, owner.path),
+      quoted: partial.quoted,
+      emptyDocument: empty,
+    };
   }
   // `key: partial`: completing the value.
   const key = unquote((keyMatch[1] ?? keyMatch[3] ?? '').trim()).text;
@@ -156,10 +201,26 @@ export function yamlSite(text: string, offset: number, part: DocumentPart | unde
     ownerPath = [...owner.path, arr && arr.type === 'array' ? arr.items.length : 0];
   } else ownerPath = containerAt(text, root, line, s.keyCol, partStart)?.path;
   if (!ownerPath) return undefined;
-  return { kind: 'value', path: [...ownerPath, key], partial: partial.text, replace: { offset: valueStart, length: valueText.length + after.length }, indent: ' '.repeat(s.keyCol), existing: new Set(), quoted: partial.quoted };
+  return {
+    kind: 'value',
+    path: [...ownerPath, key],
+    partial: partial.text,
+    replace: { offset: valueStart, length: valueText.length + after.length },
+    indent: ' '.repeat(s.keyCol),
+    existing: new Set(),
+    quoted: partial.quoted,
+  };
 }
 
-function flowSite(before: string, lineStart: number, s: ReturnType<typeof shape>, root: ASTNode | undefined, text: string, partStart: number, offset: number): CompletionSite | undefined {
+function flowSite(
+  before: string,
+  lineStart: number,
+  s: ReturnType<typeof shape>,
+  root: ASTNode | undefined,
+  text: string,
+  partStart: number,
+  offset: number,
+): CompletionSite | undefined {
   let depth = 0;
   let open = -1;
   let inQuote: string | undefined;
@@ -191,7 +252,14 @@ function flowSite(before: string, lineStart: number, s: ReturnType<typeof shape>
   const isMap = before[open] === '{';
   const vm = /^\s*([^:]*?)\s*:\s*(.*)$/.exec(seg);
   if (isMap && vm) {
-    return { kind: 'value', path: [...path, unquote(vm[1]).text], partial: unquote(vm[2]).text, replace: { offset: offset - vm[2].length, length: vm[2].length }, indent: '', existing: new Set() };
+    return {
+      kind: 'value',
+      path: [...path, unquote(vm[1]).text],
+      partial: unquote(vm[2]).text,
+      replace: { offset: offset - vm[2].length, length: vm[2].length },
+      indent: '',
+      existing: new Set(),
+    };
   }
   const partial = seg.trimStart();
   const replace = { offset: offset - partial.length, length: partial.length };
@@ -200,5 +268,12 @@ function flowSite(before: string, lineStart: number, s: ReturnType<typeof shape>
     for (const m of inner.matchAll(/([^,{\s:]+)\s*:/g)) existing.add(unquote(m[1]).text);
     return { kind: 'key', path, partial: unquote(partial).text, replace, indent: '', existing };
   }
-  return { kind: 'value', path: [...path, (inner.match(/,/g) ?? []).length], partial: unquote(partial).text, replace, indent: '', existing: new Set() };
+  return {
+    kind: 'value',
+    path: [...path, (inner.match(/,/g) ?? []).length],
+    partial: unquote(partial).text,
+    replace,
+    indent: '',
+    existing: new Set(),
+  };
 }

@@ -1,5 +1,13 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeActionKind, DiagnosticSeverity, type CodeAction, type CodeActionContext, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import {
+  CodeActionKind,
+  DiagnosticSeverity,
+  type CodeAction,
+  type CodeActionContext,
+  type Diagnostic,
+  type Range,
+  type TextEdit,
+} from 'vscode-languageserver-types';
 import type { FeatureContext } from '../context';
 import { partAtOffset, schemaOf, valueOf } from '../context';
 import { yamlDialect } from '../../dialect/yaml';
@@ -73,7 +81,8 @@ function mappedKey(d: Diagnostic, fix: Fix): string | undefined {
  * item move up by one; problems inside removed nodes go with them.
  */
 export function verify(before: Diagnostic[], after: Diagnostic[], target: Diagnostic, fix: Fix): boolean {
-  const syntax = (ds: Diagnostic[]): number => ds.filter((d) => d.code === 'yaml.syntax' || d.code === 'json.syntax').length;
+  const syntax = (ds: Diagnostic[]): number =>
+    ds.filter((d) => d.code === 'yaml.syntax' || d.code === 'json.syntax').length;
   if (syntax(after) > syntax(before)) return false;
   const code = String(target.code);
   if (code === 'document.duplicate-key') {
@@ -116,7 +125,10 @@ function sameMissing(a: Diagnostic, b: Diagnostic): boolean {
 }
 
 function toTextEdits(doc: TextDocument, edits: OffsetEdit[]): TextEdit[] {
-  return edits.map((e) => ({ range: { start: doc.positionAt(e.offset), end: doc.positionAt(e.offset + e.length) }, newText: e.text }));
+  return edits.map((e) => ({
+    range: { start: doc.positionAt(e.offset), end: doc.positionAt(e.offset + e.length) },
+    newText: e.text,
+  }));
 }
 
 /**
@@ -129,21 +141,37 @@ export function verifiedFixes(ctx: FeatureContext, doc: TextDocument, d: Diagnos
   const out: Fix[] = [];
   for (const fix of candidates(ctx, doc, d)) {
     if (out.some((f) => f.title === fix.title)) continue;
-    if (verify(v.current, v.revalidate(applyOffsetEdits(text, fix.edits), String(d.code).startsWith('ref.')), d, fix)) out.push(fix);
+    if (verify(v.current, v.revalidate(applyOffsetEdits(text, fix.edits), String(d.code).startsWith('ref.')), d, fix))
+      out.push(fix);
   }
   return out;
 }
 
-export function codeActions(ctx: FeatureContext, doc: TextDocument, range: Range, context: CodeActionContext, v: Verification): CodeAction[] {
+export function codeActions(
+  ctx: FeatureContext,
+  doc: TextDocument,
+  range: Range,
+  context: CodeActionContext,
+  v: Verification,
+): CodeAction[] {
   const only = context.only;
-  const wantsQuickFix = !only || only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k));
-  const wantsFixAll = !only || only.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.SourceFixAll || k === CodeActionKind.Source);
+  const wantsQuickFix =
+    !only || only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k));
+  const wantsFixAll =
+    !only ||
+    only.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.SourceFixAll || k === CodeActionKind.Source);
   const actions: CodeAction[] = [];
   if (wantsQuickFix) {
     const targets = context.diagnostics.filter(isOurs);
     for (const d of targets) {
       for (const fix of verifiedFixes(ctx, doc, d, v)) {
-        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: fix.preferred, edit: { changes: { [doc.uri]: toTextEdits(doc, fix.edits) } } });
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          isPreferred: fix.preferred,
+          edit: { changes: { [doc.uri]: toTextEdits(doc, fix.edits) } },
+        });
       }
     }
     // "Fix all of this kind in the file" for codes that appear more than once.
@@ -152,19 +180,37 @@ export function codeActions(ctx: FeatureContext, doc: TextDocument, range: Range
       const same = v.current.filter((d) => String(d.code) === code && isOurs(d));
       if (same.length < 2) continue;
       const edits = combine(ctx, doc, same, v, false);
-      if (edits.length > 1) actions.push({ title: t('fix.all-code', { code }), kind: CodeActionKind.QuickFix, diagnostics: same, edit: { changes: { [doc.uri]: toTextEdits(doc, edits) } } });
+      if (edits.length > 1)
+        actions.push({
+          title: t('fix.all-code', { code }),
+          kind: CodeActionKind.QuickFix,
+          diagnostics: same,
+          edit: { changes: { [doc.uri]: toTextEdits(doc, edits) } },
+        });
     }
   }
   if (wantsFixAll) {
     const edits = combine(ctx, doc, v.current.filter(isOurs), v, true);
-    if (edits.length) actions.push({ title: t('fix.all-safe'), kind: FIX_ALL_KIND, diagnostics: [], edit: { changes: { [doc.uri]: toTextEdits(doc, edits) } } });
+    if (edits.length)
+      actions.push({
+        title: t('fix.all-safe'),
+        kind: FIX_ALL_KIND,
+        diagnostics: [],
+        edit: { changes: { [doc.uri]: toTextEdits(doc, edits) } },
+      });
   }
   void range;
   return actions;
 }
 
 /** The preferred verified fix of each diagnostic, without overlaps; the combined result must parse. */
-function combine(ctx: FeatureContext, doc: TextDocument, targets: Diagnostic[], v: Verification, safeOnly: boolean): OffsetEdit[] {
+function combine(
+  ctx: FeatureContext,
+  doc: TextDocument,
+  targets: Diagnostic[],
+  v: Verification,
+  safeOnly: boolean,
+): OffsetEdit[] {
   const chosen: OffsetEdit[] = [];
   for (const d of targets.slice(0, 200)) {
     const fix = verifiedFixes(ctx, doc, d, v).find((f) => f.preferred && (!safeOnly || f.safe));
@@ -173,6 +219,7 @@ function combine(ctx: FeatureContext, doc: TextDocument, targets: Diagnostic[], 
   }
   if (chosen.length === 0) return [];
   const after = v.revalidate(applyOffsetEdits(doc.getText(), chosen));
-  const syntax = (ds: Diagnostic[]): number => ds.filter((d) => d.code === 'yaml.syntax' || d.code === 'json.syntax').length;
+  const syntax = (ds: Diagnostic[]): number =>
+    ds.filter((d) => d.code === 'yaml.syntax' || d.code === 'json.syntax').length;
   return syntax(after) > syntax(v.current) ? [] : chosen;
 }

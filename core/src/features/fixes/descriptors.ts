@@ -65,13 +65,16 @@ function toFix(input: FixInput, d: FixDescriptor): Fix | undefined {
     if (r.renamed) renames.push(r.renamed);
   }
   if (edits.length === 0) return undefined;
-  const args = Object.fromEntries(Object.entries(d.args ?? {}).filter(([, v]) => typeof v === 'string' || typeof v === 'number'));
+  const args = Object.fromEntries(
+    Object.entries(d.args ?? {}).filter(([, v]) => typeof v === 'string' || typeof v === 'number'),
+  );
   const fix: Fix = { title: t(d.title as MessageId, args), edits, safe: d.safe === true, writes };
   if (removed.length || renames.length) fix.remap = (path) => remap(path, removed, renames);
   return fix;
 }
 
-const startsWith = (p: JSONPath, prefix: JSONPath): boolean => p.length >= prefix.length && same(p.slice(0, prefix.length), prefix);
+const startsWith = (p: JSONPath, prefix: JSONPath): boolean =>
+  p.length >= prefix.length && same(p.slice(0, prefix.length), prefix);
 
 /**
  * Where a path of the text before a fix is after it: null inside a removed node; sequence items
@@ -84,7 +87,13 @@ function remap(path: JSONPath, removed: JSONPath[], renames: Array<{ from: JSONP
     const seg = path[depth];
     if (typeof seg !== 'number') continue;
     const base = path.slice(0, depth);
-    const before = removed.filter((r) => r.length === depth + 1 && typeof r[depth] === 'number' && (r[depth] as number) < seg && same(r.slice(0, depth), base)).length;
+    const before = removed.filter(
+      (r) =>
+        r.length === depth + 1 &&
+        typeof r[depth] === 'number' &&
+        (r[depth] as number) < seg &&
+        same(r.slice(0, depth), base),
+    ).length;
     out[depth] = seg - before;
   }
   for (const r of renames) if (startsWith(path, r.from)) return [...r.to, ...out.slice(r.from.length)];
@@ -92,7 +101,8 @@ function remap(path: JSONPath, removed: JSONPath[], renames: Array<{ from: JSONP
 }
 
 function stepEdits(input: FixInput, s: FixStep): StepResult | undefined {
-  if (!s || !Array.isArray(s.path) || !s.path.every((x) => typeof x === 'string' || typeof x === 'number')) return undefined;
+  if (!s || !Array.isArray(s.path) || !s.path.every((x) => typeof x === 'string' || typeof x === 'number'))
+    return undefined;
   switch (s.kind) {
     case 'replace':
       return replace(input, s);
@@ -180,7 +190,10 @@ function replace(input: FixInput, s: Extract<FixStep, { kind: 'replace' }>): Ste
   if (!node || node.type === 'object' || node.type === 'array' || !isScalar(s.value)) return undefined;
   if (s.expect !== undefined && !same(plain(node), s.expect)) return undefined;
   if (same(plain(node), s.value)) return undefined;
-  return { edits: [{ ...scalarRange(input.text, node), text: scalarText(s.value, input.dialect, node) }], writes: [s.path] };
+  return {
+    edits: [{ ...scalarRange(input.text, node), text: scalarText(s.value, input.dialect, node) }],
+    writes: [s.path],
+  };
 }
 
 function replaceText(input: FixInput, s: Extract<FixStep, { kind: 'replaceText' }>): StepResult | undefined {
@@ -214,7 +227,8 @@ function replaceText(input: FixInput, s: Extract<FixStep, { kind: 'replaceText' 
       else for (let k = from + 1; k <= value.length && to === undefined; k++) if (map(k, true) === b) to = k;
     }
   }
-  if (typeof from !== 'number' || typeof to !== 'number' || from < 0 || to < from || to > value.length) return undefined;
+  if (typeof from !== 'number' || typeof to !== 'number' || from < 0 || to < from || to > value.length)
+    return undefined;
   if (s.expect !== undefined && value.slice(from, to) !== s.expect) return undefined;
   const next = value.slice(0, from) + s.text + value.slice(to);
   if (next === value) return undefined;
@@ -225,7 +239,8 @@ function replaceText(input: FixInput, s: Extract<FixStep, { kind: 'replaceText' 
   if (inPlace !== undefined) {
     const [a, b] = from === to ? [map(from), map(from)] : map.mapRange(from, to);
     const newRaw = raw.slice(0, a) + inPlace + raw.slice(b);
-    if (decodes(newRaw, node, next)) return { edits: [{ offset: node.offset + a, length: b - a, text: inPlace }], writes, ...remap };
+    if (decodes(newRaw, node, next))
+      return { edits: [{ offset: node.offset + a, length: b - a, text: inPlace }], writes, ...remap };
   }
   // Otherwise the whole scalar is written again (flow scalars on one line only).
   if (node.style === 'literal' || node.style === 'folded' || /[\n\r]/.test(raw)) return undefined;
@@ -287,7 +302,12 @@ function insert(input: FixInput, s: Extract<FixStep, { kind: 'insert' }>): StepR
     if (items.length === 0) return undefined;
     // A YAML flow sequence takes plain scalars only where they cannot end the item early.
     const written = items.map((i) => ({ kind: 'scalar' as const, value: i }));
-    if (dialect.name === 'yaml' && node.flow && items.some((i) => typeof i === 'string' && (yamlString(i) !== i || /[,[\]{}]/.test(i)))) return undefined;
+    if (
+      dialect.name === 'yaml' &&
+      node.flow &&
+      items.some((i) => typeof i === 'string' && (yamlString(i) !== i || /[,[\]{}]/.test(i)))
+    )
+      return undefined;
     const edit = insertItems(text, dialect, node, written);
     return edit ? { edits: [edit], writes: items.map((_, k) => [...s.path, node.items.length + k]) } : undefined;
   }
@@ -305,7 +325,8 @@ function insert(input: FixInput, s: Extract<FixStep, { kind: 'insert' }>): StepR
   if (entries.length === 0) return { edits: [], writes: [] };
   let edit: OffsetEdit | undefined;
   if (node?.type === 'object') edit = insertProperties(text, dialect, { object: node }, entries);
-  else if (node?.type === 'null' && node.parent?.type === 'property') edit = insertProperties(text, dialect, { emptyValueOf: node.parent }, entries);
+  else if (node?.type === 'null' && node.parent?.type === 'property')
+    edit = insertProperties(text, dialect, { emptyValueOf: node.parent }, entries);
   return edit ? { edits: [edit], writes: entries.map((e) => [...s.path, e.key]) } : undefined;
 }
 

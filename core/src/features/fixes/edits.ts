@@ -41,7 +41,12 @@ function eolOf(text: string): string {
  * the keys' column for a block mapping, `, key: value` for a flow mapping or JSON object, and a
  * nested block under a key whose value is still empty.
  */
-export function insertProperties(text: string, dialect: Dialect, target: { object?: ObjectNode; emptyValueOf?: PropertyNode }, entries: Array<{ key: string; value: ValueIntent }>): OffsetEdit | undefined {
+export function insertProperties(
+  text: string,
+  dialect: Dialect,
+  target: { object?: ObjectNode; emptyValueOf?: PropertyNode },
+  entries: Array<{ key: string; value: ValueIntent }>,
+): OffsetEdit | undefined {
   const w = new SnippetWriter(false);
   const eol = eolOf(text);
   if (target.emptyValueOf) {
@@ -56,7 +61,13 @@ export function insertProperties(text: string, dialect: Dialect, target: { objec
     }
     const at = lineEndOf(text, prop.keyNode.offset);
     // Keep a trailing comment on the key line where it is.
-    return { offset: at, length: 0, text: entries.map((e) => eol + indent + dialect.property(e.key, e.value, indent, UNIT, w).split('\n').join(eol)).join('') };
+    return {
+      offset: at,
+      length: 0,
+      text: entries
+        .map((e) => eol + indent + dialect.property(e.key, e.value, indent, UNIT, w).split('\n').join(eol))
+        .join(''),
+    };
   }
   const obj = target.object;
   if (!obj) return undefined;
@@ -75,20 +86,35 @@ export function insertProperties(text: string, dialect: Dialect, target: { objec
     const col = columnOf(text, props[0].keyNode.offset);
     const indent = multiline ? ' '.repeat(col) : '';
     const sep = multiline ? ',' + eol + indent : ', ';
-    return { offset: end, length: 0, text: entries.map((e) => sep + dialect.property(e.key, e.value, indent, UNIT, w).split('\n').join(eol)).join('') };
+    return {
+      offset: end,
+      length: 0,
+      text: entries.map((e) => sep + dialect.property(e.key, e.value, indent, UNIT, w).split('\n').join(eol)).join(''),
+    };
   }
   if (props.length === 0) return undefined;
   const col = columnOf(text, props[0].keyNode.offset);
   const indent = ' '.repeat(col);
   const last = props[props.length - 1];
   const at = lineEndOf(text, nodeEnd(text, last));
-  return { offset: at, length: 0, text: entries.map((e) => eol + indent + dialect.property(e.key, e.value, indent, UNIT, w).split('\n').join(eol)).join('') };
+  return {
+    offset: at,
+    length: 0,
+    text: entries
+      .map((e) => eol + indent + dialect.property(e.key, e.value, indent, UNIT, w).split('\n').join(eol))
+      .join(''),
+  };
 }
 
 /** Rename a key in place (quotes as the dialect writes them). */
 export function renameKey(prop: PropertyNode, dialect: Dialect, newKey: string): OffsetEdit {
   const k = prop.keyNode;
-  const text = k.style === 'single' ? `'${newKey.replace(/'/g, "''")}'` : k.style === 'double' ? JSON.stringify(newKey) : dialect.key(newKey);
+  const text =
+    k.style === 'single'
+      ? `'${newKey.replace(/'/g, "''")}'`
+      : k.style === 'double'
+        ? JSON.stringify(newKey)
+        : dialect.key(newKey);
   return { offset: k.offset, length: k.length, text };
 }
 
@@ -111,7 +137,12 @@ export function removeProperty(text: string, prop: PropertyNode): OffsetEdit | u
   if (obj.flow) {
     const next = obj.properties[index + 1];
     const prev = obj.properties[index - 1];
-    if (next) return { offset: prop.keyNode.offset - (prop.keyNode.style === 'json' ? 0 : 0), length: next.keyNode.offset - prop.keyNode.offset, text: '' };
+    if (next)
+      return {
+        offset: prop.keyNode.offset - (prop.keyNode.style === 'json' ? 0 : 0),
+        length: next.keyNode.offset - prop.keyNode.offset,
+        text: '',
+      };
     if (prev) {
       const prevEnd = nodeEnd(text, prev.valueNode && prev.valueNode.length > 0 ? prev.valueNode : prev.keyNode);
       return { offset: prevEnd, length: end - prevEnd, text: '' };
@@ -179,7 +210,12 @@ function dashOf(text: string, item: ValueNode): number | undefined {
  * Append items to a sequence in its own style: `- value` lines at the dash column of a block
  * sequence, `, value` in a flow sequence or JSON array (one per line when the array is multi-line).
  */
-export function insertItems(text: string, dialect: Dialect, arr: ArrayNode, items: ValueIntent[]): OffsetEdit | undefined {
+export function insertItems(
+  text: string,
+  dialect: Dialect,
+  arr: ArrayNode,
+  items: ValueIntent[],
+): OffsetEdit | undefined {
   const w = new SnippetWriter(false);
   const eol = eolOf(text);
   if (dialect.name === 'json' || arr.flow) {
@@ -187,7 +223,8 @@ export function insertItems(text: string, dialect: Dialect, arr: ArrayNode, item
     if (close < arr.offset) return undefined;
     const values = items.map((i) => dialect.value(i, '', UNIT, w));
     if (values.some((v) => v.includes('\n'))) return undefined;
-    if (arr.items.length === 0) return { offset: arr.offset + 1, length: close - arr.offset - 1, text: values.join(', ') };
+    if (arr.items.length === 0)
+      return { offset: arr.offset + 1, length: close - arr.offset - 1, text: values.join(', ') };
     const lastItem = arr.items[arr.items.length - 1];
     const multiline = text.slice(arr.offset, close).includes('\n');
     const sep = multiline ? ',' + eol + ' '.repeat(columnOf(text, arr.items[0].offset)) : ', ';
@@ -198,7 +235,22 @@ export function insertItems(text: string, dialect: Dialect, arr: ArrayNode, item
   if (dash === undefined) return undefined;
   const indent = ' '.repeat(columnOf(text, dash));
   const at = lineEndOf(text, nodeEnd(text, arr.items[arr.items.length - 1]));
-  return { offset: at, length: 0, text: items.map((i) => eol + indent + '- ' + dialect.value(i, indent + '  ', UNIT, w).split('\n').join(eol)).join('') };
+  return {
+    offset: at,
+    length: 0,
+    text: items
+      .map(
+        (i) =>
+          eol +
+          indent +
+          '- ' +
+          dialect
+            .value(i, indent + '  ', UNIT, w)
+            .split('\n')
+            .join(eol),
+      )
+      .join(''),
+  };
 }
 
 /** Apply offset edits (non-overlapping) to a text. */
@@ -210,5 +262,5 @@ export function applyOffsetEdits(text: string, edits: OffsetEdit[]): string {
 }
 
 export function overlaps(a: OffsetEdit, b: OffsetEdit): boolean {
-  return a.offset < b.offset + b.length && b.offset < a.offset + a.length || (a.offset === b.offset);
+  return (a.offset < b.offset + b.length && b.offset < a.offset + a.length) || a.offset === b.offset;
 }

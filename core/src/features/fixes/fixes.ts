@@ -56,7 +56,10 @@ export function concreteIntent(schema: unknown, graph: SchemaGraph, depth = 0): 
         for (const k of (Array.isArray(s.required) ? s.required : []) as string[]) {
           if (seen.has(k)) continue;
           seen.add(k);
-          entries.push({ key: k, value: props[k] !== undefined ? concreteIntent(props[k], graph, depth + 1) : { kind: 'scalar', value: '' } });
+          entries.push({
+            key: k,
+            value: props[k] !== undefined ? concreteIntent(props[k], graph, depth + 1) : { kind: 'scalar', value: '' },
+          });
         }
       }
     }
@@ -77,7 +80,8 @@ export function concreteIntent(schema: unknown, graph: SchemaGraph, depth = 0): 
 
 function fromValue(v: unknown): ValueIntent {
   if (Array.isArray(v)) return { kind: 'array', items: v.map(fromValue) };
-  if (v && typeof v === 'object') return { kind: 'object', entries: Object.entries(v).map(([key, value]) => ({ key, value: fromValue(value) })) };
+  if (v && typeof v === 'object')
+    return { kind: 'object', entries: Object.entries(v).map(([key, value]) => ({ key, value: fromValue(value) })) };
   return { kind: 'scalar', value: v as string | number | boolean | null };
 }
 
@@ -99,7 +103,7 @@ const show = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify
 
 /** Candidate fixes for one diagnostic, from its code and data only: the fixes of its code, then those its data describes. */
 export function fixesFor(input: FixInput): Fix[] {
-  let own: Fix[] = [];
+  let own: Fix[];
   try {
     own = codeFixes(input);
   } catch {
@@ -123,9 +127,20 @@ function codeFixes(input: FixInput): Fix[] {
       const prop = propertyAt(root, path);
       if (!prop) return [];
       const suggestions = (Array.isArray(data.suggestions) ? data.suggestions : []).map(String).slice(0, 3);
-      const fixes: Fix[] = suggestions.map((s, i) => ({ title: t('fix.rename-key', { key: prop.keyNode.value, suggestion: s }), edits: [renameKey(prop, dialect, s)], preferred: i === 0, safe: i === 0 && suggestions.length === 1, writes: [[...path.slice(0, -1), s]] }));
+      const fixes: Fix[] = suggestions.map((s, i) => ({
+        title: t('fix.rename-key', { key: prop.keyNode.value, suggestion: s }),
+        edits: [renameKey(prop, dialect, s)],
+        preferred: i === 0,
+        safe: i === 0 && suggestions.length === 1,
+        writes: [[...path.slice(0, -1), s]],
+      }));
       const removal = removeProperty(text, prop);
-      if (removal) fixes.push({ title: t('fix.remove-key', { key: prop.keyNode.value }), edits: [removal], writes: [path.slice(0, -1)] });
+      if (removal)
+        fixes.push({
+          title: t('fix.remove-key', { key: prop.keyNode.value }),
+          edits: [removal],
+          writes: [path.slice(0, -1)],
+        });
       return fixes;
     }
     case 'schema.enum':
@@ -133,10 +148,20 @@ function codeFixes(input: FixInput): Fix[] {
       const node = valueAt(root, path);
       if (!node) return [];
       const allowed = Array.isArray(data.allowed) ? data.allowed : [];
-      const suggestions = Array.isArray(data.suggestions) && data.suggestions.length ? data.suggestions : allowed.slice(0, 5);
+      const suggestions =
+        Array.isArray(data.suggestions) && data.suggestions.length ? data.suggestions : allowed.slice(0, 5);
       return suggestions.map((s, i) => {
         const value = allowed.find((a) => String(a) === String(s)) ?? s;
-        return { title: t('fix.change-to', { value: show(value) }), edits: [replaceValue(node, dialect, { kind: 'scalar', value: value as string | number | boolean | null }, text)], preferred: i === 0, safe: i === 0 && (code === 'schema.const' || (Array.isArray(data.suggestions) && data.suggestions.length === 1)), writes: [path] };
+        return {
+          title: t('fix.change-to', { value: show(value) }),
+          edits: [
+            replaceValue(node, dialect, { kind: 'scalar', value: value as string | number | boolean | null }, text),
+          ],
+          preferred: i === 0,
+          safe:
+            i === 0 && (code === 'schema.const' || (Array.isArray(data.suggestions) && data.suggestions.length === 1)),
+          writes: [path],
+        };
       });
     }
     case 'schema.type':
@@ -146,9 +171,25 @@ function codeFixes(input: FixInput): Fix[] {
       if (!node || node.type === 'object' || node.type === 'array') return [];
       const source = text.slice(node.offset, node.offset + node.length);
       if (data.expected === 'boolean' && typeof data.replacement === 'string') {
-        return [{ title: t('fix.write', { value: data.replacement }), edits: [{ offset: node.offset, length: node.length, text: data.replacement }], preferred: true, safe: true, writes: [path] }];
+        return [
+          {
+            title: t('fix.write', { value: data.replacement }),
+            edits: [{ offset: node.offset, length: node.length, text: data.replacement }],
+            preferred: true,
+            safe: true,
+            writes: [path],
+          },
+        ];
       }
-      return [{ title: t('fix.quote', { value: source }), edits: [{ offset: node.offset, length: node.length, text: JSON.stringify(source) }], preferred: true, safe: true, writes: [path] }];
+      return [
+        {
+          title: t('fix.quote', { value: source }),
+          edits: [{ offset: node.offset, length: node.length, text: JSON.stringify(source) }],
+          preferred: true,
+          safe: true,
+          writes: [path],
+        },
+      ];
     }
     case 'schema.deprecated': {
       const replacement = typeof data.replacement === 'string' ? data.replacement : undefined;
@@ -156,13 +197,23 @@ function codeFixes(input: FixInput): Fix[] {
       if (!replacement || !prop) return [];
       const parent = prop.parent;
       if (parent?.type === 'object' && findProperty(parent, replacement)) return [];
-      return [{ title: t('fix.replace-key', { key: prop.keyNode.value, replacement }), edits: [renameKey(prop, dialect, replacement)], preferred: true, safe: true, writes: [[...path.slice(0, -1), replacement]] }];
+      return [
+        {
+          title: t('fix.replace-key', { key: prop.keyNode.value, replacement }),
+          edits: [renameKey(prop, dialect, replacement)],
+          preferred: true,
+          safe: true,
+          writes: [[...path.slice(0, -1), replacement]],
+        },
+      ];
     }
     case 'document.duplicate-key': {
       const prop = duplicateAt(root, input.offset);
       if (!prop) return [];
       const removal = removeProperty(text, prop);
-      return removal ? [{ title: t('fix.remove-duplicate-key', { key: prop.keyNode.value }), edits: [removal], preferred: true }] : [];
+      return removal
+        ? [{ title: t('fix.remove-duplicate-key', { key: prop.keyNode.value }), edits: [removal], preferred: true }]
+        : [];
     }
     case 'schema.unique-items': {
       // The repeat goes (ajv found it equal to the earlier item, so nothing is lost).
@@ -170,13 +221,34 @@ function codeFixes(input: FixInput): Fix[] {
       const j = Number(data.duplicateIndex);
       const item = list?.type === 'array' && Number.isInteger(j) ? list.items[j] : undefined;
       if (!item) return [];
-      const shown = text.slice(item.offset, item.offset + item.length).trim().replace(/\s+/g, ' ');
+      const shown = text
+        .slice(item.offset, item.offset + item.length)
+        .trim()
+        .replace(/\s+/g, ' ');
       const key = [...path].reverse().find((s) => typeof s === 'string') ?? '';
-      return descriptorFixes({ ...input, data: { fixes: [{ kind: 'remove', path: [...path, j], title: 'fix.remove-item', args: { value: shown.length > 40 ? shown.slice(0, 39) + '…' : shown, key }, safe: true }] } });
+      return descriptorFixes({
+        ...input,
+        data: {
+          fixes: [
+            {
+              kind: 'remove',
+              path: [...path, j],
+              title: 'fix.remove-item',
+              args: { value: shown.length > 40 ? shown.slice(0, 39) + '…' : shown, key },
+              safe: true,
+            },
+          ],
+        },
+      });
     }
     case 'schema.false': {
       const prop = propertyAt(root, path);
-      return prop ? descriptorFixes({ ...input, data: { fixes: [{ kind: 'remove', path, title: 'fix.remove-key', args: { key: prop.keyNode.value } }] } }) : [];
+      return prop
+        ? descriptorFixes({
+            ...input,
+            data: { fixes: [{ kind: 'remove', path, title: 'fix.remove-key', args: { key: prop.keyNode.value } }] },
+          })
+        : [];
     }
     case 'secret.literal': {
       // Move the secret out of the file: `${NAME}` (double-quoted, valid YAML and JSON); not safe for fix-all, the variable must exist.
@@ -185,7 +257,15 @@ function codeFixes(input: FixInput): Fix[] {
       if (!node || !name || (node.type !== 'string' && node.type !== 'number')) return [];
       let end = node.offset + node.length;
       while (end > node.offset && /\s/.test(text[end - 1])) end--; // a block scalar's range ends after its line break
-      return [{ title: t('fix.secret-env', { ref: '${' + name + '}' }), edits: [{ offset: node.offset, length: end - node.offset, text: JSON.stringify('${' + name + '}') }], preferred: true, safe: false, writes: [path] }];
+      return [
+        {
+          title: t('fix.secret-env', { ref: '${' + name + '}' }),
+          edits: [{ offset: node.offset, length: end - node.offset, text: JSON.stringify('${' + name + '}') }],
+          preferred: true,
+          safe: false,
+          writes: [path],
+        },
+      ];
     }
     default:
       return [];
@@ -196,11 +276,14 @@ function duplicateAt(root: ASTNode | undefined, offset: number): PropertyNode | 
   const stack: ASTNode[] = root ? [root] : [];
   while (stack.length) {
     const n = stack.pop()!;
-    if (n.type === 'object') for (const p of n.properties) {
-      if (p.keyNode.offset === offset) return p;
-      if (p.valueNode && p.valueNode.offset <= offset && offset <= p.valueNode.offset + p.valueNode.length) stack.push(p.valueNode);
-    }
-    else if (n.type === 'array') for (const i of n.items) if (i.offset <= offset && offset <= i.offset + i.length) stack.push(i);
+    if (n.type === 'object')
+      for (const p of n.properties) {
+        if (p.keyNode.offset === offset) return p;
+        if (p.valueNode && p.valueNode.offset <= offset && offset <= p.valueNode.offset + p.valueNode.length)
+          stack.push(p.valueNode);
+      }
+    else if (n.type === 'array')
+      for (const i of n.items) if (i.offset <= offset && offset <= i.offset + i.length) stack.push(i);
   }
   return undefined;
 }
@@ -213,14 +296,26 @@ function requiredFix(input: FixInput, path: JSONPath, missing: string[]): Fix[] 
   const schemas: SchemaObject[] = schemasAtPath(schema, path, rootValue, graph);
   const entries = missing.map((key) => {
     const subs = propertySchemas(schemas, key, graph);
-    return { key, value: subs.length ? concreteIntent(subs[0], graph) : ({ kind: 'scalar', value: '' } as ValueIntent) };
+    return {
+      key,
+      value: subs.length ? concreteIntent(subs[0], graph) : ({ kind: 'scalar', value: '' } as ValueIntent),
+    };
   });
   let edit: OffsetEdit | undefined;
   if (target && target.type === 'object') edit = insertProperties(text, dialect, { object: target }, entries);
-  else if (node && node.parent?.type === 'property' && (target?.type === 'null' || !target)) edit = insertProperties(text, dialect, { emptyValueOf: node.parent }, entries);
+  else if (node && node.parent?.type === 'property' && (target?.type === 'null' || !target))
+    edit = insertProperties(text, dialect, { emptyValueOf: node.parent }, entries);
   if (!edit) return [];
   const names = missing.map((m) => `\`${m}\``).join(', ');
-  return [{ title: t(missing.length === 1 ? 'fix.add-missing-key' : 'fix.add-missing-keys', { keys: names }), edits: [edit], preferred: true, safe: entries.every((e) => e.value.kind !== 'scalar' || e.value.value !== ''), writes: missing.map((m) => [...path, m]) }];
+  return [
+    {
+      title: t(missing.length === 1 ? 'fix.add-missing-key' : 'fix.add-missing-keys', { keys: names }),
+      edits: [edit],
+      preferred: true,
+      safe: entries.every((e) => e.value.kind !== 'scalar' || e.value.value !== ''),
+      writes: missing.map((m) => [...path, m]),
+    },
+  ];
 }
 
 function typeFixes(input: FixInput, path: JSONPath): Fix[] {
@@ -230,14 +325,28 @@ function typeFixes(input: FixInput, path: JSONPath): Fix[] {
   const expected = (Array.isArray(data.expected) ? data.expected : []).map(String);
   const fixes: Fix[] = [];
   const replace = (title: string, value: ValueIntent, safe: boolean): void => {
-    fixes.push({ title, edits: [replaceValue(node, dialect, value, text)], preferred: fixes.length === 0, safe, writes: [path] });
+    fixes.push({
+      title,
+      edits: [replaceValue(node, dialect, value, text)],
+      preferred: fixes.length === 0,
+      safe,
+      writes: [path],
+    });
   };
   if (node.type === 'string') {
     const s = node.value.trim();
-    if ((expected.includes('integer') && /^[-+]?\d+$/.test(s)) || (expected.includes('number') && s !== '' && Number.isFinite(Number(s)))) {
+    if (
+      (expected.includes('integer') && /^[-+]?\d+$/.test(s)) ||
+      (expected.includes('number') && s !== '' && Number.isFinite(Number(s)))
+    ) {
       replace(t('fix.to-number', { value: Number(s) }), { kind: 'scalar', value: Number(s) }, true);
     }
-    if (expected.includes('boolean') && /^(true|false)$/i.test(s)) replace(t('fix.to-boolean', { value: s.toLowerCase() }), { kind: 'scalar', value: s.toLowerCase() === 'true' }, true);
+    if (expected.includes('boolean') && /^(true|false)$/i.test(s))
+      replace(
+        t('fix.to-boolean', { value: s.toLowerCase() }),
+        { kind: 'scalar', value: s.toLowerCase() === 'true' },
+        true,
+      );
   }
   if ((node.type === 'number' || node.type === 'boolean') && expected.includes('string')) {
     const source = text.slice(node.offset, node.offset + node.length);
@@ -248,12 +357,25 @@ function typeFixes(input: FixInput, path: JSONPath): Fix[] {
     const intent = concreteIntent(schemas[0] ?? {}, input.graph);
     if (intent.kind === 'object' && intent.entries.length) {
       const edit = insertProperties(text, dialect, { emptyValueOf: node.parent }, intent.entries);
-      if (edit) fixes.push({ title: t('fix.add-required-keys', { key: String(path[path.length - 1]) }), edits: [edit], preferred: fixes.length === 0, safe: false, writes: [path] });
+      if (edit)
+        fixes.push({
+          title: t('fix.add-required-keys', { key: String(path[path.length - 1]) }),
+          edits: [edit],
+          preferred: fixes.length === 0,
+          safe: false,
+          writes: [path],
+        });
     }
   }
   if ((node.type === 'string' || node.type === 'number' || node.type === 'boolean') && expected.includes('array')) {
     const source = text.slice(node.offset, node.offset + node.length);
-    fixes.push({ title: t('fix.wrap-list'), edits: [{ offset: node.offset, length: node.length, text: `[${source}]` }], preferred: fixes.length === 0, safe: true, writes: [path] });
+    fixes.push({
+      title: t('fix.wrap-list'),
+      edits: [{ offset: node.offset, length: node.length, text: `[${source}]` }],
+      preferred: fixes.length === 0,
+      safe: true,
+      writes: [path],
+    });
   }
   return fixes;
 }
