@@ -40,7 +40,10 @@ export function addBundledRefKeyword(
     code(cxt: KeywordCxt) {
       const { gen, data, schema, it } = cxt;
       const fn = gen.scopeValue('func', { ref: run });
-      const errs = gen.const('bundledErrors', _`${fn}(${schema as string}, ${data}, ${strConcat(N.instancePath, it.errorPath)})`);
+      const errs = gen.const(
+        'bundledErrors',
+        _`${fn}(${schema as string}, ${data}, ${strConcat(N.instancePath, it.errorPath)})`,
+      );
       cxt.pass(_`${errs} === null`, () => {
         gen.assign(N.vErrors, _`${N.vErrors} === null ? ${errs} : ${N.vErrors}.concat(${errs})`);
         gen.assign(N.errors, _`${N.vErrors}.length`);

@@ -137,9 +137,9 @@ export interface Vocabularies {
 }
 
 export function vocabulariesOf(meta: unknown, dialect: Dialect): Vocabularies {
-  const declared =
-    meta && typeof meta === 'object' ? (meta as { $vocabulary?: unknown }).$vocabulary : undefined;
-  if ((dialect !== '2019-09' && dialect !== '2020-12') || !declared || typeof declared !== 'object') return { disabled: [] };
+  const declared = meta && typeof meta === 'object' ? (meta as { $vocabulary?: unknown }).$vocabulary : undefined;
+  if ((dialect !== '2019-09' && dialect !== '2020-12') || !declared || typeof declared !== 'object')
+    return { disabled: [] };
   const prefix = VOCAB[dialect];
   const names = new Set(
     Object.keys(declared)

@@ -7,7 +7,8 @@
  * are: RE2 rejects them and the pattern is reported as not enforced.
  */
 
-const WHITE_SPACE = '\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}';
+const WHITE_SPACE =
+  '\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}';
 const NOT_LINE_TERMINATOR = '[^\\n\\r\\x{2028}\\x{2029}]';
 
 const CATEGORIES: Record<string, string> = {

@@ -24,9 +24,10 @@ const MAP = new Set(['properties', 'patternProperties', '$defs', 'definitions', 
  * A copy of a user schema document with what ajv reads differently from the standard put right:
  * - draft-04 to draft-07: an `$id` beside a `$ref` is ignored like every sibling of `$ref` (ajv
  *   would still let it change the base URI of the `$ref`);
- * - 2019-09 and 2020-12, in a document that uses `unevaluated*`: ajv never counts what an `if`
- *   evaluated, so `if`/`then`/`else` is written as the equivalent
- *   `anyOf: [{ allOf: [if, then] }, { allOf: [{ not: if }, else] }]`, whose annotations are right.
+ * - 2019-09 and 2020-12, in a document that uses `unevaluated*`: ajv does not count what an `if`
+ *   without `then` evaluated, so `if`/`then`/`else` is written as the equivalent
+ *   `anyOf: [{ allOf: [if, then] }, { allOf: [{ not: if }, else] }]`, whose annotations are right
+ *   (done where `then` is missing: with a `then`, ajv gets it right itself).
  * Only schema positions are visited, so a property named `if` or `$ref` is left alone.
  */
 export function prepareSchema(schema: object, dialect: Dialect): object {
@@ -47,12 +48,18 @@ export function prepareSchema(schema: object, dialect: Dialect): object {
       else if (ONE.has(k)) copy[k] = visit(v, depth + 1);
       else if (MAP.has(k) && v && typeof v === 'object' && !Array.isArray(v)) {
         const m: Record<string, unknown> = {};
-        for (const [name, sub] of Object.entries(v)) Object.defineProperty(m, name, { value: visit(sub, depth + 1), enumerable: true, writable: true, configurable: true });
+        for (const [name, sub] of Object.entries(v))
+          Object.defineProperty(m, name, {
+            value: visit(sub, depth + 1),
+            enumerable: true,
+            writable: true,
+            configurable: true,
+          });
         copy[k] = m;
       }
     }
     if (legacy && typeof copy.$ref === 'string' && typeof copy[idKey] === 'string' && depth > 0) delete copy[idKey];
-    if (unevaluated && copy.if !== undefined) {
+    if (unevaluated && copy.if !== undefined && copy.then === undefined) {
       const { if: cond, then: yes = true, else: no = true } = copy;
       delete copy.if;
       delete copy.then;

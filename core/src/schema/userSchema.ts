@@ -82,8 +82,18 @@ export function errorText(e: unknown): string {
 export function loadUserSchema(uri: string, host: UserLoadHost): UserSchema {
   const deprecations: DeprecationSink = { found: [] };
   const patterns: PatternReport = { unsafe: new Set() };
-  const out: UserSchema = { dialect: DEFAULT_DIALECT, documents: new Map(), files: new Set([uri]), deprecations, patterns };
-  const fail = (code: string, detail: string, at = uri): UserSchema => ({ ...out, validate: undefined, error: { code, detail, uri: at } });
+  const out: UserSchema = {
+    dialect: DEFAULT_DIALECT,
+    documents: new Map(),
+    files: new Set([uri]),
+    deprecations,
+    patterns,
+  };
+  const fail = (code: string, detail: string, at = uri): UserSchema => ({
+    ...out,
+    validate: undefined,
+    error: { code, detail, uri: at },
+  });
 
   const read = (target: string): { schema: object; file: string } | { code: string; error: string } => {
     let text: string | undefined;
@@ -234,13 +244,15 @@ function extendedKind(uri: string, documents: Map<string, object>, host: UserLoa
         const kind = host.bundledKind(withoutFragment(target)) ?? undefined;
         if (kind && !target.includes('#')) return kind;
         const docUri = withoutFragment(target);
-        const doc = documents.get(docUri) ?? [...documents.values()].find((d) => (d as { $id?: string }).$id === docUri);
+        const doc =
+          documents.get(docUri) ?? [...documents.values()].find((d) => (d as { $id?: string }).$id === docUri);
         const pointer = target.slice(docUri.length + 1);
         const next = doc && (pointer ? followPointer(doc, pointer) : doc);
         if (next) stack.push({ schema: next, base: baseOf(next, docUri), depth: depth + 1 });
       }
     }
-    if (Array.isArray(s.allOf)) for (const sub of s.allOf) stack.push({ schema: sub, base: baseOf(sub, base), depth: depth + 1 });
+    if (Array.isArray(s.allOf))
+      for (const sub of s.allOf) stack.push({ schema: sub, base: baseOf(sub, base), depth: depth + 1 });
   }
   return undefined;
 }

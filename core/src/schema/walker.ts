@@ -19,13 +19,7 @@ export function deref(schema: unknown, graph: SchemaGraph): SchemaObject | undef
     const target = graph.resolveRef(refOf(own)!, own);
     if (!target) return undefined;
     // Keep documentation written next to a `$ref` (a common pattern for per-use descriptions); the outermost wins.
-    if (
-      own.description ||
-      own.markdownDescription ||
-      own.title ||
-      own.default !== undefined ||
-      own.deprecationMessage
-    )
+    if (own.description || own.markdownDescription || own.title || own.default !== undefined || own.deprecationMessage)
       outer = { ...withoutRef(own), ...outer };
     s = target;
   }
