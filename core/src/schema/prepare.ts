@@ -1,7 +1,7 @@
 import type { Dialect } from './dialect';
 
 /** Keywords whose value is one subschema. */
-const ONE = new Set([
+export const ONE = new Set([
   'not',
   'if',
   'then',
@@ -16,9 +16,16 @@ const ONE = new Set([
   'contentSchema',
 ]);
 /** Keywords whose value is a list of subschemas. */
-const LIST = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items']);
+export const LIST = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items']);
 /** Keywords whose value maps names to subschemas. */
-const MAP = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'dependencies']);
+export const MAP = new Set([
+  'properties',
+  'patternProperties',
+  '$defs',
+  'definitions',
+  'dependentSchemas',
+  'dependencies',
+]);
 
 /**
  * A copy of a user schema document with what ajv reads differently from the standard put right:

@@ -15,6 +15,7 @@ import {
 import type { PatternReport } from './regex';
 import { prepareSchema } from './prepare';
 import { besideFile, resolveUri, withoutFragment } from './uri';
+import { addDynamicRef, indexDynamic, type DynamicIndex } from './dynamicRef';
 
 /** How the core reads a schema file: its text, or undefined when it cannot be read. */
 export type ReadFile = (uri: string) => string | undefined;
@@ -126,8 +127,12 @@ export function loadUserSchema(uri: string, host: UserLoadHost): UserSchema {
   const { dialect, formats, disabled } = dialectOf(typeof metaUri === 'string' ? metaUri : undefined, uri, read);
   out.dialect = dialect;
   const idKey = dialect === 'draft-04' ? 'id' : '$id';
-  const ajv: Ajv = createAjv({ dialect, trusted: false, patterns, deprecations, formats, disabled });
+  // 2020-12 meta-schemas are loaded like any document (when referenced), so their dynamic anchors are known.
+  const extra = dialect === '2020-12' ? { meta: false } : undefined;
+  const ajv: Ajv = createAjv({ dialect, trusted: false, patterns, deprecations, formats, disabled, extra });
   addBundledRefKeyword(ajv, host.bundledValidator, { bundled: host.bundledDeprecations, user: deprecations });
+  const dynamicIndex: DynamicIndex = { anchors: new Map(), resources: new Map() };
+  const dynamic = dialect === '2020-12' ? addDynamicRef(ajv, dynamicIndex) : undefined;
 
   const add = (key: string, schema: object): SchemaError | undefined => {
     const copy = prepareSchema(schema, dialect) as Record<string, unknown>;
@@ -135,6 +140,7 @@ export function loadUserSchema(uri: string, host: UserLoadHost): UserSchema {
     // A relative root `$id` is resolved against where the document was found.
     if (typeof id === 'string' && !id.startsWith('#')) copy[idKey] = resolveUri(id, key) ?? id;
     if (key === uri && typeof copy[idKey] === 'string') rootId = withoutFragment(copy[idKey] as string);
+    if (dynamic) indexDynamic(copy, key, typeof copy[idKey] === 'string' ? (copy[idKey] as string) : key, dynamicIndex);
     out.documents.set(key, copy);
     try {
       ajv.addSchema(copy, key);
@@ -152,7 +158,7 @@ export function loadUserSchema(uri: string, host: UserLoadHost): UserSchema {
     try {
       const validate = ajv.getSchema(uri);
       if (!validate) return fail('schema.load-error', 'not registered');
-      out.validate = validate;
+      out.validate = dynamic ? withFreshScope(validate, dynamic.reset) : validate;
       break;
     } catch (e) {
       if (!(e instanceof MissingRefError)) return fail('schema.compile-error', errorText(e));
@@ -177,7 +183,9 @@ export function loadUserSchema(uri: string, host: UserLoadHost): UserSchema {
       }
       const meta = META_SCHEMAS.get(normalizeUri(target));
       if (meta) {
-        ajv.addSchema(meta, target);
+        const err = dynamic ? add(target, meta) : undefined;
+        if (err) return fail(err.code, err.detail, err.uri);
+        if (!dynamic) ajv.addSchema(meta, target);
         continue;
       }
       if (!target || out.documents.has(target)) return fail('schema.compile-error', errorText(e));
@@ -189,6 +197,17 @@ export function loadUserSchema(uri: string, host: UserLoadHost): UserSchema {
   }
   out.kind = extendedKind(uri, out.documents, host);
   return out;
+}
+
+/** A validator that starts each run with an empty dynamic scope (a run that threw leaves none behind). */
+function withFreshScope(validate: ValidateFunction, reset: () => void): ValidateFunction {
+  const run = ((data: unknown) => {
+    reset();
+    const ok = validate(data);
+    run.errors = validate.errors;
+    return ok;
+  }) as ValidateFunction;
+  return run;
 }
 
 /** The dialect of a schema from its `$schema`: a standard URI, or a custom meta-schema read like any document. */
