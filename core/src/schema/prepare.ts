@@ -1,4 +1,5 @@
 import type { Dialect } from './dialect';
+import { resolveUri, withoutFragment } from './uri';
 
 /** Keywords whose value is one subschema. */
 export const ONE = new Set([
@@ -77,4 +78,65 @@ export function prepareSchema(schema: object, dialect: Dialect): object {
     return copy;
   };
   return visit(schema, 0) as object;
+}
+
+const segment = (k: string): string => encodeURIComponent(k.replace(/~/g, '~0').replace(/\//g, '~1'));
+
+/** Every schema object of a document with its JSON pointer (schema positions only). */
+function schemaObjects(root: object): Array<[Record<string, unknown>, string]> {
+  const out: Array<[Record<string, unknown>, string]> = [];
+  const stack: Array<[unknown, string]> = [[root, '']];
+  while (stack.length && out.length < 200_000) {
+    const [s, pointer] = stack.pop()!;
+    if (!s || typeof s !== 'object' || Array.isArray(s)) continue;
+    const o = s as Record<string, unknown>;
+    out.push([o, pointer]);
+    for (const [k, v] of Object.entries(o)) {
+      const at = `${pointer}/${segment(k)}`;
+      if (LIST.has(k) && Array.isArray(v)) v.forEach((x, i) => stack.push([x, `${at}/${i}`]));
+      else if (ONE.has(k)) stack.push([v, at]);
+      else if (MAP.has(k) && v && typeof v === 'object' && !Array.isArray(v))
+        for (const [name, sub] of Object.entries(v)) stack.push([sub, `${at}/${segment(name)}`]);
+    }
+  }
+  return out;
+}
+
+/**
+ * In a prepared document, a `$ref` to a JSON pointer inside an embedded resource (a subschema with
+ * its own `$id`) is rewritten to the same place from the document's root (`<root>#/…/…`): ajv
+ * recurses without end on some of these references when the resource is itself reached by a `$ref`.
+ * `base` is the document's base URI, under which ajv knows it.
+ */
+export function refsFromRoot(doc: object, base: string, dialect: Dialect): void {
+  const idKey = dialect === 'draft-04' ? 'id' : '$id';
+  const objects = schemaObjects(doc);
+  const baseOf = new Map<object, string>([[doc, base]]);
+  const resources = new Map<string, string>();
+  // Parents come before children in `objects` only per branch: resolve bases by pointer prefix instead.
+  const byPointer = new Map(objects.map(([o, p]) => [p, o] as const));
+  const baseAt = (pointer: string): string => {
+    const o = byPointer.get(pointer);
+    if (o && baseOf.has(o)) return baseOf.get(o)!;
+    const parent = pointer.slice(0, pointer.lastIndexOf('/'));
+    let b = pointer === '' ? base : baseAt(parent);
+    const id = o?.[idKey];
+    if (o && pointer !== '' && typeof id === 'string' && !id.startsWith('#')) {
+      b = withoutFragment(resolveUri(id, b) ?? b);
+      if (!resources.has(b)) resources.set(b, pointer);
+    }
+    if (o) baseOf.set(o, b);
+    return b;
+  };
+  for (const [, p] of objects) baseAt(p);
+  if (resources.size === 0) return;
+  for (const [o, p] of objects) {
+    if (typeof o.$ref !== 'string') continue;
+    const full = resolveUri(o.$ref, baseAt(p));
+    if (!full) continue;
+    const target = withoutFragment(full);
+    const fragment = full.slice(target.length + 1);
+    const at = resources.get(target);
+    if (at !== undefined && (fragment === '' || fragment.startsWith('/'))) o.$ref = `${base}#${at}${fragment}`;
+  }
 }

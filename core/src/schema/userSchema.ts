@@ -13,7 +13,7 @@ import {
   type Dialect,
 } from './dialect';
 import type { PatternReport } from './regex';
-import { prepareSchema } from './prepare';
+import { prepareSchema, refsFromRoot } from './prepare';
 import { besideFile, resolveUri, withoutFragment } from './uri';
 import { addDynamicRef, indexDynamic, type DynamicIndex } from './dynamicRef';
 
@@ -139,8 +139,10 @@ export function loadUserSchema(uri: string, host: UserLoadHost): UserSchema {
     const id = copy[idKey];
     // A relative root `$id` is resolved against where the document was found.
     if (typeof id === 'string' && !id.startsWith('#')) copy[idKey] = resolveUri(id, key) ?? id;
-    if (key === uri && typeof copy[idKey] === 'string') rootId = withoutFragment(copy[idKey] as string);
-    if (dynamic) indexDynamic(copy, key, typeof copy[idKey] === 'string' ? (copy[idKey] as string) : key, dynamicIndex);
+    const base = typeof copy[idKey] === 'string' ? withoutFragment(copy[idKey] as string) : key;
+    if (key === uri && typeof copy[idKey] === 'string') rootId = base;
+    refsFromRoot(copy, base, dialect);
+    if (dynamic) indexDynamic(copy, key, base, dynamicIndex);
     out.documents.set(key, copy);
     try {
       ajv.addSchema(copy, key);
