@@ -7,6 +7,7 @@ import draft06 from 'ajv/dist/refs/json-schema-draft-06.json';
 import { createRegExpEngine, type PatternReport } from './regex';
 import { DEFAULT_DIALECT, type Dialect } from './dialect';
 import { useJsonEquality } from './equal';
+import { useUnevaluatedItems } from './unevaluated';
 
 /**
  * Editor-only schema keywords we accept in every schema (ours, upstream and user schemas).
@@ -80,6 +81,7 @@ export function createAjv(
   }
   addFormats(ajv);
   useJsonEquality(ajv);
+  useUnevaluatedItems(ajv);
   for (const k of opts.disabled ?? []) if (ajv.getKeyword(k)) ajv.removeKeyword(k);
   for (const keyword of editorKeywords) {
     if (!ajv.getKeyword(keyword)) ajv.addKeyword(keyword);

@@ -36,6 +36,12 @@ export const MAP = new Set([
  *   without `then` evaluated, so `if`/`then`/`else` is written as the equivalent
  *   `anyOf: [{ allOf: [if, then] }, { allOf: [{ not: if }, else] }]`, whose annotations are right
  *   (done where `then` is missing: with a `then`, ajv gets it right itself).
+ * - a `properties` entry named `__proto__`, which ajv leaves out of its code, is checked as the
+ *   equivalent `patternProperties` entry `^__proto__$`;
+ * - 2020-12, `unevaluatedItems` beside (or in `allOf` with) `contains`: ajv counts every item as
+ *   evaluated by `contains`; the items it matched are exempted instead (`unevaluatedItems:
+ *   { anyOf: [contains, unevaluatedItems] }`), and `contains` is kept where ajv draws no
+ *   conclusion from it (`not: { not: … }`).
  * Only schema positions are visited, so a property named `if` or `$ref` is left alone.
  */
 export function prepareSchema(schema: object, dialect: Dialect): object {
@@ -67,6 +73,8 @@ export function prepareSchema(schema: object, dialect: Dialect): object {
       }
     }
     if (legacy && typeof copy.$ref === 'string' && typeof copy[idKey] === 'string' && depth > 0) delete copy[idKey];
+    protoProperty(copy);
+    if (unevaluated && dialect === '2020-12' && copy.unevaluatedItems !== undefined) containsEvaluates(copy);
     if (unevaluated && copy.if !== undefined && copy.then === undefined) {
       const { if: cond, then: yes = true, else: no = true } = copy;
       delete copy.if;
@@ -78,6 +86,47 @@ export function prepareSchema(schema: object, dialect: Dialect): object {
     return copy;
   };
   return visit(schema, 0) as object;
+}
+
+/** `properties.__proto__` → `patternProperties['^__proto__$']` (ajv never checks the former). */
+function protoProperty(copy: Record<string, unknown>): void {
+  const props = copy.properties as Record<string, unknown> | undefined;
+  if (!props || typeof props !== 'object' || !Object.prototype.hasOwnProperty.call(props, '__proto__')) return;
+  const sub = props['__proto__'];
+  const rest: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(props)) if (k !== '__proto__') rest[k] = v;
+  copy.properties = rest;
+  const patterns = { ...((copy.patternProperties as Record<string, unknown> | undefined) ?? {}) };
+  const key = '^__proto__$';
+  patterns[key] = key in patterns ? { allOf: [patterns[key], sub] } : sub;
+  copy.patternProperties = patterns;
+}
+
+/** The `contains` of an object and of its `allOf` members (applied unconditionally), made annotation-neutral. */
+function containsEvaluates(copy: Record<string, unknown>): void {
+  const found: unknown[] = [];
+  const neutralize = (o: Record<string, unknown>, depth: number): void => {
+    if (depth > 8) return;
+    if (o.contains !== undefined) {
+      const check: Record<string, unknown> = { contains: o.contains };
+      for (const k of ['minContains', 'maxContains']) if (o[k] !== undefined) check[k] = o[k];
+      found.push(o.contains);
+      delete o.contains;
+      delete o.minContains;
+      delete o.maxContains;
+      o.allOf = [...(Array.isArray(o.allOf) ? o.allOf : []), { not: { not: check } }];
+    }
+    if (Array.isArray(o.allOf))
+      o.allOf = o.allOf.map((m) => {
+        if (!m || typeof m !== 'object' || Array.isArray(m) || (m as Record<string, unknown>).contains === undefined)
+          return m;
+        const c = { ...(m as Record<string, unknown>) };
+        neutralize(c, depth + 1);
+        return c;
+      });
+  };
+  neutralize(copy, 0);
+  if (found.length) copy.unevaluatedItems = { anyOf: [...found, copy.unevaluatedItems] };
 }
 
 const segment = (k: string): string => encodeURIComponent(k.replace(/~/g, '~0').replace(/\//g, '~1'));
