@@ -136,7 +136,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     docs.push({
       file: f.file,
       doc,
-      kind: association.schemaUri ? service.store.entry(association.schemaUri)?.id : undefined,
+      kind: association.schemaUri ? service.store.kindOf(association.schemaUri) : undefined,
     });
   }
   // The names each file defines and references, as the language server indexes a workspace

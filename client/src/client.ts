@@ -7,6 +7,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { documentSelector } from './selector';
+import { coexistence, RED_HAT_YAML } from './coexistence';
 
 /** What the server reads from `initializationOptions`. */
 export interface InitializationOptions {
@@ -102,6 +103,23 @@ export class ServerConnection implements vscode.Disposable {
   }
 }
 
+/** Whether the diagnostics of a document are ours to show (see coexistence.ts). */
+function servedHere(uri: vscode.Uri): boolean {
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (!doc) return true;
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  return coexistence({
+    languageId: doc.languageId,
+    text: doc.getText(new vscode.Range(0, 0, 100, 0)),
+    relativePath: folder ? vscode.workspace.asRelativePath(uri, false) : uri.path.slice(uri.path.lastIndexOf('/') + 1),
+    yamlExtension: vscode.extensions.getExtension(RED_HAT_YAML) !== undefined,
+    yamlSchemas: vscode.workspace.getConfiguration('yaml', uri).get<Record<string, unknown>>('schemas'),
+    optIn: vscode.workspace
+      .getConfiguration('tenantConfig', uri)
+      .get<boolean>('validate.yamlExtensionDocuments', false),
+  }).validate;
+}
+
 function createClient(
   context: vscode.ExtensionContext,
   log: vscode.LogOutputChannel,
@@ -118,6 +136,10 @@ function createClient(
     outputChannel: log,
     traceOutputChannel: trace,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
+    middleware: {
+      // A `yaml` document Red Hat's YAML extension validates with a schema is left to it (unless opted in).
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, servedHere(uri) ? diagnostics : []),
+    },
     // Evaluated at every (re)start, so a restart after trust is granted tells the server.
     initializationOptions: (): InitializationOptions => ({
       trusted: vscode.workspace.isTrusted,

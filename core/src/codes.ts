@@ -44,7 +44,10 @@ export const codes: Record<string, CodeInfo> = {
     severity: 'information',
     title: 'A workspace schema file not used in an untrusted workspace',
   },
-  'schema.unsafe-pattern': { severity: 'warning', title: 'A schema pattern not enforced because it could hang' },
+  'schema.unsafe-pattern': {
+    severity: 'warning',
+    title: 'A user schema pattern RE2 cannot run (look-around, back-reference), not enforced',
+  },
   // PromQL in rule expressions, queries and dashboard targets (core/src/lang, rules/promql.ts)
   'promql.empty': { severity: 'error', title: 'An empty PromQL expression' },
   'promql.too-long': { severity: 'warning', title: 'A PromQL expression too long to check' },

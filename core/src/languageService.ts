@@ -123,7 +123,7 @@ export { parseText };
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
   const store = new SchemaStore(options.bundled, options.readFile);
-  let graph = new SchemaGraph(store.objects);
+  let graph = new SchemaGraph(store.objects, (u) => store.bundledUri(u));
   const generations = new WeakMap<LoadedSchema, number>();
   let nextGeneration = 1;
   /** Problems of one chunk of text under one schema, offsets relative to the chunk. */
@@ -174,7 +174,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       }
       if (schema?.validate && part.root) {
         const schemaProblems = validatePart(part, schema, graph, text);
-        const kind = store.entry(schema.uri)?.id;
+        const kind = store.kindOf(schema.uri);
         const ruleProblems = runRules(kind, part, valueOf(part), text, schemaProblems);
         // A rule that says the same thing more precisely replaces the schema's problem.
         problems.push(...withoutSuperseded(schemaProblems, ruleProblems), ...ruleProblems);
@@ -265,7 +265,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     },
     invalidateSchema(uri) {
       store.invalidate(uri);
-      graph = new SchemaGraph(store.objects);
+      graph = new SchemaGraph(store.objects, (u) => store.bundledUri(u));
       chunkCache.clear();
     },
     doValidation(doc, settings) {

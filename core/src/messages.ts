@@ -66,7 +66,8 @@ export const messages = {
   'schema.compile-error': 'Schema {uri} is not a valid JSON Schema: {detail}.',
   'schema.untrusted-workspace':
     'Schema {uri} is a file of this workspace, which is not trusted: only bundled schemas are used until you trust it.',
-  'schema.unsafe-pattern': 'Schema {uri} has a pattern that could hang validation and is not enforced: `{pattern}`.',
+  'schema.unsafe-pattern':
+    'Schema {uri} has a pattern that RE2 cannot run in linear time (a look-around or a back-reference), so it is not enforced: `{pattern}`. Rewrite it without them.',
   // Quick-fix titles (features/fixes, and the `data.fixes` descriptors of core/src/fixes.ts)
   'fix.rename-key': 'Change `{key}` to `{suggestion}`',
   'fix.remove-key': 'Remove `{key}`',

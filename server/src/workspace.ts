@@ -63,7 +63,7 @@ export class WorkspaceManager {
 
   private kindOf(doc: TextDocument, settings: DocumentSettings): string | undefined {
     const a = this.service.getAssociation(doc, settings);
-    return a.schemaUri ? this.service.store.entry(a.schemaUri)?.id : undefined;
+    return a.schemaUri ? this.service.store.kindOf(a.schemaUri) : undefined;
   }
 
   private excluded(uri: string, folders: string[], exclude: string[]): boolean {

@@ -33,7 +33,11 @@ function expandedSizes(root: ASTNode): { total: number; largestAlias?: { alias: 
   return { total: size(root, 0), largestAlias: largest };
 }
 
-/** The plain value of a document part for the schema validator, with aliases and merge keys resolved. */
+/**
+ * The plain value of a document part for the schema validator, with aliases and merge keys
+ * resolved. Objects have no prototype, so `required: ["constructor"]` is not satisfied by
+ * `Object.prototype` (compare them with `jsonEqual`, never with a prototype-based deep equal).
+ */
 export function toValue(root: ASTNode | undefined, hasAliases: boolean, nodeCount?: number): ValueResult {
   if (!root) return { value: null };
   if (hasAliases) {
@@ -51,7 +55,8 @@ export function toValue(root: ASTNode | undefined, hasAliases: boolean, nodeCoun
     }
     switch (n.type) {
       case 'object': {
-        const obj: Record<string, unknown> = {};
+        // No prototype: `__proto__`, `constructor` or `toString` is a key like any other, present or missing.
+        const obj = Object.create(null) as Record<string, unknown>;
         shared.set(n, obj);
         fillObject(obj, n, depth, build);
         return obj;

@@ -1,8 +1,13 @@
 import Ajv, { type Options } from 'ajv';
 import Ajv2019 from 'ajv/dist/2019';
 import Ajv2020 from 'ajv/dist/2020';
+import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
+import draft06 from 'ajv/dist/refs/json-schema-draft-06.json';
 import { createRegExpEngine, type PatternReport } from './regex';
+import { DEFAULT_DIALECT, type Dialect } from './dialect';
+import { useJsonEquality } from './equal';
+import { useUnevaluatedItems } from './unevaluated';
 
 /**
  * Editor-only schema keywords we accept in every schema (ours, upstream and user schemas).
@@ -26,48 +31,58 @@ export const editorKeywords = [
   'fileMatch',
 ] as const;
 
-export type Draft = 'draft-07' | '2019-09' | '2020-12';
-
 /** Deprecated values met during one validation run; filled by the `deprecationMessage` keyword. */
 export interface DeprecationSink {
   found: Array<{ instancePath: string; message: string; replacement?: string }>;
 }
 
-/** The draft a schema declares in `$schema` (draft-07 when absent or older). */
-export function draftOf(schema: unknown): Draft {
-  const s = schema && typeof schema === 'object' ? (schema as { $schema?: unknown }).$schema : undefined;
-  if (typeof s === 'string') {
-    if (s.includes('2020-12')) return '2020-12';
-    if (s.includes('2019-09')) return '2019-09';
-  }
-  return 'draft-07';
-}
-
-/** Create an ajv instance configured the way every schema of the product is validated. */
+/**
+ * Create an ajv instance configured the way every schema of the product is validated: one class
+ * per dialect; draft-04 to draft-07 ignore the siblings of `$ref`, as those drafts say; `format`
+ * asserted unless `formats` is false; `disabled` keywords (vocabularies a custom meta-schema leaves
+ * out) removed. Equality (`const`, `enum`, `uniqueItems`) works on prototype-free document values.
+ */
 export function createAjv(
   opts: {
-    draft?: Draft;
+    dialect?: Dialect;
     trusted?: boolean;
     patterns?: PatternReport;
     deprecations?: DeprecationSink;
+    formats?: boolean;
+    disabled?: string[];
     extra?: Options;
   } = {},
 ): Ajv {
+  const dialect = opts.dialect ?? DEFAULT_DIALECT;
   const options: Options = {
     allErrors: true,
     strict: false,
-    validateFormats: true,
+    validateFormats: opts.formats ?? true,
     validateSchema: false,
     allowUnionTypes: true,
     verbose: true,
     inlineRefs: true,
+    logger: false,
+    ignoreKeywordsWithRef: dialect === 'draft-04' || dialect === 'draft-06' || dialect === 'draft-07',
     code: { regExp: createRegExpEngine(opts.trusted ?? true, opts.patterns ?? { unsafe: new Set() }) },
     ...opts.extra,
   };
-  const draft = opts.draft ?? 'draft-07';
-  const ajv: Ajv =
-    draft === '2020-12' ? new Ajv2020(options) : draft === '2019-09' ? new Ajv2019(options) : new Ajv(options);
+  let ajv: Ajv;
+  if (dialect === '2020-12') ajv = new Ajv2020(options);
+  else if (dialect === '2019-09') ajv = new Ajv2019(options);
+  else if (dialect === 'draft-04') ajv = new AjvDraft04(options);
+  else {
+    ajv = new Ajv(options);
+    if (dialect === 'draft-06') {
+      ajv.addMetaSchema(draft06);
+      // `if`/`then`/`else` came with draft-07.
+      for (const k of ['if', 'then', 'else']) ajv.removeKeyword(k);
+    }
+  }
   addFormats(ajv);
+  useJsonEquality(ajv);
+  useUnevaluatedItems(ajv);
+  for (const k of opts.disabled ?? []) if (ajv.getKeyword(k)) ajv.removeKeyword(k);
   for (const keyword of editorKeywords) {
     if (!ajv.getKeyword(keyword)) ajv.addKeyword(keyword);
   }

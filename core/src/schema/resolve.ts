@@ -1,18 +1,37 @@
-import { resolveUri } from './store';
+import { resolveUri, withoutFragment } from './uri';
+import { followPointer } from './userSchema';
+
+export { followPointer };
+
+const DATA_KEYS = new Set(['enum', 'const', 'default', 'examples', 'defaultSnippets']);
 
 /**
- * Schema graph navigation: the base URI of any subschema object, `$ref` resolution between
- * loaded schema documents, and the set of subschemas reachable from one (for grouping validation
- * errors by `oneOf` branch). Built lazily over the objects the store knows.
+ * Schema graph navigation for the editor features and error shaping: the base URI of any
+ * subschema object, `$ref` resolution between loaded schema documents (embedded `$id`s,
+ * `$anchor`/`$dynamicAnchor`, location-independent `$id: "#name"`, JSON pointers), and the set of
+ * subschemas reachable from one (for grouping validation errors by `oneOf` branch). Built lazily
+ * over the objects the store knows. `alias` maps a URI naming a bundled schema (a SchemaStore
+ * URL) to its `$id`.
  */
 export class SchemaGraph {
   private readonly base = new WeakMap<object, string>();
   private readonly indexed = new Set<string>();
+  private readonly ids = new Map<string, object>();
+  private readonly anchors = new Map<string, object>();
   private readonly reach = new WeakMap<object, Set<object>>();
 
-  constructor(private readonly objects: Map<string, object>) {}
+  constructor(
+    private readonly objects: Map<string, object>,
+    private readonly alias: (uri: string) => string | undefined = () => undefined,
+  ) {}
 
-  /** Record the base URI of every object inside a schema document. */
+  /** Whether a subschema object belongs to a bundled schema (whose patterns are trusted). */
+  isBundled(schema: object): boolean {
+    const b = this.baseOf(schema);
+    return b !== undefined && this.alias(withoutFragment(b)) !== undefined;
+  }
+
+  /** Record the base URI of every object inside a schema document, and its identifiers. */
   private index(uri: string): void {
     if (this.indexed.has(uri)) return;
     this.indexed.add(uri);
@@ -29,13 +48,23 @@ export class SchemaGraph {
       }
       if (this.base.has(cur)) continue;
       let b = base;
-      const id = (cur as { $id?: unknown }).$id;
-      if (typeof id === 'string' && cur !== root && !id.startsWith('#')) b = resolveUri(id, base) ?? base;
-      this.base.set(cur, b);
-      for (const [k, v] of Object.entries(cur)) {
-        if (k === 'enum' || k === 'const' || k === 'default' || k === 'examples' || k === 'defaultSnippets') continue;
-        stack.push([v, b]);
+      const o = cur as Record<string, unknown>;
+      const id = typeof o.$id === 'string' ? o.$id : typeof o.id === 'string' ? o.id : undefined;
+      if (id !== undefined) {
+        if (id.startsWith('#') && !id.startsWith('#/')) this.anchors.set(withoutFragment(base) + id, cur);
+        else {
+          b = resolveUri(id, base) ?? base;
+          if (!this.ids.has(withoutFragment(b))) this.ids.set(withoutFragment(b), cur);
+          const hash = b.indexOf('#');
+          if (hash >= 0 && hash < b.length - 1) this.anchors.set(b, cur);
+        }
       }
+      for (const key of ['$anchor', '$dynamicAnchor']) {
+        const name = o[key];
+        if (typeof name === 'string') this.anchors.set(`${withoutFragment(b)}#${name}`, cur);
+      }
+      this.base.set(cur, b);
+      for (const [k, v] of Object.entries(cur)) if (!DATA_KEYS.has(k)) stack.push([v, b]);
     }
   }
 
@@ -52,23 +81,36 @@ export class SchemaGraph {
     return b;
   }
 
-  /** The schema object a `$ref` inside `from` points to. */
+  private document(uri: string): object | undefined {
+    const key = this.objects.has(uri) ? uri : this.alias(uri);
+    if (key && this.objects.has(key)) {
+      this.index(key);
+      return this.objects.get(key);
+    }
+    // Ids are recorded while indexing, so a document found by its `$id` is indexed already.
+    return this.ids.get(uri);
+  }
+
+  /** The schema object a `$ref` (or `$dynamicRef`) inside `from` points to. */
   resolveRef(ref: string, from: object): object | undefined {
     const base = this.baseOf(from) ?? '';
-    const hash = ref.indexOf('#');
-    const uriPart = hash >= 0 ? ref.slice(0, hash) : ref;
-    const pointer = hash >= 0 ? ref.slice(hash + 1) : '';
-    const docUri = uriPart ? resolveUri(uriPart, base) : base;
-    if (!docUri) return undefined;
-    let doc = this.objects.get(docUri);
+    const full = resolveUri(ref, base) ?? ref;
+    const docUri = withoutFragment(full);
+    const fragment = full.slice(docUri.length + 1);
+    let doc = this.document(docUri);
     if (!doc) {
-      // A `$ref` may name a document by a `$id` it declares.
-      for (const [u, o] of this.objects)
-        if ((o as { $id?: string }).$id === docUri || u === docUri.replace(/\/$/, '')) doc = o;
+      this.ensureAll();
+      doc = this.document(docUri);
     }
     if (!doc) return undefined;
-    this.index(docUri);
-    return pointer ? followPointer(doc, pointer) : doc;
+    if (!fragment) return doc;
+    if (fragment.startsWith('/')) return followPointer(doc, fragment);
+    let anchored = this.anchors.get(`${docUri}#${fragment}`);
+    if (!anchored) {
+      this.ensureAll();
+      anchored = this.anchors.get(`${docUri}#${fragment}`);
+    }
+    return anchored;
   }
 
   /** Every subschema object reachable from `schema`, through `$ref` too (bounded). */
@@ -87,25 +129,13 @@ export class SchemaGraph {
       if (seen.has(cur)) continue;
       seen.add(cur);
       for (const [k, v] of Object.entries(cur)) {
-        if (k === '$ref' && typeof v === 'string') {
+        if ((k === '$ref' || k === '$dynamicRef') && typeof v === 'string') {
           const target = this.resolveRef(v, cur);
           if (target) stack.push(target);
-        } else if (k !== 'enum' && k !== 'const' && k !== 'default' && k !== 'examples' && k !== 'defaultSnippets')
-          stack.push(v);
+        } else if (!DATA_KEYS.has(k)) stack.push(v);
       }
     }
     this.reach.set(schema, seen);
     return seen;
   }
-}
-
-export function followPointer(doc: unknown, pointer: string): object | undefined {
-  let cur: unknown = doc;
-  if (!pointer || pointer === '/') return doc as object;
-  for (const raw of pointer.replace(/^\//, '').split('/')) {
-    const seg = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-    if (!cur || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<string, unknown>)[seg];
-  }
-  return cur && typeof cur === 'object' ? (cur as object) : undefined;
 }

@@ -1,9 +1,13 @@
 import type Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
-import { parse as parseYamlValue } from 'yaml';
-import { URI, Utils } from 'vscode-uri';
-import { createAjv, draftOf, type DeprecationSink } from './ajv';
+import { createAjv, type DeprecationSink } from './ajv';
 import type { PatternReport } from './regex';
+import type { Dialect } from './dialect';
+import { loadUserSchema, type ReadFile, type SchemaError } from './userSchema';
+import { fileName, withoutFragment } from './uri';
+
+export type { ReadFile } from './userSchema';
+export { resolveUri, fileName } from './uri';
 
 /** One bundled config kind, as listed in `schemas/catalog.json`. */
 export interface CatalogEntry {
@@ -14,6 +18,8 @@ export interface CatalogEntry {
   description?: string;
   fileMatch: string[];
   upstream?: boolean;
+  /** Other URIs that name this schema (SchemaStore's, for the upstream kinds). */
+  aliases?: string[];
 }
 
 /** The bundled schemas, handed to the core by its host (the core reads no files). */
@@ -25,9 +31,6 @@ export interface BundledSchemas {
   folderUri?: string;
 }
 
-/** How the core reads a user schema file: its text, or undefined when it cannot be read. */
-export type ReadFile = (uri: string) => string | undefined;
-
 export interface LoadedSchema {
   uri: string;
   title: string;
@@ -36,23 +39,42 @@ export interface LoadedSchema {
   deprecations: DeprecationSink;
   patterns: PatternReport;
   /** Set when the schema (or one it references) could not be read or compiled. */
-  error?: { code: string; detail: string; uri: string };
+  error?: SchemaError;
   bundled: boolean;
+  /** The dialect of a user schema (bundled schemas are draft-07). */
+  dialect?: Dialect;
+  /** The config kind whose rules and cross-file checks apply (a bundled kind, or the one a user schema extends). */
+  kind?: string;
+  /** Files read for a user schema, for invalidation. */
+  files?: Set<string>;
+  /** The documents of a user schema by URI (root first). */
+  documents?: Map<string, object>;
 }
 
-const MAX_REF_FILES = 64;
+/** Aliases are compared without scheme differences, a trailing `#` or a missing `.json`. */
+function aliasKey(uri: string): string {
+  return uri
+    .trim()
+    .replace(/^http:/i, 'https:')
+    .replace(/#$/, '')
+    .replace(/\.json$/i, '')
+    .toLowerCase();
+}
 
 /**
- * Bundled and user schemas, compiled on first use and kept until a file changes.
- * Bundled schemas share one ajv instance; each user schema gets its own, with the bundled
- * schemas added, so a user schema may `$ref` our shared definitions.
+ * Bundled and user schemas, compiled on first use and kept until a file changes. Bundled schemas
+ * share one ajv instance (trusted: native patterns); each user schema gets its own, in its own
+ * dialect, where a reference to a bundled schema delegates to the bundled validator, so the two
+ * compilations stay separate.
  */
 export class SchemaStore {
   private bundledAjv: Ajv | undefined;
   private readonly bundledDeprecations: DeprecationSink = { found: [] };
   private readonly bundledPatterns: PatternReport = { unsafe: new Set() };
+  private readonly bundledValidators = new Map<string, ValidateFunction | undefined>();
   private readonly loaded = new Map<string, LoadedSchema>();
   private readonly byId = new Map<string, CatalogEntry>();
+  private readonly aliases = new Map<string, string>();
   /** Every schema object known by URI (bundled, and user files once read), for the schema walker. */
   readonly objects = new Map<string, object>();
 
@@ -63,30 +85,51 @@ export class SchemaStore {
     for (const e of bundled.catalog) {
       this.byId.set(e.id, e);
       this.byId.set(e.uri, e);
+      for (const a of e.aliases ?? []) this.aliases.set(aliasKey(a), e.uri);
     }
     for (const [uri, s] of Object.entries(bundled.schemas)) this.objects.set(uri, s);
   }
 
-  /** The catalog entry for a bundled id (`tenant`) or `$id`. */
+  /** The catalog entry for a bundled id (`tenant`), `$id` or alias (a SchemaStore URL). */
   entry(idOrUri: string): CatalogEntry | undefined {
-    return this.byId.get(idOrUri);
+    return this.byId.get(idOrUri) ?? this.byId.get(this.aliases.get(aliasKey(idOrUri)) ?? '');
   }
 
   isBundled(uri: string): boolean {
     return Object.prototype.hasOwnProperty.call(this.bundled.schemas, uri);
   }
 
+  /** The bundled `$id` a URI names: itself, or the schema a SchemaStore URL stands for. */
+  bundledUri(uri: string): string | undefined {
+    const doc = withoutFragment(uri);
+    if (this.isBundled(doc)) return doc;
+    return this.aliases.get(aliasKey(doc));
+  }
+
+  /**
+   * Which config kind a document under this schema is: the bundled kind itself, or for a user
+   * schema the bundled kind it extends (`allOf: [{ $ref: <bundled $id> }, …]` or a root `$ref`),
+   * which keeps that kind's rules and cross-file checks. Undefined for any other schema.
+   */
+  kindOf(schemaUri: string): string | undefined {
+    const entry = this.entry(schemaUri);
+    if (entry) return entry.id;
+    if (this.isBundled(schemaUri)) return undefined;
+    return this.get(schemaUri).kind;
+  }
+
   /** Forget a user schema file (it changed on disk), and every schema that read it. */
   invalidate(uri?: string): void {
-    if (!uri) {
-      for (const k of [...this.loaded.keys()]) if (!this.loaded.get(k)!.bundled) this.loaded.delete(k);
-      return;
-    }
     for (const [k, v] of [...this.loaded]) {
-      if (!v.bundled && (k === uri || (v as LoadedSchema & { files?: Set<string> }).files?.has(uri)))
+      if (v.bundled) continue;
+      if (!uri || k === uri || v.files?.has(uri)) {
         this.loaded.delete(k);
+        for (const d of v.documents?.keys() ?? []) this.objects.delete(d);
+      }
     }
-    this.objects.delete(uri);
+    if (uri) this.objects.delete(uri);
+    // Documents shared with schemas that stay loaded stay known.
+    for (const v of this.loaded.values()) for (const [d, o] of v.documents ?? []) this.objects.set(d, o);
   }
 
   /** Get (compile on first use) a bundled schema by `$id` or a user schema by file URI. */
@@ -101,6 +144,7 @@ export class SchemaStore {
   private ensureBundledAjv(): Ajv {
     if (!this.bundledAjv) {
       this.bundledAjv = createAjv({
+        dialect: 'draft-07',
         trusted: true,
         patterns: this.bundledPatterns,
         deprecations: this.bundledDeprecations,
@@ -110,160 +154,72 @@ export class SchemaStore {
     return this.bundledAjv;
   }
 
+  /** The compiled bundled validator for a bundled URI, with or without a JSON pointer. */
+  private bundledValidator = (ref: string): ValidateFunction | undefined => {
+    if (this.bundledValidators.has(ref)) return this.bundledValidators.get(ref);
+    let v: ValidateFunction | undefined;
+    try {
+      v = this.ensureBundledAjv().getSchema(ref);
+    } catch {
+      v = undefined;
+    }
+    this.bundledValidators.set(ref, v);
+    return v;
+  };
+
   private loadBundled(uri: string): LoadedSchema {
     const schema = this.bundled.schemas[uri];
-    const title = this.byId.get(uri)?.title ?? titleOf(schema, uri);
+    const entry = this.byId.get(uri);
     const base: LoadedSchema = {
       uri,
-      title,
+      title: entry?.title ?? titleOf(schema, uri),
       schema,
       deprecations: this.bundledDeprecations,
       patterns: this.bundledPatterns,
       bundled: true,
+      dialect: 'draft-07',
+      kind: entry?.id,
     };
     try {
       const validate = this.ensureBundledAjv().getSchema(uri);
       if (!validate) return { ...base, error: { code: 'schema.load-error', detail: 'not registered', uri } };
       return { ...base, validate };
     } catch (e) {
-      return { ...base, error: { code: 'schema.compile-error', detail: errorText(e), uri } };
+      return { ...base, error: { code: 'schema.compile-error', detail: String((e as Error)?.message ?? e), uri } };
     }
   }
 
   private loadUser(uri: string): LoadedSchema {
-    const deprecations: DeprecationSink = { found: [] };
-    const patterns: PatternReport = { unsafe: new Set() };
-    const files = new Set<string>([uri]);
-    const fail = (code: string, detail: string, at = uri): LoadedSchema & { files: Set<string> } => ({
-      uri,
-      title: fileName(uri),
-      schema: {},
-      deprecations,
-      patterns,
-      bundled: false,
-      error: { code, detail, uri: at },
-      files,
+    const user = loadUserSchema(uri, {
+      readFile: this.readFile,
+      bundledUri: (u) => this.bundledUri(u),
+      bundledKind: (u) => {
+        const b = this.bundledUri(u);
+        return b ? this.byId.get(b)?.id : undefined;
+      },
+      bundledValidator: this.bundledValidator,
+      bundledDeprecations: this.bundledDeprecations,
     });
-    const root = this.readSchemaFile(uri);
-    if ('error' in root) return fail(root.code, root.error);
-    const schema = root.schema;
-    const ajv = createAjv({ draft: draftOf(schema), trusted: false, patterns, deprecations });
-    for (const [bUri, bSchema] of Object.entries(this.bundled.schemas)) ajv.addSchema(bSchema, bUri);
-    // Load the files the schema references, breadth first, bounded.
-    const queue: Array<{ uri: string; schema: object }> = [{ uri, schema }];
-    const added = new Set<string>();
-    while (queue.length) {
-      const cur = queue.shift()!;
-      if (added.has(cur.uri)) continue;
-      added.add(cur.uri);
-      const copy = { ...(cur.schema as Record<string, unknown>) };
-      // The file's location is its identity, so relative `$ref`s resolve next to it.
-      delete copy.$id;
-      delete copy.id;
-      this.objects.set(cur.uri, copy);
-      try {
-        ajv.addSchema(copy, cur.uri);
-      } catch (e) {
-        return fail('schema.compile-error', errorText(e), cur.uri);
-      }
-      for (const ref of externalRefs(cur.schema)) {
-        const target = resolveUri(ref, cur.uri);
-        if (!target || this.isBundled(target) || added.has(target)) continue;
-        if (/^https?:/i.test(target)) return fail('schema.remote-not-fetched', target, cur.uri);
-        if (added.size + queue.length >= MAX_REF_FILES)
-          return fail('schema.load-error', `more than ${MAX_REF_FILES} referenced files`, cur.uri);
-        files.add(target);
-        const sub = this.readSchemaFile(target);
-        if ('error' in sub) return fail(sub.code, sub.error, target);
-        queue.push({ uri: target, schema: sub.schema });
-      }
-    }
-    try {
-      const validate = ajv.getSchema(uri);
-      if (!validate) return fail('schema.load-error', 'not registered');
-      const out: LoadedSchema & { files: Set<string> } = {
-        uri,
-        title: titleOf(schema, uri),
-        schema: this.objects.get(uri)!,
-        validate,
-        deprecations,
-        patterns,
-        bundled: false,
-        files,
-      };
-      return out;
-    } catch (e) {
-      return fail('schema.compile-error', errorText(e));
-    }
-  }
-
-  private readSchemaFile(uri: string): { schema: object } | { code: string; error: string } {
-    let text: string | undefined;
-    try {
-      text = this.readFile(uri);
-    } catch (e) {
-      return { code: 'schema.load-error', error: errorText(e) };
-    }
-    if (text === undefined) return { code: 'schema.load-error', error: 'file not found or unreadable' };
-    try {
-      const value: unknown = /\.ya?ml$/i.test(uri) ? parseYamlValue(text, { maxAliasCount: 100 }) : JSON.parse(text);
-      if (typeof value === 'boolean') return { schema: value ? {} : { not: {} } };
-      if (!value || typeof value !== 'object' || Array.isArray(value))
-        return { code: 'schema.load-error', error: 'a schema must be a JSON object' };
-      return { schema: value as object };
-    } catch (e) {
-      return { code: 'schema.load-error', error: errorText(e) };
-    }
+    for (const [u, doc] of user.documents) this.objects.set(u, doc);
+    const schema = user.documents.get(uri) ?? {};
+    return {
+      uri,
+      title: user.error ? fileName(uri) : titleOf(schema, uri),
+      schema,
+      validate: user.error ? undefined : user.validate,
+      deprecations: user.deprecations,
+      patterns: user.patterns,
+      error: user.error,
+      bundled: false,
+      dialect: user.dialect,
+      kind: user.error ? undefined : user.kind,
+      files: user.files,
+      documents: user.documents,
+    };
   }
 }
 
 function titleOf(schema: unknown, uri: string): string {
   const t = schema && typeof schema === 'object' ? (schema as { title?: unknown }).title : undefined;
   return typeof t === 'string' && t.trim() ? t.trim() : fileName(uri);
-}
-
-export function fileName(uri: string): string {
-  const clean = uri.replace(/[?#].*$/, '');
-  return decodeURIComponent(clean.slice(clean.lastIndexOf('/') + 1)) || uri;
-}
-
-function errorText(e: unknown): string {
-  return String((e as Error)?.message ?? e)
-    .split('\n')[0]
-    .slice(0, 300);
-}
-
-/** `$ref` values pointing outside the schema's own document (bounded walk). */
-export function externalRefs(schema: unknown): string[] {
-  const out = new Set<string>();
-  const stack: unknown[] = [schema];
-  let visited = 0;
-  while (stack.length && visited++ < 100_000) {
-    const cur = stack.pop();
-    if (!cur || typeof cur !== 'object') continue;
-    if (Array.isArray(cur)) {
-      for (const v of cur) stack.push(v);
-      continue;
-    }
-    for (const [k, v] of Object.entries(cur)) {
-      if ((k === '$ref' || k === '$dynamicRef' || k === '$recursiveRef') && typeof v === 'string' && !v.startsWith('#'))
-        out.add(v.split('#')[0]);
-      else if (k !== 'enum' && k !== 'const' && k !== 'default' && k !== 'examples' && k !== 'defaultSnippets')
-        stack.push(v);
-    }
-  }
-  return [...out].filter((r) => r.length > 0);
-}
-
-/** Resolve a reference against a base URI (file or https), or undefined when it is not a URI. */
-export function resolveUri(ref: string, base: string): string | undefined {
-  try {
-    if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(ref) && !/^[a-zA-Z]:[\\/]/.test(ref)) return URI.parse(ref).toString();
-    const baseUri = URI.parse(base);
-    if (ref.startsWith('/')) return baseUri.with({ path: ref }).toString();
-    const dir = base.endsWith('/') ? baseUri : Utils.dirname(baseUri);
-    return Utils.joinPath(dir, ref).toString();
-  } catch {
-    return undefined;
-  }
 }

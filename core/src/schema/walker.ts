@@ -1,39 +1,44 @@
 import type { JSONPath } from '../document/ast';
 import type { SchemaGraph } from './resolve';
+import { patternTest } from './regex';
 
 export type SchemaObject = Record<string, unknown>;
 
 const MAX_REF_HOPS = 32;
 const MAX_SCHEMAS = 64;
 
+/** A merged schema (a `$ref` with documentation beside it) → the object the `$ref` led to. */
+const origins = new WeakMap<object, object>();
+
 /** Follow `$ref` chains to a schema object (the ref's siblings are kept by draft 2019+ semantics; we merge docs only). */
 export function deref(schema: unknown, graph: SchemaGraph): SchemaObject | undefined {
   let s = schema;
-  for (let i = 0; i < MAX_REF_HOPS && s && typeof s === 'object' && typeof (s as SchemaObject).$ref === 'string'; i++) {
-    const target = graph.resolveRef((s as SchemaObject).$ref as string, s as object);
-    if (!target) return undefined;
+  let outer: SchemaObject | undefined;
+  for (let i = 0; i < MAX_REF_HOPS && s && typeof s === 'object' && typeof refOf(s as SchemaObject) === 'string'; i++) {
     const own = s as SchemaObject;
-    // Keep documentation written next to a `$ref` (a common pattern for per-use descriptions).
-    if (
-      own.description ||
-      own.markdownDescription ||
-      own.title ||
-      own.default !== undefined ||
-      own.deprecationMessage
-    ) {
-      s = { ...(target as SchemaObject), ...withoutRef(own) };
-      if (typeof (target as SchemaObject).$ref === 'string') (s as SchemaObject).$ref = (target as SchemaObject).$ref;
-      else delete (s as SchemaObject).$ref;
-      continue;
-    }
+    const target = graph.resolveRef(refOf(own)!, own);
+    if (!target) return undefined;
+    // Keep documentation written next to a `$ref` (a common pattern for per-use descriptions); the outermost wins.
+    if (own.description || own.markdownDescription || own.title || own.default !== undefined || own.deprecationMessage)
+      outer = { ...withoutRef(own), ...outer };
     s = target;
   }
-  return s && typeof s === 'object' && !Array.isArray(s) ? (s as SchemaObject) : undefined;
+  if (!s || typeof s !== 'object' || Array.isArray(s)) return undefined;
+  if (!outer) return s as SchemaObject;
+  const merged = { ...(s as SchemaObject), ...outer };
+  delete merged.$ref;
+  delete merged.$dynamicRef;
+  origins.set(merged, s);
+  return merged;
+}
+
+/** `$ref`, or a `$dynamicRef` read statically (its initial target). */
+function refOf(s: SchemaObject): string | undefined {
+  return typeof s.$ref === 'string' ? s.$ref : typeof s.$dynamicRef === 'string' ? s.$dynamicRef : undefined;
 }
 
 function withoutRef(s: SchemaObject): SchemaObject {
-  const { $ref: _ignored, ...rest } = s;
-  void _ignored;
+  const { $ref: _ignored, $dynamicRef: _dynamic, ...rest } = s;
   return rest;
 }
 
@@ -130,21 +135,18 @@ export function propertySchemas(schemas: SchemaObject[], key: string, graph: Sch
     let matched = false;
     const pattern = s.patternProperties as Record<string, unknown> | undefined;
     if (pattern) {
+      // A user schema's patterns run on RE2 here too: a hover must not hang on `^(a+)+$`.
+      const trusted = graph.isBundled(origins.get(s) ?? s);
       for (const [re, sub] of Object.entries(pattern)) {
-        try {
-          if (new RegExp(re, 'u').test(key)) {
-            out.push(sub);
-            matched = true;
-          }
-        } catch {
-          // an invalid pattern matches nothing
+        if (patternTest(re, trusted).test(key)) {
+          out.push(sub);
+          matched = true;
         }
       }
     }
     if (!matched && s.additionalProperties && typeof s.additionalProperties === 'object')
       out.push(s.additionalProperties);
   }
-  void graph;
   return out;
 }
 
