@@ -11,6 +11,7 @@ import { validatePart } from './validation/validate';
 import type { Problem } from './problem';
 import { t, type MessageId } from './messages';
 import { codeAnchor, defaultSeverity, type Severity } from './codes';
+import type { SeveritySetting } from '../../protocol/src/severity';
 import { LruCache } from './util/lru';
 import { runRules, withoutSuperseded } from './rules/index';
 import { valueOf } from './features/context';
@@ -47,7 +48,7 @@ export interface LanguageServiceOptions {
 /** What validation needs to know about the document's settings scope. */
 export interface DocumentSettings {
   schemas: Record<string, string | string[]>;
-  severity: Record<string, Severity | 'off'>;
+  severity: Record<string, SeveritySetting>;
   maxProblems: number;
   workspaceFolders: string[];
   /** In an untrusted workspace only bundled schemas are used (no user schema file is read). */

@@ -7,6 +7,7 @@ import {
   type MessageConnection,
 } from 'vscode-jsonrpc/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import { repoRoot } from './service';
 
 export interface PublishedDiagnostics {
@@ -129,6 +130,13 @@ export class TestClient {
 
   request<T>(method: string, params: unknown): Promise<T> {
     return this.conn.sendRequest(method, params) as Promise<T>;
+  }
+
+  /** A request of our protocol (protocol/src/methods.ts), typed by its declaration. */
+  send<R>(type: RequestType0<R, void>): Promise<R>;
+  send<P, R>(type: RequestType<P, R, void>, params: P): Promise<R>;
+  send(type: { method: string }, params?: unknown): Promise<unknown> {
+    return params === undefined ? this.conn.sendRequest(type.method) : this.conn.sendRequest(type.method, params);
   }
 
   async shutdown(): Promise<void> {

@@ -4,6 +4,7 @@ import { parse as parseYamlValue } from 'yaml';
 import { URI, Utils } from 'vscode-uri';
 import { createAjv, draftOf, type DeprecationSink } from './ajv';
 import type { PatternReport } from './regex';
+import type { CodeOf } from '../problem';
 
 /** One bundled config kind, as listed in `schemas/catalog.json`. */
 export interface CatalogEntry {
@@ -36,7 +37,7 @@ export interface LoadedSchema {
   deprecations: DeprecationSink;
   patterns: PatternReport;
   /** Set when the schema (or one it references) could not be read or compiled. */
-  error?: { code: string; detail: string; uri: string };
+  error?: { code: CodeOf<'schema'>; detail: string; uri: string };
   bundled: boolean;
 }
 
@@ -134,7 +135,7 @@ export class SchemaStore {
     const deprecations: DeprecationSink = { found: [] };
     const patterns: PatternReport = { unsafe: new Set() };
     const files = new Set<string>([uri]);
-    const fail = (code: string, detail: string, at = uri): LoadedSchema & { files: Set<string> } => ({
+    const fail = (code: CodeOf<'schema'>, detail: string, at = uri): LoadedSchema & { files: Set<string> } => ({
       uri,
       title: fileName(uri),
       schema: {},
@@ -197,7 +198,7 @@ export class SchemaStore {
     }
   }
 
-  private readSchemaFile(uri: string): { schema: object } | { code: string; error: string } {
+  private readSchemaFile(uri: string): { schema: object } | { code: CodeOf<'schema'>; error: string } {
     let text: string | undefined;
     try {
       text = this.readFile(uri);
