@@ -175,7 +175,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       }
       if (schema?.validate && part.root) {
         const schemaProblems = validatePart(part, schema, graph, text);
-        const kind = store.entry(schema.uri)?.id;
+        const kind = store.kindOf(schema.uri);
         const ruleProblems = runRules(kind, part, valueOf(part), text, schemaProblems);
         // A rule that says the same thing more precisely replaces the schema's problem.
         problems.push(...withoutSuperseded(schemaProblems, ruleProblems), ...ruleProblems);
@@ -184,13 +184,17 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     return problems;
   };
 
-  const chunkCache2 = new LruCache<string, { version: number; chunks: Array<{ start: number; text: string }> }>(64);
+  // Cached per uri and version, and checked against the text: documents read from disk all have version 0.
+  const chunkCache2 = new LruCache<
+    string,
+    { version: number; text: string; chunks: Array<{ start: number; text: string }> }
+  >(64);
   const chunksOf = (doc: TextDocument): Array<{ start: number; text: string }> => {
-    const hit = chunkCache2.get(doc.uri);
-    if (hit && hit.version === doc.version) return hit.chunks;
     const text = doc.getText();
+    const hit = chunkCache2.get(doc.uri);
+    if (hit && hit.version === doc.version && hit.text === text) return hit.chunks;
     const chunks = formatOf(doc) === 'json' ? [{ start: 0, text }] : splitYamlStream(text);
-    chunkCache2.set(doc.uri, { version: doc.version, chunks });
+    chunkCache2.set(doc.uri, { version: doc.version, text, chunks });
     return chunks;
   };
   const features = (settings: DocumentSettings): FeatureContext => ({
@@ -259,7 +263,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     },
     parse(doc) {
       const hit = parseCache.get(doc.uri);
-      if (hit && hit.version === doc.version) return hit.parsed;
+      if (hit && hit.version === doc.version && hit.parsed.text === doc.getText()) return hit.parsed;
       const parsed = parseText(doc.getText(), formatOf(doc));
       parseCache.set(doc.uri, { version: doc.version, parsed });
       return parsed;

@@ -42,6 +42,11 @@ export interface IndexStatus {
   workers: number;
   /** Duration of the start-up scan, reading and indexing (not the publishing that follows). */
   scanMs: number;
+  /**
+   * Globs of `tenantConfig.workspace.exclude` that cannot be used (too long for the glob matcher,
+   * say), by position in the setting: they are ignored, the others still apply.
+   */
+  unusableExcludes: Array<{ index: number; length: number; reason: string }>;
 }
 
 /** `tenantConfig/indexStatus`: the cross-file index of the workspace. */

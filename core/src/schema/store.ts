@@ -5,6 +5,8 @@ import { URI, Utils } from 'vscode-uri';
 import { createAjv, draftOf, type DeprecationSink } from './ajv';
 import type { PatternReport } from './regex';
 import type { CodeOf } from '../problem';
+import { isKind, type Kind } from '../kinds';
+import { jsonErrorDetail, yamlErrorDetail } from '../util/parseError';
 
 /** One bundled config kind, as listed in `schemas/catalog.json`. */
 export interface CatalogEntry {
@@ -26,8 +28,11 @@ export interface BundledSchemas {
   folderUri?: string;
 }
 
-/** How the core reads a user schema file: its text, or undefined when it cannot be read. */
-export type ReadFile = (uri: string) => string | undefined;
+/**
+ * How the core reads a user schema file: its text, or why it was not read (a sentence that quotes
+ * nothing of the file), or undefined when it cannot be read.
+ */
+export type ReadFile = (uri: string) => string | { error: string } | undefined;
 
 export interface LoadedSchema {
   uri: string;
@@ -71,6 +76,15 @@ export class SchemaStore {
   /** The catalog entry for a bundled id (`tenant`) or `$id`. */
   entry(idOrUri: string): CatalogEntry | undefined {
     return this.byId.get(idOrUri);
+  }
+
+  /**
+   * The kind of config a schema checks (`tenant`, `alertmanager`, …), or undefined for a schema of
+   * no bundled kind. Every decision about a document's kind goes through here.
+   */
+  kindOf(schemaUri: string | undefined): Kind | undefined {
+    const id = schemaUri === undefined ? undefined : this.byId.get(schemaUri)?.id;
+    return isKind(id) ? id : undefined;
   }
 
   isBundled(uri: string): boolean {
@@ -199,21 +213,24 @@ export class SchemaStore {
   }
 
   private readSchemaFile(uri: string): { schema: object } | { code: CodeOf<'schema'>; error: string } {
-    let text: string | undefined;
+    let text: ReturnType<ReadFile>;
     try {
       text = this.readFile(uri);
     } catch (e) {
       return { code: 'schema.load-error', error: errorText(e) };
     }
     if (text === undefined) return { code: 'schema.load-error', error: 'file not found or unreadable' };
+    if (typeof text !== 'string') return { code: 'schema.load-error', error: text.error };
+    const yaml = /\.ya?ml$/i.test(uri);
     try {
-      const value: unknown = /\.ya?ml$/i.test(uri) ? parseYamlValue(text, { maxAliasCount: 100 }) : JSON.parse(text);
+      const value: unknown = yaml ? parseYamlValue(text, { maxAliasCount: 100 }) : JSON.parse(text);
       if (typeof value === 'boolean') return { schema: value ? {} : { not: {} } };
       if (!value || typeof value !== 'object' || Array.isArray(value))
         return { code: 'schema.load-error', error: 'a schema must be a JSON object' };
       return { schema: value as object };
     } catch (e) {
-      return { code: 'schema.load-error', error: errorText(e) };
+      // Where the file stops parsing, never the parser's message: it quotes the file.
+      return { code: 'schema.load-error', error: yaml ? yamlErrorDetail(e) : jsonErrorDetail(text) };
     }
   }
 }
