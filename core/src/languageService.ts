@@ -8,7 +8,9 @@ import { SchemaStore, type BundledSchemas, type LoadedSchema, type ReadFile } fr
 import { SchemaGraph } from './schema/resolve';
 import { associate, type Association } from './schema/associations';
 import { validatePart } from './validation/validate';
-import type { Problem } from './problem';
+import type { Problem, SchemaData } from './problem';
+import { isRefusal } from './host/files';
+import { createDocument } from './host/documents';
 import { t, type MessageId } from './messages';
 import { codeAnchor, defaultSeverity, type Severity } from './codes';
 import type { SeveritySetting } from '../../protocol/src/severity';
@@ -34,7 +36,6 @@ import { documentSymbols, foldingRanges, selectionRanges } from './features/stru
 import { documentLinks } from './features/links';
 import { formatDocument } from './features/format';
 import { codeActions, FIX_ALL_KIND } from './features/fixes/codeActions';
-import { TextDocument as TextDocumentImpl } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CodeActionContext } from 'vscode-languageserver-types';
 
 export interface LanguageServiceOptions {
@@ -250,7 +251,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         if (!hit) {
           if (seen.size > 500) seen.clear();
           if (withIndex) crossBudget--;
-          seen.set(key, (hit = check(TextDocumentImpl.create(doc.uri, doc.languageId, -1 - v++, text), withIndex)));
+          seen.set(key, (hit = check(createDocument(doc.uri, text, -1 - v++, doc.languageId), withIndex)));
         }
         return hit;
       };
@@ -300,12 +301,14 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         schema = store.get(assoc.schemaUri);
         if (schema.error) {
           const e = schema.error;
+          const data: SchemaData = { uri: e.uri, detail: e.detail };
+          if (isRefusal(e.refusal)) data.refusal = e.refusal;
           problems.push({
             code: e.code,
             offset: 0,
             length: firstLineLength(text),
             message: t(e.code as MessageId, { uri: e.uri, detail: e.detail }),
-            data: { uri: e.uri, detail: e.detail },
+            data,
           });
           schema = undefined;
         }

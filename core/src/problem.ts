@@ -6,6 +6,7 @@
 import type { Code, CodeFamily, Severity } from './codes';
 import type { JSONPath } from './document/ast';
 import type { FixDescriptor } from './fixes';
+import type { ReadRefusal } from './host/files';
 
 /** What the data of any problem may carry, whatever its code. */
 export interface CommonData {
@@ -72,6 +73,8 @@ export interface SchemaData extends CommonData {
   /** The schema file a loading problem is about, and what went wrong (never the file's content). */
   uri?: string;
   detail?: string;
+  /** Why the reader did not read the schema file (outside the workspace, not a regular file, …). */
+  refusal?: ReadRefusal;
   pattern?: string;
 }
 

@@ -70,7 +70,7 @@ export function walk(roots: readonly string[], options: WalkOptions = {}): WalkR
   let limited = false;
 
   const visit = (dir: string, depth: number): void => {
-    if (files.length >= maxFiles) return;
+    if (limited) return;
     if (depth > maxDepth) {
       skipped.push({ path: dir, reason: 'too-deep' });
       return;
@@ -91,6 +91,7 @@ export function walk(roots: readonly string[], options: WalkOptions = {}): WalkR
     }
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const e of entries) {
+      if (limited) return;
       const full = path.join(dir, e.name);
       if (e.isDirectory()) {
         if (SKIPPED_FOLDERS.has(e.name) || e.name.startsWith('.'))
@@ -98,12 +99,17 @@ export function walk(roots: readonly string[], options: WalkOptions = {}): WalkR
         else visit(full, depth + 1);
         continue;
       }
+      if (e.isSymbolicLink()) {
+        skipped.push({ path: full, reason: 'symlink' });
+        continue;
+      }
       if (!match(e.name)) continue;
-      if (e.isSymbolicLink()) skipped.push({ path: full, reason: 'symlink' });
-      else if (!e.isFile()) skipped.push({ path: full, reason: 'not-regular' });
+      if (!e.isFile()) skipped.push({ path: full, reason: 'not-regular' });
       else if (files.length >= maxFiles) {
-        if (!limited) skipped.push({ path: full, reason: 'limit' });
+        // The first file past the limit is reported; the walk stops there.
+        skipped.push({ path: full, reason: 'limit' });
         limited = true;
+        return;
       } else files.push(full);
     }
   };

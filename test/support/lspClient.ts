@@ -30,12 +30,16 @@ export class TestClient {
     resolve: (p: PublishedDiagnostics) => void;
   }> = [];
   stderr = '';
+  /** The server's log lines (`window/logMessage`). */
+  readonly logs: string[] = [];
   exited = false;
 
-  constructor(args: string[] = ['--stdio'], env?: Record<string, string>) {
+  /** `cwd`: the server's working directory (default: this process's). */
+  constructor(args: string[] = ['--stdio'], env?: Record<string, string>, cwd?: string) {
     this.child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'server.js'), ...args], {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: env ? { ...process.env, ...env } : process.env,
+      cwd,
     });
     this.child.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.child.on('exit', () => (this.exited = true));
@@ -47,7 +51,7 @@ export class TestClient {
       params.items.map((i) => (i.section === 'tenantConfig' ? this.settings : null)),
     );
     this.conn.onRequest('client/registerCapability', () => null);
-    this.conn.onNotification('window/logMessage', () => undefined);
+    this.conn.onNotification('window/logMessage', (p: { message: string }) => void this.logs.push(p.message));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishedDiagnostics) => {
       this.published.push(p);
       for (let i = this.waiters.length - 1; i >= 0; i--) {
@@ -120,6 +124,16 @@ export class TestClient {
       contentChanges: changes,
     });
     return wait;
+  }
+
+  /** Tell the server files changed on disk (1 created, 2 changed, 3 deleted). */
+  filesChanged(changes: Array<{ uri: string; type: 1 | 2 | 3 }>): void {
+    void this.conn.sendNotification('workspace/didChangeWatchedFiles', { changes });
+  }
+
+  /** Every diagnostics notification received so far for `uri`. */
+  publishedFor(uri: string): PublishedDiagnostics[] {
+    return this.published.filter((p) => p.uri === uri);
   }
 
   close(uri: string): Promise<PublishedDiagnostics> {

@@ -12,7 +12,12 @@ export function languageIdOf(uri: string): 'json' | 'yaml' {
 }
 
 /** A text document for a uri and a text: the one place that decides the format of a file not opened in an editor. */
-export function createDocument(uri: string, text: string, version = 0, languageId = languageIdOf(uri)): TextDocument {
+export function createDocument(
+  uri: string,
+  text: string,
+  version = 0,
+  languageId: string = languageIdOf(uri),
+): TextDocument {
   return TextDocument.create(uri, languageId, version, text);
 }
 
@@ -55,6 +60,10 @@ export class Documents {
   setDisk(uri: string, file: FileText, doc = createDocument(uri, file.text)): TextDocument {
     this.disk.set(uri, { doc, problems: file.problems });
     return doc;
+  }
+
+  hasDisk(uri: string): boolean {
+    return this.disk.has(uri);
   }
 
   forgetDisk(uri: string): void {

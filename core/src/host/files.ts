@@ -19,6 +19,20 @@ export type ReadRefusal =
   /** Permissions, or an I/O error (`errno` says which). */
   | 'unreadable';
 
+const REFUSALS: readonly ReadRefusal[] = [
+  'not-a-file-uri',
+  'remote-host',
+  'outside-workspace',
+  'not-found',
+  'not-regular',
+  'too-large',
+  'unreadable',
+];
+
+export function isRefusal(value: unknown): value is ReadRefusal {
+  return typeof value === 'string' && (REFUSALS as readonly string[]).includes(value);
+}
+
 /** A problem of a file's bytes, at its place in the decoded text. */
 export interface TextProblem {
   code: 'document.encoding' | 'document.invalid-utf8';

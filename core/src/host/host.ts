@@ -33,7 +33,7 @@ import type { FileFacts } from '../workspace/types';
 import { parseText } from '../document/parseText';
 import type { DocumentFormat } from '../document/document';
 import type { Kind } from '../kinds';
-import { DiagnosticAssembler } from './diagnostics';
+import { DiagnosticAssembler, type DiagnosticSource } from './diagnostics';
 import { Documents, createDocument } from './documents';
 import { refusalText, type FileRead, type FileText, type TextProblem } from './files';
 import * as nav from './navigation';
@@ -85,7 +85,7 @@ export class AnalysisHost {
       bundled: options.bundled,
       readFile: (uri) => {
         const r = options.read(uri, 'schema');
-        return r.ok ? r.text : { error: refusalText(r.refusal, r.errno) };
+        return r.ok ? r.text : { error: refusalText(r.refusal, r.errno), refusal: r.refusal };
       },
       diagnosticsDocUri: options.diagnosticsDocUri,
     });
@@ -118,10 +118,11 @@ export class AnalysisHost {
     if (!this.loaded) return [];
     const open = this.docs.openDocument(uri);
     if (open && open.getText().length <= LARGE_DOCUMENT) return [];
-    const read: FileRead | undefined = deleted ? undefined : open ? undefined : this.options.read(uri, 'workspace');
-    if (deleted || (read && !read.ok)) return this.forget(uri);
-    const file: FileText = read?.ok ? read : { text: open!.getText(), problems: [] };
-    return this.setFile(uri, file, settings);
+    // A deleted file's diagnostics go with it, whoever published them (a workspace validation).
+    if (deleted) return open ? this.forget(uri) : [...new Set([uri, ...this.forget(uri)])];
+    if (open) return this.setFile(uri, { text: open.getText(), problems: [] }, settings);
+    const read = this.options.read(uri, 'workspace');
+    return read.ok ? this.setFile(uri, read, settings) : this.forget(uri);
   }
 
   /**
@@ -147,11 +148,15 @@ export class AnalysisHost {
     return [uri, ...deps.filter((d) => d !== uri)];
   }
 
-  /** Forget a file (deleted, excluded, unreadable): it leaves the index. Returns the stale files (itself included). */
+  /**
+   * Forget a file (deleted, excluded, unreadable): it leaves the index. Returns the stale files
+   * (itself included), none when the host did not know it.
+   */
   forget(uri: string): string[] {
+    const known = this.docs.hasDisk(uri) || this.index.has(uri);
     this.docs.forgetDisk(uri);
     const deps = this.index.has(uri) ? this.index.remove(uri) : [];
-    return [uri, ...deps.filter((d) => d !== uri)];
+    return known ? [uri, ...deps.filter((d) => d !== uri)] : [];
   }
 
   /** The document the host knows for a uri: the editor's, or the file read from disk. */
@@ -276,11 +281,13 @@ export class AnalysisHost {
    */
   checkFile(uri: string, settings: DocumentSettings): { diagnostics: Diagnostic[]; version?: number } | undefined {
     const open = this.docs.openDocument(uri);
-    const read = open ? undefined : this.options.read(uri, 'workspace');
-    if (read && !read.ok) return undefined;
-    const source = open
-      ? { doc: open, problems: [] }
-      : { doc: createDocument(uri, read!.ok ? read!.text : ''), problems: read!.ok ? read!.problems : [] };
+    let source: DiagnosticSource;
+    if (open) source = { doc: open, problems: [] };
+    else {
+      const read = this.options.read(uri, 'workspace');
+      if (!read.ok) return undefined;
+      source = { doc: createDocument(uri, read.text), problems: read.problems };
+    }
     if (!this.hasSchema(source.doc, settings)) return undefined;
     return { diagnostics: this.assembler.all(source, settings), version: open?.version };
   }

@@ -32,7 +32,7 @@ export interface BundledSchemas {
  * How the core reads a user schema file: its text, or why it was not read (a sentence that quotes
  * nothing of the file), or undefined when it cannot be read.
  */
-export type ReadFile = (uri: string) => string | { error: string } | undefined;
+export type ReadFile = (uri: string) => string | { error: string; refusal?: string } | undefined;
 
 export interface LoadedSchema {
   uri: string;
@@ -42,7 +42,7 @@ export interface LoadedSchema {
   deprecations: DeprecationSink;
   patterns: PatternReport;
   /** Set when the schema (or one it references) could not be read or compiled. */
-  error?: { code: CodeOf<'schema'>; detail: string; uri: string };
+  error?: { code: CodeOf<'schema'>; detail: string; uri: string; refusal?: string };
   bundled: boolean;
 }
 
@@ -149,18 +149,23 @@ export class SchemaStore {
     const deprecations: DeprecationSink = { found: [] };
     const patterns: PatternReport = { unsafe: new Set() };
     const files = new Set<string>([uri]);
-    const fail = (code: CodeOf<'schema'>, detail: string, at = uri): LoadedSchema & { files: Set<string> } => ({
+    const fail = (
+      code: CodeOf<'schema'>,
+      detail: string,
+      at = uri,
+      refusal?: string,
+    ): LoadedSchema & { files: Set<string> } => ({
       uri,
       title: fileName(uri),
       schema: {},
       deprecations,
       patterns,
       bundled: false,
-      error: { code, detail, uri: at },
+      error: { code, detail, uri: at, ...(refusal ? { refusal } : {}) },
       files,
     });
     const root = this.readSchemaFile(uri);
-    if ('error' in root) return fail(root.code, root.error);
+    if ('error' in root) return fail(root.code, root.error, uri, root.refusal);
     const schema = root.schema;
     const ajv = createAjv({ draft: draftOf(schema), trusted: false, patterns, deprecations });
     for (const [bUri, bSchema] of Object.entries(this.bundled.schemas)) ajv.addSchema(bSchema, bUri);
@@ -189,7 +194,7 @@ export class SchemaStore {
           return fail('schema.load-error', `more than ${MAX_REF_FILES} referenced files`, cur.uri);
         files.add(target);
         const sub = this.readSchemaFile(target);
-        if ('error' in sub) return fail(sub.code, sub.error, target);
+        if ('error' in sub) return fail(sub.code, sub.error, target, sub.refusal);
         queue.push({ uri: target, schema: sub.schema });
       }
     }
@@ -212,7 +217,9 @@ export class SchemaStore {
     }
   }
 
-  private readSchemaFile(uri: string): { schema: object } | { code: CodeOf<'schema'>; error: string } {
+  private readSchemaFile(
+    uri: string,
+  ): { schema: object } | { code: CodeOf<'schema'>; error: string; refusal?: string } {
     let text: ReturnType<ReadFile>;
     try {
       text = this.readFile(uri);
@@ -220,7 +227,7 @@ export class SchemaStore {
       return { code: 'schema.load-error', error: errorText(e) };
     }
     if (text === undefined) return { code: 'schema.load-error', error: 'file not found or unreadable' };
-    if (typeof text !== 'string') return { code: 'schema.load-error', error: text.error };
+    if (typeof text !== 'string') return { code: 'schema.load-error', error: text.error, refusal: text.refusal };
     const yaml = /\.ya?ml$/i.test(uri);
     try {
       const value: unknown = yaml ? parseYamlValue(text, { maxAliasCount: 100 }) : JSON.parse(text);
