@@ -26,47 +26,18 @@ import type {
 } from 'vscode-languageserver-types';
 import type { SchemaInfo } from '../../../protocol/src/methods';
 import { createLanguageService, formatOf, type DocumentSettings, type LanguageService } from '../languageService';
-import type { BundledSchemas } from '../schema/store';
-import { resolveSchemaRef } from '../schema/associations';
 import { createWorkspaceIndex } from '../workspace/index';
 import type { FileFacts } from '../workspace/types';
 import { parseText } from '../document/parseText';
-import type { DocumentFormat } from '../document/document';
 import type { Kind } from '../kinds';
 import { DiagnosticAssembler, type DiagnosticSource } from './diagnostics';
 import { Documents, createDocument } from './documents';
-import { refusalText, type FileRead, type FileText, type TextProblem } from './files';
+import { refusalText, type FileText, type TextProblem } from './files';
 import * as nav from './navigation';
+import * as schemas from './schemas';
+import { LARGE_DOCUMENT, type AnalysisHostOptions, type IndexJob } from './types';
 
-/** What a file is read for: a file of the workspace (inside its folders only), or a user schema (named files too). */
-export type ReadPurpose = 'workspace' | 'schema';
-
-export interface AnalysisHostOptions {
-  bundled: BundledSchemas;
-  /** Reads a file through the shell's gate. The core reads nothing itself. */
-  read(uri: string, purpose: ReadPurpose): FileRead;
-  /** URI of docs/diagnostics.md, for each diagnostic's `codeDescription`. */
-  diagnosticsDocUri?: string;
-}
-
-/**
- * Open documents larger than this are re-indexed when saved (from the file event), not while
- * typed: re-reading a 150,000-line stream for the index at every pause would cost seconds and a
- * whole tree in memory, while its own diagnostics are re-checked chunk by chunk.
- */
-export const LARGE_DOCUMENT = 1_000_000;
-
-/** A file to index during the start-up load: what a worker needs to extract its facts. */
-export interface IndexJob {
-  uri: string;
-  kind: Kind;
-  text: string;
-  format: DocumentFormat;
-  /** The problems of the file's bytes (files read from disk). */
-  problems: readonly TextProblem[];
-  /** The editor's version, when the file is open. */
-  version?: number;
-}
+export { LARGE_DOCUMENT, type AnalysisHostOptions, type IndexJob, type ReadPurpose } from './types';
 
 /** Plain YAML and JSON documents are ours only when something associates a schema with them. */
 const optIn = (languageId: string): boolean => languageId === 'yaml' || languageId === 'json' || languageId === 'jsonc';
@@ -383,17 +354,9 @@ export class AnalysisHost {
   /** Which schema applies to a document and why; `schemaUri` is the schema's file (bundled or user). */
   schemaInfo(uri: string, settings: DocumentSettings): SchemaInfo {
     const doc = this.document(uri);
-    if (!doc) return { schemaId: '', title: '', source: 'none', detail: '' };
-    const info = this.service.getSchemaInfo(doc, settings);
-    const store = this.service.store;
-    const entry = info.schemaUri ? store.entry(info.schemaUri) : undefined;
-    const schemaUri =
-      entry && store.bundled.folderUri
-        ? `${store.bundled.folderUri}/${entry.file}`
-        : info.schemaUri?.startsWith('file:')
-          ? info.schemaUri
-          : undefined;
-    return { schemaId: info.schemaUri ?? '', title: info.title, source: info.source, detail: info.detail, schemaUri };
+    return doc
+      ? schemas.schemaInfo(this.service, doc, settings)
+      : { schemaId: '', title: '', source: 'none', detail: '' };
   }
 
   /** Whether a schema reference is a bundled schema (an id such as `tenant`, or its `$id`). */
@@ -403,15 +366,7 @@ export class AnalysisHost {
 
   /** The schema files the user names in settings (absolute, or relative to each workspace folder). */
   namedSchemaFiles(settings: DocumentSettings): string[] {
-    const out = new Set<string>();
-    const bases = settings.workspaceFolders.map((f) => f.replace(/\/?$/, '/'));
-    for (const ref of Object.keys(settings.schemas)) {
-      for (const base of bases.length ? bases : ['file:///']) {
-        const uri = resolveSchemaRef(ref, base, this.service.store);
-        if (uri?.startsWith('file:')) out.add(uri);
-      }
-    }
-    return [...out];
+    return schemas.namedSchemaFiles(this.service.store, settings);
   }
 
   /** A schema file changed (or all, without an argument): forget what was compiled from it. */

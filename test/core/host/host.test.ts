@@ -246,6 +246,14 @@ test('checkFile reads a file it does not keep; files the settings name as schema
     }),
     [u('schemas/svc.json')],
   );
+  assert.deepEqual(
+    host.namedSchemaFiles({
+      ...settings,
+      workspaceFolders: [],
+      schemas: { './relative.json': '*.yaml', '/opt/schemas/defs.json': [] },
+    }),
+    ['file:///opt/schemas/defs.json'],
+  );
   assert.equal(host.isBundledSchema('tenant'), true);
   assert.equal(host.isBundledSchema('./schemas/svc.json'), false);
 });
