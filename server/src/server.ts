@@ -11,7 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionList } from 'vscode-languageserver-types';
 import * as path from 'node:path';
 import { createAnalysisHost, FIX_ALL_KIND, type AnalysisHost, type DocumentSettings } from '../../core/src/index';
-import { FileGate, findDiagnosticsDoc, findSchemasDir, loadBundledSchemas } from '../../node/src/index';
+import { FileGate, findDiagnosticsDoc, findSchemasDir, loadBundledSchemas, localPath } from '../../node/src/index';
 import {
   IndexStatusRequest,
   SchemaInfoRequest,
@@ -50,6 +50,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
       bundled: loadBundledSchemas(schemasDir),
       read: (uri, purpose) => gate.readUri(uri, { named: purpose === 'schema' }),
       diagnosticsDocUri: findDiagnosticsDoc(schemasDir),
+      // Documents that exist only in the editor belong to the workspace; files only inside its folders.
+      inWorkspace: (uri) => {
+        const local = localPath(uri);
+        return 'path' in local ? gate.contains(uri) : local.refusal === 'not-a-file-uri';
+      },
     });
     const init = readInitializationOptions(params.initializationOptions);
     loadMessageBundle(init.locale ?? params.locale, path.dirname(schemasDir));

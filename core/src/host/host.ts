@@ -189,11 +189,18 @@ export class AnalysisHost {
     return this.index.files();
   }
 
-  /** Whether an open document's index entry is behind its text (and it is small enough to follow while typed). */
+  /**
+   * Whether an open document's index entry is behind its text: it belongs to the workspace and is
+   * small enough to follow while typed.
+   */
   needsIndexing(uri: string): boolean {
     const doc = this.docs.openDocument(uri);
     return (
-      this.loaded && !!doc && this.indexedVersion.get(uri) !== doc.version && doc.getText().length <= LARGE_DOCUMENT
+      this.loaded &&
+      !!doc &&
+      this.indexedVersion.get(uri) !== doc.version &&
+      doc.getText().length <= LARGE_DOCUMENT &&
+      (this.options.inWorkspace?.(uri) ?? true)
     );
   }
 

@@ -13,6 +13,11 @@ export interface AnalysisHostOptions {
   read(uri: string, purpose: ReadPurpose): FileRead;
   /** URI of docs/diagnostics.md, for each diagnostic's `codeDescription`. */
   diagnosticsDocUri?: string;
+  /**
+   * Whether an open document belongs to the workspace's cross-file index (the server: documents
+   * of the editor only, and files inside the workspace folders). Every document when absent.
+   */
+  inWorkspace?(uri: string): boolean;
 }
 
 /**

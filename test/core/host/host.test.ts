@@ -258,6 +258,20 @@ test('checkFile reads a file it does not keep; files the settings name as schema
   assert.equal(host.isBundledSchema('./schemas/svc.json'), false);
 });
 
+test('an open document outside the workspace is not indexed', () => {
+  const host = createAnalysisHost({
+    bundled,
+    read: () => ({ ok: false, refusal: 'outside-workspace' }),
+    inWorkspace: (uri) => uri.startsWith(ws + '/'),
+  });
+  host.finishLoading();
+  for (const uri of [u('a.slack.yaml'), 'file:///elsewhere/b.slack.yaml']) {
+    host.openDocument(TextDocument.create(uri, 'tenant-yaml', 1, SLACK));
+    host.indexOpen(uri, settings);
+  }
+  assert.deepEqual(host.indexedFiles(), [u('a.slack.yaml')]);
+});
+
 test('a large open document is indexed from its text when saved, not while typed', () => {
   const { host } = loaded();
   const big = u('acme/big.slack.yaml');
