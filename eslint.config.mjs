@@ -1,11 +1,17 @@
-// ESLint: typescript-eslint's recommended rules, the layering (shells import the core only
-// through its façade, the client imports no core at all), and files small enough to change.
+// ESLint: typescript-eslint's recommended rules, the layering (shells import the core and the
+// Node-side file access only through their façades, the client imports neither), and files small
+// enough to change.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const coreInternals = {
   group: ['**/core/src/*', '**/core/src/**', '!**/core/src/index', '!**/core/src/worker'],
   message: 'Import the core through its façades (core/src/index, core/src/worker).',
+};
+
+const nodeInternals = {
+  group: ['**/node/src/*', '**/node/src/**', '!**/node/src/index'],
+  message: 'Import the Node-side file access through its façade (node/src/index).',
 };
 
 export default tseslint.config(
@@ -34,7 +40,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['core/src/**/*.ts', 'server/src/**/*.ts', 'cli/src/**/*.ts', 'client/src/**/*.ts', 'protocol/src/**/*.ts'],
+    files: [
+      'core/src/**/*.ts',
+      'node/src/**/*.ts',
+      'server/src/**/*.ts',
+      'cli/src/**/*.ts',
+      'client/src/**/*.ts',
+      'protocol/src/**/*.ts',
+    ],
     rules: {
       'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
     },
@@ -73,7 +86,29 @@ export default tseslint.config(
   },
   {
     files: ['server/src/**/*.ts', 'cli/src/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [coreInternals] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [coreInternals, nodeInternals] }] },
+  },
+  {
+    // The Node side of the shells: file access, over the core's façade; it knows nothing of the
+    // LSP connection or the editor.
+    files: ['node/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['vscode', 'vscode-languageserver', 'vscode-languageserver/node', 'vscode-languageclient'].map(
+            (name) => ({ name, message: 'node/ is file access for the shells: no editor or connection imports.' }),
+          ),
+          patterns: [
+            coreInternals,
+            {
+              group: ['**/server/**', '**/cli/**', '**/client/**'],
+              message: 'node/ is used by the shells, not the other way.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['client/src/**/*.ts'],
@@ -83,7 +118,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/core/**', '**/server/**', '**/cli/**'],
+              group: ['**/core/**', '**/node/**', '**/server/**', '**/cli/**'],
               message: 'The client speaks to the server over the protocol only (protocol/).',
             },
           ],

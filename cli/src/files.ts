@@ -1,31 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-
-const CONFIG_EXT = /\.(ya?ml|json)$/i;
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out']);
+import { walk } from '../../node/src/index';
 
 export interface FileArg {
   file: string;
   /** Named on the command line (linted even without a schema) or found in a folder or glob. */
   explicit: boolean;
-}
-
-function walk(dir: string, out: string[], limit = 200_000): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  entries.sort((a, b) => a.name.localeCompare(b.name));
-  for (const e of entries) {
-    if (out.length >= limit) return;
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(full, out, limit);
-    } else if (e.isFile() && CONFIG_EXT.test(e.name)) out.push(full);
-  }
 }
 
 function globBase(glob: string): string {
@@ -70,15 +51,11 @@ export function expandArgs(
     }
     if (stat?.isFile()) add(abs, true);
     else if (stat?.isDirectory()) {
-      const found: string[] = [];
-      walk(abs, found);
-      for (const f of found) add(f, false);
+      for (const f of walk([abs]).files) add(f, false);
     } else if (/[*?[\]{}]/.test(arg)) {
       const base = path.resolve(cwd, globBase(arg));
       const isMatch = picomatch(path.resolve(cwd, arg).split(path.sep).join('/'), { dot: false });
-      const found: string[] = [];
-      walk(base, found);
-      const matched = found.filter((f) => isMatch(f.split(path.sep).join('/')));
+      const matched = walk([base]).files.filter((f) => isMatch(f.split(path.sep).join('/')));
       if (matched.length === 0) missing.push(arg);
       for (const f of matched) add(f, false);
     } else missing.push(arg);

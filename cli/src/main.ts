@@ -1,13 +1,22 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import picomatch from 'picomatch';
-import { createLanguageService, toDiagnostics, type DocumentSettings } from '../../core/src/index';
-import { createWorkspaceIndex } from '../../core/src/index';
+import {
+  createAnalysisHost,
+  jsonErrorDetail,
+  refusalText,
+  type DocumentSettings,
+  type FileRead,
+} from '../../core/src/index';
 import { resolveSettings } from '../../protocol/src/index';
-import { loadBundledSchemas, readFileUri, findSchemasDir } from '../../server/src/schemaFiles';
+import {
+  FileGate,
+  compileExclude,
+  describeUnusable,
+  findSchemasDir,
+  isExcluded,
+  loadBundledSchemas,
+} from '../../node/src/index';
 import { expandArgs } from './files';
 
 const USAGE = `Usage: tenant-config lint [options] <files | folders | globs>...
@@ -74,6 +83,12 @@ function parseArgs(argv: string[]): Options | string {
   return o;
 }
 
+/** Why a file was not read, as the linter says it: the system's error code, or the gate's reason. */
+function notRead(r: Extract<FileRead, { ok: false }>): string {
+  if (r.refusal === 'outside-workspace') return 'outside the project root (the current folder); not read';
+  return r.errno ?? refusalText(r.refusal);
+}
+
 export function main(argv: string[], out: (s: string) => void, err: (s: string) => void, cwd = process.cwd()): number {
   const opts = parseArgs(argv);
   if (opts === 'help') {
@@ -84,26 +99,41 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     err(`tenant-config: ${opts}\n\n${USAGE}`);
     return 2;
   }
+  // Files are read through the gate: inside the project root (the current folder), or named by the user.
+  const gate = new FileGate({ roots: [cwd] });
   let raw: unknown = {};
   if (opts.config) {
-    try {
-      raw = JSON.parse(fs.readFileSync(path.resolve(cwd, opts.config), 'utf8'));
-    } catch (e) {
-      err(`tenant-config: cannot read the settings file ${opts.config}: ${(e as Error).message}`);
+    const file = path.resolve(cwd, opts.config);
+    gate.name([file]);
+    const read = gate.readPath(file, { named: true });
+    let detail: string | undefined;
+    if (!read.ok) detail = notRead(read);
+    else {
+      try {
+        raw = JSON.parse(read.text);
+      } catch {
+        detail = jsonErrorDetail(read.text);
+      }
+    }
+    if (detail !== undefined) {
+      err(`tenant-config: cannot read the settings file ${opts.config}: ${detail}`);
       return 2;
     }
   }
   const settings = resolveSettings(raw);
-  const workspaceFolders = [URI.file(cwd).toString()];
-  const service = createLanguageService({
+  const host = createAnalysisHost({
     bundled: loadBundledSchemas(findSchemasDir(__dirname)),
-    readFile: readFileUri,
+    read: (uri, purpose) => gate.readUri(uri, { named: purpose === 'schema' }),
   });
   if (opts.schema) {
-    const forced = service.store.entry(opts.schema) ? opts.schema : path.resolve(cwd, opts.schema);
-    if (!service.store.entry(opts.schema) && !fs.existsSync(forced)) {
-      err(`tenant-config: schema '${opts.schema}' is neither a bundled schema id nor a file`);
-      return 2;
+    const bundled = host.isBundledSchema(opts.schema);
+    const forced = bundled ? opts.schema : path.resolve(cwd, opts.schema);
+    if (!bundled) {
+      gate.name([forced]);
+      if (!gate.readPath(forced, { named: true }).ok) {
+        err(`tenant-config: schema '${opts.schema}' is neither a bundled schema id nor a file`);
+        return 2;
+      }
     }
     settings.schemas = { [forced]: ['**/*'] };
   }
@@ -111,52 +141,43 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     schemas: settings.schemas,
     severity: settings.severity,
     maxProblems: settings.maxProblems,
-    workspaceFolders,
+    workspaceFolders: [URI.file(cwd).toString()],
   };
+  gate.name(host.namedSchemaFiles(docSettings));
   const { files, missing } = expandArgs(opts.paths, cwd, opts.ignore);
   let ioError = false;
   for (const m of missing) {
     err(`tenant-config: ${m}: no such file, folder or matching files`);
     ioError = true;
   }
+  // The names each file defines and references, as the language server indexes a workspace
+  // (`workspace.exclude` of the settings file leaves files out, as in the editor).
+  const exclude = compileExclude(settings.workspace.exclude);
+  for (const line of describeUnusable(exclude.unusable)) err(`tenant-config: ${line}`);
   // Read and associate every file first: the cross-file index needs them all before any is checked.
-  const docs: Array<{ file: string; doc: TextDocument; kind: string | undefined }> = [];
+  const docs: Array<{ file: string; uri: string }> = [];
   for (const f of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(f.file, 'utf8');
-    } catch (e) {
-      err(`tenant-config: ${path.relative(cwd, f.file)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    const read = gate.readPath(f.file);
+    if (!read.ok) {
+      err(`tenant-config: ${path.relative(cwd, f.file)}: ${notRead(read)}`);
       ioError = true;
       continue;
     }
-    const doc = TextDocument.create(URI.file(f.file).toString(), /\.json$/i.test(f.file) ? 'json' : 'yaml', 1, text);
-    const association = service.getAssociation(doc, docSettings);
-    if (!f.explicit && association.source === 'none') continue;
-    docs.push({
-      file: f.file,
-      doc,
-      kind: association.schemaUri ? service.store.kindOf(association.schemaUri) : undefined,
-    });
-  }
-  // The names each file defines and references, as the language server indexes a workspace
-  // (`workspace.exclude` of the settings file leaves files out, as in the editor).
-  const index = opts.crossFile ? createWorkspaceIndex() : undefined;
-  const excluded = settings.workspace.exclude.length
-    ? picomatch(settings.workspace.exclude, { dot: true })
-    : () => false;
-  if (index) {
-    for (const { file, doc, kind } of docs) {
-      if (kind && !excluded(path.relative(cwd, file).split(path.sep).join('/')))
-        index.update(doc.uri, kind, service.parse(doc), { dependents: false });
+    const uri = URI.file(f.file).toString();
+    const index = opts.crossFile && !isExcluded(f.file, [cwd], exclude);
+    host.setFile(uri, read, docSettings, { index, keep: true });
+    if (!f.explicit && !host.hasSchema(host.document(uri)!, docSettings)) {
+      host.forget(uri);
+      continue;
     }
+    docs.push({ file: f.file, uri });
   }
+  host.finishLoading();
   const results: Array<{ file: string; diagnostics: Diagnostic[] }> = [];
   let errors = 0;
   let warnings = 0;
-  for (const { file, doc } of docs) {
-    let diagnostics = service.doValidation(doc, docSettings);
-    if (index?.has(doc.uri)) diagnostics.push(...toDiagnostics(doc, index.problemsFor(doc.uri), docSettings));
+  for (const { file, uri } of docs) {
+    let diagnostics = host.diagnostics(uri, docSettings);
     if (opts.quiet) diagnostics = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error);
     for (const d of diagnostics) {
       if (d.severity === DiagnosticSeverity.Error) errors++;

@@ -6,16 +6,9 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import type { InitializationOptions } from '../../protocol/src/index';
 import { documentSelector } from './selector';
 import { coexistence, RED_HAT_YAML } from './coexistence';
-
-/** What the server reads from `initializationOptions`. */
-export interface InitializationOptions {
-  /** False in a restricted (untrusted) workspace: user schema files are not loaded. */
-  trusted: boolean;
-  /** VS Code's display language, for diagnostic messages. */
-  locale: string;
-}
 
 /**
  * Owns the language client: start, restart (a fresh client each time, so a failed start does not

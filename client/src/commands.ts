@@ -72,7 +72,7 @@ async function validateWorkspace(server: ServerConnection): Promise<void> {
         title: vscode.l10n.t('Validating tenant configuration files…'),
         cancellable: true,
       },
-      (_progress, token) => client.sendRequest<ValidateWorkspaceResult>(ValidateWorkspaceRequest, {}, token),
+      (_progress, token) => client.sendRequest(ValidateWorkspaceRequest, {}, token),
     );
   } catch (e) {
     if (
@@ -80,7 +80,7 @@ async function validateWorkspace(server: ServerConnection): Promise<void> {
       (e.code === LSPErrorCodes.RequestCancelled || e.code === LSPErrorCodes.ServerCancelled)
     )
       return;
-    server.log.error(`${ValidateWorkspaceRequest} failed: ${e instanceof Error ? e.message : String(e)}`);
+    server.log.error(`${ValidateWorkspaceRequest.method} failed: ${e instanceof Error ? e.message : String(e)}`);
     if (e instanceof ResponseError && e.code === ErrorCodes.MethodNotFound) {
       void vscode.window.showWarningMessage(
         vscode.l10n.t('This version of the language server cannot validate the whole workspace.'),

@@ -12,10 +12,10 @@ export async function requestSchemaInfo(
   if (!client) return undefined;
   const params: SchemaInfoParams = { uri: client.code2ProtocolConverter.asUri(document.uri) };
   try {
-    return await client.sendRequest<SchemaInfo>(SchemaInfoRequest, params, token);
+    return await client.sendRequest(SchemaInfoRequest, params, token);
   } catch (e) {
     if (!token?.isCancellationRequested)
-      server.log.warn(`${SchemaInfoRequest} failed: ${e instanceof Error ? e.message : String(e)}`);
+      server.log.warn(`${SchemaInfoRequest.method} failed: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;
   }
 }

@@ -1,15 +1,18 @@
 /**
  * Every diagnostic code the product emits, with its default severity and a one-line title.
- * `docs/diagnostics.md` documents each one; a test keeps the two in step.
+ * `docs/diagnostics.md` documents each one; a test keeps the two in step. The `Code` type is
+ * derived from this table: adding a row is all it takes to add a code.
  */
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
+import type { Severity } from '../../protocol/src/severity';
+
+export type { Severity };
 
 export interface CodeInfo {
-  severity: Severity;
-  title: string;
+  readonly severity: Severity;
+  readonly title: string;
 }
 
-export const codes: Record<string, CodeInfo> = {
+const table = {
   'yaml.syntax': { severity: 'error', title: 'YAML syntax error' },
   'yaml.warning': { severity: 'warning', title: 'YAML warning (unknown tag, …)' },
   'yaml.ambiguous-scalar': { severity: 'error', title: 'A plain scalar YAML 1.1 and YAML 1.2 read differently' },
@@ -17,6 +20,8 @@ export const codes: Record<string, CodeInfo> = {
   'document.duplicate-key': { severity: 'error', title: 'The same key twice in one mapping' },
   'document.too-deep': { severity: 'error', title: 'Nesting too deep to check' },
   'document.alias-expansion-limit': { severity: 'error', title: 'Aliases expand past the safety budget (alias bomb)' },
+  'document.encoding': { severity: 'warning', title: 'A file in UTF-16 or UTF-32 rather than UTF-8' },
+  'document.invalid-utf8': { severity: 'error', title: 'Bytes that are not valid UTF-8' },
   'schema.required': { severity: 'error', title: 'A required key is missing' },
   'schema.additional-property': { severity: 'error', title: 'A key the schema does not allow' },
   'schema.type': { severity: 'error', title: 'A value of the wrong type' },
@@ -311,10 +316,24 @@ export const codes: Record<string, CodeInfo> = {
   'ref.missing-translation': { severity: 'warning', title: 'A message key missing in one locale' },
   'ref.placeholder-mismatch': { severity: 'warning', title: 'Translations of a message with different placeholders' },
   'ref.missing-template-locale': { severity: 'warning', title: 'An alert template without a supported locale' },
-};
+} as const satisfies Record<string, CodeInfo>;
 
-export function defaultSeverity(code: string): Severity {
-  return codes[code]?.severity ?? (code.startsWith('schema.') ? 'error' : 'warning');
+/** A diagnostic code: a key of the table above (`schema.required`, `ref.undefined-receiver`, …). */
+export type Code = keyof typeof table;
+
+/** The family of a code: what comes before its first dot (`schema`, `ref`, `promql`, …). */
+export type CodeFamily = Code extends `${infer F}.${string}` ? F : never;
+
+/** Every code with its default severity and title; indexing with any other string gives undefined. */
+export const codes: Readonly<Record<Code, CodeInfo>> & Readonly<Partial<Record<string, CodeInfo>>> = table;
+
+/** Whether a string (a setting key, a diagnostic's code from a client) is one of our codes. */
+export function isCode(value: unknown): value is Code {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(table, value);
+}
+
+export function defaultSeverity(code: Code): Severity {
+  return table[code].severity;
 }
 
 /** The anchor of a code in docs/diagnostics.md (`schema.required` → `schema-required`). */

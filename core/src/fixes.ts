@@ -7,6 +7,7 @@
  */
 import type { JSONPath } from './document/ast';
 import type { MessageId } from './messages';
+import type { CommonData } from './problem';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -166,8 +167,8 @@ export function replaceText(
 }
 
 /** The descriptors in a problem's data (anything malformed is dropped). */
-export function descriptorsOf(data: unknown): FixDescriptor[] {
-  const list = (data as { fixes?: unknown } | undefined)?.fixes;
+export function descriptorsOf(data: Pick<CommonData, 'fixes'> | undefined): FixDescriptor[] {
+  const list: unknown = data?.fixes;
   if (!Array.isArray(list)) return [];
   return list
     .filter(

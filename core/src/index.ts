@@ -1,10 +1,34 @@
-/** The tenant-config language service: a pure library over text documents, with all I/O injected. */
-export * from './languageService';
-export type { Problem } from './problem';
+/**
+ * The core's façade for the shells: the analysis host (host/) and the typed contracts. The
+ * language service and the workspace index are the host's; shells do not reach past it.
+ */
+export * from './host/index';
+export {
+  defaultDocumentSettings,
+  FIX_ALL_KIND,
+  parseText,
+  type CrossFileProblems,
+  type DocumentSettings,
+  type SchemaInfo as ServiceSchemaInfo,
+} from './languageService';
+export type {
+  Problem,
+  ProblemData,
+  CommonData,
+  ReadData,
+  SchemaData,
+  RefData,
+  SecretData,
+  DetailData,
+  RefProblem,
+  CodeOf,
+  AnyProblemData,
+} from './problem';
+export { hasCode, inFamily, diagnosticData } from './problem';
 export * from './codes';
+export { KINDS, isKind, type Kind } from './kinds';
 export type { Association, AssociationSource } from './schema/associations';
 export type { BundledSchemas, CatalogEntry, ReadFile } from './schema/store';
 export type { ParsedDocument, DocumentPart, DocumentFormat } from './document/document';
 export type * from './document/ast';
 export { messages } from './messages';
-export { createWorkspaceIndex, type WorkspaceIndex } from './workspace/index';

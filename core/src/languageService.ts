@@ -8,9 +8,12 @@ import { SchemaStore, type BundledSchemas, type LoadedSchema, type ReadFile } fr
 import { SchemaGraph } from './schema/resolve';
 import { associate, type Association } from './schema/associations';
 import { validatePart } from './validation/validate';
-import type { Problem } from './problem';
+import type { Problem, SchemaData } from './problem';
+import { isRefusal } from './host/files';
+import { createDocument } from './host/documents';
 import { t, type MessageId } from './messages';
 import { codeAnchor, defaultSeverity, type Severity } from './codes';
+import type { SeveritySetting } from '../../protocol/src/severity';
 import { LruCache } from './util/lru';
 import { runRules, withoutSuperseded } from './rules/index';
 import { valueOf } from './features/context';
@@ -33,7 +36,6 @@ import { documentSymbols, foldingRanges, selectionRanges } from './features/stru
 import { documentLinks } from './features/links';
 import { formatDocument } from './features/format';
 import { codeActions, FIX_ALL_KIND } from './features/fixes/codeActions';
-import { TextDocument as TextDocumentImpl } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CodeActionContext } from 'vscode-languageserver-types';
 
 export interface LanguageServiceOptions {
@@ -47,7 +49,7 @@ export interface LanguageServiceOptions {
 /** What validation needs to know about the document's settings scope. */
 export interface DocumentSettings {
   schemas: Record<string, string | string[]>;
-  severity: Record<string, Severity | 'off'>;
+  severity: Record<string, SeveritySetting>;
   maxProblems: number;
   workspaceFolders: string[];
   /** In an untrusted workspace only bundled schemas are used (no user schema file is read). */
@@ -183,13 +185,17 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     return problems;
   };
 
-  const chunkCache2 = new LruCache<string, { version: number; chunks: Array<{ start: number; text: string }> }>(64);
+  // Cached per uri and version, and checked against the text: documents read from disk all have version 0.
+  const chunkCache2 = new LruCache<
+    string,
+    { version: number; text: string; chunks: Array<{ start: number; text: string }> }
+  >(64);
   const chunksOf = (doc: TextDocument): Array<{ start: number; text: string }> => {
-    const hit = chunkCache2.get(doc.uri);
-    if (hit && hit.version === doc.version) return hit.chunks;
     const text = doc.getText();
+    const hit = chunkCache2.get(doc.uri);
+    if (hit && hit.version === doc.version && hit.text === text) return hit.chunks;
     const chunks = formatOf(doc) === 'json' ? [{ start: 0, text }] : splitYamlStream(text);
-    chunkCache2.set(doc.uri, { version: doc.version, chunks });
+    chunkCache2.set(doc.uri, { version: doc.version, text, chunks });
     return chunks;
   };
   const features = (settings: DocumentSettings): FeatureContext => ({
@@ -245,7 +251,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         if (!hit) {
           if (seen.size > 500) seen.clear();
           if (withIndex) crossBudget--;
-          seen.set(key, (hit = check(TextDocumentImpl.create(doc.uri, doc.languageId, -1 - v++, text), withIndex)));
+          seen.set(key, (hit = check(createDocument(doc.uri, text, -1 - v++, doc.languageId), withIndex)));
         }
         return hit;
       };
@@ -258,7 +264,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     },
     parse(doc) {
       const hit = parseCache.get(doc.uri);
-      if (hit && hit.version === doc.version) return hit.parsed;
+      if (hit && hit.version === doc.version && hit.parsed.text === doc.getText()) return hit.parsed;
       const parsed = parseText(doc.getText(), formatOf(doc));
       parseCache.set(doc.uri, { version: doc.version, parsed });
       return parsed;
@@ -295,12 +301,14 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         schema = store.get(assoc.schemaUri);
         if (schema.error) {
           const e = schema.error;
+          const data: SchemaData = { uri: e.uri, detail: e.detail };
+          if (isRefusal(e.refusal)) data.refusal = e.refusal;
           problems.push({
             code: e.code,
             offset: 0,
             length: firstLineLength(text),
             message: t(e.code as MessageId, { uri: e.uri, detail: e.detail }),
-            data: { uri: e.uri, detail: e.detail },
+            data,
           });
           schema = undefined;
         }

@@ -68,6 +68,21 @@ export const messages = {
     'Schema {uri} is a file of this workspace, which is not trusted: only bundled schemas are used until you trust it.',
   'schema.unsafe-pattern':
     'Schema {uri} has a pattern that RE2 cannot run in linear time (a look-around or a back-reference), so it is not enforced: `{pattern}`. Rewrite it without them.',
+  // Reading files (core/src/host/files.ts): the bytes of a file, and why a file was not read. Never its content.
+  'document.encoding':
+    'This file is {encoding} (it starts with a byte order mark). It is read as such, but Prometheus, Alertmanager and most YAML and JSON tools expect UTF-8: save it as UTF-8.',
+  'document.invalid-utf8':
+    'Line {line} holds bytes that are not valid UTF-8 ({count} invalid sequence(s) in the file); they are read as U+FFFD. Save the file as UTF-8.',
+  'file.refused.not-a-file-uri': 'only local files (`file:` URIs) are read',
+  'file.refused.remote-host': 'files on another host (`file://host/…`) are not read',
+  'file.refused.outside-workspace':
+    'the file is outside the workspace (for the linter: the current folder); name it in the `tenantConfig.schemas` setting, or with `--schema` or `--config` on the command line, to use it',
+  'file.refused.not-found': 'no such file',
+  'file.refused.not-regular': 'not a regular file (a folder, a device, a pipe or a socket)',
+  'file.refused.too-large': 'the file is larger than {max} MB',
+  'file.refused.unreadable': 'the file cannot be read ({reason})',
+  'file.not-json': 'not valid JSON at line {line}, column {column}',
+  'file.not-yaml': 'not valid YAML at line {line}, column {column}',
   // Quick-fix titles (features/fixes, and the `data.fixes` descriptors of core/src/fixes.ts)
   'fix.rename-key': 'Change `{key}` to `{suggestion}`',
   'fix.remove-key': 'Remove `{key}`',

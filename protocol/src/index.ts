@@ -1,2 +1,4 @@
+export * from './severity';
 export * from './settings';
 export * from './methods';
+export * from './initialization';

@@ -1,4 +1,5 @@
-/** Custom protocol methods, declared once for the client and the server. */
+/** Custom protocol methods, declared once for the client and the server, with their parameter and result types. */
+import { RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 
 /** Why a schema applies to a document. */
 export type SchemaSource = 'modeline' | '$schema' | 'settings' | 'file-pattern' | 'none';
@@ -20,17 +21,18 @@ export interface SchemaInfo {
 }
 
 /** `tenantConfig/schemaInfo`: which schema applies to a document and why. */
-export const SchemaInfoRequest = 'tenantConfig/schemaInfo';
+export const SchemaInfoRequest = new RequestType<SchemaInfoParams, SchemaInfo, void>('tenantConfig/schemaInfo');
 
-/** `tenantConfig/validateWorkspace`: validate every config file of the workspace. */
-export const ValidateWorkspaceRequest = 'tenantConfig/validateWorkspace';
 export interface ValidateWorkspaceResult {
   files: number;
   problems: number;
 }
 
-/** `tenantConfig/indexStatus`: the cross-file index of the workspace. */
-export const IndexStatusRequest = 'tenantConfig/indexStatus';
+/** `tenantConfig/validateWorkspace`: validate every config file of the workspace. */
+export const ValidateWorkspaceRequest = new RequestType<Record<string, never>, ValidateWorkspaceResult, void>(
+  'tenantConfig/validateWorkspace',
+);
+
 export interface IndexStatus {
   /** The start-up scan has finished; cross-file diagnostics are published. */
   ready: boolean;
@@ -40,4 +42,12 @@ export interface IndexStatus {
   workers: number;
   /** Duration of the start-up scan, reading and indexing (not the publishing that follows). */
   scanMs: number;
+  /**
+   * Globs of `tenantConfig.workspace.exclude` that cannot be used (too long for the glob matcher,
+   * say), by position in the setting: they are ignored, the others still apply.
+   */
+  unusableExcludes: Array<{ index: number; length: number; reason: string }>;
 }
+
+/** `tenantConfig/indexStatus`: the cross-file index of the workspace. */
+export const IndexStatusRequest = new RequestType0<IndexStatus, void>('tenantConfig/indexStatus');

@@ -3,8 +3,7 @@
  * and the server (which pulls them per resource with `workspace/configuration`).
  */
 
-/** A diagnostic severity as written in settings; `off` drops the diagnostic. */
-export type SeveritySetting = 'error' | 'warning' | 'information' | 'hint' | 'off';
+import type { SeveritySetting } from './severity';
 
 export interface TenantConfigSettings {
   validate: {
@@ -28,6 +27,8 @@ export interface TenantConfigSettings {
     exclude: string[];
   };
 }
+
+const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 export const defaultSettings: TenantConfigSettings = {
   validate: { enable: true, debounce: 15 },
@@ -67,7 +68,8 @@ export function resolveSettings(raw: unknown): TenantConfigSettings {
   }
   if (r.severity && typeof r.severity === 'object') {
     for (const [k, v] of Object.entries(r.severity as Record<string, unknown>)) {
-      if (v === 'error' || v === 'warning' || v === 'information' || v === 'hint' || v === 'off') out.severity[k] = v;
+      if (typeof v === 'string' && (SEVERITY_SETTINGS as readonly string[]).includes(v))
+        out.severity[k] = v as SeveritySetting;
     }
   }
   return out;

@@ -13,6 +13,7 @@ import { parseText } from '../../core/src/worker';
 import { extractFile } from '../../core/src/worker';
 import { factsFromWire, type WireFacts } from '../../core/src/worker';
 import type { FileFacts } from '../../core/src/worker';
+import type { IndexJob as HostIndexJob } from '../../core/src/index';
 
 export interface IndexRequest {
   id: number;
@@ -22,13 +23,8 @@ export interface IndexRequest {
   format: DocumentFormat;
 }
 
-/** A file to index: what a worker needs to read it. */
-export interface IndexJob {
-  uri: string;
-  kind: string;
-  text: string;
-  format: DocumentFormat;
-}
+/** A file to index: what a worker needs to read it (the host's index job, read through the gate). */
+export type IndexJob = Pick<HostIndexJob, 'uri' | 'kind' | 'text' | 'format'>;
 
 export type IndexResponse =
   { id: number; facts: WireFacts; error?: undefined } | { id: number; error: string; facts?: undefined };

@@ -9,127 +9,78 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionList } from 'vscode-languageserver-types';
-import { createLanguageService, FIX_ALL_KIND, type DocumentSettings, type LanguageService } from '../../core/src/index';
+import * as path from 'node:path';
+import { createAnalysisHost, FIX_ALL_KIND, type AnalysisHost, type DocumentSettings } from '../../core/src/index';
+import { FileGate, findDiagnosticsDoc, findSchemasDir, loadBundledSchemas, localPath } from '../../node/src/index';
 import {
   IndexStatusRequest,
   SchemaInfoRequest,
   ValidateWorkspaceRequest,
+  readInitializationOptions,
   type IndexStatus,
   type SchemaInfo,
-  type SchemaInfoParams,
-  type TenantConfigSettings,
   type ValidateWorkspaceResult,
 } from '../../protocol/src/index';
-import { listWorkspaceFiles, readText } from './workspaceFiles';
-import { WorkspaceManager } from './workspace';
-import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
-import { loadBundledSchemas, readFileUri, findSchemasDir, findDiagnosticsDoc } from './schemaFiles';
-import { SettingsCache } from './settings';
+import { WorkspaceFiles } from './workspace';
+import { ServerSettings, SettingsCache } from './settings';
 import { ValidationScheduler } from './validator';
 import { runSafe, runSafeVoid } from './runSafe';
 import { loadMessageBundle } from './l10n';
-import * as path from 'node:path';
 
 export interface ServerRuntime {
   /** Where the bundled schemas live; found next to the bundle by default. */
   schemasDir?: string;
 }
 
-/** Plain YAML/JSON documents are ours only when something associates a schema with them. */
-function isOptInLanguage(languageId: string): boolean {
-  return languageId === 'yaml' || languageId === 'json' || languageId === 'jsonc';
-}
-
-/** Wire the language service to a connection. Every handler is a few lines around the core. */
+/** Wire the analysis host to a connection. Every handler is a few lines around the host. */
 export function startServer(connection: Connection, runtime: ServerRuntime = {}): void {
   const log = (m: string): void => connection.console.error(m);
   const documents = new TextDocuments(TextDocument);
-  let service: LanguageService;
-  let settings: SettingsCache;
+  const gate = new FileGate();
+  let host: AnalysisHost;
+  let settings: ServerSettings;
   let scheduler: ValidationScheduler;
-  let workspace: WorkspaceManager;
-  let workspaceFolders: string[] = [];
-  let trusted = true;
+  let workspace: WorkspaceFiles;
 
-  const documentSettings = async (uri: string): Promise<{ settings: TenantConfigSettings; doc: DocumentSettings }> => {
-    const s = await settings.get(uri);
-    return {
-      settings: s,
-      doc: {
-        schemas: s.schemas,
-        severity: s.severity,
-        maxProblems: s.maxProblems,
-        workspaceFolders,
-        bundledOnly: !trusted,
-      },
-    };
-  };
-
-  const revalidateAll = (): void => {
-    for (const doc of documents.all()) scheduler.schedule(doc.uri, 0);
-  };
+  const revalidateAll = (): void => scheduler.revalidateOpen(documents.keys());
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const schemasDir = runtime.schemasDir ?? findSchemasDir();
-    service = createLanguageService({
+    host = createAnalysisHost({
       bundled: loadBundledSchemas(schemasDir),
-      readFile: readFileUri,
+      read: (uri, purpose) => gate.readUri(uri, { named: purpose === 'schema' }),
       diagnosticsDocUri: findDiagnosticsDoc(schemasDir),
+      // Documents that exist only in the editor belong to the workspace; files only inside its folders.
+      inWorkspace: (uri) => {
+        const local = localPath(uri);
+        return 'path' in local ? gate.contains(uri) : local.refusal === 'not-a-file-uri';
+      },
     });
-    const init = (params.initializationOptions ?? {}) as { settings?: unknown; trusted?: unknown; locale?: unknown };
-    trusted = init.trusted !== false;
-    loadMessageBundle(typeof init.locale === 'string' ? init.locale : params.locale, path.dirname(schemasDir));
-    settings = new SettingsCache(connection, init.settings);
-    settings.canPull = !!params.capabilities.workspace?.configuration;
-    workspaceFolders = (params.workspaceFolders ?? []).map((f) => f.uri);
-    if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
-    scheduler = new ValidationScheduler(
-      connection,
-      service,
-      (uri) => documents.get(uri),
-      async (uri) => {
-        const r = await documentSettings(uri);
-        const doc = documents.get(uri);
-        if (doc && isOptInLanguage(doc.languageId) && service.getAssociation(doc, r.doc).source === 'none') {
-          return { ...r, settings: { ...r.settings, validate: { ...r.settings.validate, enable: false } } };
-        }
-        return r;
-      },
-      log,
-      (doc, docSettings) => {
-        workspace.scheduleUpdate(doc, docSettings);
-        return workspace.diagnostics(doc, docSettings);
-      },
-    );
-    workspace = new WorkspaceManager(
-      connection,
-      service,
-      documents,
-      async (uri) => {
-        const r = await documentSettings(uri);
-        return { ...r.doc, exclude: r.settings.workspace.exclude };
-      },
-      (uri) => scheduler.schedule(uri, 0),
-      log,
-    );
+    const init = readInitializationOptions(params.initializationOptions);
+    loadMessageBundle(init.locale ?? params.locale, path.dirname(schemasDir));
+    const cache = new SettingsCache(connection, init.settings);
+    cache.canPull = !!params.capabilities.workspace?.configuration;
+    settings = new ServerSettings(cache, host, gate);
+    settings.trusted = init.trusted !== false;
+    let folders = (params.workspaceFolders ?? []).map((f) => f.uri);
+    if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
+    settings.setFolders(folders);
+    scheduler = new ValidationScheduler(connection, host, settings, log);
+    workspace = new WorkspaceFiles(host, settings, scheduler, log);
     const dynamicConfig = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     const dynamicWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     connection.onInitialized(() => {
       // Compile the bundled schemas while the user has not opened anything yet: one per tick.
-      const queue = service.store.bundled.catalog.map((e) => e.uri);
+      const warmUp = host.warmUp();
       const warm = (): void => {
-        const next = queue.shift();
-        if (!next) return;
-        runSafeVoid(log, 'warm-up', () => void service.store.get(next));
-        setTimeout(warm, 0);
+        let done = false;
+        runSafeVoid(log, 'warm-up', () => void (done = !!warmUp.next().done));
+        if (!done) setTimeout(warm, 0);
       };
       setTimeout(warm, 50);
       // Index the workspace once the client has had a chance to send its settings.
       setTimeout(
-        () =>
-          void workspace
-            .scan(workspaceFolders)
-            .catch((e) => log(`indexing failed: ${(e as Error)?.stack ?? String(e)}`)),
+        () => void workspace.scan().catch((e) => log(`indexing failed: ${(e as Error)?.stack ?? String(e)}`)),
         100,
       );
       if (dynamicConfig)
@@ -140,9 +91,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
         });
       if (params.capabilities.workspace?.workspaceFolders) {
         connection.workspace.onDidChangeWorkspaceFolders((e) => {
-          workspaceFolders = workspaceFolders
-            .filter((f) => !e.removed.some((r) => r.uri === f))
-            .concat(e.added.map((a) => a.uri));
+          settings.setFolders(
+            settings.folders.filter((f) => !e.removed.some((r) => r.uri === f)).concat(e.added.map((a) => a.uri)),
+          );
           revalidateAll();
         });
       }
@@ -168,12 +119,23 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
     };
   });
 
-  documents.onDidOpen((e) => runSafeVoid(log, 'didOpen', () => scheduler.schedule(e.document.uri, 0)));
-  documents.onDidChangeContent((e) => runSafeVoid(log, 'didChange', () => scheduler.schedule(e.document.uri)));
+  documents.onDidOpen((e) =>
+    runSafeVoid(log, 'didOpen', () => {
+      host.openDocument(e.document);
+      scheduler.schedule(e.document.uri, 0);
+    }),
+  );
+  documents.onDidChangeContent((e) =>
+    runSafeVoid(log, 'didChange', () => {
+      host.openDocument(e.document);
+      scheduler.schedule(e.document.uri);
+    }),
+  );
   documents.onDidClose((e) =>
     runSafeVoid(log, 'didClose', () => {
       scheduler.cancel(e.document.uri);
-      settings.forget(e.document.uri);
+      settings.cache.forget(e.document.uri);
+      host.closeDocument(e.document.uri);
       void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
       workspace.closed(e.document.uri);
     }),
@@ -182,7 +144,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
   connection.onDidChangeConfiguration((e) =>
     runSafeVoid(log, 'didChangeConfiguration', () => {
       settings.changed(e.settings);
-      service.invalidateSchema();
+      host.invalidateSchema();
       revalidateAll();
     }),
   );
@@ -190,217 +152,140 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
   connection.onDidChangeWatchedFiles((e) =>
     runSafeVoid(log, 'didChangeWatchedFiles', () => {
       for (const change of e.changes) {
-        service.invalidateSchema(change.uri);
+        host.invalidateSchema(change.uri);
         workspace.fileChanged(change.uri, change.type === 3);
       }
       revalidateAll();
     }),
   );
 
-  connection.onRequest(SchemaInfoRequest, async (params: SchemaInfoParams, token) => {
-    const doc = documents.get(params.uri);
-    const empty: SchemaInfo = { schemaId: '', title: '', source: 'none', detail: '' };
-    if (!doc) return empty;
-    const { doc: docSettings } = await documentSettings(params.uri);
-    return runSafe(log, 'schemaInfo', empty, token, () => {
-      const info = service.getSchemaInfo(doc, docSettings);
-      const entry = info.schemaUri ? service.store.entry(info.schemaUri) : undefined;
-      const schemaUri =
-        entry && service.store.bundled.folderUri
-          ? `${service.store.bundled.folderUri}/${entry.file}`
-          : info.schemaUri?.startsWith('file:')
-            ? info.schemaUri
-            : undefined;
-      return { schemaId: info.schemaUri ?? '', title: info.title, source: info.source, detail: info.detail, schemaUri };
-    });
-  });
-
-  /** A document and its settings, when it is ours (plain YAML/JSON only with an association). */
-  const ours = async (uri: string): Promise<{ doc: TextDocument; settings: DocumentSettings } | undefined> => {
-    const doc = documents.get(uri);
-    if (!doc) return undefined;
-    const { doc: docSettings } = await documentSettings(uri);
-    if (isOptInLanguage(doc.languageId) && service.getAssociation(doc, docSettings).source === 'none') return undefined;
-    return { doc, settings: docSettings };
+  /** The settings of a document the server answers for: open, and ours (plain YAML/JSON only with a schema). */
+  const ours = async (uri: string): Promise<DocumentSettings | undefined> => {
+    if (!documents.get(uri)) return undefined;
+    const { doc } = await settings.forDocument(uri);
+    return host.isOurs(uri, doc) ? doc : undefined;
   };
+  /** The same, with the document's index entry brought up to its version first (navigation, fixes). */
+  const indexed = async (uri: string): Promise<DocumentSettings | undefined> => {
+    const doc = await ours(uri);
+    if (doc) scheduler.republish(host.indexOpen(uri, doc));
+    return doc;
+  };
+
+  connection.onRequest(SchemaInfoRequest, async (params, token) => {
+    const empty: SchemaInfo = { schemaId: '', title: '', source: 'none', detail: '' };
+    if (!documents.get(params.uri)) return empty;
+    const { doc } = await settings.forDocument(params.uri);
+    return runSafe(log, 'schemaInfo', empty, token, () => host.schemaInfo(params.uri, doc));
+  });
 
   connection.onCompletion(async (params, token) => {
     const empty: CompletionList = { isIncomplete: false, items: [] };
-    const o = await ours(params.textDocument.uri);
-    return o
-      ? runSafe(log, 'completion', empty, token, () => {
-          const list = service.doComplete(o.doc, params.position, o.settings);
-          // Names defined elsewhere in the workspace, where a reference is expected.
-          const names = workspace.ready
-            ? workspace.index.completionNames(o.doc.uri, o.doc.offsetAt(params.position))
-            : undefined;
-          if (names) {
-            const range = names.replace
-              ? {
-                  start: o.doc.positionAt(names.replace.offset),
-                  end: o.doc.positionAt(names.replace.offset + names.replace.length),
-                }
-              : undefined;
-            const seen = new Set(list.items.map((i) => i.label));
-            for (const name of names.names) {
-              if (seen.has(name)) continue;
-              const item: CompletionItem = {
-                label: name,
-                kind: CompletionItemKind.Reference,
-                detail: `defined ${names.namespace}`,
-                sortText: '0' + name,
-              };
-              if (range) item.textEdit = { range, newText: name };
-              list.items.push(item);
-            }
-          }
-          return list;
-        })
+    const s = await ours(params.textDocument.uri);
+    return s
+      ? runSafe(log, 'completion', empty, token, () => host.completion(params.textDocument.uri, params.position, s))
       : empty;
   });
-  const indexed = async (uri: string) => {
-    const o = await ours(uri);
-    if (!o || !workspace.ready) return undefined;
-    workspace.updateOpen(o.doc, o.settings);
-    return o;
-  };
   connection.onDefinition(async (params, token) => {
-    const o = await indexed(params.textDocument.uri);
-    return o
-      ? runSafe(log, 'definition', [], token, () =>
-          workspace.index
-            .definition(o.doc.uri, o.doc.offsetAt(params.position))
-            .map((l) => ({ uri: l.uri, range: l.range })),
-        )
+    const s = await indexed(params.textDocument.uri);
+    return s
+      ? runSafe(log, 'definition', [], token, () => host.definition(params.textDocument.uri, params.position))
       : [];
   });
   connection.onReferences(async (params, token) => {
-    const o = await indexed(params.textDocument.uri);
-    return o
+    const s = await indexed(params.textDocument.uri);
+    const { uri } = params.textDocument;
+    return s
       ? runSafe(log, 'references', [], token, () =>
-          workspace.index
-            .references(o.doc.uri, o.doc.offsetAt(params.position), params.context.includeDeclaration)
-            .map((l) => ({ uri: l.uri, range: l.range })),
+          host.references(uri, params.position, params.context.includeDeclaration),
         )
       : [];
   });
   connection.onPrepareRename(async (params, token) => {
-    const o = await indexed(params.textDocument.uri);
-    return o
-      ? runSafe(log, 'prepareRename', null, token, () => {
-          const r = workspace.index.prepareRename(o.doc.uri, o.doc.offsetAt(params.position));
-          return r ? { range: r.range, placeholder: r.placeholder } : null;
-        })
+    const s = await indexed(params.textDocument.uri);
+    return s
+      ? runSafe(log, 'prepareRename', null, token, () => host.prepareRename(params.textDocument.uri, params.position))
       : null;
   });
   connection.onRenameRequest(async (params, token) => {
-    const o = await indexed(params.textDocument.uri);
-    return o
-      ? runSafe(log, 'rename', null, token, () => {
-          const r = workspace.index.rename(o.doc.uri, o.doc.offsetAt(params.position), params.newName);
-          if (!r) return null;
-          const changes: Record<
-            string,
-            Array<{
-              range: { start: { line: number; character: number }; end: { line: number; character: number } };
-              newText: string;
-            }>
-          > = {};
-          for (const [uri, edits] of Object.entries(r.changes))
-            changes[uri] = edits.map((e) => ({ range: e.range, newText: e.newText }));
-          return { changes };
-        })
+    const s = await indexed(params.textDocument.uri);
+    return s
+      ? runSafe(log, 'rename', null, token, () => host.rename(params.textDocument.uri, params.position, params.newName))
       : null;
   });
   connection.onHover(async (params, token) => {
-    const o = await ours(params.textDocument.uri);
-    return o ? runSafe(log, 'hover', null, token, () => service.doHover(o.doc, params.position, o.settings)) : null;
+    const s = await ours(params.textDocument.uri);
+    return s ? runSafe(log, 'hover', null, token, () => host.hover(params.textDocument.uri, params.position, s)) : null;
   });
   connection.onDocumentSymbol(async (params, token) => {
-    const o = await ours(params.textDocument.uri);
-    return o ? runSafe(log, 'documentSymbol', [], token, () => service.getDocumentSymbols(o.doc)) : [];
+    const s = await ours(params.textDocument.uri);
+    return s ? runSafe(log, 'documentSymbol', [], token, () => host.symbols(params.textDocument.uri)) : [];
   });
   connection.onFoldingRanges(async (params, token) => {
-    const o = await ours(params.textDocument.uri);
-    return o ? runSafe(log, 'foldingRange', [], token, () => service.getFoldingRanges(o.doc)) : [];
+    const s = await ours(params.textDocument.uri);
+    return s ? runSafe(log, 'foldingRange', [], token, () => host.foldingRanges(params.textDocument.uri)) : [];
   });
   connection.onSelectionRanges(async (params, token) => {
-    const o = await ours(params.textDocument.uri);
-    return o
-      ? runSafe(log, 'selectionRange', [], token, () => service.getSelectionRanges(o.doc, params.positions))
+    const s = await ours(params.textDocument.uri);
+    return s
+      ? runSafe(log, 'selectionRange', [], token, () => host.selectionRanges(params.textDocument.uri, params.positions))
       : [];
   });
   connection.onDocumentLinks(async (params, token) => {
-    const o = await ours(params.textDocument.uri);
-    return o ? runSafe(log, 'documentLink', [], token, () => service.getDocumentLinks(o.doc, o.settings)) : [];
+    const s = await ours(params.textDocument.uri);
+    return s ? runSafe(log, 'documentLink', [], token, () => host.links(params.textDocument.uri, s)) : [];
   });
   connection.onCodeAction(async (params, token) => {
-    const o = await ours(params.textDocument.uri);
-    return o
-      ? runSafe(log, 'codeAction', [], token, () => {
-          // Fixes of cross-file problems are verified against the index, brought up to this version first.
-          if (workspace.ready && workspace.updateOpen(o.doc, o.settings)) scheduler.schedule(o.doc.uri, 0);
-          return service.getCodeActions(
-            o.doc,
-            params.range,
-            params.context,
-            o.settings,
-            workspace.crossFile(o.doc, o.settings),
-          );
-        })
+    // Fixes of cross-file problems are verified against the index, brought up to this version first.
+    const s = await indexed(params.textDocument.uri);
+    return s
+      ? runSafe(log, 'codeAction', [], token, () =>
+          host.codeActions(params.textDocument.uri, params.range, params.context, s),
+        )
       : [];
   });
   connection.onDocumentFormatting(async (params) => {
-    const o = await ours(params.textDocument.uri);
-    if (!o) return [];
+    const s = await ours(params.textDocument.uri);
+    if (!s) return [];
     try {
-      return await service.format(o.doc, params.options);
+      return await host.format(params.textDocument.uri, params.options);
     } catch (e) {
       log(`formatting failed: ${(e as Error)?.stack ?? String(e)}`);
       return [];
     }
   });
   connection.onDocumentRangeFormatting(async (params) => {
-    const o = await ours(params.textDocument.uri);
-    if (!o) return [];
+    const s = await ours(params.textDocument.uri);
+    if (!s) return [];
     try {
-      return await service.format(o.doc, params.options, params.range);
+      return await host.format(params.textDocument.uri, params.options, params.range);
     } catch (e) {
       log(`range formatting failed: ${(e as Error)?.stack ?? String(e)}`);
       return [];
     }
   });
 
-  connection.onRequest(ValidateWorkspaceRequest, async (_params: unknown, token): Promise<ValidateWorkspaceResult> => {
+  connection.onRequest(ValidateWorkspaceRequest, async (_params, token): Promise<ValidateWorkspaceResult> => {
     let files = 0;
     let problems = 0;
-    for (const uri of listWorkspaceFiles(workspaceFolders)) {
+    for (const uri of workspace.list()) {
       if (token.isCancellationRequested) break;
-      const open = documents.get(uri);
-      const text = open ? undefined : readText(uri);
-      const doc =
-        open ??
-        (text !== undefined ? TextDocument.create(uri, /\.json$/i.test(uri) ? 'json' : 'yaml', 0, text) : undefined);
-      if (!doc) continue;
-      const { doc: docSettings } = await documentSettings(uri);
-      if (service.getAssociation(doc, docSettings).source === 'none') continue;
-      const diagnostics = runSafe(log, 'validateWorkspace', [], undefined, () => [
-        ...service.doValidation(doc, docSettings),
-        ...workspace.diagnostics(doc, docSettings),
-      ]);
-      if (!Array.isArray(diagnostics)) continue;
+      const { doc } = await settings.forDocument(uri);
+      const checked = runSafe(log, 'validateWorkspace', undefined, undefined, () => host.checkFile(uri, doc));
+      if (!checked || !('diagnostics' in checked)) continue;
       files++;
-      problems += diagnostics.length;
-      void connection.sendDiagnostics({ uri, version: open?.version, diagnostics });
+      problems += checked.diagnostics.length;
+      void connection.sendDiagnostics({ uri, version: checked.version, diagnostics: checked.diagnostics });
       await new Promise<void>((r) => setImmediate(r));
     }
     return { files, problems };
   });
 
   connection.onRequest(IndexStatusRequest, (): IndexStatus => ({
-    ready: workspace.ready,
-    files: workspace.index.files().length,
+    ready: host.indexReady,
+    files: host.indexedFiles().length,
     ...workspace.scanStats,
+    unusableExcludes: workspace.unusableExcludes.map((u) => ({ index: u.index, length: u.length, reason: u.reason })),
   }));
 
   documents.listen(connection);

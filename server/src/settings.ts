@@ -1,4 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
+import type { AnalysisHost, DocumentSettings } from '../../core/src/index';
+import type { FileGate } from '../../node/src/index';
 import { resolveSettings, type TenantConfigSettings } from '../../protocol/src/index';
 
 /**
@@ -41,5 +43,51 @@ export class SettingsCache {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+  }
+}
+
+/** A document's settings: as the client gives them, and as the core reads them. */
+export interface ResolvedSettings {
+  settings: TenantConfigSettings;
+  doc: DocumentSettings;
+}
+
+/**
+ * The settings of a document for the core: the client's, the workspace folders and whether the
+ * workspace is trusted. The schema files they name may be read although outside the workspace:
+ * the gate learns them here, each time settings are read.
+ */
+export class ServerSettings {
+  folders: string[] = [];
+  trusted = true;
+
+  constructor(
+    readonly cache: SettingsCache,
+    private readonly host: AnalysisHost,
+    private readonly gate: FileGate,
+  ) {}
+
+  async forDocument(uri: string): Promise<ResolvedSettings> {
+    const s = await this.cache.get(uri);
+    const doc: DocumentSettings = {
+      schemas: s.schemas,
+      severity: s.severity,
+      maxProblems: s.maxProblems,
+      workspaceFolders: this.folders,
+      bundledOnly: !this.trusted,
+    };
+    if (this.trusted) this.gate.name(this.host.namedSchemaFiles(doc));
+    return { settings: s, doc };
+  }
+
+  /** The client changed settings: the files named before are no longer named. */
+  changed(pushed: unknown): void {
+    this.cache.changed(pushed);
+    this.gate.clearNamed();
+  }
+
+  setFolders(folders: string[]): void {
+    this.folders = folders;
+    this.gate.setRoots(folders);
   }
 }

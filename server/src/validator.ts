@@ -1,33 +1,36 @@
 import type { Connection } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { LanguageService, DocumentSettings } from '../../core/src/index';
-import type { TenantConfigSettings } from '../../protocol/src/index';
+import type { AnalysisHost } from '../../core/src/index';
 import type { Log } from './runSafe';
+import type { ServerSettings } from './settings';
+
+/** An open document's index entry is refreshed this long into a pause in typing. */
+const INDEX_DELAY = 250;
 
 /**
- * Debounced, interruptible validation. Each document gets at most one pending run; a run yields
- * to the event loop between chunks of a YAML stream and is abandoned as soon as a newer version
- * of the document arrives, so typing in a huge file never queues stale work.
+ * Publishing diagnostics. Open documents: debounced, interruptible runs; each document gets at
+ * most one pending run, a run yields to the event loop between chunks of a YAML stream and is
+ * abandoned as soon as a newer version arrives, so typing in a huge file never queues stale work.
+ * After a run, the document's index entry follows 250 ms into a pause in typing, and the files
+ * whose diagnostics that makes stale are republished. Files that are not open are published as
+ * the host has them.
  */
 export class ValidationScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly running = new Map<string, number>();
+  private readonly indexTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly connection: Connection,
-    private readonly service: LanguageService,
-    private readonly getDocument: (uri: string) => TextDocument | undefined,
-    private readonly getSettings: (uri: string) => Promise<{ settings: TenantConfigSettings; doc: DocumentSettings }>,
+    private readonly host: AnalysisHost,
+    private readonly settings: ServerSettings,
     private readonly log: Log,
-    /** Diagnostics from elsewhere (the cross-file index) added to a document's own. */
-    private readonly extra: (doc: TextDocument, settings: DocumentSettings) => Diagnostic[] = () => [],
   ) {}
 
   schedule(uri: string, delay?: number): void {
     const old = this.timers.get(uri);
     if (old) clearTimeout(old);
-    void this.getSettings(uri).then(({ settings }) => {
+    void this.settings.forDocument(uri).then(({ settings }) => {
       const wait = delay ?? settings.validate.debounce;
       const timer = setTimeout(() => {
         this.timers.delete(uri);
@@ -40,41 +43,88 @@ export class ValidationScheduler {
   }
 
   cancel(uri: string): void {
-    const t = this.timers.get(uri);
-    if (t) clearTimeout(t);
-    this.timers.delete(uri);
+    for (const timers of [this.timers, this.indexTimers]) {
+      const t = timers.get(uri);
+      if (t) clearTimeout(t);
+      timers.delete(uri);
+    }
     this.running.delete(uri);
   }
 
+  /** Files whose diagnostics went stale: open ones are validated again, the others published now. */
+  republish(uris: readonly string[]): void {
+    for (const uri of uris) {
+      if (this.host.isOpen(uri)) this.schedule(uri, 0);
+      else void this.publishFile(uri);
+    }
+  }
+
+  /** Re-validate every open document (settings or schemas changed). */
+  revalidateOpen(uris: readonly string[]): void {
+    for (const uri of uris) this.schedule(uri, 0);
+  }
+
+  /** A file that is not open: the diagnostics the host has for it (none when it no longer knows it). */
+  private async publishFile(uri: string): Promise<void> {
+    try {
+      const { doc } = await this.settings.forDocument(uri);
+      if (this.host.isOpen(uri)) return this.schedule(uri, 0);
+      const diagnostics = this.host.diagnostics(uri, doc);
+      void this.connection.sendDiagnostics({ uri, diagnostics });
+    } catch (e) {
+      this.log(`checking ${uri} failed: ${(e as Error)?.stack ?? String(e)}`);
+    }
+  }
+
   private async run(uri: string): Promise<void> {
-    const doc = this.getDocument(uri);
+    const doc = this.host.isOpen(uri) ? this.host.document(uri) : undefined;
     if (!doc) return;
     const version = doc.version;
     this.running.set(uri, version);
     let diagnostics: Diagnostic[] = [];
+    const current = (): boolean => {
+      const now = this.host.isOpen(uri) ? this.host.document(uri) : undefined;
+      return !!now && now.version === version;
+    };
     try {
-      const { settings, doc: docSettings } = await this.getSettings(uri);
-      if (settings.validate.enable) {
-        diagnostics = [];
-        const steps = this.service.validationSteps(doc, docSettings);
+      const { settings, doc: docSettings } = await this.settings.forDocument(uri);
+      if (settings.validate.enable && this.host.isOurs(uri, docSettings)) {
+        const steps = this.host.diagnosticSteps(uri, docSettings);
         for (;;) {
           const r = steps.next();
           if (r.done) {
-            diagnostics = [...r.value, ...this.extra(doc, docSettings)];
+            diagnostics = r.value;
             break;
           }
           await new Promise<void>((resolve) => setImmediate(resolve));
-          const current = this.getDocument(uri);
-          if (!current || current.version !== version || this.running.get(uri) !== version) return;
+          if (!current() || this.running.get(uri) !== version) return;
         }
+        this.scheduleIndex(uri, docSettings);
       }
     } catch (e) {
       this.log(`validation of ${uri} failed: ${(e as Error)?.stack ?? String(e)}`);
       diagnostics = [];
     }
-    const current = this.getDocument(uri);
-    if (!current || current.version !== version) return;
+    if (!current()) return;
     this.running.delete(uri);
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  /** Refresh the document's index entry after a pause in typing, then republish what went stale. */
+  private scheduleIndex(uri: string, docSettings: Parameters<AnalysisHost['indexOpen']>[1]): void {
+    if (!this.host.needsIndexing(uri)) return;
+    const old = this.indexTimers.get(uri);
+    if (old) clearTimeout(old);
+    this.indexTimers.set(
+      uri,
+      setTimeout(() => {
+        this.indexTimers.delete(uri);
+        try {
+          this.republish(this.host.indexOpen(uri, docSettings));
+        } catch (e) {
+          this.log(`indexing ${uri} failed: ${(e as Error)?.stack ?? String(e)}`);
+        }
+      }, INDEX_DELAY),
+    );
   }
 }

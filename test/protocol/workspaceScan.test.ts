@@ -34,7 +34,7 @@ async function scan(
     await client.initialize(URI.file(ws).toString());
     const published: Record<string, PublishedDiagnostics['diagnostics']> = {};
     (await Promise.all(waits)).forEach((p, i) => (published[WATCHED[i]] = p.diagnostics));
-    const status = await client.conn.sendRequest<IndexStatus>(IndexStatusRequest);
+    const status = await client.send(IndexStatusRequest);
     return { status, published };
   } finally {
     await client.shutdown();

@@ -3,8 +3,8 @@ import * as path from 'node:path';
 import { stringify } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { createLanguageService, defaultDocumentSettings, type LanguageService } from '../../core/src/index';
-import { loadBundledSchemas } from '../../server/src/schemaFiles';
+import { createLanguageService, defaultDocumentSettings, type LanguageService } from '../../core/src/languageService';
+import { loadBundledSchemas } from '../../node/src/index';
 import { fixturesDir, repoRoot } from './service';
 
 /** The vendored JSON-Schema-Test-Suite (see test/fixtures/json-schema-test-suite/SOURCE.md). */

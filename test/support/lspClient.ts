@@ -7,6 +7,7 @@ import {
   type MessageConnection,
 } from 'vscode-jsonrpc/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import { repoRoot } from './service';
 
 export interface PublishedDiagnostics {
@@ -29,12 +30,16 @@ export class TestClient {
     resolve: (p: PublishedDiagnostics) => void;
   }> = [];
   stderr = '';
+  /** The server's log lines (`window/logMessage`). */
+  readonly logs: string[] = [];
   exited = false;
 
-  constructor(args: string[] = ['--stdio'], env?: Record<string, string>) {
+  /** `cwd`: the server's working directory (default: this process's). */
+  constructor(args: string[] = ['--stdio'], env?: Record<string, string>, cwd?: string) {
     this.child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'server.js'), ...args], {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: env ? { ...process.env, ...env } : process.env,
+      cwd,
     });
     this.child.stderr!.on('data', (d: Buffer) => (this.stderr += d.toString()));
     this.child.on('exit', () => (this.exited = true));
@@ -46,7 +51,7 @@ export class TestClient {
       params.items.map((i) => (i.section === 'tenantConfig' ? this.settings : null)),
     );
     this.conn.onRequest('client/registerCapability', () => null);
-    this.conn.onNotification('window/logMessage', () => undefined);
+    this.conn.onNotification('window/logMessage', (p: { message: string }) => void this.logs.push(p.message));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishedDiagnostics) => {
       this.published.push(p);
       for (let i = this.waiters.length - 1; i >= 0; i--) {
@@ -121,6 +126,16 @@ export class TestClient {
     return wait;
   }
 
+  /** Tell the server files changed on disk (1 created, 2 changed, 3 deleted). */
+  filesChanged(changes: Array<{ uri: string; type: 1 | 2 | 3 }>): void {
+    void this.conn.sendNotification('workspace/didChangeWatchedFiles', { changes });
+  }
+
+  /** Every diagnostics notification received so far for `uri`. */
+  publishedFor(uri: string): PublishedDiagnostics[] {
+    return this.published.filter((p) => p.uri === uri);
+  }
+
   close(uri: string): Promise<PublishedDiagnostics> {
     const wait = this.diagnostics(uri);
     void this.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
@@ -129,6 +144,13 @@ export class TestClient {
 
   request<T>(method: string, params: unknown): Promise<T> {
     return this.conn.sendRequest(method, params) as Promise<T>;
+  }
+
+  /** A request of our protocol (protocol/src/methods.ts), typed by its declaration. */
+  send<R>(type: RequestType0<R, void>): Promise<R>;
+  send<P, R>(type: RequestType<P, R, void>, params: P): Promise<R>;
+  send(type: { method: string }, params?: unknown): Promise<unknown> {
+    return params === undefined ? this.conn.sendRequest(type.method) : this.conn.sendRequest(type.method, params);
   }
 
   async shutdown(): Promise<void> {

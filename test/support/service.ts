@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -8,14 +9,21 @@ import {
   defaultDocumentSettings,
   type DocumentSettings,
   type LanguageService,
-} from '../../core/src/index';
-import { loadBundledSchemas, readFileUri } from '../../server/src/schemaFiles';
+} from '../../core/src/languageService';
+import { FileGate, loadBundledSchemas } from '../../node/src/index';
 
 /** The repository root (tests run from out/test/...). */
 export const repoRoot = path.resolve(__dirname, '../../..');
 export const fixturesDir = path.join(repoRoot, 'test', 'fixtures');
 
 let shared: LanguageService | undefined;
+
+/** User schema files read through the gate, as the shells read them (the repository and the temporary folder are the roots). */
+const gate = new FileGate({ roots: [repoRoot, os.tmpdir()] });
+export function readFileUri(uri: string): string | undefined {
+  const r = gate.readUri(uri, { named: true });
+  return r.ok ? r.text : undefined;
+}
 
 /** A language service over the real bundled schemas, reading user schemas from disk. */
 export function service(): LanguageService {

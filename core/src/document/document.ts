@@ -1,15 +1,20 @@
 import type { ASTNode, ValueNode, Yaml11Scalar } from './ast';
+import type { Code, Severity } from '../codes';
+import type { ReadData } from '../problem';
 
 export type DocumentFormat = 'yaml' | 'json';
 
+/** How severe a reading problem can be. */
+export type ReadSeverity = Extract<Severity, 'error' | 'warning'>;
+
 /** A problem found while reading a document, before any schema is applied. */
 export interface ReadProblem {
-  code: string;
+  code: Code;
   offset: number;
   length: number;
-  severity: 'error' | 'warning';
+  severity: ReadSeverity;
   args: Record<string, string | number>;
-  data?: Record<string, unknown>;
+  data?: ReadData;
 }
 
 /** One document of a stream (a YAML stream may hold several; JSON holds one). */

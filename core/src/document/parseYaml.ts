@@ -24,7 +24,7 @@ import type {
   Yaml11Scalar,
   AliasNode,
 } from './ast';
-import type { DocumentPart, ReadProblem } from './document';
+import type { DocumentPart, ReadProblem, ReadSeverity } from './document';
 
 /** Deeper nesting than this is not read further (a diagnostic says so); real configs stay far below. */
 export const MAX_DEPTH = 256;
@@ -115,12 +115,7 @@ class YamlReader {
     };
   }
 
-  private yamlProblem(
-    code: string,
-    message: string,
-    pos: [number, number],
-    severity: 'error' | 'warning',
-  ): ReadProblem {
+  private yamlProblem(code: string, message: string, pos: [number, number], severity: ReadSeverity): ReadProblem {
     const from = this.base + Math.max(0, Math.min(pos[0], this.text.length));
     let to = this.base + Math.max(0, Math.min(pos[1], this.text.length));
     if (to <= from) to = Math.min(from + 1, this.base + this.text.length);

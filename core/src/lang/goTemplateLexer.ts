@@ -5,6 +5,7 @@
  * numbers, fields, variables, identifiers and keywords, parentheses, `=`, `:=`, `|` and `,`.
  * A lexical error ends the token stream with an `error` token.
  */
+import type { Code } from '../codes';
 
 export type TokKind =
   | 'text'
@@ -38,7 +39,7 @@ export interface Tok {
   to: number;
   text: string;
   /** For `error` tokens: problem code and message args. */
-  code?: string;
+  code?: Code;
   args?: Record<string, string | number>;
 }
 
@@ -58,7 +59,7 @@ export function lexGoTemplate(text: string): Tok[] {
   const push = (kind: TokKind, from: number, to: number): void => {
     toks.push({ kind, from, to, text: text.slice(from, to) });
   };
-  const fail = (code: string, from: number, to: number, args: Record<string, string | number> = {}): Tok[] => {
+  const fail = (code: Code, from: number, to: number, args: Record<string, string | number> = {}): Tok[] => {
     toks.push({ kind: 'error', from, to: Math.max(to, from), text: text.slice(from, to), code, args });
     return toks;
   };

@@ -7,6 +7,7 @@ import { dialectFunctions, PREDECLARED, TemplateDialect } from './goTemplateData
 import { Tok, TokKind } from './goTemplateLexer';
 import { analysePath, DotType, GoTemplateResult, indexLabelRef, Operand, RefContext } from './goTemplateRefs';
 import { problem, snippet } from './types';
+import type { Code } from '../codes';
 
 export interface Term {
   kind: 'end' | 'else' | 'eof' | 'error';
@@ -86,7 +87,7 @@ export class PipelineParser {
     return this.next();
   }
   protected report(
-    code: string,
+    code: Code,
     from: number,
     to: number,
     args: Record<string, string | number> = {},
@@ -95,7 +96,7 @@ export class PipelineParser {
     if (this.r.problems.length < MAX_PROBLEMS)
       this.r.problems.push(problem(code, from, Math.max(to, from + (from < this.text.length ? 1 : 0)), args, severity));
   }
-  protected abort(code: string, t: Tok, args: Record<string, string | number> = {}): never {
+  protected abort(code: Code, t: Tok, args: Record<string, string | number> = {}): never {
     this.report(code, t.from, t.to, args);
     throw new Abort();
   }

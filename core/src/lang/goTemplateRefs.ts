@@ -7,6 +7,7 @@ import { unquoteGo } from './goString';
 import { ALERT_FIELDS, KV_METHODS, LABEL_SET_FIELDS, ROOT_FIELDS, TemplateDialect } from './goTemplateData';
 import type { Tok, TokKind } from './goTemplateLexer';
 import type { NamedSpan } from './types';
+import type { Code } from '../codes';
 
 export interface TemplateVariableRef extends NamedSpan {
   kind: 'declare' | 'assign' | 'use';
@@ -46,7 +47,7 @@ export interface RefContext {
   dialect: TemplateDialect;
   dot: DotType;
   result: GoTemplateResult;
-  warn(code: string, from: number, to: number, args: Record<string, string | number>): void;
+  warn(code: Code, from: number, to: number, args: Record<string, string | number>): void;
 }
 
 function varLabelSource(name: string, dialect: TemplateDialect): string | undefined {

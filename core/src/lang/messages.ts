@@ -369,7 +369,9 @@ function localizeArg(value: string, depth = 0): string {
 }
 
 /** Render a problem as text, in the display language when a bundle is loaded (English otherwise). Never throws. */
-export function formatLangMessage(p: LangProblem): string {
+export function formatLangMessage(
+  p: Pick<LangProblem, 'args'> & Partial<Pick<LangProblem, 'from' | 'to'>> & { code: string },
+): string {
   try {
     const template = langMessages[p.code];
     if (template === undefined)

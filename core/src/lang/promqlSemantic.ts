@@ -16,6 +16,7 @@ import {
 } from './promqlFunctions';
 import { re2Error, re2MatchesEmpty } from './re2';
 import { LangProblem, problem, snippet } from './types';
+import type { Code } from '../codes';
 
 export const EXPR_NAMES = new Set([
   'AggregateExpr',
@@ -117,7 +118,7 @@ class Typer {
   }
 }
 
-function mismatch(code: string, node: SyntaxNode, args: Record<string, string | number>): LangProblem {
+function mismatch(code: Code, node: SyntaxNode, args: Record<string, string | number>): LangProblem {
   return problem(code, node.from, node.to, args);
 }
 

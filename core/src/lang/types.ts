@@ -5,11 +5,13 @@
  * offsets are UTF-16 indices into that string (`from` inclusive, `to` exclusive). Use
  * `buildOffsetMap` (scalarMap.ts) to map them back to the raw YAML/JSON source.
  */
+import type { Code } from '../codes';
+
 export type LangSeverity = 'error' | 'warning' | 'info';
 
 export interface LangProblem {
   /** Stable code `<area>.<kebab-name>`, e.g. `duration.unit-order`. */
-  code: string;
+  code: Code;
   from: number;
   to: number;
   /** Values for the `{placeholder}`s of the English message template (see messages.ts). */
@@ -27,7 +29,7 @@ export interface NamedSpan {
 
 /** Helper to build a problem; keeps `from <= to` and both non-negative. */
 export function problem(
-  code: string,
+  code: Code,
   from: number,
   to: number,
   args: Record<string, string | number> = {},

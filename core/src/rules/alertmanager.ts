@@ -22,10 +22,11 @@ import type { Rule, RuleContext } from './types';
 import { integrations } from './alertmanagerIntegrations';
 import { boolAt, child, entries, items, prop, report, reportLang, select, str, type Hit } from './util';
 import { changeTo, removeItem, removeKey, type FixDescriptor, type FixStep } from '../fixes';
+import type { Code } from '../codes';
 
 const ROOT_FORBIDDEN = ['matchers', 'match', 'match_re', 'mute_time_intervals', 'active_time_intervals'];
 
-function names(ctx: RuleContext, list: Hit[], key: string, code: string): Set<string> {
+function names(ctx: RuleContext, list: Hit[], key: string, code: Code): Set<string> {
   const seen = new Set<string>();
   for (const hit of list) {
     const n = str(child(hit.node, key));
@@ -78,7 +79,7 @@ function reference(
   node: ValueNode | undefined,
   path: JSONPath,
   defined: Set<string>,
-  code: string,
+  code: Code,
 ): void {
   const n = str(node);
   if (!n || defined.has(n.value)) return;

@@ -8,10 +8,11 @@
  * it. Codes `http.*`.
  */
 import type { JSONPath, PropertyNode, ValueNode } from '../document/ast';
-import type { Problem } from '../problem';
+import { hasCode, type Problem } from '../problem';
 import { removeKey } from '../fixes';
 import type { RuleContext } from './types';
 import { child, entries, prop, report, schemaProblemAt, schemaProblemsAt, str, val, walk } from './util';
+import type { Code } from '../codes';
 
 /** The authentication methods of every HTTP client (`bearer_token` stands for `bearer_token_file` too). */
 const AUTH = ['basic_auth', 'authorization', 'oauth2', 'bearer_token'];
@@ -79,10 +80,9 @@ export function given(
 
 /** Whether the schema already says that `key` is missing from the mapping at `path`. */
 export function schemaMissing(ctx: RuleContext, path: JSONPath, keys: readonly string[]): boolean {
-  return schemaProblemsAt(ctx, path).some((p) => {
-    const missing = (p.data as { missing?: unknown } | undefined)?.missing;
-    return p.code === 'schema.required' && Array.isArray(missing) && missing.some((m) => keys.includes(String(m)));
-  });
+  return schemaProblemsAt(ctx, path).some(
+    (p) => hasCode(p, 'schema.required') && !!p.data?.missing?.some((m) => keys.includes(String(m))),
+  );
 }
 
 /**
@@ -91,7 +91,7 @@ export function schemaMissing(ctx: RuleContext, path: JSONPath, keys: readonly s
  */
 export function inlineAndFile(
   ctx: RuleContext,
-  code: string,
+  code: Code,
   holder: ValueNode | undefined,
   path: JSONPath,
   key: string,

@@ -47,7 +47,7 @@ export function runRules(
   return out;
 }
 
-const pathKey = (p: Problem): string => JSON.stringify((p.data as { path?: unknown } | undefined)?.path ?? null);
+const pathKey = (p: Problem): string => JSON.stringify(p.data?.path ?? null);
 
 /**
  * The schema problems a rule problem replaces. A rule that says the same thing more precisely
@@ -63,10 +63,9 @@ const pathKey = (p: Problem): string => JSON.stringify((p.data as { path?: unkno
 export function supersededBy(ruleProblems: readonly Problem[]): (schemaProblem: Problem) => boolean {
   const keys = new Set<string>();
   for (const r of ruleProblems) {
-    const data = r.data as { supersedes?: unknown; superseded?: unknown } | undefined;
+    const data = r.data;
     if (Array.isArray(data?.superseded)) {
-      for (const s of data.superseded as Array<{ code?: unknown; path?: unknown }>)
-        keys.add(String(s.code) + '\u0000' + JSON.stringify(s.path ?? null));
+      for (const s of data.superseded) keys.add(String(s.code) + '\u0000' + JSON.stringify(s.path ?? null));
     } else if (typeof data?.supersedes === 'string') keys.add(data.supersedes + '\u0000' + pathKey(r));
   }
   return (p) => keys.size > 0 && keys.has(p.code + '\u0000' + pathKey(p));

@@ -8,6 +8,7 @@ import { pathOfNode } from '../validation/paths';
 import { buildOffsetMap, type OffsetMapper } from '../lang/scalarMap';
 import type { LangProblem } from '../lang/types';
 import type { Problem } from '../problem';
+import type { Code } from '../codes';
 import type { RuleContext } from './types';
 import { ruleMessage } from './messages';
 import { langFixes } from './langFixes';
@@ -249,7 +250,7 @@ export function schemaProblemsAt(ctx: RuleContext, path: JSONPath): readonly Pro
   if (!index) {
     index = new Map();
     for (const p of ctx.schemaProblems) {
-      const key = JSON.stringify((p.data as { path?: unknown } | undefined)?.path ?? null);
+      const key = JSON.stringify(p.data?.path ?? null);
       const list = index.get(key);
       if (list) list.push(p);
       else index.set(key, [p]);
@@ -284,7 +285,7 @@ export function rangeIn(ctx: RuleContext, node: StringNode, from: number, to: nu
 export type Severity = NonNullable<Problem['severity']>;
 
 export interface ReportOptions {
-  code: string;
+  code: Code;
   /** Message id when it differs from the code (a variant such as `code.suggest`). */
   message?: string;
   /** The node the problem is about (its whole range unless `range` is given). */
@@ -321,8 +322,7 @@ export function report(ctx: RuleContext, o: ReportOptions): void {
     : [];
   if (replaced.length) {
     data.supersedes = replaced[0].code;
-    if (o.supersedesAt)
-      data.superseded = replaced.map((p) => ({ code: p.code, path: (p.data as { path?: unknown }).path }));
+    if (o.supersedesAt) data.superseded = replaced.map((p) => ({ code: p.code, path: p.data?.path }));
     severity = 'error';
   } else if ((!o.blockedBy || o.blockedBy.length) && schemaProblemAt(ctx, path, o.blockedBy)) return;
   const [offset, length] = o.range ?? wholeNode(ctx, o.node);

@@ -1,12 +1,13 @@
 import picomatch from 'picomatch/posix';
 import { URI, Utils } from 'vscode-uri';
 import type { SchemaStore } from './store';
+import type { CodeOf } from '../problem';
 import { resolveUri } from './store';
 
 export type AssociationSource = 'modeline' | '$schema' | 'settings' | 'file-pattern' | 'none';
 
 export interface AssociationProblem {
-  code: string;
+  code: CodeOf<'schema'>;
   offset: number;
   length: number;
   args: Record<string, string | number>;

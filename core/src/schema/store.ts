@@ -3,6 +3,7 @@ import type { ValidateFunction } from 'ajv';
 import { createAjv, type DeprecationSink } from './ajv';
 import type { PatternReport } from './regex';
 import type { Dialect } from './dialect';
+import { isKind, type Kind } from '../kinds';
 import { loadUserSchema, type ReadFile, type SchemaError } from './userSchema';
 import { fileName, withoutFragment } from './uri';
 
@@ -111,11 +112,13 @@ export class SchemaStore {
    * schema the bundled kind it extends (`allOf: [{ $ref: <bundled $id> }, …]` or a root `$ref`),
    * which keeps that kind's rules and cross-file checks. Undefined for any other schema.
    */
-  kindOf(schemaUri: string): string | undefined {
+  kindOf(schemaUri: string | undefined): Kind | undefined {
+    if (schemaUri === undefined) return undefined;
     const entry = this.entry(schemaUri);
-    if (entry) return entry.id;
+    if (entry) return isKind(entry.id) ? entry.id : undefined;
     if (this.isBundled(schemaUri)) return undefined;
-    return this.get(schemaUri).kind;
+    const kind = this.get(schemaUri).kind;
+    return isKind(kind) ? kind : undefined;
   }
 
   /** Forget a user schema file (it changed on disk), and every schema that read it. */

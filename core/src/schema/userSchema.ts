@@ -1,6 +1,8 @@
 import type Ajv from 'ajv';
 import { MissingRefError, type ValidateFunction } from 'ajv';
 import { parse as parseYamlValue } from 'yaml';
+import type { CodeOf } from '../problem';
+import { jsonErrorDetail, yamlErrorDetail } from '../util/parseError';
 import { createAjv, type DeprecationSink } from './ajv';
 import { addBundledRefKeyword, BUNDLED_REF, extendStub, type BundledValidator } from './bundledRef';
 import {
@@ -17,14 +19,21 @@ import { prepareSchema, refsFromRoot } from './prepare';
 import { besideFile, resolveUri, withoutFragment } from './uri';
 import { addDynamicRef, indexDynamic, type DynamicIndex } from './dynamicRef';
 
-/** How the core reads a schema file: its text, or undefined when it cannot be read. */
-export type ReadFile = (uri: string) => string | undefined;
+/**
+ * How the core reads a user schema file: its text, or why it was not read (a sentence that quotes
+ * nothing of the file), or undefined when it cannot be read.
+ */
+export type ReadFile = (uri: string) => string | { error: string; refusal?: string } | undefined;
 
 export interface SchemaError {
-  code: string;
+  code: CodeOf<'schema'>;
   detail: string;
   uri: string;
+  /** Why the reading gate refused the file (`outside-workspace`, `not-regular`, …). */
+  refusal?: string;
 }
+
+type ReadResult = { schema: object; file: string } | { code: CodeOf<'schema'>; error: string; refusal?: string };
 
 /** What the loader needs from the store. */
 export interface UserLoadHost {
@@ -54,15 +63,20 @@ export interface UserSchema {
 const MAX_DOCUMENTS = 64;
 
 /** Parse a schema file's text (JSON, or YAML for `.yaml`/`.yml`); booleans become their object forms. */
-export function parseSchemaText(uri: string, text: string): { schema: object } | { code: string; error: string } {
+export function parseSchemaText(
+  uri: string,
+  text: string,
+): { schema: object } | { code: CodeOf<'schema'>; error: string } {
+  const yaml = /\.ya?ml$/i.test(uri);
   try {
-    const value: unknown = /\.ya?ml$/i.test(uri) ? parseYamlValue(text, { maxAliasCount: 100 }) : JSON.parse(text);
+    const value: unknown = yaml ? parseYamlValue(text, { maxAliasCount: 100 }) : JSON.parse(text);
     if (typeof value === 'boolean') return { schema: value ? {} : { not: {} } };
     if (!value || typeof value !== 'object' || Array.isArray(value))
       return { code: 'schema.load-error', error: 'a schema must be a JSON object' };
     return { schema: value as object };
   } catch (e) {
-    return { code: 'schema.load-error', error: errorText(e) };
+    // Where the file stops parsing, never the parser's message: it quotes the file.
+    return { code: 'schema.load-error', error: yaml ? yamlErrorDetail(e) : jsonErrorDetail(text) };
   }
 }
 
@@ -90,14 +104,14 @@ export function loadUserSchema(uri: string, host: UserLoadHost): UserSchema {
     deprecations,
     patterns,
   };
-  const fail = (code: string, detail: string, at = uri): UserSchema => ({
+  const fail = (code: CodeOf<'schema'>, detail: string, at = uri, refusal?: string): UserSchema => ({
     ...out,
     validate: undefined,
-    error: { code, detail, uri: at },
+    error: { code, detail, uri: at, ...(refusal ? { refusal } : {}) },
   });
 
-  const read = (target: string): { schema: object; file: string } | { code: string; error: string } => {
-    let text: string | undefined;
+  const read = (target: string): ReadResult => {
+    let text: ReturnType<ReadFile>;
     let file = target;
     try {
       text = host.readFile(target);
@@ -111,6 +125,8 @@ export function loadUserSchema(uri: string, host: UserLoadHost): UserSchema {
     } catch (e) {
       return { code: 'schema.load-error', error: errorText(e) };
     }
+    if (text !== undefined && typeof text !== 'string')
+      return { code: 'schema.load-error', error: text.error, refusal: text.refusal };
     if (text === undefined)
       return /^https?:/i.test(target)
         ? { code: 'schema.remote-not-fetched', error: target }
@@ -122,7 +138,7 @@ export function loadUserSchema(uri: string, host: UserLoadHost): UserSchema {
 
   let rootId: string | undefined;
   const root = read(uri);
-  if ('error' in root) return fail(root.code, root.error);
+  if ('error' in root) return fail(root.code, root.error, uri, root.refusal);
   const metaUri = (root.schema as { $schema?: unknown }).$schema;
   const { dialect, formats, disabled } = dialectOf(typeof metaUri === 'string' ? metaUri : undefined, uri, read);
   out.dialect = dialect;
@@ -192,7 +208,7 @@ export function loadUserSchema(uri: string, host: UserLoadHost): UserSchema {
       }
       if (!target || out.documents.has(target)) return fail('schema.compile-error', errorText(e));
       const doc = read(target);
-      if ('error' in doc) return fail(doc.code, doc.error, target);
+      if ('error' in doc) return fail(doc.code, doc.error, target, doc.refusal);
       const err = add(target, doc.schema);
       if (err) return fail(err.code, err.detail, err.uri);
     }
@@ -216,7 +232,7 @@ function withFreshScope(validate: ValidateFunction, reset: () => void): Validate
 function dialectOf(
   metaUri: string | undefined,
   uri: string,
-  read: (target: string) => { schema: object } | { code: string; error: string },
+  read: (target: string) => ReadResult,
 ): { dialect: Dialect; formats: boolean; disabled: string[] } {
   if (!metaUri) return { dialect: DEFAULT_DIALECT, formats: true, disabled: [] };
   const standard = standardDialect(metaUri);

@@ -5,6 +5,7 @@ import type { Problem } from '../problem';
 import { t, listOf, type MessageId } from '../messages';
 import { closest, showValue, jsonType } from '../util/strings';
 import { parsePointer, typedPath, rangeForValue, keyName, whereName, firstLine } from './paths';
+import type { Code } from '../codes';
 
 type Params = Record<string, unknown>;
 
@@ -47,7 +48,7 @@ export function describeError(
   const base = { path, keyword: err.keyword, schemaPath: err.schemaPath };
   const custom = typeof parentSchema.errorMessage === 'string' ? parentSchema.errorMessage : undefined;
   const mk = (
-    code: string,
+    code: Code,
     id: MessageId,
     args: Record<string, string | number>,
     range: { offset: number; length: number },

@@ -8,7 +8,7 @@ import type { SchemaGraph } from '../schema/resolve';
 import { shapeErrors } from './shape';
 import { describeError } from './describe';
 import { parsePointer, typedPath, rangeForValue, keyName, pathOfNode } from './paths';
-import type { Problem } from '../problem';
+import { hasCode, type Problem } from '../problem';
 import { t } from '../messages';
 
 /** Validate one document part against a loaded schema; problems carry absolute offsets. */
@@ -57,9 +57,7 @@ export function validatePart(part: DocumentPart, schema: LoadedSchema, graph: Sc
     problems.push(p);
   }
   // A value of the wrong type: the type is the mistake; its enum, pattern or format follow from it.
-  const wrongType = new Set(
-    problems.filter((p) => p.code === 'schema.type').map((p) => JSON.stringify((p.data as { path?: unknown }).path)),
-  );
+  const wrongType = new Set(problems.filter((p) => p.code === 'schema.type').map((p) => JSON.stringify(p.data?.path)));
   if (wrongType.size) {
     for (let i = problems.length - 1; i >= 0; i--) {
       const p = problems[i];
@@ -68,7 +66,7 @@ export function validatePart(part: DocumentPart, schema: LoadedSchema, graph: Sc
           p.code === 'schema.const' ||
           p.code === 'schema.pattern' ||
           p.code === 'schema.format') &&
-        wrongType.has(JSON.stringify((p.data as { path?: unknown }).path))
+        wrongType.has(JSON.stringify(p.data?.path))
       )
         problems.splice(i, 1);
     }
@@ -76,19 +74,14 @@ export function validatePart(part: DocumentPart, schema: LoadedSchema, graph: Sc
   // A misspelt required key is one mistake: keep "unknown key `tpye`, did you mean `type`?" only.
   const misspelt = new Set<string>();
   for (const p of problems) {
-    const d = p.data as { path?: unknown[]; suggestions?: unknown[] } | undefined;
-    if (p.code === 'schema.additional-property' && d?.path && d.suggestions?.length)
-      misspelt.add(JSON.stringify([...d.path.slice(0, -1), d.suggestions[0]]));
+    const d = hasCode(p, 'schema.additional-property') ? p.data : undefined;
+    if (d?.path && d.suggestions?.length) misspelt.add(JSON.stringify([...d.path.slice(0, -1), d.suggestions[0]]));
   }
   if (misspelt.size) {
     for (let i = problems.length - 1; i >= 0; i--) {
-      const d = problems[i].data as { path?: unknown[]; missing?: unknown[] } | undefined;
-      if (
-        problems[i].code === 'schema.required' &&
-        d?.path &&
-        d.missing?.length === 1 &&
-        misspelt.has(JSON.stringify([...d.path, d.missing[0]]))
-      )
+      const p = problems[i];
+      const d = hasCode(p, 'schema.required') ? p.data : undefined;
+      if (d?.path && d.missing?.length === 1 && misspelt.has(JSON.stringify([...d.path, d.missing[0]])))
         problems.splice(i, 1);
     }
   }

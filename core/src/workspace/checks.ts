@@ -3,7 +3,7 @@
  * RBAC inheritance cycles; translations are in translations.ts. Reads the index, never mutates it.
  */
 import type { JSONPath } from '../document/ast';
-import type { Problem } from '../problem';
+import type { RefProblem } from '../problem';
 import { ownerText, quoteList, wt, type WorkspaceMessageId } from './messages';
 import { NAMESPACES } from './namespaces';
 import { makeProblem } from './report';
@@ -14,10 +14,10 @@ import { suggest } from './suggest';
 import { translationProblems } from './translations';
 import type { Occurrence } from './types';
 
-export function problemsFor(store: Store, uri: string): Problem[] {
+export function problemsFor(store: Store, uri: string): RefProblem[] {
   const rec = store.files.get(uri);
   if (!rec) return [];
-  const out: Problem[] = [];
+  const out: RefProblem[] = [];
   const docDefs = documentDefinitions(rec);
   const mentioned = mentionsOf(rec);
   for (const o of rec.occs) {
@@ -42,7 +42,7 @@ function baseData(o: Occurrence): Record<string, unknown> {
   return d;
 }
 
-function undefinedRef(store: Store, o: Occurrence, out: Problem[]): void {
+function undefinedRef(store: Store, o: Occurrence, out: RefProblem[]): void {
   const info = NAMESPACES[o.ns];
   if (!info.undefinedCode || o.unchecked || store.resolve(o.ns, o.scope, o.name).length) return;
   if (!store.checksUndefined(o.ns, o.scope)) return;
@@ -116,7 +116,7 @@ function documentDefinitions(rec: FileRecord): Map<string, Occurrence[]> {
   return map;
 }
 
-function duplicateDef(store: Store, o: Occurrence, docDefs: Map<string, Occurrence[]>, out: Problem[]): void {
+function duplicateDef(store: Store, o: Occurrence, docDefs: Map<string, Occurrence[]>, out: RefProblem[]): void {
   const info = NAMESPACES[o.ns];
   if (!info.duplicateCode || info.duplicates === 'none') return;
   const all =
@@ -159,7 +159,7 @@ function mentionsOf(rec: FileRecord): Set<string> {
  * workspace is indexed (the server's `WorkspaceManager.ready`); a reference in another file of the
  * scope clears it (that file's change lists this one among its dependents).
  */
-function unusedDef(store: Store, rec: FileRecord, o: Occurrence, mentioned: Set<string>, out: Problem[]): void {
+function unusedDef(store: Store, rec: FileRecord, o: Occurrence, mentioned: Set<string>, out: RefProblem[]): void {
   const info = NAMESPACES[o.ns];
   if (!info.unused || !info.unusedCode || o.go) return;
   if (info.unusedKinds && !info.unusedKinds.includes(rec.facts.kind ?? '')) return;
@@ -191,7 +191,7 @@ function definitionPath(path: JSONPath): JSONPath {
 }
 
 /** `inherits` edges that close a cycle (per document: roles are scoped to their document). */
-function roleCycles(rec: FileRecord, out: Problem[]): void {
+function roleCycles(rec: FileRecord, out: RefProblem[]): void {
   const edgesByPart = new Map<number, Occurrence[]>();
   for (const o of rec.occs) {
     if (o.ns !== 'role' || o.role !== 'ref' || o.owner === undefined) continue;

@@ -19,6 +19,7 @@
  * mapping, already unique).
  */
 import type { Namespace } from './types';
+import type { CodeOf } from '../problem';
 
 export type Scoping = 'global' | 'tenant' | 'document';
 
@@ -42,9 +43,9 @@ export interface NamespaceInfo {
   scopeWide: boolean;
   /** Rename and find references are offered (ids that are never referenced are not renamed). */
   navigable: boolean;
-  undefinedCode?: string;
-  duplicateCode?: string;
-  unusedCode?: string;
+  undefinedCode?: CodeOf<'ref'>;
+  duplicateCode?: CodeOf<'ref'>;
+  unusedCode?: CodeOf<'ref'>;
 }
 
 /** A queue name that says it is a dead-letter queue: a `dlq`, `dead-letter` or `deadletter` word, before an optional `.fifo`. */

@@ -1,13 +1,13 @@
 import { defaultSeverity } from '../codes';
-import type { Problem } from '../problem';
+import type { CodeOf, Problem, RefData, RefProblem } from '../problem';
 
 /** A problem of the workspace checks; the severity is the code's default unless given. */
 export function makeProblem(
-  code: string,
+  code: CodeOf<'ref'>,
   at: { offset: number; length: number },
   message: string,
-  data: Record<string, unknown>,
+  data: RefData,
   severity?: Problem['severity'],
-): Problem {
+): RefProblem {
   return { code, offset: at.offset, length: at.length, message, data, severity: severity ?? defaultSeverity(code) };
 }

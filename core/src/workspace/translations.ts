@@ -7,7 +7,7 @@
  * - every supported locale of the tenant present in each localized alert template, or reachable
  *   through explicit fallbacks (`ref.missing-template-locale`).
  */
-import type { Problem } from '../problem';
+import type { RefProblem } from '../problem';
 import { ownerText, quoteList, wt } from './messages';
 import { makeProblem } from './report';
 import type { FileRecord, Store } from './store';
@@ -20,7 +20,7 @@ function argsOf(m: MessageFact): Record<string, string> | undefined {
   return m.args ?? undefined;
 }
 
-export function translationProblems(store: Store, rec: FileRecord, out: Problem[]): void {
+export function translationProblems(store: Store, rec: FileRecord, out: RefProblem[]): void {
   for (const l of rec.facts.localization) {
     try {
       messageParity(l, out);
@@ -49,7 +49,7 @@ function reaches(fallback: Map<string, string[]>, locale: string, has: (l: strin
   return false;
 }
 
-function messageParity(l: LocalizationFact, out: Problem[]): void {
+function messageParity(l: LocalizationFact, out: RefProblem[]): void {
   const blocks = new Map<string, LocaleBlockFact>();
   for (const b of l.blocks) if (!blocks.has(b.locale)) blocks.set(b.locale, b);
   if (blocks.size < 2) return;
@@ -172,7 +172,7 @@ function icuForm(name: string, type: string): string {
   return type === 'number' || type === 'date' || type === 'time' ? `{${name}, ${type}}` : `{${name}, ${type}, …}`;
 }
 
-function templateLocales(store: Store, rec: FileRecord, out: Problem[]): void {
+function templateLocales(store: Store, rec: FileRecord, out: RefProblem[]): void {
   for (const set of rec.facts.templateSets) {
     if (!set.locales.length) continue;
     const tenant = rec.tenants[set.part];

@@ -4,6 +4,7 @@
  * Offsets are UTF-16 offsets into the file text, as everywhere in the core.
  */
 import type { JSONPath, ScalarStyle } from '../document/ast';
+import type { Severity } from '../codes';
 
 /** A family of names that reference each other across files. */
 export type Namespace =
@@ -47,7 +48,7 @@ export interface Occurrence {
   /** Undefined references here are reported by a single-file rule, not by the index. */
   unchecked?: boolean;
   /** Severity for an undefined reference, when it differs from the code's default. */
-  severity?: 'error' | 'warning' | 'information' | 'hint';
+  severity?: Severity;
   /** Set by the index: the tenant of the document part (declared or inferred) and the resolution scope. */
   tenant: string | undefined;
   scope: string;

@@ -4,7 +4,7 @@
  * timers; never throws (a failing call answers empty).
  */
 import type { ParsedDocument } from '../document/document';
-import type { Problem } from '../problem';
+import type { RefProblem } from '../problem';
 import { problemsFor } from './checks';
 import { dependentsOf, signature, staticDependents, type Change } from './dependents';
 import { extractFile } from './extract';
@@ -48,12 +48,12 @@ export interface WorkspaceIndex {
   /** Every indexed file, sorted. */
   files(): string[];
   /** Cross-file problems of a file (undefined, duplicate, unused names, role cycles, translations). */
-  problemsFor(uri: string): Problem[];
+  problemsFor(uri: string): RefProblem[];
   /**
    * The cross-file problems an indexed file would have with another content (a quick fix being
    * verified), offsets in that content. The index is left as it was; empty for files not indexed.
    */
-  problemsWith(uri: string, kind: string | undefined, parsed: ParsedDocument): Problem[];
+  problemsWith(uri: string, kind: string | undefined, parsed: ParsedDocument): RefProblem[];
   /**
    * Files whose problems may change when `uri` changes: those referencing names it defines (or
    * defined before its last update), defining names it references, sharing a duplicate-checked

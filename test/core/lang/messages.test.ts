@@ -116,7 +116,7 @@ test('every produced problem has a known code and a fully formatted message', ()
 });
 
 test('the corpus reaches every code except the time-dependent one', () => {
-  const produced = new Set(corpus().map((p) => p.code));
+  const produced = new Set<string>(corpus().map((p) => p.code));
   const missing = langCodes.filter((c) => !produced.has(c) && c !== 'promql.too-complex');
   assert.deepEqual(missing, []);
 });

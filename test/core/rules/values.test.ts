@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Problem } from '../../../core/src/problem';
+import { diagnosticData, type Problem } from '../../../core/src/problem';
+import { isCode } from '../../../core/src/codes';
 import { withoutSuperseded, supersededBy } from '../../../core/src/rules/index';
 import { validate } from '../../support/service';
 import { allHits, brief, json, ruleHits, withCode } from './check';
@@ -21,13 +22,9 @@ test('a bad duration gets the specific problem at the exact characters, supersed
 
 test('the pipeline helper drops exactly the superseded schema problems', () => {
   const text = prom('  scrape_interval: 1.5m\n  scrape_timeout: 10 s\n');
-  const problems: Problem[] = validate(text, 'prometheus.yml').map((d) => ({
-    code: String(d.code),
-    offset: 0,
-    length: 0,
-    message: '',
-    data: d.data as Record<string, unknown>,
-  }));
+  const problems: Problem[] = validate(text, 'prometheus.yml').flatMap((d) =>
+    isCode(d.code) ? [{ code: d.code, offset: 0, length: 0, message: '', data: diagnosticData(d) }] : [],
+  );
   // The pipeline already dropped the schema's generic pattern problems for these two values.
   assert.deepEqual(
     problems.filter((p) => p.code.startsWith('schema.')).map((p) => p.code),
@@ -43,7 +40,7 @@ test('the pipeline helper drops exactly the superseded schema problems', () => {
     offset: 0,
     length: 0,
     message: '',
-    data: { path: (r.data as { path: unknown }).path },
+    data: { path: r.data?.path },
   }));
   assert.deepEqual(withoutSuperseded(schema, rules), []);
   // A schema problem at another path, or of another code, stays.

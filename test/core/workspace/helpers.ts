@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseText } from '../../../core/src/languageService';
 import { createWorkspaceIndex, type WorkspaceIndex } from '../../../core/src/workspace/index';
-import type { Problem } from '../../../core/src/problem';
+import type { RefProblem } from '../../../core/src/problem';
 import { repoRoot } from '../../support/service';
 
 interface CatalogEntry {
@@ -44,7 +44,7 @@ export class Ws {
     return this.index.remove(uri(name));
   }
 
-  problems(name: string, prefix = 'ref.'): Problem[] {
+  problems(name: string, prefix = 'ref.'): RefProblem[] {
     return this.index.problemsFor(uri(name)).filter((p) => p.code.startsWith(prefix));
   }
 

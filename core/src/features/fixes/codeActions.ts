@@ -15,6 +15,7 @@ import { jsonDialect } from '../../dialect/json';
 import { fixesFor, type Fix } from './fixes';
 import { applyOffsetEdits, overlaps, type OffsetEdit } from './edits';
 import { t } from '../../messages';
+import { diagnosticData } from '../../problem';
 
 export const FIX_ALL_KIND = 'source.fixAll.tenantConfig';
 
@@ -37,7 +38,7 @@ export interface Verification {
   revalidate: Revalidate;
 }
 
-const pathOf = (d: Diagnostic): unknown => (d.data as { path?: unknown } | undefined)?.path ?? null;
+const pathOf = (d: Diagnostic): unknown => diagnosticData(d)?.path ?? null;
 const keyOf = (code: unknown, path: unknown): string => `${String(code)}|${JSON.stringify(path)}`;
 const pathKey = (d: Diagnostic): string => keyOf(d.code, pathOf(d));
 
@@ -55,7 +56,7 @@ function candidates(ctx: FeatureContext, doc: TextDocument, d: Diagnostic): Fix[
   if (!part) return [];
   return fixesFor({
     diagnostic: d,
-    data: d.data as Record<string, unknown>,
+    data: diagnosticData(d) ?? {},
     offset,
     part,
     text,
@@ -120,7 +121,7 @@ export function verify(before: Diagnostic[], after: Diagnostic[], target: Diagno
 }
 
 function sameMissing(a: Diagnostic, b: Diagnostic): boolean {
-  const m = (d: Diagnostic): string => JSON.stringify((d.data as { missing?: unknown }).missing);
+  const m = (d: Diagnostic): string => JSON.stringify(diagnosticData(d)?.missing);
   return m(a) === m(b);
 }
 

@@ -1,3 +1,8 @@
+/**
+ * The files we ship: the bundled schemas with their catalog, and the diagnostics reference. Read
+ * once at start-up with plain file access (they are ours, beside the bundle); every other file
+ * goes through the gate (gate.ts).
+ */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
@@ -30,19 +35,6 @@ export function loadBundledSchemas(dir: string = findSchemasDir()): BundledSchem
   };
   walk(dir);
   return { catalog, schemas, folderUri: URI.file(dir).toString() };
-}
-
-/** Read a user schema file by URI (file: only; nothing is ever fetched). */
-export function readFileUri(uri: string): string | undefined {
-  try {
-    const u = URI.parse(uri);
-    if (u.scheme !== 'file') return undefined;
-    const stat = fs.statSync(u.fsPath);
-    if (!stat.isFile() || stat.size > 20 * 1024 * 1024) return undefined;
-    return fs.readFileSync(u.fsPath, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 /** docs/diagnostics.md beside the bundle, for diagnostic links. */

@@ -1,0 +1,396 @@
+/**
+ * The analysis host: the one API the language server and the linter use. It owns the language
+ * service and the workspace index, and knows the files: documents open in the editor and files
+ * read from disk (through the shell's reader, which enforces the reading rules). It answers every
+ * question about a document, and after every change it says which files' diagnostics went stale,
+ * so the shell republishes them. The shells keep I/O, timers and publishing (the server) or
+ * arguments and printing (the linter). Pure: no timers, no connection; it never throws on input.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type {
+  CodeAction,
+  CodeActionContext,
+  CompletionList,
+  Diagnostic,
+  DocumentLink,
+  DocumentSymbol,
+  FoldingRange,
+  FormattingOptions,
+  Hover,
+  Location,
+  Position,
+  Range,
+  SelectionRange,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-types';
+import type { SchemaInfo } from '../../../protocol/src/methods';
+import { createLanguageService, formatOf, type DocumentSettings, type LanguageService } from '../languageService';
+import { createWorkspaceIndex } from '../workspace/index';
+import type { FileFacts } from '../workspace/types';
+import { parseText } from '../document/parseText';
+import type { Kind } from '../kinds';
+import { DiagnosticAssembler, type DiagnosticSource } from './diagnostics';
+import { Documents, createDocument } from './documents';
+import { refusalText, type FileText, type TextProblem } from './files';
+import * as nav from './navigation';
+import * as schemas from './schemas';
+import { LARGE_DOCUMENT, type AnalysisHostOptions, type IndexJob } from './types';
+
+export { LARGE_DOCUMENT, type AnalysisHostOptions, type IndexJob, type ReadPurpose } from './types';
+
+/** Plain YAML and JSON documents are ours only when something associates a schema with them. */
+const optIn = (languageId: string): boolean => languageId === 'yaml' || languageId === 'json' || languageId === 'jsonc';
+
+export class AnalysisHost {
+  private readonly service: LanguageService;
+  private readonly index = createWorkspaceIndex();
+  private readonly docs = new Documents();
+  /** The version of each open document the index holds. */
+  private readonly indexedVersion = new Map<string, number>();
+  private loaded = false;
+  private readonly assembler: DiagnosticAssembler;
+
+  constructor(private readonly options: AnalysisHostOptions) {
+    this.service = createLanguageService({
+      bundled: options.bundled,
+      readFile: (uri) => {
+        const r = options.read(uri, 'schema');
+        return r.ok ? r.text : { error: refusalText(r.refusal, r.errno), refusal: r.refusal };
+      },
+      diagnosticsDocUri: options.diagnosticsDocUri,
+    });
+    this.assembler = new DiagnosticAssembler(this.service, this.index, () => this.loaded, options.diagnosticsDocUri);
+  }
+
+  // ---- Files ------------------------------------------------------------------------------
+
+  /** The editor opened a document or changed it. Its index entry follows with `indexOpen`. */
+  openDocument(doc: TextDocument): void {
+    this.docs.setOpen(doc);
+  }
+
+  /**
+   * The editor closed a document. The file on disk counts again from the next `fileChanged`
+   * (which a shell calls right after, once it has the file's settings): a document that was never
+   * saved, or whose file cannot be read, leaves the index then.
+   */
+  closeDocument(uri: string): void {
+    this.docs.close(uri);
+    this.indexedVersion.delete(uri);
+  }
+
+  /**
+   * A file changed on disk, was created, or was deleted. Open documents are the editor's (except
+   * large ones, indexed when saved). The file is read through the gate; a file that is gone,
+   * refused or of no kind leaves the index. Returns the stale files (itself included).
+   */
+  fileChanged(uri: string, settings: DocumentSettings, deleted: boolean): string[] {
+    if (!this.loaded) return [];
+    const open = this.docs.openDocument(uri);
+    if (open && open.getText().length <= LARGE_DOCUMENT) return [];
+    // A deleted file's diagnostics go with it, whoever published them (a workspace validation).
+    if (deleted) return open ? this.forget(uri) : [...new Set([uri, ...this.forget(uri)])];
+    if (open) return this.setFile(uri, { text: open.getText(), problems: [] }, settings);
+    const read = this.options.read(uri, 'workspace');
+    return read.ok ? this.setFile(uri, read, settings) : this.forget(uri);
+  }
+
+  /**
+   * A file's text on disk: indexed when it has a kind, unless `index` is false (files excluded
+   * from the index). The host keeps the text of indexed files, and of every file with `keep` (the
+   * linter checks each file it reads). Returns the stale files.
+   */
+  setFile(
+    uri: string,
+    file: FileText,
+    settings: DocumentSettings,
+    options: { index?: boolean; keep?: boolean } = {},
+  ): string[] {
+    const open = this.docs.openDocument(uri);
+    const doc = open ?? createDocument(uri, file.text);
+    const kind = options.index === false ? undefined : this.kindOf(doc, settings);
+    if (!open && (kind || options.keep)) this.docs.setDisk(uri, file, doc);
+    if (!kind) {
+      if (!open && !options.keep) this.docs.forgetDisk(uri);
+      return this.index.has(uri) ? [uri, ...this.index.remove(uri).filter((d) => d !== uri)] : [];
+    }
+    const deps = this.index.update(uri, kind, parseText(doc.getText(), formatOf(doc)), { dependents: this.loaded });
+    return [uri, ...deps.filter((d) => d !== uri)];
+  }
+
+  /**
+   * Forget a file (deleted, excluded, unreadable): it leaves the index. Returns the stale files
+   * (itself included), none when the host did not know it.
+   */
+  forget(uri: string): string[] {
+    const known = this.docs.hasDisk(uri) || this.index.has(uri);
+    this.docs.forgetDisk(uri);
+    const deps = this.index.has(uri) ? this.index.remove(uri) : [];
+    return known ? [uri, ...deps.filter((d) => d !== uri)] : [];
+  }
+
+  /** The document the host knows for a uri: the editor's, or the file read from disk. */
+  document(uri: string): TextDocument | undefined {
+    return this.docs.get(uri)?.doc;
+  }
+
+  isOpen(uri: string): boolean {
+    return this.docs.isOpen(uri);
+  }
+
+  // ---- The workspace index ----------------------------------------------------------------
+
+  /** Whether the start-up load is done: cross-file diagnostics are given from then on. */
+  get indexReady(): boolean {
+    return this.loaded;
+  }
+
+  /** Files in the index, sorted. */
+  indexedFiles(): string[] {
+    return this.index.files();
+  }
+
+  isIndexed(uri: string): boolean {
+    return this.index.has(uri);
+  }
+
+  /**
+   * What indexing a file needs during the start-up load (the file read now through the gate,
+   * unless open); undefined when it cannot be read or has no kind.
+   */
+  indexJob(uri: string, settings: DocumentSettings): IndexJob | undefined {
+    const open = this.docs.openDocument(uri);
+    let doc = open;
+    let problems: readonly TextProblem[] = [];
+    if (!doc) {
+      const read = this.options.read(uri, 'workspace');
+      if (!read.ok) return undefined;
+      doc = this.docs.setDisk(uri, read);
+      problems = read.problems;
+    }
+    const kind = this.kindOf(doc, settings);
+    if (!kind) {
+      if (!open) this.docs.forgetDisk(uri);
+      return undefined;
+    }
+    return { uri, kind, text: doc.getText(), format: formatOf(doc), problems, version: open?.version };
+  }
+
+  /** The facts extracted (by a worker) for an index job. */
+  addIndexed(job: IndexJob, facts: FileFacts): void {
+    this.index.updateFacts(facts, { dependents: false });
+    if (job.version !== undefined) this.indexedVersion.set(job.uri, job.version);
+  }
+
+  /** The start-up load is done. Returns every indexed file: their diagnostics are now complete. */
+  finishLoading(): string[] {
+    this.loaded = true;
+    return this.index.files();
+  }
+
+  /**
+   * Whether an open document's index entry is behind its text: it belongs to the workspace and is
+   * small enough to follow while typed.
+   */
+  needsIndexing(uri: string): boolean {
+    const doc = this.docs.openDocument(uri);
+    return (
+      this.loaded &&
+      !!doc &&
+      this.indexedVersion.get(uri) !== doc.version &&
+      doc.getText().length <= LARGE_DOCUMENT &&
+      (this.options.inWorkspace?.(uri) ?? true)
+    );
+  }
+
+  /**
+   * Bring an open document's index entry up to its version (not for large ones, see
+   * LARGE_DOCUMENT). Returns the stale files (itself and its dependents), empty when nothing changed.
+   */
+  indexOpen(uri: string, settings: DocumentSettings): string[] {
+    if (!this.needsIndexing(uri)) return [];
+    const doc = this.docs.openDocument(uri)!;
+    const kind = this.kindOf(doc, settings);
+    this.indexedVersion.set(uri, doc.version);
+    this.docs.forgetDisk(uri);
+    const deps = kind
+      ? this.index.update(uri, kind, this.service.parse(doc))
+      : this.index.has(uri)
+        ? this.index.remove(uri)
+        : [];
+    return [uri, ...deps.filter((d) => d !== uri)];
+  }
+
+  // ---- Documents --------------------------------------------------------------------------
+
+  /** The kind of config a document is (the catalog id of its schema's kind), decided in one place. */
+  kindOf(doc: TextDocument, settings: DocumentSettings): Kind | undefined {
+    return this.service.store.kindOf(this.service.getAssociation(doc, settings).schemaUri);
+  }
+
+  /** Whether a schema applies to a document (by modeline, `$schema`, settings or file name). */
+  hasSchema(doc: TextDocument, settings: DocumentSettings): boolean {
+    return this.service.getAssociation(doc, settings).source !== 'none';
+  }
+
+  /** Whether a document is ours: our languages always, plain YAML and JSON only with a schema. */
+  isOurs(uri: string, settings: DocumentSettings): boolean {
+    const doc = this.document(uri);
+    return !!doc && (!optIn(doc.languageId) || this.hasSchema(doc, settings));
+  }
+
+  /** Every diagnostic of a known document: the problems of its bytes, its own, its cross-file ones. */
+  diagnostics(uri: string, settings: DocumentSettings): Diagnostic[] {
+    const source = this.docs.get(uri);
+    return source ? this.assembler.all(source, settings) : [];
+  }
+
+  /** The same as steps (one chunk of a YAML stream each), so a shell can yield and drop stale runs. */
+  *diagnosticSteps(uri: string, settings: DocumentSettings): Generator<void, Diagnostic[], void> {
+    const source = this.docs.get(uri);
+    return source ? yield* this.assembler.steps(source, settings) : [];
+  }
+
+  /**
+   * A file as it is now (the editor's document, or read from disk through the gate) checked alone
+   * with its cross-file problems, without keeping it; undefined when it cannot be read or no
+   * schema applies. For validating a whole workspace.
+   */
+  checkFile(uri: string, settings: DocumentSettings): { diagnostics: Diagnostic[]; version?: number } | undefined {
+    const open = this.docs.openDocument(uri);
+    let source: DiagnosticSource;
+    if (open) source = { doc: open, problems: [] };
+    else {
+      const read = this.options.read(uri, 'workspace');
+      if (!read.ok) return undefined;
+      source = { doc: createDocument(uri, read.text), problems: read.problems };
+    }
+    if (!this.hasSchema(source.doc, settings)) return undefined;
+    return { diagnostics: this.assembler.all(source, settings), version: open?.version };
+  }
+
+  completion(uri: string, position: Position, settings: DocumentSettings): CompletionList {
+    const doc = this.document(uri);
+    if (!doc) return { isIncomplete: false, items: [] };
+    const list = this.service.doComplete(doc, position, settings);
+    return this.loaded ? nav.withWorkspaceNames(list, this.index, doc, position) : list;
+  }
+
+  hover(uri: string, position: Position, settings: DocumentSettings): Hover | null {
+    const doc = this.document(uri);
+    return doc ? this.service.doHover(doc, position, settings) : null;
+  }
+
+  definition(uri: string, position: Position): Location[] {
+    const doc = this.document(uri);
+    return doc && this.loaded ? nav.definition(this.index, doc, position) : [];
+  }
+
+  references(uri: string, position: Position, includeDeclaration: boolean): Location[] {
+    const doc = this.document(uri);
+    return doc && this.loaded ? nav.references(this.index, doc, position, includeDeclaration) : [];
+  }
+
+  prepareRename(uri: string, position: Position): { range: Range; placeholder: string } | null {
+    const doc = this.document(uri);
+    return doc && this.loaded ? nav.prepareRename(this.index, doc, position) : null;
+  }
+
+  rename(uri: string, position: Position, newName: string): WorkspaceEdit | null {
+    const doc = this.document(uri);
+    return doc && this.loaded ? nav.rename(this.index, doc, position, newName) : null;
+  }
+
+  symbols(uri: string): DocumentSymbol[] {
+    const doc = this.document(uri);
+    return doc ? this.service.getDocumentSymbols(doc) : [];
+  }
+
+  foldingRanges(uri: string): FoldingRange[] {
+    const doc = this.document(uri);
+    return doc ? this.service.getFoldingRanges(doc) : [];
+  }
+
+  selectionRanges(uri: string, positions: Position[]): SelectionRange[] {
+    const doc = this.document(uri);
+    return doc ? this.service.getSelectionRanges(doc, positions) : [];
+  }
+
+  links(uri: string, settings: DocumentSettings): DocumentLink[] {
+    const doc = this.document(uri);
+    return doc ? this.service.getDocumentLinks(doc, settings) : [];
+  }
+
+  /** Formatting edits (comments kept, idempotent); for a range, only the changes inside it. */
+  async format(uri: string, options: FormattingOptions, range?: Range): Promise<TextEdit[]> {
+    const doc = this.document(uri);
+    return doc ? this.service.format(doc, options, range) : [];
+  }
+
+  /**
+   * Quick fixes and fix-all actions, each verified: against the document, and fixes of cross-file
+   * problems against the index as it would be with the fix applied (when the index holds this
+   * version of the document; see `indexOpen`).
+   */
+  codeActions(uri: string, range: Range, context: CodeActionContext, settings: DocumentSettings): CodeAction[] {
+    const doc = this.document(uri);
+    if (!doc) return [];
+    const current = doc.getText();
+    const follows =
+      this.loaded &&
+      this.index.has(uri) &&
+      current.length <= LARGE_DOCUMENT &&
+      (!this.docs.isOpen(uri) || this.indexedVersion.get(uri) === doc.version);
+    const kind = follows ? this.kindOf(doc, settings) : undefined;
+    const crossFile = follows
+      ? (text: string) =>
+          text === current
+            ? this.index.problemsFor(uri)
+            : this.index.problemsWith(uri, kind, parseText(text, formatOf(doc)))
+      : undefined;
+    return this.service.getCodeActions(doc, range, context, settings, crossFile);
+  }
+
+  // ---- Migrations (slot) ------------------------------------------------------------------
+  // Moving a document to a newer schema version belongs here, beside the code actions: the
+  // versions a document can move to, and the edits, verified like quick fixes.
+
+  // ---- Schemas ----------------------------------------------------------------------------
+
+  /** Which schema applies to a document and why; `schemaUri` is the schema's file (bundled or user). */
+  schemaInfo(uri: string, settings: DocumentSettings): SchemaInfo {
+    const doc = this.document(uri);
+    return doc
+      ? schemas.schemaInfo(this.service, doc, settings)
+      : { schemaId: '', title: '', source: 'none', detail: '' };
+  }
+
+  /** Whether a schema reference is a bundled schema (an id such as `tenant`, or its `$id`). */
+  isBundledSchema(ref: string): boolean {
+    return this.service.store.entry(ref) !== undefined;
+  }
+
+  /** The schema files the user names in settings (absolute, or relative to each workspace folder). */
+  namedSchemaFiles(settings: DocumentSettings): string[] {
+    return schemas.namedSchemaFiles(this.service.store, settings);
+  }
+
+  /** A schema file changed (or all, without an argument): forget what was compiled from it. */
+  invalidateSchema(uri?: string): void {
+    this.service.invalidateSchema(uri);
+  }
+
+  /** Compile the bundled schemas ahead of use, one per step (a shell runs a step per tick). */
+  *warmUp(): Generator<void, void, void> {
+    for (const entry of this.service.store.bundled.catalog) {
+      this.service.store.get(entry.uri);
+      yield;
+    }
+  }
+}
+
+/** A host over bundled schemas, reading files through `read`. */
+export function createAnalysisHost(options: AnalysisHostOptions): AnalysisHost {
+  return new AnalysisHost(options);
+}
