@@ -203,10 +203,10 @@ class Universe {
       for (const f of repo.files(dir)) {
         const imports = importsOf(f.text);
         for (const [n, body] of structsOf(f.text)) structs.set(n, { body, imports, file: f.path });
-        for (const mm of f.text.matchAll(
-          /func \(\s*\w*\s*\*?(\w+)\)\s*UnmarshalYAML\([^)]*\)\s*error\s*\{([\s\S]*?)\n\}/g,
-        ))
-          methods.set(mm[1], mm[2]);
+        for (const mm of f.text.matchAll(/^func \(\s*\w*\s*\*?(\w+)\)\s*UnmarshalYAML\(.*$/gm)) {
+          const end = f.text.indexOf('\n}', mm.index);
+          methods.set(mm[1], f.text.slice(mm.index, end < 0 ? undefined : end));
+        }
       }
       found = { importPath, repo, dir, structs, methods };
       break;
@@ -235,7 +235,11 @@ function keysOf(universe, struct, registry, seen = new Set()) {
   if (seen.has(id)) return keys;
   seen.add(id);
   const fileCtx = { self: struct.pkg, imports: struct.imports };
-  for (const f of fieldsOf(struct.body)) {
+  const fields = fieldsOf(struct.body);
+  // A struct without yaml tags is read by its lowercased field names (yaml.v2's default); in a
+  // tagged struct, untagged exported fields hold runtime state (an HTTP client for tests, …).
+  const tagged = fields.some((f) => f.hasTag);
+  for (const f of fields) {
     if (f.tagName === '-' && !/\bdiscovery\.Configs$/.test(f.type)) continue;
     if (f.embedded || f.opts?.includes('inline')) {
       const { container, base } = typeShape(f.type);
@@ -253,8 +257,7 @@ function keysOf(universe, struct, registry, seen = new Set()) {
       keys.set('static_configs', { container: 'slice', struct: undefined, go: 'targetgroup.Group' });
       continue;
     }
-    // Untagged exported fields hold runtime state (an HTTP client for tests, …), not configuration.
-    if (!f.hasTag) continue;
+    if (tagged && !f.hasTag) continue;
     for (const name of f.names ?? []) {
       if (!/^[A-Z]/.test(name)) continue;
       const key = f.tagName || name.toLowerCase();
