@@ -151,7 +151,9 @@ test('valid HTTP clients give nothing; in monitoring files keys the schema rejec
     '    static_configs: [{ targets: ["api:8080"] }]',
     '  - job_name: k8s',
     '    bearer_token_file: /var/run/secrets/token',
-    '    kubernetes_sd_configs: [{ role: node, authorization: { credentials_file: /var/run/secrets/token } }]',
+    // Prometheus accepts a custom client for the Kubernetes API only with an explicit `api_server`.
+    '    kubernetes_sd_configs:',
+    '      - { role: node, api_server: "https://kubernetes.default.svc", authorization: { credentials_file: /var/run/secrets/token } }',
     'remote_write:',
     '  - url: https://metrics.example.com/push',
     '    sigv4: { region: eu-west-1 }',
