@@ -70,10 +70,9 @@ export function requireSettings(
     if (need.anyOf.some((k) => isSet(child(holder, k)) && !blankString(child(holder, k)))) continue;
     if (need.withDefault && present.length === 0) continue;
     const written = present[0];
-    const line = firstLine(holder, ctx.text);
-    const range: [number, number] = written
-      ? [written.keyNode.offset, written.keyNode.length]
-      : [line.offset, line.length];
+    const range = written
+      ? ([written.keyNode.offset, written.keyNode.length] as [number, number])
+      : holderRange(ctx, holder);
     const many = need.anyOf.length > 1;
     report(ctx, {
       code: 'prometheus.missing-setting',
@@ -91,6 +90,14 @@ export function requireSettings(
 }
 
 const blankString = (n: ValueNode | undefined): boolean => n?.type === 'string' && n.value.trim() === '';
+
+/** Where a problem about a whole mapping goes: its key, or its first line (list items). */
+function holderRange(ctx: RuleContext, holder: ValueNode): [number, number] {
+  const parent = holder.parent;
+  if (parent?.type === 'property' && parent.valueNode === holder) return [parent.keyNode.offset, parent.keyNode.length];
+  const line = firstLine(holder, ctx.text);
+  return [line.offset, line.length];
+}
 
 /** `a` and `b` both set in one mapping, which Prometheus refuses: reported on `a`, with the fix that removes it. */
 export function exclusive(
