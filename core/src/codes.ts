@@ -191,6 +191,7 @@ const table = {
     severity: 'error',
     title: 'A recording rule with `for`, `keep_firing_for` or `annotations`',
   },
+  'rules.record-and-alert': { severity: 'error', title: 'A rule with both `record` and `alert`' },
   'rules.invalid-record-name': {
     severity: 'warning',
     title: 'A recording rule name that is not a classic metric name',
@@ -208,13 +209,27 @@ const table = {
   'prometheus.target-with-scheme': { severity: 'error', title: 'A static target written as a URL' },
   'prometheus.duplicate-remote-name': { severity: 'error', title: 'A remote write or remote read name used twice' },
   'prometheus.queue-shards': {
-    severity: 'warning',
+    severity: 'error',
     title: 'A remote write queue whose `min_shards` exceeds `max_shards`',
+  },
+  'prometheus.queue-backoff': {
+    severity: 'error',
+    title: 'A remote write queue whose `max_backoff` is below `min_backoff`',
   },
   'prometheus.queue-capacity': {
     severity: 'warning',
     title: 'A remote write queue `capacity` below `max_samples_per_send`',
   },
+  'prometheus.missing-setting': { severity: 'error', title: 'A value Prometheus requires, missing or empty' },
+  'prometheus.empty-item': { severity: 'error', title: 'An empty or null entry in a list Prometheus reads' },
+  'prometheus.exclusive-settings': { severity: 'error', title: 'Two settings Prometheus refuses together' },
+  'prometheus.setting-requires': { severity: 'error', title: 'A setting that needs another one' },
+  'prometheus.duplicate-value': { severity: 'error', title: 'The same value twice in a list of unique values' },
+  'prometheus.kubernetes-selector': {
+    severity: 'error',
+    title: 'A Kubernetes selector of a role the discovery refuses, or not in selector syntax',
+  },
+  'prometheus.glob-path': { severity: 'error', title: 'A glob outside the last element of a file path' },
   'prometheus.scrape-interval-lookback': {
     severity: 'warning',
     title: 'A scrape interval not shorter than the 5m lookback delta',
@@ -255,12 +270,19 @@ const table = {
   'alertmanager.duplicate-group-by': { severity: 'error', title: 'A label twice in `group_by`' },
   'alertmanager.zero-interval': { severity: 'error', title: 'A zero `group_interval` or `repeat_interval`' },
   'alertmanager.time-range-order': { severity: 'error', title: 'A time range that ends before it starts' },
+  'alertmanager.route-missing': { severity: 'error', title: 'A configuration without a root route' },
+  'alertmanager.receiver-name-label': { severity: 'error', title: 'A receiver `name` label other than its name' },
+  'alertmanager.exclusive-settings': { severity: 'error', title: 'Two settings Alertmanager refuses together' },
+  'alertmanager.setting-requires': { severity: 'error', title: 'A setting that needs another one' },
   'alertmanager.inline-and-file': { severity: 'error', title: 'A setting given both inline and from a file' },
   'alertmanager.missing-setting': { severity: 'error', title: 'An integration without a value it requires' },
   'alertmanager.missing-global-setting': {
     severity: 'error',
     title: 'An integration value set neither inline nor in `global`',
   },
+  // Grafana dashboards (rules/grafana.ts)
+  'grafana.duplicate-panel-id': { severity: 'error', title: 'Two panels with the same id' },
+  'grafana.unknown-datasource': { severity: 'error', title: 'A data source variable the dashboard does not define' },
   // Security and consistency policy (rules/policy.ts)
   'policy.tls-version': { severity: 'error', title: 'A TLS version older than 1.2' },
   'policy.insecure-ssl-mode': {

@@ -29,7 +29,7 @@ const cases: Array<[string, string, Record<string, unknown>]> = [
   [
     'rules',
     'prometheus-rules',
-    { groups: [{ name: 'g', rules: [{ alert: 'A', expr: 'up == 0', for: '5 minutes', labels: { 'on-call': 'x' } }] }] },
+    { groups: [{ name: 'g', rules: [{ alert: 'A', expr: 'up == 0', for: '5 minutes', labels: { __name__: 'x' } }] }] },
   ],
 ];
 

@@ -17,6 +17,7 @@ import { parseDuration } from '../lang/duration';
 import { re2Error } from '../lang/re2';
 import { snippet } from '../lang/types';
 import { closest } from '../util/strings';
+import { firstLine } from '../validation/paths';
 import { checkHttpClients } from './httpClient';
 import type { Rule, RuleContext } from './types';
 import { integrations } from './alertmanagerIntegrations';
@@ -252,6 +253,8 @@ export function checkAlertmanagerConfig(
   const intervals = names(ctx, intervalHits, 'name', 'alertmanager.duplicate-time-interval');
   timeRanges(ctx, intervalHits);
   const r = child(block, 'route');
+  if (ownReceivers && r?.type !== 'object') routeMissing(ctx, block, base);
+  receiverLabels(ctx, block, base);
   if (r?.type === 'object') {
     rootRoute(ctx, block, r, [...base, 'route'], receivers.values().next().value);
     route(ctx, r, [...base, 'route'], { receivers: ownReceivers ? receivers : undefined, intervals }, 0);
@@ -262,6 +265,39 @@ export function checkAlertmanagerConfig(
   });
   integrations(ctx, block, base, ownReceivers);
   checkHttpClients(ctx, block, base);
+}
+
+/** A whole configuration without a root route (or with `route:` empty): Alertmanager has nowhere to send alerts. */
+function routeMissing(ctx: RuleContext, block: ValueNode, base: JSONPath): void {
+  const p = prop(block, 'route');
+  if (p && child(block, 'route')?.type !== 'null') return;
+  const line = firstLine(block, ctx.text);
+  report(ctx, {
+    code: 'alertmanager.route-missing',
+    node: p?.keyNode ?? block,
+    path: [...base, 'route'],
+    range: p ? undefined : [line.offset, line.length],
+    data: { missing: ['route'] },
+    supersedes: ['schema.type'],
+    blockedBy: [],
+  });
+}
+
+/** A receiver's `labels.name` is its name (Alertmanager sets it): another value is refused. */
+function receiverLabels(ctx: RuleContext, block: ValueNode, base: JSONPath): void {
+  items(child(block, 'receivers')).forEach((rcv, i) => {
+    const name = str(child(rcv, 'name'));
+    const label = str(child(child(rcv, 'labels'), 'name'));
+    if (!name || !label || label.value === name.value) return;
+    const path = [...base, 'receivers', i, 'labels', 'name'];
+    report(ctx, {
+      code: 'alertmanager.receiver-name-label',
+      node: label,
+      path,
+      args: { name: name.value, value: label.value },
+      data: { name: name.value, value: label.value, fixes: [changeTo(path, name.value, label.value, { safe: true })] },
+    });
+  });
 }
 
 /** Notification rules (standalone files and monitoring blocks): matcher syntax. */

@@ -8,11 +8,16 @@ import type { JSONPath, ValueNode } from '../document/ast';
 import { firstLine } from '../validation/paths';
 import { given, inlineAndFile, schemaMissing } from './httpClient';
 import type { RuleContext } from './types';
-import { child, entries, items, report, schemaProblemAt, strAt } from './util';
+import { child, entries, items, prop, report, schemaProblemAt, strAt } from './util';
+import { removeKey } from '../fixes';
 
 /** `global` settings given inline and from a file (Alertmanager refuses both). */
 const GLOBAL_PAIRS: Array<[string, string]> = [
   ['slack_api_url', 'slack_api_url_file'],
+  ['slack_app_token', 'slack_app_token_file'],
+  ['telegram_bot_token', 'telegram_bot_token_file'],
+  ['wechat_api_secret', 'wechat_api_secret_file'],
+  ['mattermost_webhook_url', 'mattermost_webhook_url_file'],
   ['opsgenie_api_key', 'opsgenie_api_key_file'],
   ['victorops_api_key', 'victorops_api_key_file'],
   ['smtp_auth_password', 'smtp_auth_password_file'],
@@ -28,10 +33,19 @@ interface Need {
   also?: string[];
 }
 
-/** Per integration (`<name>_configs`): settings exclusive with their `_file` form, and what must be given. */
-const INTEGRATIONS: Record<string, { pairs: Array<[string, string]>; needs: Need[] }> = {
+/**
+ * Per integration (`<name>_configs`): settings exclusive with their `_file` form, groups of
+ * settings exclusive with each other, and what must be given.
+ */
+const INTEGRATIONS: Record<
+  string,
+  { pairs: Array<[string, string]>; needs: Need[]; exclusive?: Array<[string[], string[]]> }
+> = {
   email_configs: {
-    pairs: [],
+    pairs: [
+      ['auth_password', 'auth_password_file'],
+      ['auth_secret', 'auth_secret_file'],
+    ],
     needs: [
       { keys: ['to'] },
       { keys: ['smarthost'], global: ['smtp_smarthost'] },
@@ -39,9 +53,22 @@ const INTEGRATIONS: Record<string, { pairs: Array<[string, string]>; needs: Need
     ],
   },
   slack_configs: {
-    pairs: [['api_url', 'api_url_file']],
+    pairs: [
+      ['api_url', 'api_url_file'],
+      ['app_token', 'app_token_file'],
+    ],
+    exclusive: [
+      [
+        ['app_token', 'app_token_file'],
+        ['api_url', 'api_url_file'],
+      ],
+    ],
     needs: [
-      { keys: ['api_url', 'api_url_file'], global: ['slack_api_url', 'slack_api_url_file'], also: ['webhook_url'] },
+      {
+        keys: ['api_url', 'api_url_file', 'app_token', 'app_token_file'],
+        global: ['slack_api_url', 'slack_api_url_file', 'slack_app_token', 'slack_app_token_file'],
+        also: ['webhook_url'],
+      },
     ],
   },
   pagerduty_configs: {
@@ -83,8 +110,31 @@ const INTEGRATIONS: Record<string, { pairs: Array<[string, string]>; needs: Need
     needs: [{ keys: ['user_key', 'user_key_file'] }, { keys: ['token', 'token_file'] }],
   },
   telegram_configs: {
-    pairs: [['bot_token', 'bot_token_file']],
-    needs: [{ keys: ['bot_token', 'bot_token_file'] }, { keys: ['chat_id'] }],
+    pairs: [
+      ['bot_token', 'bot_token_file'],
+      ['chat_id', 'chat_id_file'],
+    ],
+    needs: [
+      { keys: ['bot_token', 'bot_token_file'], global: ['telegram_bot_token', 'telegram_bot_token_file'] },
+      { keys: ['chat_id', 'chat_id_file'] },
+    ],
+  },
+  mattermost_configs: {
+    pairs: [['webhook_url', 'webhook_url_file']],
+    needs: [
+      { keys: ['webhook_url', 'webhook_url_file'], global: ['mattermost_webhook_url', 'mattermost_webhook_url_file'] },
+    ],
+  },
+  incidentio_configs: {
+    pairs: [
+      ['url', 'url_file'],
+      ['alert_source_token', 'alert_source_token_file'],
+    ],
+    exclusive: [[['alert_source_token', 'alert_source_token_file'], ['http_config.authorization']]],
+    needs: [
+      { keys: ['url', 'url_file'] },
+      { keys: ['alert_source_token', 'alert_source_token_file', 'http_config.authorization'] },
+    ],
   },
   rocketchat_configs: {
     pairs: [
@@ -97,9 +147,9 @@ const INTEGRATIONS: Record<string, { pairs: Array<[string, string]>; needs: Need
     ],
   },
   wechat_configs: {
-    pairs: [],
+    pairs: [['api_secret', 'api_secret_file']],
     needs: [
-      { keys: ['api_secret'], global: ['wechat_api_secret'] },
+      { keys: ['api_secret', 'api_secret_file'], global: ['wechat_api_secret', 'wechat_api_secret_file'] },
       { keys: ['corp_id'], global: ['wechat_api_corp_id'] },
     ],
   },
@@ -131,6 +181,16 @@ export function integrations(ctx: RuleContext, block: ValueNode, base: JSONPath,
   for (const [key, fileKey] of GLOBAL_PAIRS)
     inlineAndFile(ctx, 'alertmanager.inline-and-file', global, globalPath, key, fileKey);
   const inGlobal = (keys: string[]): boolean => keys.some((k) => !!given(ctx, global, globalPath, k));
+  // A global Slack app token and a global webhook URL (other than the app URL) exclude each other.
+  const appUrl = strAt(global, 'slack_app_url') ?? SLACK_APP_URL;
+  if (strAt(global, 'slack_api_url') !== appUrl)
+    exclusiveGroups(
+      ctx,
+      global,
+      globalPath,
+      ['slack_app_token', 'slack_app_token_file'],
+      ['slack_api_url', 'slack_api_url_file'],
+    );
   items(child(block, 'receivers')).forEach((rcv, ri) => {
     const receiver = strAt(rcv, 'name') ?? `receivers[${ri}]`;
     for (const e of entries(rcv)) {
@@ -142,6 +202,8 @@ export function integrations(ctx: RuleContext, block: ValueNode, base: JSONPath,
         const path = [...base, 'receivers', ri, e.key, ii];
         for (const [key, fileKey] of spec.pairs)
           inlineAndFile(ctx, 'alertmanager.inline-and-file', item, path, key, fileKey, { receiver });
+        for (const [group, others] of spec.exclusive ?? []) exclusiveGroups(ctx, item, path, group, others);
+        if (e.key === 'slack_configs') slackUpdateMessage(ctx, item, path);
         if (schemaProblemAt(ctx, path, ['schema.type'])) return;
         for (const need of spec.needs) {
           if ([...need.keys, ...(need.also ?? [])].some((k) => has(ctx, item, path, k))) continue;
@@ -185,5 +247,44 @@ export function integrations(ctx: RuleContext, block: ValueNode, base: JSONPath,
         }
       });
     }
+  });
+}
+
+const SLACK_APP_URL = 'https://slack.com/api/chat.postMessage';
+
+/** Any of `group` given together with any of `others`: reported on the first of `group` given. */
+function exclusiveGroups(
+  ctx: RuleContext,
+  item: ValueNode | undefined,
+  path: JSONPath,
+  group: string[],
+  others: string[],
+): void {
+  const mine = group.find((k) => has(ctx, item, path, k));
+  const other = others.find((k) => has(ctx, item, path, k));
+  if (!mine || !other) return;
+  const at = [...path, mine];
+  const keyNode = prop(item, mine)?.keyNode;
+  if (!keyNode) return;
+  report(ctx, {
+    code: 'alertmanager.exclusive-settings',
+    node: keyNode,
+    path: at,
+    args: { key: mine, other },
+    data: { key: mine, conflicts: [other], fixes: [removeKey(at, { preferred: false })] },
+  });
+}
+
+/** Slack `update_message` edits messages through the chat API, with an app token: not through a webhook URL. */
+function slackUpdateMessage(ctx: RuleContext, item: ValueNode, path: JSONPath): void {
+  const update = child(item, 'update_message');
+  const url = strAt(item, 'api_url');
+  if (update?.type !== 'boolean' || !update.value || url === undefined || url === SLACK_APP_URL) return;
+  report(ctx, {
+    code: 'alertmanager.setting-requires',
+    node: update,
+    path: [...path, 'update_message'],
+    args: { key: 'update_message', requirement: 'app_token', url: SLACK_APP_URL },
+    data: { key: 'update_message', requires: { api_url: SLACK_APP_URL } },
   });
 }

@@ -123,7 +123,8 @@ export interface HttpClientOptions {
 function exclusiveAuth(ctx: RuleContext, holder: ValueNode, path: JSONPath, extra: readonly string[]): void {
   const methods: Array<{ name: string; props: PropertyNode[] }> = [];
   for (const name of [...AUTH, ...extra]) {
-    const keys = name === 'bearer_token' ? ['bearer_token', 'bearer_token_file'] : [name];
+    // A token and its file are one method (Marathon's `auth_token` too).
+    const keys = name === 'bearer_token' || name === 'auth_token' ? [name, name + '_file'] : [name];
     const props = keys.map((k) => given(ctx, holder, path, k)).filter((p): p is PropertyNode => !!p);
     if (props.length) methods.push({ name, props });
   }
@@ -168,14 +169,20 @@ export function checkTls(ctx: RuleContext, tls: ValueNode | undefined, path: JSO
   if (key && !cert) missing(key, '.key', ['cert_file', 'cert']);
 }
 
-function headers(ctx: RuleContext, map: ValueNode | undefined, path: JSONPath, reserved: ReadonlySet<string>): void {
+function headers(
+  ctx: RuleContext,
+  map: ValueNode | undefined,
+  path: JSONPath,
+  reserved: ReadonlySet<string>,
+  authorization = 'http.reserved-header.authorization',
+): void {
   for (const e of entries(map)) {
     const name = e.key.toLowerCase();
     if (!reserved.has(name)) continue;
     const at = [...path, e.key];
     report(ctx, {
       code: 'http.reserved-header',
-      message: name === 'authorization' ? 'http.reserved-header.authorization' : 'http.reserved-header',
+      message: name === 'authorization' ? authorization : 'http.reserved-header',
       node: e.keyNode,
       path: at,
       args: { header: e.key },
@@ -189,6 +196,17 @@ export function checkRemoteHeaders(ctx: RuleContext, item: ValueNode | undefined
   headers(ctx, child(item, 'headers'), [...path, 'headers'], RESERVED_REMOTE_HEADERS);
 }
 
+/** Tracing `headers`: the same reserved names; `Authorization` is not supported there at all. */
+export function checkTracingHeaders(ctx: RuleContext, tracing: ValueNode | undefined, path: JSONPath): void {
+  headers(
+    ctx,
+    child(tracing, 'headers'),
+    [...path, 'headers'],
+    RESERVED_REMOTE_HEADERS,
+    'http.reserved-header.tracing',
+  );
+}
+
 /** One HTTP client configuration (a scrape job, an `http_config`, a remote write target, …) at `path`. */
 export function checkHttpClient(
   ctx: RuleContext,
@@ -199,6 +217,8 @@ export function checkHttpClient(
   if (holder?.type !== 'object') return;
   exclusiveAuth(ctx, holder, path, opts.extraAuth ?? []);
   inlineAndFile(ctx, 'http.inline-and-file', holder, path, 'bearer_token', 'bearer_token_file');
+  if (opts.extraAuth?.includes('auth_token'))
+    inlineAndFile(ctx, 'http.inline-and-file', holder, path, 'auth_token', 'auth_token_file');
   const basic = child(holder, 'basic_auth');
   for (const k of ['username', 'password'])
     inlineAndFile(ctx, 'http.inline-and-file', basic, [...path, 'basic_auth'], k, k + '_file');

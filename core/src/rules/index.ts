@@ -11,6 +11,8 @@ import { alertmanagerRule } from './alertmanager';
 import { policyRule } from './policy';
 import { secretsRule } from './secrets';
 import { networksRule } from './networks';
+import { grafanaRule } from './grafana';
+import { applySeverityPolicy } from './severity';
 
 /** Every single-document rule family, in the order they run. */
 export const rules: Rule[] = [
@@ -24,6 +26,7 @@ export const rules: Rule[] = [
   policyRule,
   networksRule,
   secretsRule,
+  grafanaRule,
 ];
 
 /** Run the rules for a part; a failing rule is contained and never hides the others. */
@@ -44,6 +47,7 @@ export function runRules(
       // A rule bug must not cost the user their other diagnostics.
     }
   }
+  applySeverityPolicy(kind, out);
   return out;
 }
 

@@ -31,6 +31,8 @@ export const ruleMessages: Record<string, string> = {
   'rules.duplicate-group': 'Group name `{name}` is repeated in this file; group names must be unique within a file.',
   'rules.recording-rule-field':
     'Recording rule `{record}` has `{field}`, which only alerting rules may have; remove it, or make the rule an alert.',
+  'rules.record-and-alert':
+    'This rule has both `record` (`{record}`) and `alert` (`{alert}`); a rule is a recording rule or an alerting rule. Keep one of them.',
   'rules.invalid-record-name':
     'Recording rule name `{name}` is not a classic metric name ([a-zA-Z_:][a-zA-Z0-9_:]*): only Prometheus 3 with UTF-8 names accepts it, and queries must quote it.',
   'rules.record-name-braces':
@@ -56,9 +58,47 @@ export const ruleMessages: Record<string, string> = {
   'prometheus.duplicate-remote-name':
     'Name `{name}` is already used by another `{section}` entry; names must be unique among the `{section}` entries.',
   'prometheus.queue-shards':
-    '`min_shards` ({min}) is greater than `max_shards` ({max}); Prometheus accepts it, but the bounds contradict each other. Lower `min_shards` or raise `max_shards`.',
+    '`min_shards` ({min}) is greater than `max_shards` ({max}); Prometheus refuses the queue. Lower `min_shards` or raise `max_shards` (unset, they are 1 and 50).',
+  'prometheus.queue-backoff':
+    '`max_backoff` ({max}) is shorter than `min_backoff` ({min}); Prometheus refuses the queue. Raise `max_backoff` or lower `min_backoff` (unset, they are 5s and 30ms).',
   'prometheus.queue-capacity':
     '`capacity` ({capacity}) is smaller than `max_samples_per_send` ({max}), so a shard buffers less than one full batch; the Prometheus tuning guide recommends 3 to 10 times `max_samples_per_send`.',
+  'prometheus.missing-setting': '{where} needs `{key}`, which Prometheus requires; add it.',
+  'prometheus.missing-setting.empty': '`{key}` of {where} is empty, but Prometheus requires a value; set it.',
+  'prometheus.missing-setting.any': '{where} needs one of {keys}, which Prometheus requires; add one.',
+  'prometheus.empty-item': 'An empty entry in `{key}`: Prometheus refuses empty or null entries; remove it.',
+  'prometheus.exclusive-settings':
+    '`{key}` cannot be used together with `{other}`: Prometheus refuses the combination; remove one of them.',
+  'prometheus.exclusive-settings.kubeconfig':
+    '`{key}` cannot be used with `{other}`: the kubeconfig file sets up the client of the Kubernetes API; remove one of them.',
+  'prometheus.exclusive-settings.instance-principal':
+    '`{key}` cannot be used with `auth: instance_principal` (it belongs to `api_key` authentication); remove it.',
+  'prometheus.setting-requires.escaping':
+    'Metric name escaping `{value}` keeps UTF-8 names, which needs `{requirement}`; choose another escaping scheme or UTF-8 validation.',
+  'prometheus.setting-requires.otlp':
+    'OTLP translation strategy `{value}` keeps UTF-8 names, which needs `{requirement}` in `global`; choose an escaping strategy or UTF-8 validation.',
+  'prometheus.setting-requires.otlp-ignore':
+    '`ignore_resource_attributes` only applies with `{requirement}`; set it, or list the attributes to keep in `promote_resource_attributes`.',
+  'prometheus.setting-requires.api-server':
+    '`{value}` configures the client of the Kubernetes API, which needs `{requirement}`: set the API server URL, or remove `{value}`.',
+  'prometheus.duplicate-value':
+    '`{value}` is listed twice in `{key}` (spaces around a value do not count); remove the repetition.',
+  'prometheus.kubernetes-selector.role':
+    'A `{role}` discovery accepts selectors of the roles {allowed}, not `{selectorRole}`; change the role or remove the selector.',
+  'prometheus.kubernetes-selector.empty':
+    'An empty requirement in this selector (two commas in a row, or one at an end); remove it.',
+  'prometheus.kubernetes-selector.key':
+    '`{token}` is not a Kubernetes label key (letters, digits, `-`, `_` and `.`, at most 63, with an optional DNS prefix and `/`).',
+  'prometheus.kubernetes-selector.value':
+    '`{token}` is not a Kubernetes label value (letters, digits, `-`, `_` and `.`, at most 63, starting and ending with a letter or digit).',
+  'prometheus.kubernetes-selector.integer':
+    '`{token}` is not an integer; `>` and `<` compare label values with whole numbers.',
+  'prometheus.kubernetes-selector.requirement':
+    '`{token}` is not a label selector requirement: write `key`, `!key`, `key=value`, `key!=value`, `key in (a, b)` or `key notin (a, b)`.',
+  'prometheus.kubernetes-selector.field':
+    '`{token}` is not a field selector requirement: write `field=value`, `field==value` or `field!=value`.',
+  'prometheus.glob-path':
+    '`{value}` has a glob outside its last path element; Prometheus accepts `*` in the file name only (`dir/*.yml`), not in directories.',
   'prometheus.scrape-interval-lookback':
     "Scrape interval {interval} is not shorter than the query lookback delta ({lookback} by default): between two scrapes the series go stale and drop out of queries. Scrape more often than every {lookback}, or raise the server's `--query.lookback-delta`.",
 
@@ -86,6 +126,8 @@ export const ruleMessages: Record<string, string> = {
     '`authorization` cannot use the type `{value}`; use `basic_auth` with `username` and `password` instead.',
   'http.oauth2-missing': '`oauth2` has no `{key}`, which the OAuth 2.0 client credentials flow requires; add it.',
   'http.reserved-header': 'Header `{header}` is set by the HTTP client itself and cannot be overridden; remove it.',
+  'http.reserved-header.tracing':
+    'The `{header}` header cannot be set in tracing `headers`: Prometheus does not support it there; remove it.',
   'http.reserved-header.authorization':
     'The `{header}` header cannot be set here; configure credentials with `authorization`, `basic_auth` or `oauth2` instead.',
 
@@ -118,8 +160,26 @@ export const ruleMessages: Record<string, string> = {
     'Receiver `{receiver}`: this {integration} configuration has no `{key}`, which Alertmanager requires; add it.',
   'alertmanager.missing-setting.any':
     'Receiver `{receiver}`: this {integration} configuration needs one of {keys}, which Alertmanager requires; add one.',
+  'alertmanager.route-missing':
+    'This configuration has no `route`: Alertmanager needs a root route with a default `receiver`; add one.',
+  'alertmanager.receiver-name-label':
+    "A receiver's `name` label is its name: `{value}` must be `{name}`. Change it, or remove the label (Alertmanager sets it).",
+  'alertmanager.exclusive-settings':
+    '`{key}` cannot be used together with `{other}`: Alertmanager refuses the combination; remove one of them.',
+  'alertmanager.setting-requires':
+    '`{key}` edits messages through the Slack app API: it needs `{requirement}` and `api_url` set to `{url}`, not a webhook URL.',
   'alertmanager.missing-global-setting':
     'Receiver `{receiver}`: this {integration} configuration has no `{key}`, and `global` has no `{globalKey}` to fall back on; set `{key}` here or `{globalKey}` under `global`.',
+
+  // grafana.ts
+  'grafana.duplicate-panel-id':
+    'Panel id `{id}` is already the id of the panel at `{first}`; Grafana edits, links and repeats panels by id. Give this one a unique id, such as {suggestion}.',
+  'grafana.duplicate-panel-id.titled':
+    'Panel id `{id}` is already the id of panel "{title}" (`{first}`); Grafana edits, links and repeats panels by id. Give this one a unique id, such as {suggestion}.',
+  'grafana.unknown-datasource':
+    'Data source variable `{name}` is not defined in `templating.list` or `__inputs`, so the panel cannot load its data; define the variable, or name an existing data source.',
+  'grafana.unknown-datasource.suggest':
+    'Data source variable `{name}` is not defined in `templating.list` or `__inputs`, so the panel cannot load its data; did you mean `{suggestion}`?',
 
   // policy.ts
   'policy.tls-version':

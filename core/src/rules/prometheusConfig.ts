@@ -9,10 +9,12 @@
  * `prometheus.yml` files and to the `prometheus` block of monitoring files.
  * Codes `prometheus.*`, `relabel.*`, `http.*`.
  */
-import type { JSONPath, NumberNode, ValueNode } from '../document/ast';
+import type { JSONPath, ValueNode } from '../document/ast';
 import { formatDuration, parseDuration } from '../lang/duration';
-import { checkHttpClients, checkRemoteHeaders } from './httpClient';
+import { checkHttpClients, checkRemoteHeaders, checkTracingHeaders } from './httpClient';
 import { checkRelabelConfigs } from './relabel';
+import { checkPrometheusSettings } from './prometheusSettings';
+import { checkServiceDiscovery } from './prometheusSd';
 import type { Rule, RuleContext } from './types';
 import { child, items, report, str, strAt } from './util';
 import { setValue, type FixDescriptor, type FixStep } from '../fixes';
@@ -90,7 +92,22 @@ export function splitTarget(target: string): { host: string; scheme?: string; pa
 /** The target as messages may show it: without the credentials of `scheme://user:pass@host`. */
 const shown = (target: string): string => target.replace(/^([^/]*\/\/)?[^/@]*@/, '$1…@');
 
-/** Static targets of the jobs (and Alertmanager configs) that have no relabeling to rewrite them. */
+/**
+ * Whether relabeling may change or drop a target's `__address__` before Prometheus checks it
+ * (promtool checks the relabeled address): a rule writing `__address__`, `labelmap` (it may write
+ * any label), or one that keeps or drops targets.
+ */
+function mayRewriteAddress(job: ValueNode): boolean {
+  return items(child(job, 'relabel_configs')).some((rule) => {
+    const action = (strAt(rule, 'action') ?? 'replace').toLowerCase();
+    return (
+      strAt(rule, 'target_label') === '__address__' ||
+      ['labelmap', 'keep', 'drop', 'keepequal', 'dropequal'].includes(action)
+    );
+  });
+}
+
+/** Static targets of the jobs (and Alertmanager configs) whose relabeling does not rewrite the address. */
 function targets(ctx: RuleContext, block: ValueNode, base: JSONPath): void {
   const jobs: Array<{ node: ValueNode; path: JSONPath }> = [];
   items(child(block, 'scrape_configs')).forEach((node, i) => jobs.push({ node, path: [...base, 'scrape_configs', i] }));
@@ -98,7 +115,7 @@ function targets(ctx: RuleContext, block: ValueNode, base: JSONPath): void {
     jobs.push({ node, path: [...base, 'alerting', 'alertmanagers', i] }),
   );
   for (const job of jobs) {
-    if (items(child(job.node, 'relabel_configs')).length > 0) continue;
+    if (mayRewriteAddress(job.node)) continue;
     items(child(job.node, 'static_configs')).forEach((sc, si) => {
       items(child(sc, 'targets')).forEach((t, ti) => {
         const node = str(t);
@@ -156,41 +173,6 @@ function remoteNames(ctx: RuleContext, block: ValueNode, base: JSONPath): void {
   }
 }
 
-function num(node: ValueNode | undefined, key: string): NumberNode | undefined {
-  const n = child(node, key);
-  return n?.type === 'number' ? n : undefined;
-}
-
-/** Queue bounds that contradict each other, when both are written (defaults differ between versions). */
-function queues(ctx: RuleContext, block: ValueNode, base: JSONPath): void {
-  items(child(block, 'remote_write')).forEach((item, i) => {
-    const q = child(item, 'queue_config');
-    const path = [...base, 'remote_write', i, 'queue_config'];
-    const min = num(q, 'min_shards');
-    const max = num(q, 'max_shards');
-    if (min && max && min.value > max.value) {
-      report(ctx, {
-        code: 'prometheus.queue-shards',
-        node: min,
-        path: [...path, 'min_shards'],
-        args: { min: min.value, max: max.value },
-        data: { min: min.value, max: max.value },
-      });
-    }
-    const capacity = num(q, 'capacity');
-    const perSend = num(q, 'max_samples_per_send');
-    if (capacity && perSend && capacity.value < perSend.value) {
-      report(ctx, {
-        code: 'prometheus.queue-capacity',
-        node: capacity,
-        path: [...path, 'capacity'],
-        args: { capacity: capacity.value, max: perSend.value },
-        data: { capacity: capacity.value, maxSamplesPerSend: perSend.value },
-      });
-    }
-  });
-}
-
 function relabeling(ctx: RuleContext, block: ValueNode, base: JSONPath): void {
   const lists = (holder: ValueNode | undefined, path: JSONPath, keys: string[]): void => {
     for (const key of keys) checkRelabelConfigs(ctx, child(holder, key), [...path, key]);
@@ -214,10 +196,12 @@ function httpClients(ctx: RuleContext, block: ValueNode, base: JSONPath): void {
     const rel = path.slice(base.length);
     if (rel.length === 2 && rel[0] === 'remote_write') return ['sigv4', 'azuread', 'google_iam'];
     if (rel.length === 3 && rel[0] === 'alerting' && rel[1] === 'alertmanagers') return ['sigv4'];
+    if (rel[rel.length - 2] === 'marathon_sd_configs') return ['auth_token'];
     return undefined;
   });
   for (const section of ['remote_write', 'remote_read'])
     items(child(block, section)).forEach((item, i) => checkRemoteHeaders(ctx, item, [...base, section, i]));
+  checkTracingHeaders(ctx, child(block, 'tracing'), [...base, 'tracing']);
 }
 
 /**
@@ -315,8 +299,9 @@ export function checkPrometheusConfig(ctx: RuleContext, block: ValueNode | undef
   jobNames(ctx, block, base);
   targets(ctx, block, base);
   remoteNames(ctx, block, base);
-  queues(ctx, block, base);
   relabeling(ctx, block, base);
+  checkPrometheusSettings(ctx, block, base);
+  checkServiceDiscovery(ctx, block, base);
   httpClients(ctx, block, base);
   lookback(ctx, block, base);
 }

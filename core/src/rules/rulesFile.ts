@@ -6,10 +6,10 @@
  * several YAML documents gets promtool's warning on each document after the first (Prometheus
  * reads only the first). Codes `rules.*`.
  */
-import type { JSONPath, ValueNode } from '../document/ast';
+import type { ASTNode, JSONPath, ValueNode } from '../document/ast';
 import { firstLine } from '../validation/paths';
 import type { Rule, RuleContext } from './types';
-import { child, entries, items, prop, report, str } from './util';
+import { child, entries, items, prop, report, str, val } from './util';
 import { removeKey, type FixDescriptor } from '../fixes';
 
 const LEGACY_METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
@@ -39,6 +39,30 @@ function duplicateGroups(ctx: RuleContext, groups: ValueNode[], list: GroupList)
   });
 }
 
+/** `record` and `alert` both set: a rule is one or the other (the schema's branch problem about either is replaced). */
+function recordAndAlert(ctx: RuleContext, rule: ValueNode, path: JSONPath): void {
+  const alert = prop(rule, 'alert');
+  const record = prop(rule, 'record');
+  if (!alert || !record) return;
+  report(ctx, {
+    code: 'rules.record-and-alert',
+    node: alert.keyNode,
+    path: [...path, 'alert'],
+    args: { record: scalar(record.valueNode), alert: scalar(alert.valueNode) },
+    data: { keys: ['record', 'alert'] },
+    supersedes: ['schema.additional-property'],
+    supersedesAt: [
+      [...path, 'alert'],
+      [...path, 'record'],
+    ],
+  });
+}
+
+const scalar = (node: ASTNode | undefined): string => {
+  const v = val(node);
+  return v && (v.type === 'string' || v.type === 'number' || v.type === 'boolean') ? String(v.value) : '';
+};
+
 function recordingRule(ctx: RuleContext, rule: ValueNode, path: JSONPath): void {
   const record = str(child(rule, 'record'));
   if (!record || child(rule, 'alert')) return;
@@ -51,6 +75,8 @@ function recordingRule(ctx: RuleContext, rule: ValueNode, path: JSONPath): void 
         path: [...path, field],
         args: { record: record.value, field },
         data: { field, fixes: [removeKey([...path, field])] },
+        // The schema says it as an unknown key of the recording rule branch ("Allowed keys: …").
+        supersedes: ['schema.additional-property'],
       });
   }
   const name = record.value;
@@ -130,6 +156,7 @@ export function checkGroups(ctx: RuleContext, groupsNode: ValueNode | undefined,
     reservedLabels(ctx, g, gpath);
     items(child(g, 'rules')).forEach((rule, ri) => {
       const rpath = [...gpath, 'rules', ri];
+      recordAndAlert(ctx, rule, rpath);
       recordingRule(ctx, rule, rpath);
       reservedLabels(ctx, rule, rpath);
     });

@@ -95,8 +95,13 @@ export function describeError(
         parentSchema.properties && typeof parentSchema.properties === 'object'
           ? Object.keys(parentSchema.properties as object)
           : [];
-      const allowed = declared.filter((k) => !present.has(k) && !isHidden(parentSchema, k));
-      const suggestions = closest(extra, allowed);
+      // Every key the mapping may have is listed (the ones already written too); a misspelling is
+      // only matched against the keys not yet written, which it may have meant.
+      const allowed = declared.filter((k) => !isHidden(parentSchema, k));
+      const suggestions = closest(
+        extra,
+        allowed.filter((k) => !present.has(k)),
+      );
       const where = whereName(path);
       const propPath: JSONPath = [...path, extra];
       const patterns =

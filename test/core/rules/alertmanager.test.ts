@@ -230,14 +230,15 @@ test('each integration gets what it needs, inline or from `global`; the first li
     [
       [['smarthost'], ['smtp_smarthost']],
       [['from'], ['smtp_from']],
+      // Alertmanager 0.34 also posts to Slack with an app token, inline or in `global`.
       [
-        ['api_url', 'api_url_file'],
-        ['slack_api_url', 'slack_api_url_file'],
+        ['api_url', 'api_url_file', 'app_token', 'app_token_file'],
+        ['slack_api_url', 'slack_api_url_file', 'slack_app_token', 'slack_app_token_file'],
       ],
       [['routing_key'], undefined],
       [['url', 'url_file'], undefined],
       [['routing_key', 'routing_key_file', 'service_key', 'service_key_file'], undefined],
-      [['chat_id'], undefined],
+      [['chat_id', 'chat_id_file'], undefined],
     ],
   );
   assert.deepEqual([hits[0].data.receiver, hits[0].data.integration], ['team', 'email']);

@@ -46,15 +46,21 @@ test('job names are unique in a file', () => {
   ]);
 });
 
-test('static targets written as URLs, with the host:port, scheme and path to use; relabeled jobs are left alone', () => {
+test('static targets written as URLs, with the host:port, scheme and path to use; jobs whose relabeling rewrites the address are left alone', () => {
   const text = [
     'scrape_configs:',
     '  - job_name: a',
     '    static_configs:',
     '      - targets: ["http://node-1:9100/metrics", node-2:9100/metrics, "https://node-3", node-4:9100]',
     '  - job_name: b',
-    '    relabel_configs: [{ source_labels: [__address__], target_label: __param_target }]',
+    '    relabel_configs:',
+    '      - { source_labels: [__address__], target_label: __param_target }',
+    '      - { target_label: __address__, replacement: "blackbox:9115" }',
     '    static_configs: [{ targets: ["https://example.com/health"] }]',
+    // promtool checks the relabeled address: relabeling that leaves `__address__` alone does not help.
+    '  - job_name: c',
+    '    relabel_configs: [{ source_labels: [__address__], target_label: __param_target }]',
+    '    static_configs: [{ targets: ["https://example.com/ready"] }]',
     'alerting:',
     '  alertmanagers:',
     '    - static_configs: [{ targets: ["http://am:9093"] }]',
@@ -76,6 +82,11 @@ test('static targets written as URLs, with the host:port, scheme and path to use
       code: 'prometheus.target-with-scheme',
       text: '"https://node-3"',
       path: 'scrape_configs.0.static_configs.0.targets.2',
+    },
+    {
+      code: 'prometheus.target-with-scheme',
+      text: '"https://example.com/ready"',
+      path: 'scrape_configs.2.static_configs.0.targets.0',
     },
     {
       code: 'prometheus.target-with-scheme',
@@ -139,7 +150,7 @@ test('splitTarget', () => {
   assert.equal(splitTarget('[::1]:9090'), undefined);
 });
 
-test('remote write and read names are unique per section; contradicting queue bounds are warnings (Prometheus accepts them)', () => {
+test('remote write and read names are unique per section; queue bounds Prometheus refuses are errors, a small capacity a warning', () => {
   const text = [
     'remote_write:',
     '  - url: https://a.example.com/push',
@@ -166,9 +177,10 @@ test('remote write and read names are unique per section; contradicting queue bo
     { code: 'prometheus.duplicate-remote-name', text: 'central', path: 'remote_write.1.name' },
     { code: 'prometheus.duplicate-remote-name', text: 'central', path: 'remote_read.1.name' },
   ]);
+  // Prometheus v3.12 and later refuse `min_shards` above `max_shards`; a capacity below one batch is only advice.
   assert.deepEqual(
     hits.map((h) => h.severity),
-    ['warning', 'warning', 'error', 'error'],
+    ['error', 'warning', 'error', 'error'],
   );
   assert.deepEqual(
     [hits[0].data.min, hits[0].data.max, hits[1].data.maxSamplesPerSend, hits[3].data.section],

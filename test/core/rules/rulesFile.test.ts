@@ -27,7 +27,7 @@ test('group names are unique within a rules file (upstream `name`, monitoring `g
   ]);
 });
 
-test('recording rules: alerting-only fields (said once where the schema already does), names and braces', () => {
+test('recording rules: alerting-only fields (said once, by the rule, instead of the schema), names and braces; record and alert together', () => {
   const text = [
     'groups:',
     '  - name: g',
@@ -49,12 +49,23 @@ test('recording rules: alerting-only fields (said once where the schema already 
       path: 'groups.0.rules.0.record',
     },
     { code: 'rules.invalid-record-name', text: 'tenant-requests:rate5m', path: 'groups.0.rules.1.record' },
+    { code: 'rules.recording-rule-field', text: 'for', path: 'groups.0.rules.2.for' },
   ]);
   assert.equal(withCode(hits, 'rules.invalid-record-name')[0].severity, 'warning');
-  // The upstream schema already reports `for` on a recording rule: no second diagnostic.
+  // The schema's "unknown key `for`" (whose allowed keys would only be those of the recording branch) is replaced: one diagnostic.
   assert.deepEqual(
     hits.filter((h) => h.path.join('.') === 'groups.0.rules.2.for').map((h) => h.code),
-    ['schema.additional-property'],
+    ['rules.recording-rule-field'],
+  );
+  assert.equal(withCode(hits, 'rules.recording-rule-field')[0].data.supersedes, 'schema.additional-property');
+  // A rule that is both: one problem on `alert`, instead of the schema's unknown key of one branch.
+  const both = allHits(
+    'groups:\n  - name: g\n    rules:\n      - record: a:b\n        alert: A\n        expr: up\n',
+    'x.rules.yaml',
+  );
+  assert.deepEqual(
+    both.map((h) => [h.code, h.path.join('.')]),
+    [['rules.record-and-alert', 'groups.0.rules.0.alert']],
   );
 });
 

@@ -40,15 +40,35 @@ test('literal secrets under secret keys: error in production, warning elsewhere;
   );
 });
 
-test('a known credential shape under a secret key is an error anywhere; the value never appears in message or data', () => {
+test('a known credential shape under a secret key is an error in our kinds, a warning in upstream files unless the settings raise it; the value never appears in message or data', () => {
   const text = `global:\n  slack_api_url: ${WEBHOOK}\n  smtp_auth_password: hunter22\nroute: { receiver: a }\nreceivers: [{ name: a }]\n`;
   const diags = validate(text, 'alertmanager.yml').filter((d) => String(d.code).startsWith('secret.'));
+  // Alertmanager loads the file: secret hygiene is advice there (the core's severity policy).
   assert.deepEqual(
     diags.map((d) => [d.code, (d.data as { path: unknown }).path, d.severity]),
     [
-      ['secret.literal', ['global', 'slack_api_url'], 1],
+      ['secret.literal', ['global', 'slack_api_url'], 2],
       ['secret.literal', ['global', 'smtp_auth_password'], 2],
     ],
+  );
+  const raised = validate(text, 'alertmanager.yml', { severity: { 'secret.literal': 'error' } }).filter((d) =>
+    String(d.code).startsWith('secret.'),
+  );
+  assert.deepEqual(
+    raised.map((d) => d.severity),
+    [1, 1],
+  );
+  // The same webhook in a monitoring file's alertmanager block is an error.
+  const monitoring = json({
+    schema_version: '1',
+    tenant_id: 'acme',
+    alertmanager: { global: { slack_api_url: WEBHOOK } },
+  });
+  assert.deepEqual(
+    validate(monitoring, 'x.monitoring.json')
+      .filter((d) => d.code === 'secret.literal')
+      .map((d) => d.severity),
+    [1],
   );
   assert.deepEqual(
     diags.map((d) => (d.data as { kind?: string }).kind),
@@ -80,7 +100,8 @@ test('credential shapes anywhere else: only the secret part is covered', () => {
     hits.map((h) => h.data.kind),
     ['url-credentials', 'aws-access-key-id'],
   );
-  assert.ok(hits.every((h) => h.severity === 'error'));
+  // Prometheus loads the file: credential shapes are warnings there (errors in our kinds).
+  assert.ok(hits.every((h) => h.severity === 'warning'));
 });
 
 test('quick fix: the literal becomes an environment reference named after the key path (YAML)', () => {

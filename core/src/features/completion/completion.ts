@@ -185,10 +185,10 @@ function valueItems(schemas: SchemaObject[], site: CompletionSite, dialect: Dial
     if ('const' in s) add(s.const, CompletionItemKind.Constant, docOf(s), '0');
   }
   const type = schemaType(schemas);
-  if (
-    type === 'boolean' ||
-    schemas.some((s) => s.type === 'boolean' || (Array.isArray(s.type) && s.type.includes('boolean')))
-  ) {
+  // A union offers booleans when boolean is its main type: a Go string field also accepts `true`
+  // (read as the text "true"), but its values are strings.
+  const mainType = (t: unknown): unknown => (Array.isArray(t) ? t.find((x) => x !== 'null') : t);
+  if (type === 'boolean' || schemas.some((s) => mainType(s.type) === 'boolean')) {
     add(true, CompletionItemKind.Value, undefined, '1');
     add(false, CompletionItemKind.Value, undefined, '1');
   }

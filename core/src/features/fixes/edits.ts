@@ -196,7 +196,8 @@ export function removeItem(text: string, item: ValueNode): OffsetEdit | undefine
 /** The offset of the `-` of a block sequence item, when only blanks are around it on its line. */
 function dashOf(text: string, item: ValueNode): number | undefined {
   const lineStart = lineStartOf(text, item.offset);
-  const m = /^(\s*)-(\s+)$/.exec(text.slice(lineStart, item.offset));
+  // An empty item (`-` alone, read as null) may start right after its dash.
+  const m = (item.length === 0 ? /^(\s*)-(\s*)$/ : /^(\s*)-(\s+)$/).exec(text.slice(lineStart, item.offset));
   if (m) return lineStart + m[1].length;
   // An item that starts on the line after its dash (`-` then a block on the next line).
   const prevEnd = lineStart - 1;
