@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 
 const CONFIG_EXT = /\.(ya?ml|json)$/i;
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out']);
+const BUILD_OUTPUT = new Set(['dist', 'out']);
 
 export interface FileArg {
   file: string;
@@ -11,7 +11,51 @@ export interface FileArg {
   explicit: boolean;
 }
 
-function walk(dir: string, out: string[], limit = 200_000): void {
+export type SkipReason =
+  | 'dot-folder'
+  | 'build-output'
+  | 'dependencies'
+  | 'ignored'
+  | 'symlink-outside-root'
+  | 'symlinked-folder'
+  | 'broken-symlink';
+
+export interface Skipped {
+  /** Absolute path of the file or folder. */
+  path: string;
+  folder: boolean;
+  reason: SkipReason;
+  /** For `ignored`: the glob and where it comes from. */
+  detail?: string;
+}
+
+export interface Expansion {
+  files: FileArg[];
+  skipped: Skipped[];
+  /** Arguments that name nothing. */
+  missing: string[];
+}
+
+export interface ExpandOptions {
+  /** Symlinked files are followed when their target is inside this folder. */
+  root: string;
+  /** Why a file is ignored (the glob and its origin), or undefined. */
+  ignoredBy?: (file: string) => string | undefined;
+}
+
+function folderReason(name: string): SkipReason | undefined {
+  if (name.startsWith('.')) return 'dot-folder';
+  if (name === 'node_modules') return 'dependencies';
+  if (BUILD_OUTPUT.has(name)) return 'build-output';
+  return undefined;
+}
+
+function inside(file: string, root: string): boolean {
+  const rel = path.relative(root, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+function walk(dir: string, root: string, out: string[], skipped: Skipped[], limit = 200_000): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -23,7 +67,25 @@ function walk(dir: string, out: string[], limit = 200_000): void {
     if (out.length >= limit) return;
     const full = path.join(dir, e.name);
     if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(full, out, limit);
+      const reason = folderReason(e.name);
+      if (reason) skipped.push({ path: full, folder: true, reason });
+      else walk(full, root, out, skipped, limit);
+    } else if (e.isSymbolicLink()) {
+      let target: fs.Stats | undefined;
+      let real = '';
+      try {
+        target = fs.statSync(full);
+        real = fs.realpathSync(full);
+      } catch {
+        target = undefined;
+      }
+      if (!target) {
+        if (CONFIG_EXT.test(e.name)) skipped.push({ path: full, folder: false, reason: 'broken-symlink' });
+      } else if (target.isDirectory()) skipped.push({ path: full, folder: true, reason: 'symlinked-folder' });
+      else if (target.isFile() && CONFIG_EXT.test(e.name)) {
+        if (inside(real, fs.realpathSync(root))) out.push(full);
+        else skipped.push({ path: full, folder: false, reason: 'symlink-outside-root' });
+      }
     } else if (e.isFile() && CONFIG_EXT.test(e.name)) out.push(full);
   }
 }
@@ -38,27 +100,19 @@ function globBase(glob: string): string {
   return base.join('/') || '.';
 }
 
-/** Expand files, folders and globs; report arguments that match nothing. */
-export function expandArgs(
-  args: string[],
-  cwd: string,
-  ignore: string[] = [],
-): { files: FileArg[]; missing: string[] } {
+/** Expand files, folders and globs; say what was skipped and why; report arguments that match nothing. */
+export function expandArgs(args: string[], cwd: string, options: ExpandOptions): Expansion {
   const files: FileArg[] = [];
-  const ignored = ignore.map((g) => picomatch(g, { dot: true }));
-  const isIgnored = (abs: string): boolean => {
-    const rel = path.relative(cwd, abs).split(path.sep).join('/');
-    return ignored.some((m) => m(rel));
-  };
+  const skipped: Skipped[] = [];
   const missing: string[] = [];
   const seen = new Set<string>();
   const add = (f: string, explicit: boolean): void => {
     const abs = path.resolve(cwd, f);
-    if (!explicit && isIgnored(abs)) return;
-    if (!seen.has(abs)) {
-      seen.add(abs);
-      files.push({ file: abs, explicit });
-    }
+    if (seen.has(abs)) return;
+    seen.add(abs);
+    const ignored = options.ignoredBy?.(abs);
+    if (ignored) skipped.push({ path: abs, folder: false, reason: 'ignored', detail: ignored });
+    else files.push({ file: abs, explicit });
   };
   for (const arg of args) {
     const abs = path.resolve(cwd, arg);
@@ -71,17 +125,22 @@ export function expandArgs(
     if (stat?.isFile()) add(abs, true);
     else if (stat?.isDirectory()) {
       const found: string[] = [];
-      walk(abs, found);
+      walk(abs, options.root, found, skipped);
       for (const f of found) add(f, false);
     } else if (/[*?[\]{}]/.test(arg)) {
       const base = path.resolve(cwd, globBase(arg));
       const isMatch = picomatch(path.resolve(cwd, arg).split(path.sep).join('/'), { dot: false });
       const found: string[] = [];
-      walk(base, found);
+      walk(base, options.root, found, skipped);
       const matched = found.filter((f) => isMatch(f.split(path.sep).join('/')));
       if (matched.length === 0) missing.push(arg);
       for (const f of matched) add(f, false);
     } else missing.push(arg);
   }
-  return { files, missing };
+  return { files, skipped: dedupe(skipped), missing };
+}
+
+function dedupe(skipped: Skipped[]): Skipped[] {
+  const seen = new Set<string>();
+  return skipped.filter((s) => !seen.has(s.path) && !!seen.add(s.path));
 }

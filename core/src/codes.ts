@@ -308,6 +308,9 @@ export const codes: Record<string, CodeInfo> = {
   'ref.missing-translation': { severity: 'warning', title: 'A message key missing in one locale' },
   'ref.placeholder-mismatch': { severity: 'warning', title: 'Translations of a message with different placeholders' },
   'ref.missing-template-locale': { severity: 'warning', title: 'An alert template without a supported locale' },
+  // Suppression comments and the project configuration's suppressions (core/src/suppress)
+  'suppression.unused': { severity: 'warning', title: 'A suppression that suppresses no problem' },
+  'suppression.invalid': { severity: 'warning', title: 'A suppression comment that names no known code' },
 };
 
 export function defaultSeverity(code: string): Severity {

@@ -8,3 +8,22 @@ export type { ParsedDocument, DocumentPart, DocumentFormat } from './document/do
 export type * from './document/ast';
 export { messages } from './messages';
 export { createWorkspaceIndex, type WorkspaceIndex } from './workspace/index';
+export {
+  applySuppressions,
+  pathSuppressionProblems,
+  type SuppressOptions,
+  type SuppressResult,
+} from './suppress/suppress';
+export { readDirectives, type Directive } from './suppress/directives';
+export {
+  PROJECT_CONFIG_FILE,
+  PROJECT_SCHEMA_ID,
+  configFolders,
+  emptyProjectConfig,
+  matchesGlobs,
+  parsePointer,
+  readProjectConfig,
+  type PathSuppression,
+  type ProjectConfig,
+} from './project/config';
+export { layerSettings, type LayeredSettings, type SettingsLayer } from './project/settings';
