@@ -35,7 +35,7 @@ export interface Analysis {
   noKind: string[];
 }
 
-const languageOf = (file: string): 'yaml' | 'json' => (/\.json$/i.test(file) ? 'json' : 'yaml');
+export const languageOf = (file: string): 'yaml' | 'json' => (/\.json$/i.test(file) ? 'json' : 'yaml');
 
 function documentOf(file: SourceFile): TextDocument {
   return TextDocument.create(URI.file(file.file).toString(), languageOf(file.file), 1, file.text);

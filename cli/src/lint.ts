@@ -14,10 +14,11 @@ import {
   type PathSuppression,
 } from '../../core/src/index';
 import type { LintOptions } from './args';
-import { analyze, kindOf, type AnalyzedFile, type SourceFile } from './analyze';
+import { analyze, kindOf, languageOf, type AnalyzedFile, type SourceFile } from './analyze';
 import { applyBaseline, createBaseline, readBaseline, writeBaseline } from './baseline';
 import { createService, packageRoot, version } from './engine';
 import { expandArgs, type Skipped } from './files';
+import { fixText, unifiedDiff } from './fix';
 import { quickFixes } from './fixes';
 import { listFiles } from './listFiles';
 import { findRoot } from './project';
@@ -120,6 +121,13 @@ export async function lint(options: LintOptions, io: Io): Promise<number> {
     return linted.length === 0 ? fail('no files to lint') : ioError ? 2 : 0;
   }
 
+  let diffs = '';
+  if (options.fix || options.fixDryRun) {
+    const fixed = applyFixes(service, files, options.fix, cwd, io);
+    if (fixed.ioError) ioError = true;
+    diffs = fixed.diffs;
+  }
+
   const analysis = analyze(service, files, run.crossFile);
   const settingsOf = new Map(files.map((f) => [f.file, f.fileSettings]));
   let linted: Linted[] = analysis.files.map((f) => ({ ...f, fileSettings: settingsOf.get(f.file)! }));
@@ -160,6 +168,10 @@ export async function lint(options: LintOptions, io: Io): Promise<number> {
     } catch (e) {
       return fail(`cannot write ${options.outputFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
+  } else if (options.fixDryRun) {
+    // Standard output holds the diff; the report of what would be left goes to standard error.
+    if (diffs) io.out(diffs.replace(/\n$/, ''));
+    if (output) io.err(output);
   } else if (output) io.out(output);
   if (options.format === 'text') io.err(textSummary(report));
   if (ioError) return 2;
@@ -168,6 +180,35 @@ export async function lint(options: LintOptions, io: Io): Promise<number> {
 }
 
 const isError = (d: Diagnostic): boolean => d.severity === DiagnosticSeverity.Error;
+
+/** `--fix` writes each file its safe fixes change; `--fix-dry-run` returns the diffs. Either way the run lints the fixed texts. */
+function applyFixes(
+  service: LanguageService,
+  files: SourceFile[],
+  write: boolean,
+  cwd: string,
+  io: Io,
+): { diffs: string; ioError: boolean } {
+  let diffs = '';
+  let ioError = false;
+  for (const f of files) {
+    if (!f.explicit && !kindOf(service, f).associated) continue;
+    const fixed = fixText(service, { file: f.file, languageId: languageOf(f.file), text: f.text }, f.settings);
+    if (fixed === f.text) continue;
+    const rel = posix(path.relative(cwd, f.file)) || posix(f.file);
+    if (write) {
+      try {
+        fs.writeFileSync(f.file, fixed);
+      } catch (e) {
+        io.err(`tenant-config: cannot write ${rel}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        ioError = true;
+        continue;
+      }
+    } else diffs += unifiedDiff(rel, f.text, fixed);
+    f.text = fixed;
+  }
+  return { diffs, ioError };
+}
 
 /** Problems of the project configurations in use: any error stops the run (exit status 2). */
 function configErrors(run: RunSettings, files: string[], io: Io): boolean {

@@ -27,6 +27,12 @@ Input:
   --no-cross-file           skip the checks between files (undefined, duplicate and
                             unused names), e.g. when linting a few files alone
 
+Fixes:
+  --fix                     apply the safe, verified fixes (the editor's "fix all") to the
+                            files, repeated until nothing changes; report what is left
+  --fix-dry-run             print those fixes as a unified diff and change nothing (the
+                            report then goes to standard error)
+
 Known problems:
   --baseline <file>         report only problems the baseline does not record
   --baseline-write <file>   record the current problems as the baseline
