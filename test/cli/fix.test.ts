@@ -84,7 +84,7 @@ test('--fix-dry-run with --stdin shows the fixes of the text; --fix leaves files
       input: 'global:\n  scrape_interval: 1mins\n',
     });
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /^-  scrape_interval: 1mins\n\+  scrape_interval: 1m$/m);
+    assert.match(r.stdout, /^- {2}scrape_interval: 1mins\n\+ {2}scrape_interval: 1m$/m);
     const fixed = cli(dir, ['lint', '.', '--fix']);
     assert.equal(fixed.status, 0, fixed.stdout);
     assert.equal(
