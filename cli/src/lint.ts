@@ -184,7 +184,7 @@ const isError = (d: Diagnostic): boolean => d.severity === DiagnosticSeverity.Er
 /** `--fix` writes each file its safe fixes change; `--fix-dry-run` returns the diffs. Either way the run lints the fixed texts. */
 function applyFixes(
   service: LanguageService,
-  files: SourceFile[],
+  files: Array<SourceFile & { fileSettings: FileSettings }>,
   write: boolean,
   cwd: string,
   io: Io,
@@ -193,18 +193,21 @@ function applyFixes(
   let ioError = false;
   for (const f of files) {
     if (!f.explicit && !kindOf(service, f).associated) continue;
-    const fixed = fixText(service, { file: f.file, languageId: languageOf(f.file), text: f.text }, f.settings);
+    const config = f.fileSettings.config;
+    const rel = config ? posix(path.relative(config.dir, f.file)) : '';
+    const paths = config ? config.config.suppressions.filter((s) => matchesGlobs(s.files, rel)) : [];
+    const fixed = fixText(service, { file: f.file, languageId: languageOf(f.file), text: f.text }, f.settings, paths);
     if (fixed === f.text) continue;
-    const rel = posix(path.relative(cwd, f.file)) || posix(f.file);
+    const shown = posix(path.relative(cwd, f.file)) || posix(f.file);
     if (write) {
       try {
         fs.writeFileSync(f.file, fixed);
       } catch (e) {
-        io.err(`tenant-config: cannot write ${rel}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        io.err(`tenant-config: cannot write ${shown}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
         ioError = true;
         continue;
       }
-    } else diffs += unifiedDiff(rel, f.text, fixed);
+    } else diffs += unifiedDiff(shown, f.text, fixed);
     f.text = fixed;
   }
   return { diffs, ioError };

@@ -105,3 +105,29 @@ test('--fix-dry-run with --stdin shows the fixes of the text; --fix leaves files
     cleanup(dir);
   }
 });
+
+test('--fix leaves alone what the user kept: a suppressed problem, a code set to off', () => {
+  const suppressed =
+    'global:\n  # tenant-config-disable-next-line duration.unknown-unit -- read by a legacy tool\n  evaluation_interval: 30sec\n';
+  const dir = tree({
+    'kept/prometheus.yml': suppressed,
+    'off/.tenant-config.yaml': 'severity:\n  duration.unknown-unit: "off"\n',
+    'off/prometheus.yml': 'global:\n  evaluation_interval: 30sec\n',
+    'fixed/prometheus.yml': 'global:\n  evaluation_interval: 30sec\n',
+  });
+  try {
+    const r = cli(dir, ['lint', '.', '--fix', '--no-cross-file']);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.equal(fs.readFileSync(path.join(dir, 'kept/prometheus.yml'), 'utf8'), suppressed);
+    assert.equal(
+      fs.readFileSync(path.join(dir, 'off/prometheus.yml'), 'utf8'),
+      'global:\n  evaluation_interval: 30sec\n',
+    );
+    assert.equal(
+      fs.readFileSync(path.join(dir, 'fixed/prometheus.yml'), 'utf8'),
+      'global:\n  evaluation_interval: 30s\n',
+    );
+  } finally {
+    cleanup(dir);
+  }
+});
