@@ -338,6 +338,9 @@ const table = {
   'ref.missing-translation': { severity: 'warning', title: 'A message key missing in one locale' },
   'ref.placeholder-mismatch': { severity: 'warning', title: 'Translations of a message with different placeholders' },
   'ref.missing-template-locale': { severity: 'warning', title: 'An alert template without a supported locale' },
+  // Suppression comments and the project configuration's suppressions (core/src/suppress)
+  'suppression.unused': { severity: 'warning', title: 'A suppression that suppresses no problem' },
+  'suppression.invalid': { severity: 'warning', title: 'A suppression comment that names no known code' },
 } as const satisfies Record<string, CodeInfo>;
 
 /** A diagnostic code: a key of the table above (`schema.required`, `ref.undefined-receiver`, …). */

@@ -32,3 +32,22 @@ export type { BundledSchemas, CatalogEntry, ReadFile } from './schema/store';
 export type { ParsedDocument, DocumentPart, DocumentFormat } from './document/document';
 export type * from './document/ast';
 export { messages } from './messages';
+export {
+  applySuppressions,
+  pathSuppressionProblems,
+  type SuppressOptions,
+  type SuppressResult,
+} from './suppress/suppress';
+export { readDirectives, type Directive } from './suppress/directives';
+export {
+  PROJECT_CONFIG_FILE,
+  PROJECT_SCHEMA_ID,
+  configFolders,
+  emptyProjectConfig,
+  matchesGlobs,
+  parsePointer,
+  readProjectConfig,
+  type PathSuppression,
+  type ProjectConfig,
+} from './project/config';
+export { layerSettings, type LayeredSettings, type SettingsLayer } from './project/settings';

@@ -17,6 +17,7 @@ export const KINDS = [
   'prometheus-rules',
   'alertmanager',
   'grafana-dashboard',
+  'tenant-config-project',
 ] as const;
 
 /** A bundled config kind (`tenant`, `alertmanager`, …): the catalog id of the schema a document is checked against. */

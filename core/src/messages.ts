@@ -83,6 +83,18 @@ export const messages = {
   'file.refused.unreadable': 'the file cannot be read ({reason})',
   'file.not-json': 'not valid JSON at line {line}, column {column}',
   'file.not-yaml': 'not valid YAML at line {line}, column {column}',
+  'suppression.unused.next-line':
+    'No `{suppressed}` problem is reported on the next line, so this suppression does nothing: remove `{suppressed}` from the comment.',
+  'suppression.unused.file':
+    'No `{suppressed}` problem is reported in this file, so this suppression does nothing: remove `{suppressed}` from the comment.',
+  'suppression.unused.path':
+    'No `{suppressed}` problem is reported at {path} in the files matching {files}, so this suppression does nothing: remove it, or correct its path or code.',
+  'suppression.invalid.unknown-code':
+    '`{suppressed}` is not a tenant-config diagnostic code, so nothing is suppressed: use a code listed in docs/diagnostics.md.',
+  'suppression.invalid.unknown-code-suggest':
+    '`{suppressed}` is not a tenant-config diagnostic code, so nothing is suppressed; did you mean `{suggestion}`?',
+  'suppression.invalid.no-code':
+    '`{directive}` names no code, so nothing is suppressed: write the codes after it, e.g. `# {directive} schema.enum -- reason`.',
   // Quick-fix titles (features/fixes, and the `data.fixes` descriptors of core/src/fixes.ts)
   'fix.rename-key': 'Change `{key}` to `{suggestion}`',
   'fix.remove-key': 'Remove `{key}`',

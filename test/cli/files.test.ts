@@ -55,6 +55,10 @@ before(() => {
   write('bad-settings.json', `{\n  "severity": {},\n  TOKEN: "${SECRET}"\n}\n`);
   fs.writeFileSync(path.join(outside, 'far.tenant.yaml'), 'tenant_id: acme\nbogus: 1\n');
   fs.writeFileSync(
+    path.join(outside, 'modeline.yaml'),
+    `# tenant-config: $schema=${path.join(outside, 'svc.schema.json')}\nname: x\n`,
+  );
+  fs.writeFileSync(
     path.join(outside, 'svc.schema.json'),
     JSON.stringify({ type: 'object', required: ['name'], properties: { name: { type: 'string' } } }),
   );
@@ -104,13 +108,18 @@ test('$schema=/etc/passwd and /proc/self/environ: schema.load-error, quoting not
   assert.ok(!r.stdout.includes(SECRET) && !r.stdout.includes(firstLine.slice(0, 8)), r.stdout);
 });
 
-test('files outside the project root (the current folder) are refused; a schema named with --schema is read', () => {
-  const far = path.join(outside, 'far.tenant.yaml');
-  const refused = lint(dir, [far]);
-  assert.equal(refused.status, 2);
-  assert.match(refused.stderr, /far\.tenant\.yaml: outside the project root/);
-  // From its own folder, the same file is linted.
-  assert.equal(lint(outside, ['far.tenant.yaml']).status, 1);
+test('a file named on the command line is linted wherever it lies; what it points to outside the roots is not read', () => {
+  // The user named it: linted, from any folder.
+  const far = lint(dir, [path.join(outside, 'far.tenant.yaml'), '--format', 'json']);
+  assert.equal(far.status, 1, far.stderr);
+  assert.ok(far.json!.files[0].problems.some((p) => p.code === 'schema.additional-property'));
+  // Its modeline names a schema beside it, outside the project root and named by nobody: refused, not read.
+  const byModeline = lint(dir, [path.join(outside, 'modeline.yaml'), '--format', 'json']);
+  assert.deepEqual(
+    byModeline.json!.files[0].problems.map((p) => p.code),
+    ['schema.load-error'],
+  );
+  // The same schema named with --schema is read.
   const schema = lint(dir, [
     'acme/acme.slack.yaml',
     '--schema',

@@ -83,7 +83,7 @@ test('schema and rule problems: exit status 1, code, exact position and severity
       { code: 'prometheus.timeout-exceeds-interval', line: 3, column: 19, endColumn: 22, severity: 'error' },
       { code: 'schema.additional-property', line: 4, column: 3, endColumn: 19, severity: 'error' },
     ]);
-    const text = lint(dir, ['prometheus.yml']);
+    const text = lint(dir, ['prometheus.yml', '--format', 'text']);
     assert.equal(text.status, 1);
     assert.match(text.stdout, /^prometheus\.yml:3:19 error prometheus\.timeout-exceeds-interval /m);
     assert.match(text.stderr, /1 file\(s\) checked: 2 error\(s\), 0 warning\(s\)/);

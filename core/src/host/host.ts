@@ -25,7 +25,14 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import type { SchemaInfo } from '../../../protocol/src/methods';
-import { createLanguageService, formatOf, type DocumentSettings, type LanguageService } from '../languageService';
+import {
+  createLanguageService,
+  formatOf,
+  toDiagnostics,
+  type DocumentSettings,
+  type LanguageService,
+} from '../languageService';
+import type { Problem } from '../problem';
 import { createWorkspaceIndex } from '../workspace/index';
 import type { FileFacts } from '../workspace/types';
 import { parseText } from '../document/parseText';
@@ -238,6 +245,15 @@ export class AnalysisHost {
   isOurs(uri: string, settings: DocumentSettings): boolean {
     const doc = this.document(uri);
     return !!doc && (!optIn(doc.languageId) || this.hasSchema(doc, settings));
+  }
+
+  /**
+   * Problems a shell found with the core's own functions (the project configuration's unused
+   * suppressions) as diagnostics of a known document, under the same severity policy.
+   */
+  problemDiagnostics(uri: string, problems: Problem[], settings: DocumentSettings): Diagnostic[] {
+    const doc = this.document(uri);
+    return doc ? toDiagnostics(doc, problems, settings, this.options.diagnosticsDocUri) : [];
   }
 
   /** Every diagnostic of a known document: the problems of its bytes, its own, its cross-file ones. */

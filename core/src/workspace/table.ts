@@ -154,6 +154,8 @@ const RAW: Record<string, Row[]> = {
   'prometheus-rules': [],
   alertmanager: alertmanagerRows(''),
   'grafana-dashboard': [['dashboard', 'def', 'uid']],
+  // The project configuration defines and references no names.
+  'tenant-config-project': [],
 };
 
 /** The extraction table: kind → rows. */

@@ -1,0 +1,134 @@
+/**
+ * The settings of each file in a linter run, in order of precedence: the built-in defaults, the
+ * nearest `.tenant-config.yaml` (paths and globs relative to it), the `--config` settings file
+ * (VS Code's `tenantConfig.*` shape), then the command line (`--schema`, `--ignore`).
+ */
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import picomatch from 'picomatch';
+import {
+  layerSettings,
+  matchesGlobs,
+  jsonErrorDetail,
+  refusalText,
+  type DocumentSettings,
+  type SettingsLayer,
+} from '../../core/src/index';
+import type { Engine } from './engine';
+import { resolveSettings } from '../../protocol/src/index';
+import { compileExclude, isExcluded, type Exclude } from '../../node/src/index';
+import { ProjectConfigs, type LoadedConfig } from './project';
+
+export interface RunSettings {
+  cwd: string;
+  configs: ProjectConfigs;
+  /** The `--config` file's settings, schema paths made absolute. */
+  layer: SettingsLayer;
+  /** `workspace.exclude` of the `--config` file (relative to the working folder), compiled once. */
+  exclude: Exclude;
+  /** `--schema`: every file gets this schema. */
+  forced?: Record<string, string[]>;
+  /** `--ignore` globs (relative to the working folder). */
+  ignore: string[];
+  crossFile: boolean;
+}
+
+export interface FileSettings {
+  settings: DocumentSettings;
+  excludedFromIndex: boolean;
+  /** Whether the cross-file checks run for this file. */
+  crossFile: boolean;
+  config?: LoadedConfig;
+}
+
+const posix = (p: string): string => p.split(path.sep).join('/');
+
+/** A schema reference of the `--config` file: ids and URIs as they are, paths made absolute from `cwd`. */
+function absoluteRef(ref: string, cwd: string, engine: Engine): string {
+  if (engine.host.isBundledSchema(ref) || /^[a-zA-Z][a-zA-Z0-9+.-]+:/.test(ref)) return ref;
+  return URI.file(path.resolve(cwd, ref)).toString();
+}
+
+export function createRunSettings(
+  engine: Engine,
+  cwd: string,
+  options: { config?: string; schema?: string; ignore: string[]; crossFile: boolean },
+): RunSettings | string {
+  const { gate, host } = engine;
+  let raw: unknown = {};
+  if (options.config) {
+    const file = path.resolve(cwd, options.config);
+    gate.name([file]);
+    const read = gate.readPath(file, { named: true });
+    if (!read.ok) return `cannot read the settings file ${options.config}: ${refusalText(read.refusal, read.errno)}`;
+    try {
+      raw = JSON.parse(read.text);
+    } catch {
+      // Where it stops being JSON, never the parser's message: it would quote the file.
+      return `cannot read the settings file ${options.config}: ${jsonErrorDetail(read.text)}`;
+    }
+  }
+  const resolved = resolveSettings(raw);
+  const layer: SettingsLayer = {
+    schemas: Object.fromEntries(
+      Object.entries(resolved.schemas).map(([ref, globs]) => [absoluteRef(ref, cwd, engine), globs]),
+    ),
+    severity: resolved.severity,
+  };
+  const given = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  if (typeof given.maxProblems === 'number') layer.maxProblems = resolved.maxProblems;
+  let forced: Record<string, string[]> | undefined;
+  if (options.schema) {
+    const bundled = host.isBundledSchema(options.schema);
+    const file = path.resolve(cwd, options.schema);
+    if (!bundled) {
+      gate.name([file]);
+      if (!gate.readPath(file, { named: true }).ok)
+        return `schema '${options.schema}' is neither a bundled schema id nor a file`;
+    }
+    forced = { [bundled ? options.schema : URI.file(file).toString()]: ['**/*', '*'] };
+  }
+  return {
+    cwd,
+    configs: new ProjectConfigs(engine),
+    layer,
+    exclude: compileExclude(resolved.workspace.exclude),
+    forced,
+    ignore: options.ignore,
+    crossFile: options.crossFile,
+  };
+}
+
+/** Why a file is skipped by an ignore glob (the glob and where it is written), or undefined. */
+export function ignoredBy(run: RunSettings, file: string): string | undefined {
+  const rel = posix(path.relative(run.cwd, file));
+  for (const g of run.ignore) if (picomatch(g, { dot: true })(rel)) return `--ignore ${g}`;
+  const config = run.configs.forFile(file);
+  if (config) {
+    const relToConfig = posix(path.relative(config.dir, file));
+    for (const g of config.config.ignore)
+      if (matchesGlobs([g], relToConfig)) return `${g} in ${posix(path.relative(run.cwd, config.file)) || config.file}`;
+  }
+  return undefined;
+}
+
+export function fileSettings(run: RunSettings, file: string): FileSettings {
+  const config = run.configs.forFile(file);
+  const layered = layerSettings(config?.config, run.layer);
+  const folder = config ? config.dir : run.cwd;
+  const excluded =
+    isExcluded(file, [run.cwd], run.exclude) ||
+    (!!config && matchesGlobs(config.config.crossFile.exclude, posix(path.relative(config.dir, file))));
+  const crossFile = run.crossFile && (config?.config.crossFile.enable ?? true);
+  return {
+    settings: {
+      schemas: run.forced ?? layered.schemas,
+      severity: layered.severity,
+      maxProblems: layered.maxProblems,
+      workspaceFolders: [URI.file(folder).toString()],
+    },
+    excludedFromIndex: excluded || !crossFile,
+    crossFile,
+    config,
+  };
+}
