@@ -8,3 +8,5 @@ export type { ParsedDocument, DocumentPart, DocumentFormat } from './document/do
 export type * from './document/ast';
 export { messages } from './messages';
 export { createWorkspaceIndex, type WorkspaceIndex } from './workspace/index';
+export { migrateDocument, type DocumentMigration } from './migrate/api';
+export { latestVersion, versionsOf } from './migrate/registry';

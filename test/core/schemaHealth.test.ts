@@ -388,7 +388,8 @@ test('deprecated properties of version 1 name an existing replacement, every own
     // The latest version has no deprecated shape left (the migration to it removes them all).
     const latest = e.versions![e.versions!.length - 1].file;
     walkSchema(schemas.get(latest)!, '#', (node, pointer) => {
-      if (node.deprecationMessage !== undefined) problems.push(`${latest} ${pointer}: deprecated in the latest version`);
+      if (node.deprecationMessage !== undefined)
+        problems.push(`${latest} ${pointer}: deprecated in the latest version`);
     });
     const required = schemas.get(latest)!.required;
     if (!Array.isArray(required) || !required.includes('schema_version'))

@@ -11,6 +11,7 @@ import { alertmanagerRule } from './alertmanager';
 import { policyRule } from './policy';
 import { secretsRule } from './secrets';
 import { networksRule } from './networks';
+import { migrationRule } from '../migrate/rule';
 
 /** Every single-document rule family, in the order they run. */
 export const rules: Rule[] = [
@@ -24,6 +25,7 @@ export const rules: Rule[] = [
   policyRule,
   networksRule,
   secretsRule,
+  migrationRule,
 ];
 
 /** Run the rules for a part; a failing rule is contained and never hides the others. */
