@@ -9,8 +9,10 @@ import { createWorkspaceIndex } from '../../core/src/index';
 import { resolveSettings } from '../../protocol/src/index';
 import { loadBundledSchemas, readFileUri, findSchemasDir } from '../../server/src/schemaFiles';
 import { expandArgs } from './files';
+import { migrateMain } from './migrate';
 
 const USAGE = `Usage: tenant-config lint [options] <files | folders | globs>...
+       tenant-config migrate [--to N] [--dry-run | --check] <paths>... (see migrate --help)
 
 Checks tenant configuration files (YAML and JSON) against the bundled schemas, and
 the references between the files given (receivers, roles, templates, environments,
@@ -75,6 +77,7 @@ function parseArgs(argv: string[]): Options | string {
 }
 
 export function main(argv: string[], out: (s: string) => void, err: (s: string) => void, cwd = process.cwd()): number {
+  if (argv[0] === 'migrate') return migrateMain(argv.slice(1), out, err, cwd);
   const opts = parseArgs(argv);
   if (opts === 'help') {
     out(USAGE);

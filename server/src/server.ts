@@ -28,6 +28,7 @@ import { SettingsCache } from './settings';
 import { ValidationScheduler } from './validator';
 import { runSafe, runSafeVoid } from './runSafe';
 import { loadMessageBundle } from './l10n';
+import { registerMigrate } from './migrate';
 import * as path from 'node:path';
 
 export interface ServerRuntime {
@@ -403,6 +404,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
     ...workspace.scanStats,
   }));
 
+  registerMigrate(connection, documents, () => ({ service, workspaceFolders }), documentSettings, log);
   documents.listen(connection);
   connection.listen();
 }

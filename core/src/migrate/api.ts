@@ -26,11 +26,14 @@ export interface DocumentMigration {
   text: string;
   /** Decisions the user must make first, at their place in the document (`migration.needs-choice`). */
   blockers: Diagnostic[];
-  /** Errors and warnings the result would have that the document does not, in the migrated text. */
+  /** Errors the result would have that the document does not, in the migrated text. */
   introduced: Diagnostic[];
   /** How many nodes the migration changes. */
   changes: number;
 }
+
+/** Versions of candidate texts, far from the editor's (positive) and the quick fixes' (small negative) ones. */
+let nextVersion = -1_000_000_000;
 
 /** Migrate a document to `to` (the latest version by default) and verify the result. */
 export function migrateDocument(
@@ -59,7 +62,8 @@ export function migrateDocument(
   if (outcome.text === text) return base;
   const all = { ...settings, severity: {}, maxProblems: 100_000 };
   const before = service.doValidation(doc, all);
-  const migrated = TextDocument.create(doc.uri, doc.languageId, doc.version + 1, outcome.text);
+  // A version of its own: the service caches reads per uri and version.
+  const migrated = TextDocument.create(doc.uri, doc.languageId, nextVersion--, outcome.text);
   const after = service.doValidation(migrated, all);
   const introduced = introducedProblems(before, (d) => doc.offsetAt(d.range.start), after, outcome.remap);
   if (introduced.length) return { ...base, introduced };

@@ -5,12 +5,22 @@
  */
 import type { PropertyNode, ValueNode } from '../document/ast';
 import { deref, findProperty } from '../document/ast';
-import { removeProperty, renameKey, type OffsetEdit } from '../features/fixes/edits';
+import { renameKey, type OffsetEdit } from '../features/fixes/edits';
 import type { Match } from './match';
 import { plain } from './match';
 import { formatMatcher } from './matchers';
 import { blocked, dialectOf, show, type Outcome, type Remap, type StepContext } from './outcome';
-import { column, eolOf, lineEnd, lineStart, nodeEnd, propertyEnd, trailingComment, yamlText } from './text';
+import {
+  column,
+  eolOf,
+  lineEnd,
+  lineStart,
+  nodeEnd,
+  propertyEnd,
+  removeKeepingComments,
+  trailingComment,
+  yamlText,
+} from './text';
 import type { Step } from './types';
 
 /** A label value as Alertmanager reads it into a string: the text of a number or boolean, as written. */
@@ -62,7 +72,9 @@ export function merge(ctx: StepContext, step: Extract<Step, { op: 'merge' }>, m:
   }));
   const into = findProperty(obj, step.into);
   const all = present.flatMap((p) => p.entries);
-  const removals = present.map((p) => removeProperty(ctx.text, p.prop));
+  // The entries' own comments travel with their matchers.
+  const carried = new Set(all.map((e) => lineStart(ctx.text, propertyEnd(ctx.text, e.entry))));
+  const removals = present.map((p) => removeKeepingComments(ctx.text, p.prop, carried));
   if (removals.some((r) => !r)) return undefined;
   if (into) {
     const list = deref(into.valueNode);
@@ -81,7 +93,9 @@ export function merge(ctx: StepContext, step: Extract<Step, { op: 'merge' }>, m:
     present.filter((p) => p !== first).flatMap((p) => p.entries),
   );
   if (!edits) return undefined;
-  for (const p of present) if (p !== first) edits.push(removeProperty(ctx.text, p.prop)!);
+  present.forEach((p, i) => {
+    if (p !== first) edits.push(removals[i]!);
+  });
   return { edits, remaps };
 }
 

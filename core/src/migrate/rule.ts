@@ -86,13 +86,16 @@ function report(ctx: RuleContext, b: Blocker): void {
 /** Each node an upstream step would change: a diagnostic with the step's code, at the old key or value. */
 function upstream(ctx: RuleContext, migration: Migration): void {
   const json = guess(ctx) === 'json';
+  // A node several steps could change (a `graph` panel) is the first one's, as in the engine.
+  const taken = new Set<unknown>();
   for (const step of migration.steps) {
     if (!step.code) continue;
     const holderPattern = step.op === 'merge' || step.op === 'set';
     for (const m of matchPattern(ctx.part.root, step.at)) {
-      if (!conditionsHold(holderPattern ? m.node : m.holder, step.if)) continue;
+      if (taken.has(m.node) || !conditionsHold(holderPattern ? m.node : m.holder, step.if)) continue;
       const outcome = planStep({ text: ctx.text, json }, step, m);
       if (!outcome) continue;
+      taken.add(m.node);
       if ('blocked' in outcome) {
         report(ctx, { migration: migration.id, step: step.id, path: m.path, ...outcome.blocked });
         continue;

@@ -5,7 +5,7 @@
  */
 import type { ObjectNode, PropertyNode, ValueNode } from '../document/ast';
 import { deref, findProperty } from '../document/ast';
-import { removeProperty, renameKey, type OffsetEdit } from '../features/fixes/edits';
+import { renameKey, type OffsetEdit } from '../features/fixes/edits';
 import { buildOffsetMap } from '../lang/scalarMap';
 import type { Match } from './match';
 import { plain, sameJson } from './match';
@@ -19,6 +19,7 @@ import {
   nodeEnd,
   propertyEnd,
   reindent,
+  removeKeepingComments,
   replaceScalar,
   scalarText,
   trailingComment,
@@ -54,7 +55,7 @@ export function planStep(ctx: StepContext, step: Step, m: Match): Outcome {
     case 'set':
       return set(ctx, step, m);
     case 'delete': {
-      const edit = m.prop ? removeProperty(ctx.text, m.prop) : undefined;
+      const edit = m.prop ? removeKeepingComments(ctx.text, m.prop) : undefined;
       return edit ? { edits: [edit], remaps: [{ from: m.path, to: null }] } : undefined;
     }
     case 'manual':
@@ -110,11 +111,15 @@ function renameOnto(
 ): Outcome {
   const other = plain(existing.valueNode);
   const base = m.path.slice(0, -1);
-  const removal = removeProperty(ctx.text, prop);
-  if (sameJson(other, value))
+  if (sameJson(other, value)) {
+    const removal = removeKeepingComments(ctx.text, prop);
     return removal ? { edits: [removal], remaps: [{ from: m.path, to: [...base, step.to] }] } : undefined;
+  }
   const list = deref(existing.valueNode);
   const items = deref(m.node);
+  // The items move with their lines and comments: only the key line's own comment stays behind.
+  const keyLine = lineStart(ctx.text, prop.keyNode.offset);
+  const removal = removeKeepingComments(ctx.text, prop, linesAfter(ctx.text, keyLine, propertyEnd(ctx.text, prop)));
   if (step.merge === 'concat' && list?.type === 'array' && items?.type === 'array' && removal) {
     const append = appendItems(ctx, list, items);
     if (append)
@@ -131,6 +136,13 @@ function renameOnto(
   });
 }
 
+/** The starts of the lines after the one at `from`, up to `end`. */
+function linesAfter(text: string, from: number, end: number): Set<number> {
+  const out = new Set<number>();
+  for (let i = text.indexOf('\n', from); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) out.add(i + 1);
+  return out;
+}
+
 /** Copy the items of one sequence to the end of another, with their lines and comments (block style). */
 function appendItems(ctx: StepContext, list: ValueNode & { type: 'array' }, from: ValueNode): OffsetEdit | undefined {
   const { text } = ctx;
@@ -139,19 +151,30 @@ function appendItems(ctx: StepContext, list: ValueNode & { type: 'array' }, from
   const flowish = ctx.json || list.flow || from.flow || list.items.length === 0;
   if (flowish) {
     const close = text.lastIndexOf(']', list.offset + list.length);
-    if (close < list.offset || from.items.some((i) => text.slice(i.offset, nodeEnd(text, i)).includes('\n')))
-      return undefined;
-    const values = from.items.map((i) => text.slice(i.offset, nodeEnd(text, i)));
-    if (list.items.length === 0)
-      return { offset: list.offset + 1, length: close - list.offset - 1, text: values.join(', ') };
+    if (close < list.offset || (!ctx.json && !list.flow) || list.items.length === 0) return undefined;
+    // Each item's text, re-indented to the column of the list's items when it spans lines.
+    const col = column(text, list.items[0].offset);
+    const values = from.items.map((i) =>
+      reindent(text.slice(i.offset, nodeEnd(text, i)).replace(/\r\n/g, '\n'), col - column(text, i.offset))
+        .split('\n')
+        .join(eol),
+    );
+    const multiline = text.slice(list.offset, close).includes('\n');
+    const sep = multiline ? ',' + eol + ' '.repeat(col) : ', ';
+    if (!multiline && values.some((v) => v.includes('\n'))) return undefined;
     return {
       offset: nodeEnd(text, list.items[list.items.length - 1]),
       length: 0,
-      text: values.map((v) => ', ' + v).join(''),
+      text: values.map((v) => sep + v).join(''),
     };
   }
-  const firstDash = lineStart(text, from.items[0].offset);
-  const start = firstDash;
+  // The items' lines, with the comment lines right above the first one.
+  let start = lineStart(text, from.items[0].offset);
+  while (start > 0) {
+    const prev = lineStart(text, start - 1);
+    if (!/^\s*#/.test(text.slice(prev, start))) break;
+    start = prev;
+  }
   const end = lineEnd(text, nodeEnd(text, from.items[from.items.length - 1]));
   const fromCol = /^ */.exec(text.slice(start))![0].length;
   const toCol = /^ */.exec(text.slice(lineStart(text, list.items[0].offset)))![0].length;
@@ -182,9 +205,12 @@ function move(ctx: StepContext, step: Extract<Step, { op: 'move' }>, m: Match): 
   if (container) {
     const obj = deref(container.valueNode);
     const existing = obj?.type === 'object' ? findProperty(obj, inner) : undefined;
-    const removal = removeProperty(text, prop);
-    if (existing && sameJson(plain(existing.valueNode), value) && removal)
-      return { edits: [removal], remaps: [{ from: m.path, to: target }] };
+    if (existing && sameJson(plain(existing.valueNode), value)) {
+      const dropped = removeKeepingComments(text, prop);
+      return dropped ? { edits: [dropped], remaps: [{ from: m.path, to: target }] } : undefined;
+    }
+    // The value moves with its comment.
+    const removal = removeKeepingComments(text, prop, new Set([lineStart(text, propertyEnd(text, prop))]));
     if (obj?.type !== 'object' || existing || !removal || obj.properties.length === 0)
       return blocked('migration.conflict', prop.keyNode, {
         key,

@@ -1,7 +1,7 @@
 /** Small text helpers for the migration steps: lines, columns, scalars written in a node's style. */
 import type { ASTNode, PropertyNode, ValueNode } from '../document/ast';
 import { yamlString } from '../dialect/yaml';
-import type { OffsetEdit } from '../features/fixes/edits';
+import { removeProperty, type OffsetEdit } from '../features/fixes/edits';
 
 export type Scalar = string | number | boolean | null;
 
@@ -86,4 +86,35 @@ export function mapBack(offset: number, edits: OffsetEdit[]): number {
     delta += e.text.length - e.length;
   }
   return offset - delta;
+}
+
+/**
+ * Remove a property, keeping the comments of the lines it owned (block style): each comment line,
+ * and each comment after its content, stays as a comment line at the key's column. Comments of the
+ * lines in `carried` went with their content elsewhere and are not repeated.
+ */
+export function removeKeepingComments(
+  text: string,
+  prop: PropertyNode,
+  carried: ReadonlySet<number> = new Set(),
+): OffsetEdit | undefined {
+  const edit = removeProperty(text, prop);
+  if (!edit || inFlow(prop.keyNode) || edit.text !== '') return edit;
+  const removed = text.slice(edit.offset, edit.offset + edit.length);
+  const indent = ' '.repeat(column(text, prop.keyNode.offset));
+  const eol = eolOf(text);
+  const kept: string[] = [];
+  let at = edit.offset;
+  for (const line of removed.split('\n')) {
+    const body = line.replace(/\r$/, '');
+    if (carried.has(at)) {
+      // this line's comments went with it
+    } else if (/^\s*#/.test(body)) kept.push(indent + body.trim());
+    else {
+      const m = /\s(#[^'"]*)$/.exec(body);
+      if (m) kept.push(indent + m[1].trim());
+    }
+    at += line.length + 1;
+  }
+  return kept.length ? { ...edit, text: kept.map((k) => k + eol).join('') } : edit;
 }

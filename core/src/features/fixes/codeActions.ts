@@ -97,8 +97,7 @@ export function verify(before: Diagnostic[], after: Diagnostic[], target: Diagno
       if (is >= Math.max(1, was)) return false;
     }
   }
-  const counted = (d: Diagnostic): boolean =>
-    d.severity === DiagnosticSeverity.Error || (!!fix.strict && d.severity === DiagnosticSeverity.Warning);
+  const counted = (d: Diagnostic): boolean => d.severity === DiagnosticSeverity.Error;
   const old = new Map<string, number>();
   for (const d of before) {
     if (!counted(d)) continue;

@@ -22,8 +22,6 @@ export interface Fix {
   writes?: JSONPath[];
   /** Where a path of the document before the fix is after it (null: removed), for fixes that remove nodes. */
   remap?: (path: JSONPath) => JSONPath | null;
-  /** Verified strictly: no new warning either (migrations). */
-  strict?: boolean;
 }
 
 export interface FixInput {

@@ -3,8 +3,7 @@
  * and one step at one node for a deprecated key of our kinds (`schema.deprecated`) or an old
  * upstream shape (`alertmanager.deprecated-match`, …). A step's edit maps values explicitly, so it
  * is safe for fix-all where its migration is meaning-preserving for every deployment (the whole
- * file's migration, a change of version, is offered only). Verified like every fix, strictly:
- * no new warning either.
+ * file's migration, a change of version, is offered only). Verified like every fix.
  */
 import type { JSONPath } from '../../document/ast';
 import { t, type MessageId } from '../../messages';
@@ -39,7 +38,6 @@ function fileFix(input: FixInput): Fix[] {
       edits: out.edits,
       preferred: true,
       safe: false,
-      strict: true,
       remap: (path) => out.remap(path, input.offset),
     },
   ];
@@ -79,7 +77,6 @@ function stepFix(input: FixInput, migrationId: string, stepId: string, path: JSO
       edits: out.edits,
       preferred: true,
       safe: migration.safe === true,
-      strict: true,
       remap: (p) => out.remap(p, input.offset),
     },
   ];
