@@ -80,6 +80,8 @@ export const messages = {
     '`{key}` is not a map of label names to values, so it cannot be converted to matchers: write the matchers yourself.',
   'migration.matcher-not-convertible':
     'The entry `{label}: {value}` of `{key}` cannot be written as a matcher that reads back the same: write the matcher yourself.',
+  'migration.shared-anchor':
+    '`{key}` is an anchored map that other places reuse, and converting it here would change them too: write the matchers yourself.',
   'migration.cannot-edit':
     '`{key}` cannot be changed in place (its escapes make the edit ambiguous): change it by hand.',
   'migration.manual.pagerduty-service-key':

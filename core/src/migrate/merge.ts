@@ -18,6 +18,7 @@ import {
   nodeEnd,
   propertyEnd,
   removeKeepingComments,
+  anchored,
   trailingComment,
   yamlText,
 } from './text';
@@ -45,6 +46,15 @@ export function merge(ctx: StepContext, step: Extract<Step, { op: 'merge' }>, m:
   for (const f of step.from) {
     const prop = findProperty(obj, f.key);
     if (!prop) continue;
+    // `match: *common`: the anchored map is converted where it is written; here the key alone changes.
+    if (prop.valueNode?.type === 'alias') {
+      const only = step.from.every((g) => g === f || !findProperty(obj, g.key));
+      if (!only || findProperty(obj, step.into)) return blocked('migration.cannot-edit', prop.keyNode, { key: f.key });
+      return {
+        edits: [renameKey(prop, dialectOf(ctx), step.into)],
+        remaps: [{ from: [...m.path, f.key], to: [...m.path, step.into], dropInside: true }],
+      };
+    }
     const value = deref(prop.valueNode);
     const entries: Converted['entries'] = [];
     if (value && value.type !== 'null' && value.type !== 'object')
@@ -64,6 +74,10 @@ export function merge(ctx: StepContext, step: Extract<Step, { op: 'merge' }>, m:
     present.push({ prop, entries });
   }
   if (present.length === 0) return undefined;
+  // A map other places reuse (`match: &common …`) can become the list only when it stays as it is.
+  const shared = present.find((p) => anchored(ctx.text, p.prop));
+  if (shared && (present.length > 1 || findProperty(obj, step.into)))
+    return blocked('migration.shared-anchor', shared.prop.keyNode, { key: shared.prop.keyNode.value });
   // What was said about a label map is said about the list that replaces it (its entries are gone).
   const remaps: Remap[] = present.map((p) => ({
     from: [...m.path, p.prop.keyNode.value],
@@ -75,8 +89,8 @@ export function merge(ctx: StepContext, step: Extract<Step, { op: 'merge' }>, m:
   // The entries' own comments travel with their matchers.
   const carried = new Set(all.map((e) => lineStart(ctx.text, propertyEnd(ctx.text, e.entry))));
   const removals = present.map((p) => removeKeepingComments(ctx.text, p.prop, carried));
-  if (removals.some((r) => !r)) return undefined;
   if (into) {
+    if (removals.some((r) => !r)) return undefined;
     const list = deref(into.valueNode);
     if (list?.type !== 'array')
       return blocked('migration.conflict', present[0].prop.keyNode, conflictArgs(present, step, into));
@@ -85,6 +99,7 @@ export function merge(ctx: StepContext, step: Extract<Step, { op: 'merge' }>, m:
     return append ? { edits: [append, ...(removals as OffsetEdit[])], remaps } : undefined;
   }
   const first = present.find((p) => p.entries.length > 0);
+  if (removals.some((r, i) => !r && present[i] !== first)) return undefined;
   if (!first) return { edits: removals as OffsetEdit[], remaps };
   const edits = convertInPlace(
     ctx,
@@ -134,7 +149,7 @@ function convertInPlace(
     });
   }
   if (flow) {
-    const close = text.lastIndexOf('}', map.offset + map.length);
+    const close = text.lastIndexOf('}', map.offset + map.length - 1);
     if (text[map.offset] !== '{' || close < map.offset) return undefined;
     edits.push({ offset: map.offset, length: 1, text: '[' });
     const more = extra.map((e) => ', ' + itemText(ctx, e.matcher, true)).join('');
@@ -161,7 +176,7 @@ function appendMatchers(
 ): OffsetEdit | undefined {
   const { text } = ctx;
   if (ctx.json || list.flow || list.items.length === 0) {
-    const close = text.lastIndexOf(']', list.offset + list.length);
+    const close = text.lastIndexOf(']', list.offset + list.length - 1);
     if (close < list.offset) return undefined;
     const values = entries.map((e) => itemText(ctx, e.matcher, true));
     if (list.items.length === 0)

@@ -20,6 +20,7 @@ import {
   propertyEnd,
   reindent,
   removeKeepingComments,
+  anchored,
   replaceScalar,
   scalarText,
   trailingComment,
@@ -112,8 +113,19 @@ function renameOnto(
   const other = plain(existing.valueNode);
   const base = m.path.slice(0, -1);
   if (sameJson(other, value)) {
+    // `old: &list […]` with `new: *list`: the anchored one takes the new name, the alias goes.
+    if (anchored(ctx.text, prop) && existing.valueNode?.type === 'alias' && deref(existing.valueNode) === m.node) {
+      const dropAlias = removeKeepingComments(ctx.text, existing);
+      return dropAlias
+        ? {
+            edits: [renameKey(prop, dialectOf(ctx), step.to), dropAlias],
+            remaps: [{ from: m.path, to: [...base, step.to] }],
+          }
+        : undefined;
+    }
     const removal = removeKeepingComments(ctx.text, prop);
-    return removal ? { edits: [removal], remaps: [{ from: m.path, to: [...base, step.to] }] } : undefined;
+    if (!removal) return blocked('migration.shared-anchor', prop.keyNode, { key: prop.keyNode.value });
+    return { edits: [removal], remaps: [{ from: m.path, to: [...base, step.to] }] };
   }
   const list = deref(existing.valueNode);
   const items = deref(m.node);
@@ -150,7 +162,7 @@ function appendItems(ctx: StepContext, list: ValueNode & { type: 'array' }, from
   const eol = eolOf(text);
   const flowish = ctx.json || list.flow || from.flow || list.items.length === 0;
   if (flowish) {
-    const close = text.lastIndexOf(']', list.offset + list.length);
+    const close = text.lastIndexOf(']', list.offset + list.length - 1);
     if (close < list.offset || (!ctx.json && !list.flow) || list.items.length === 0) return undefined;
     // Each item's text, re-indented to the column of the list's items when it spans lines.
     const col = column(text, list.items[0].offset);
@@ -209,17 +221,20 @@ function move(ctx: StepContext, step: Extract<Step, { op: 'move' }>, m: Match): 
       const dropped = removeKeepingComments(text, prop);
       return dropped ? { edits: [dropped], remaps: [{ from: m.path, to: target }] } : undefined;
     }
-    // The value moves with its comment.
-    const removal = removeKeepingComments(text, prop, new Set([lineStart(text, propertyEnd(text, prop))]));
-    if (obj?.type !== 'object' || existing || !removal || obj.properties.length === 0)
+    if (obj?.type !== 'object' || existing)
       return blocked('migration.conflict', prop.keyNode, {
         key,
         value: show(value),
         to: step.to.join('.'),
         other: show(plain(container.valueNode)),
       });
-    const insert = insertRaw(ctx, obj, inner, raw + trailingComment(text, nodeEnd(text, m.node)));
-    return insert ? { edits: [insert, removal], remaps: [{ from: m.path, to: target }] } : undefined;
+    // The value moves with its comment into a block mapping; a flow mapping keeps no comment inside.
+    const block = !ctx.json && !obj.flow;
+    const comment = block ? trailingComment(text, nodeEnd(text, m.node)) : '';
+    const carried = new Set(comment ? [lineStart(text, propertyEnd(text, prop))] : []);
+    const removal = removeKeepingComments(text, prop, carried);
+    const insert = insertRaw(ctx, obj, inner, raw, comment);
+    return insert && removal ? { edits: [insert, removal], remaps: [{ from: m.path, to: target }] } : undefined;
   }
   // In place: `old: v` becomes `outer:` with `inner: v` under it (the value keeps its text and comment).
   const keyText = dialectOf(ctx).key(outer);
@@ -247,17 +262,29 @@ function move(ctx: StepContext, step: Extract<Step, { op: 'move' }>, m: Match): 
 }
 
 /** A property with a raw value text, added after the last property of a mapping in its style. */
-function insertRaw(ctx: StepContext, obj: ObjectNode, key: string, raw: string): OffsetEdit | undefined {
+function insertRaw(
+  ctx: StepContext,
+  obj: ObjectNode,
+  key: string,
+  raw: string,
+  comment: string,
+): OffsetEdit | undefined {
   const { text } = ctx;
   const last = obj.properties[obj.properties.length - 1];
-  if (!last) return undefined;
   const k = dialectOf(ctx).key(key);
   if (ctx.json || obj.flow) {
-    if (/#/.test(raw) && !ctx.json) return undefined;
-    return { offset: propertyEnd(text, last), length: 0, text: `, ${k}: ${raw.replace(/\s+#.*$/, '')}` };
+    if (last) return { offset: propertyEnd(text, last), length: 0, text: `, ${k}: ${raw}` };
+    const close = text.lastIndexOf('}', obj.offset + obj.length - 1);
+    if (text[obj.offset] !== '{' || close <= obj.offset) return undefined;
+    return { offset: obj.offset + 1, length: close - obj.offset - 1, text: ` ${k}: ${raw} ` };
   }
+  if (!last) return undefined;
   const indent = ' '.repeat(column(text, obj.properties[0].keyNode.offset));
-  return { offset: lineEnd(text, propertyEnd(text, last)), length: 0, text: `${eolOf(text)}${indent}${k}: ${raw}` };
+  return {
+    offset: lineEnd(text, propertyEnd(text, last)),
+    length: 0,
+    text: `${eolOf(text)}${indent}${k}: ${raw}${comment}`,
+  };
 }
 
 function map(ctx: StepContext, step: Extract<Step, { op: 'map' }>, m: Match): Outcome {
@@ -303,7 +330,7 @@ function set(ctx: StepContext, step: Extract<Step, { op: 'set' }>, m: Match): Ou
   const props = obj.properties;
   if (ctx.json || obj.flow) {
     if (props.length === 0) {
-      const close = text.lastIndexOf('}', obj.offset + obj.length);
+      const close = text.lastIndexOf('}', obj.offset + obj.length - 1);
       return { edits: [{ offset: obj.offset + 1, length: close - obj.offset - 1, text: ` ${k}: ${v} ` }], remaps: [] };
     }
     const anchor = step.first ? props.find((p) => p.keyNode.value !== '$schema') : undefined;

@@ -98,6 +98,8 @@ export function removeKeepingComments(
   prop: PropertyNode,
   carried: ReadonlySet<number> = new Set(),
 ): OffsetEdit | undefined {
+  // An anchored value may be what aliases elsewhere stand for: it is not removed.
+  if (anchored(text, prop)) return undefined;
   const edit = removeProperty(text, prop);
   if (!edit || inFlow(prop.keyNode) || edit.text !== '') return edit;
   const removed = text.slice(edit.offset, edit.offset + edit.length);
@@ -117,4 +119,12 @@ export function removeKeepingComments(
     at += line.length + 1;
   }
   return kept.length ? { ...edit, text: kept.map((k) => k + eol).join('') } : edit;
+}
+
+/** Whether a property's value carries an anchor (`key: &name …`). */
+export function anchored(text: string, prop: PropertyNode): boolean {
+  const v = prop.valueNode;
+  if (!v) return false;
+  const from = prop.colonOffset !== undefined ? prop.colonOffset + 1 : prop.keyNode.offset + prop.keyNode.length;
+  return /&[^\s]/.test(text.slice(from, v.offset + 1));
 }
