@@ -14,6 +14,9 @@ export interface CatalogEntry {
   description?: string;
   fileMatch: string[];
   upstream?: boolean;
+  /** Format versions of our own kinds, each in its own file with its own `$id`, oldest first. */
+  versions?: Array<{ version: string; uri: string; file: string }>;
+  latestVersion?: string;
 }
 
 /** The bundled schemas, handed to the core by its host (the core reads no files). */
@@ -63,6 +66,8 @@ export class SchemaStore {
     for (const e of bundled.catalog) {
       this.byId.set(e.id, e);
       this.byId.set(e.uri, e);
+      // A version's `$id` names the kind: the file is validated against the version it declares.
+      for (const v of e.versions ?? []) this.byId.set(v.uri, e);
     }
     for (const [uri, s] of Object.entries(bundled.schemas)) this.objects.set(uri, s);
   }

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CodeAction } from 'vscode-languageserver-types';
 import { actionsFor, apply, fixed } from '../../support/fixes';
+import { migrateDocument } from '../../../core/src/index';
 import { doc, service, settings, validate } from '../../support/service';
 
 const FIX_ALL = 'source.fixAll.tenantConfig';
@@ -152,4 +153,17 @@ test('Prometheus 3: holt_winters renamed in rule files, offered but not applied 
   const am = 'alerting:\n  alertmanagers:\n    - api_version: v1\n      static_configs: [{targets: ["am:9093"]}]\n';
   assert.ok(codes(am, 'prometheus.yml').includes('prometheus.alertmanager-api-v1'));
   assert.match(fixed(am, 'prometheus.yml', 'prometheus.alertmanager-api-v1'), /api_version: v2/);
+});
+
+test('a file that names a version file of its kind is of that kind, validated as declared, retargeted when migrated', () => {
+  const text =
+    '# yaml-language-server: $schema=https://schemas.tenant-config.dev/isolation-policy.v1.schema.json\ntenant_id: acme\nlevel: dedicated\nstrategy: database\n';
+  assert.deepEqual(codes(text, 'plain.yaml'), ['schema.outdated-version', 'schema.deprecated']);
+  const m = migrateDocument(service(), doc(text, 'plain.yaml'), settings());
+  assert.equal(m.kind, 'isolation-policy');
+  assert.equal(
+    m.text,
+    '# yaml-language-server: $schema=https://schemas.tenant-config.dev/isolation-policy.v2.schema.json\nschema_version: "2"\ntenant_id: acme\nstrategy: database\n',
+  );
+  assert.deepEqual(codes(m.text, 'plain.yaml'), []);
 });
