@@ -6,6 +6,12 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { migrateText } from '../../../core/src/migrate/engine';
 import { chain, latestVersion } from '../../../core/src/migrate/registry';
+import { matchPattern } from '../../../core/src/migrate/match';
+import { planStep } from '../../../core/src/migrate/steps';
+import type { Step } from '../../../core/src/migrate/types';
+import { parseJson } from '../../../core/src/document/parseJson';
+import { parseYaml } from '../../../core/src/document/parseYaml';
+import { applyOffsetEdits } from '../../../core/src/features/fixes/edits';
 import { repoRoot } from '../../support/service';
 
 const reasons = (text: string, kind: string, format: 'yaml' | 'json' = 'yaml'): string[] =>
@@ -145,4 +151,32 @@ test('edits: a line diff of the original, untouched lines byte for byte', () => 
     'schema_version: "2"\ntenant_id: acme   # t\n\n# strategy below\nstrategy: database\nnetwork_isolation: true\n',
   );
   for (const e of out.edits) assert.ok(!text.slice(e.offset, e.offset + e.length).includes('tenant_id'));
+});
+
+/** One step on the first node its pattern names, applied (the operations no bundled migration uses yet). */
+function step(text: string, format: 'yaml' | 'json', s: Step): string {
+  const root = format === 'json' ? parseJson(text).root : parseYaml(text)[0].root;
+  const m = matchPattern(root, s.at)[0];
+  const outcome = m && planStep({ text, json: format === 'json' }, s, m);
+  if (!outcome || 'blocked' in outcome) return text;
+  return applyOffsetEdits(text, outcome.edits);
+}
+
+test('set (a value, raised only with atLeast, first key) and delete keep the rest of the text', () => {
+  const set: Step = { id: 's', op: 'set', at: [], key: 'schemaVersion', value: 28, atLeast: true, note: '' };
+  assert.equal(step('title: x  # t\nschemaVersion: 27\n', 'yaml', set), 'title: x  # t\nschemaVersion: 28\n');
+  assert.equal(step('title: x\nschemaVersion: 39\n', 'yaml', set), 'title: x\nschemaVersion: 39\n');
+  assert.equal(step('{\n  "title": "x"\n}\n', 'json', set), '{\n  "title": "x", "schemaVersion": 28\n}\n');
+  const first: Step = { id: 'f', op: 'set', at: [], key: 'v', value: '2', first: true, note: '' };
+  assert.equal(step('# head\na: 1\n', 'yaml', first), '# head\nv: "2"\na: 1\n');
+  assert.equal(step('{\n  "a": 1\n}\n', 'json', first), '{\n  "v": "2",\n  "a": 1\n}\n');
+  const del: Step = { id: 'd', op: 'delete', at: ['alerting', 'api_version'], note: '' };
+  assert.equal(
+    step('alerting:\n  # which API\n  api_version: v1  # old\n  timeout: 10s\n', 'yaml', del),
+    'alerting:\n  # which API\n  # old\n  timeout: 10s\n',
+  );
+  assert.equal(
+    step('{"alerting": {"api_version": "v1", "timeout": "10s"}}', 'json', del),
+    '{"alerting": {"timeout": "10s"}}',
+  );
 });
