@@ -21,7 +21,11 @@ function readJson(file) {
 /** Load every schema of the catalog plus common.schema.json, keyed by $id. */
 function loadSchemas(catalog) {
   const byId = new Map();
-  const files = ['common.schema.json', ...catalog.schemas.map((s) => s.file)];
+  const files = [
+    'common.schema.json',
+    ...catalog.schemas.map((s) => s.file),
+    ...catalog.schemas.flatMap((s) => (s.versions || []).map((v) => v.file)),
+  ];
   for (const file of files) {
     const schema = readJson(path.join(SCHEMAS, file));
     if (schema.$id) byId.set(schema.$id, schema);
@@ -104,8 +108,14 @@ function describeType(prop, root, byId) {
   return types.join(' or ');
 }
 
+/** The schema of the current format: the latest version of an own kind, the upstream schema otherwise. */
+function currentUri(entry) {
+  const latest = (entry.versions || []).find((v) => v.version === entry.latestVersion);
+  return latest ? latest.uri : entry.uri;
+}
+
 function topLevel(entry, byId) {
-  const declared = byId.get(entry.uri);
+  const declared = byId.get(currentUri(entry));
   if (!declared) throw new Error(`schema ${entry.uri} (${entry.file}) not loaded`);
   const { schema, root } = deref(declared, declared, byId);
   const required = new Set(Array.isArray(schema.required) ? schema.required : []);
@@ -148,6 +158,12 @@ function render(catalog, byId) {
     lines.push('');
     lines.push(`- Schema: \`schemas/${entry.file}\` (\`${entry.uri}\`)`);
     lines.push(`- File patterns: ${entry.fileMatch.map((g) => `\`${g}\``).join(', ')}`);
+    if (entry.versions && entry.versions.length) {
+      const list = entry.versions.map((v) => (v.version === entry.latestVersion ? `${v.version} (current)` : v.version));
+      lines.push(
+        `- Format versions: ${list.join(', ')}; a file is validated against the version in its \`schema_version\` (1 when absent), and [migrated](migrations.md) with \`tenant-config migrate\`. The keys below are those of version ${entry.latestVersion}.`,
+      );
+    }
     const declared = byId.get(entry.uri);
     if (declared && declared.$comment) lines.push(`- Provenance: ${oneLine(declared.$comment.split(': ')[0])}`);
     lines.push('');

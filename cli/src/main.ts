@@ -1,7 +1,8 @@
-/** The `tenant-config` command: `lint` (and `--help`, `--version`). */
+/** The `tenant-config` command: `lint`, `migrate` (and `--help`, `--version`). */
 import { parseLintArgs } from './args';
 import { version } from './engine';
 import { lint, type Io } from './lint';
+import { migrateMain } from './migrate';
 import { USAGE } from './usage';
 
 type Command = (argv: string[], io: Io) => Promise<number>;
@@ -23,7 +24,9 @@ const lintCommand: Command = async (argv, io) => {
   }
 };
 
-const COMMANDS: Record<string, Command> = { lint: lintCommand };
+const migrateCommand: Command = async (argv, io) => migrateMain(argv, io.out, io.err, io.cwd);
+
+const COMMANDS: Record<string, Command> = { lint: lintCommand, migrate: migrateCommand };
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;

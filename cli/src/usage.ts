@@ -1,5 +1,6 @@
 export const USAGE = `Usage: tenant-config lint [options] <files | folders | globs>...
        tenant-config lint [options] --stdin --stdin-filename <path>
+       tenant-config migrate [--to N] [--dry-run | --check] <paths>... (see migrate --help)
 
 Checks tenant configuration files (YAML and JSON) against the bundled schemas, and
 the references between the files given (receivers, roles, templates, environments,

@@ -6,6 +6,7 @@ import { openDiagnosticDocs } from './diagnosticDocs';
 import { describeSchema, displayName, requestSchemaInfo } from './schemaInfo';
 import { isServed } from './selector';
 import { newFile } from './templates';
+import { migrateWorkspace } from './migrate';
 
 export function registerCommands(context: vscode.ExtensionContext, server: ServerConnection): vscode.Disposable {
   return vscode.Disposable.from(
@@ -13,6 +14,7 @@ export function registerCommands(context: vscode.ExtensionContext, server: Serve
     vscode.commands.registerCommand('tenantConfig.validateWorkspace', () => validateWorkspace(server)),
     vscode.commands.registerCommand('tenantConfig.newFile', (kind?: unknown) => newFile(context.extensionUri, kind)),
     vscode.commands.registerCommand('tenantConfig.restartServer', () => restartServer(server)),
+    vscode.commands.registerCommand('tenantConfig.migrateWorkspace', () => migrateWorkspace(server)),
     vscode.commands.registerCommand('tenantConfig.openDiagnosticDocs', (code?: unknown) =>
       openDiagnosticDocs(context.extensionUri, code),
     ),

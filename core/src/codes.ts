@@ -53,6 +53,17 @@ const table = {
     severity: 'warning',
     title: 'A user schema pattern RE2 cannot run (look-around, back-reference), not enforced',
   },
+  // Format versions and migrations (core/src/migrate)
+  'schema.outdated-version': { severity: 'information', title: 'A file of an older format version of its kind' },
+  'migration.needs-choice': { severity: 'warning', title: 'A value a migration cannot carry over without a decision' },
+  'alertmanager.deprecated-match': {
+    severity: 'warning',
+    title: 'A label map (`match`, `match_re`, `source_match*`, `target_match*`) instead of matchers',
+  },
+  'grafana.legacy-panel-type': { severity: 'warning', title: 'An AngularJS panel type Grafana converts on load' },
+  'prometheus.renamed-setting': { severity: 'error', title: 'A setting Prometheus 3 knows under another name' },
+  'prometheus.alertmanager-api-v1': { severity: 'error', title: 'The Alertmanager v1 API, removed in Prometheus 3' },
+  'promql.renamed-function': { severity: 'error', title: 'A PromQL function Prometheus 3 renamed' },
   // PromQL in rule expressions, queries and dashboard targets (core/src/lang, rules/promql.ts)
   'promql.empty': { severity: 'error', title: 'An empty PromQL expression' },
   'promql.too-long': { severity: 'warning', title: 'A PromQL expression too long to check' },

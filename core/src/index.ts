@@ -51,3 +51,5 @@ export {
   type ProjectConfig,
 } from './project/config';
 export { layerSettings, type LayeredSettings, type SettingsLayer } from './project/settings';
+export type { DocumentMigration } from './migrate/api';
+export { latestVersion, versionsOf } from './migrate/registry';

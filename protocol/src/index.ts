@@ -2,3 +2,4 @@ export * from './severity';
 export * from './settings';
 export * from './methods';
 export * from './initialization';
+export * from './migrate';

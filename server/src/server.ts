@@ -26,6 +26,7 @@ import { ServerSettings, SettingsCache } from './settings';
 import { ValidationScheduler } from './validator';
 import { runSafe, runSafeVoid } from './runSafe';
 import { loadMessageBundle } from './l10n';
+import { registerMigrate } from './migrate';
 
 export interface ServerRuntime {
   /** Where the bundled schemas live; found next to the bundle by default. */
@@ -288,6 +289,12 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
     unusableExcludes: workspace.unusableExcludes.map((u) => ({ index: u.index, length: u.length, reason: u.reason })),
   }));
 
+  registerMigrate(
+    connection,
+    () => ({ host, files: () => workspace.list() }),
+    (uri) => settings.forDocument(uri),
+    log,
+  );
   documents.listen(connection);
   connection.listen();
 }

@@ -70,7 +70,7 @@ export function codes(report: JsonReport, file: string): string[] {
 }
 
 export const SLACK = [
-  'schema_version: "1"',
+  'schema_version: "2"',
   'tenant_id: acme',
   'defaults:',
   '  api_url: "${ACME_SLACK_WEBHOOK_URL}"',

@@ -43,7 +43,7 @@ test('npm pack holds the bundle, the schemas and the linked docs; no sources, te
     assert.ok(files.includes(required), `${required} is packed`);
   const stray = files.filter(
     (f) =>
-      !/^(package\.json|README\.md|LICENSE|THIRD_PARTY_NOTICES\.md|dist\/cli\.js|schemas\/.+\.json|schemas\/upstream\/(LICENSE|NOTICE)|docs\/(diagnostics|ci)\.md)$/.test(
+      !/^(package\.json|README\.md|LICENSE|THIRD_PARTY_NOTICES\.md|dist\/cli\.js|schemas\/.+\.json|schemas\/upstream\/(LICENSE|NOTICE)|docs\/(diagnostics|ci|migrations)\.md)$/.test(
         f,
       ),
   );

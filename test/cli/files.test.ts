@@ -8,7 +8,8 @@ import { repoRoot } from '../support/service';
 
 /** The linter's file reading: the bundled CLI (dist/cli.js) on trees holding links, pipes and odd encodings. */
 const SECRET = 'tc-cli-secret-5e0a71';
-const SLACK = 'tenant_id: acme\nreceivers:\n  - name: acme-critical\n    slack_configs:\n      - channel: "#acme"\n';
+const SLACK =
+  'tenant_id: acme\nreceivers:\n  - name: acme-critical\n    slack_configs:\n      - channel: "#acme"\nschema_version: "2"\n';
 
 interface Problem {
   line: number;

@@ -47,7 +47,7 @@ const codes = (j: LintJson | undefined, file: string): string[] =>
   (j?.files.find((f) => f.file === file)?.problems ?? []).map((p) => p.code);
 
 const SLACK = [
-  'schema_version: "1"',
+  'schema_version: "2"',
   'tenant_id: acme',
   'defaults:',
   '  api_url: "${ACME_SLACK_WEBHOOK_URL}"',
@@ -96,7 +96,7 @@ test('references between the files given: an undefined receiver in one file, def
   const files = {
     'acme/acme.slack.yaml': SLACK,
     'acme/acme.notifications.yaml': [
-      'schema_version: "1"',
+      'schema_version: "2"',
       'tenant_id: acme',
       'rules:',
       '  - name: db-down',

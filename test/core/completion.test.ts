@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { complete, applyCompletion, labels } from '../support/cursor';
 import { validate } from '../support/service';
 
-const HEAD = 'tenant_id: acme\nmetadata:\n  name: Acme\n  owner:\n    user_id: usr_1\n    email: ops@acme.example\n';
+const HEAD =
+  'schema_version: "2"\ntenant_id: acme\nmetadata:\n  name: Acme\n  owner:\n    user_id: usr_1\n    email: ops@acme.example\n';
 
 test('root keys in an empty document, required first, without keys already present', () => {
   const { items } = complete('tenant_id: acme\n$0');

@@ -56,7 +56,7 @@ test('prometheus.target-with-scheme: host:port, and the scheme and path moved to
 
 test('prometheus.target-with-scheme in JSON, and a job scheme that is already right', () => {
   const text = J({
-    schema_version: '1',
+    schema_version: '2',
     tenant_id: 'acme',
     prometheus: {
       scrape_configs: [
@@ -67,7 +67,7 @@ test('prometheus.target-with-scheme in JSON, and a job scheme that is already ri
   assert.equal(
     fixedBy(text, 'fix.monitoring.json', { code: 'prometheus.target-with-scheme' }),
     J({
-      schema_version: '1',
+      schema_version: '2',
       tenant_id: 'acme',
       prometheus: {
         scrape_configs: [{ job_name: 'api', scheme: 'https', static_configs: [{ targets: ['api:8443'] }] }],
@@ -150,7 +150,7 @@ test('alertmanager: a default receiver for the root route, a route field removed
 test('alertmanager group_by: `...` kept alone, a repeated label removed (YAML block and flow, JSON)', () => {
   const mon = (body: string[]): string =>
     L(
-      'schema_version: "1"',
+      'schema_version: "2"',
       'tenant_id: acme',
       'alertmanager:',
       '  receivers:',
@@ -183,7 +183,7 @@ test('alertmanager group_by: `...` kept alone, a repeated label removed (YAML bl
     text.replace('[tenant, env, tenant]', '[tenant, env]'),
   );
   const json = J({
-    schema_version: '1',
+    schema_version: '2',
     tenant_id: 'acme',
     alertmanager: {
       receivers: [{ name: 'a' }],
@@ -193,7 +193,7 @@ test('alertmanager group_by: `...` kept alone, a repeated label removed (YAML bl
   assert.equal(
     fixedBy(json, 'fix.monitoring.json', { code: 'alertmanager.duplicate-group-by' }),
     J({
-      schema_version: '1',
+      schema_version: '2',
       tenant_id: 'acme',
       alertmanager: { receivers: [{ name: 'a' }], route: { receiver: 'a', group_by: ['alertname', 'cluster'] } },
     }),
@@ -204,7 +204,7 @@ test('alertmanager group_by: `...` kept alone, a repeated label removed (YAML bl
 
 test('rules.recording-rule-field: the alerting-only key removed (monitoring rules)', () => {
   const text = L(
-    'schema_version: "1"',
+    'schema_version: "2"',
     'tenant_id: acme',
     'alert_rules:',
     '  - group: g',
@@ -261,7 +261,7 @@ test('rules: `__name__` labels removed; a repeated rule removed when it is the s
 
 const tenant = (production: string[]): string =>
   L(
-    'schema_version: "1"',
+    'schema_version: "2"',
     'tenant_id: acme',
     'metadata: { name: Acme, owner: { user_id: usr_acme, email: sre@acme.example.com } }',
     'isolation: { strategy: database }',
@@ -303,7 +303,7 @@ test('policy: debug off, encryption on, verified TLS, pool bounds swapped (YAML)
 test('policy in JSON: TLS 1.2 written as the setting spells it, `none` removed, `openid` added', () => {
   const sec = (tls: string, algorithms: string[], scopes: string[]): string =>
     J({
-      schema_version: '1',
+      schema_version: '2',
       tenant_id: 'acme',
       authentication: {
         providers: [
@@ -343,7 +343,7 @@ test('policy in JSON: TLS 1.2 written as the setting spells it, `none` removed, 
 
 test('policy in YAML: a quoted version stays quoted, an item and its comment line removed, a redirect to the loopback address', () => {
   const text = L(
-    'schema_version: "1"',
+    'schema_version: "2"',
     'tenant_id: acme',
     'authentication:',
     '  providers:',
@@ -380,7 +380,7 @@ test('policy in YAML: a quoted version stays quoted, an item and its comment lin
 
 test('localization: direction set from the script, plural categories added and removed', () => {
   const text = L(
-    'schema_version: "1"',
+    'schema_version: "2"',
     'tenant_id: acme',
     'default_locale: en',
     'supported_locales: [en, ar]',
@@ -420,7 +420,7 @@ test('durations: repaired the Prometheus way, in YAML and JSON; no fix where the
   assert.equal(fixedBy(prom('30sec'), 'fix.prometheus.yml', { code: 'duration.unknown-unit' }), prom('30s'));
   assert.equal(fixedBy(prom('"30 s"'), 'fix.prometheus.yml', { code: 'duration.invalid' }), prom('"30s"'));
   const json = (v: string): string =>
-    J({ schema_version: '1', tenant_id: 'acme', prometheus: { global: { scrape_interval: v } } });
+    J({ schema_version: '2', tenant_id: 'acme', prometheus: { global: { scrape_interval: v } } });
   assert.equal(fixedBy(json('1h1h'), 'fix.monitoring.json', { code: 'duration.duplicate-unit' }), json('2h'));
   // Microseconds are not milliseconds.
   const us = prom('500us');
@@ -493,7 +493,7 @@ test('Go templates: `}}` where the action ends, `{{ end }}` added, a misspelt fu
 test('CIDR, time zones, locales (keys too), matchers', () => {
   const access = (list: string): string =>
     L(
-      'schema_version: "1"',
+      'schema_version: "2"',
       'tenant_id: acme',
       'roles:',
       '  - name: viewer',
@@ -508,7 +508,7 @@ test('CIDR, time zones, locales (keys too), matchers', () => {
     access('[10.1.2.3/32]'),
   ]);
   const loc = L(
-    'schema_version: "1"',
+    'schema_version: "2"',
     'tenant_id: acme',
     'default_locale: en',
     'supported_locales: [en]',
@@ -521,7 +521,7 @@ test('CIDR, time zones, locales (keys too), matchers', () => {
     loc.replace('europe/paris', 'Europe/Paris'),
   );
   const templates = L(
-    'schema_version: "1"',
+    'schema_version: "2"',
     'tenant_id: acme',
     'default_locale: en',
     'templates:',
@@ -535,7 +535,7 @@ test('CIDR, time zones, locales (keys too), matchers', () => {
     templates.replace('en_GB:', 'en-GB:'),
   );
   const notif = L(
-    'schema_version: "1"',
+    'schema_version: "2"',
     'tenant_id: acme',
     'rules:',
     '  - name: a',
@@ -551,7 +551,7 @@ test('CIDR, time zones, locales (keys too), matchers', () => {
 
 test('secret.shape: the secret inside a URL replaced by a variable, the rest kept', () => {
   const text = L(
-    'schema_version: "1"',
+    'schema_version: "2"',
     'tenant_id: acme',
     'alertmanager:',
     '  receivers:',
@@ -572,7 +572,7 @@ test('secret.shape: the secret inside a URL replaced by a variable, the rest kep
 
 test('schema.unique-items: the repeated item removed, comments kept', () => {
   const text = L(
-    'schema_version: "1"',
+    'schema_version: "2"',
     'tenant_id: acme',
     'default_locale: en',
     'supported_locales:',
@@ -584,7 +584,7 @@ test('schema.unique-items: the repeated item removed, comments kept', () => {
   assert.equal(
     fixedBy(text, 'fix.localization.yaml', { code: 'schema.unique-items' }),
     L(
-      'schema_version: "1"',
+      'schema_version: "2"',
       'tenant_id: acme',
       'default_locale: en',
       'supported_locales:',
@@ -611,7 +611,7 @@ test('a diagnostic whose node changed since it was published gets no fix', () =>
 
 test('fix all: the safe fixes of rule and checker problems in one edit, the others left', () => {
   const text = L(
-    'schema_version: "1"',
+    'schema_version: "2"',
     'tenant_id: acme',
     'alertmanager:',
     '  receivers:',
@@ -636,7 +636,7 @@ test('fix all: the safe fixes of rule and checker problems in one edit, the othe
   assert.equal(
     out,
     L(
-      'schema_version: "1"',
+      'schema_version: "2"',
       'tenant_id: acme',
       'alertmanager:',
       '  receivers:',
@@ -762,7 +762,7 @@ test('fix descriptors: rename a key, insert under an empty key, stale or malform
 test('cidr: an overlapping or outside subnet moved to the free block, a covered allow-list entry removed (safe)', () => {
   const env = (a: string, b: string): string =>
     L(
-      'schema_version: "1"',
+      'schema_version: "2"',
       'tenant_id: acme',
       'environment: production',
       'networking:',
@@ -783,7 +783,7 @@ test('cidr: an overlapping or outside subnet moved to the free block, a covered 
   );
   const access = (list: string): string =>
     L(
-      'schema_version: "1"',
+      'schema_version: "2"',
       'tenant_id: acme',
       'roles:',
       '  - name: viewer',

@@ -4,7 +4,8 @@
 // - our own kinds document every property (title, description), describe every enum value,
 //   give every pattern a patternErrorMessage, close every object (additionalProperties: false),
 //   use only known keywords, and model deprecations with deprecationMessage + x-replacement;
-// - every catalog entry points at an existing file whose $id is the entry's uri;
+// - every catalog entry points at an existing file whose $id is the entry's uri; every own kind
+//   lists its format versions, each in its own file with a versioned $id, the latest declared;
 // - every example outside examples/broken validates, and every broken example fails.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -30,6 +31,8 @@ interface CatalogEntry {
   description: string;
   fileMatch: string[];
   upstream: boolean;
+  versions?: Array<{ version: string; uri: string; file: string }>;
+  latestVersion?: string;
 }
 
 const OWN_KINDS = [
@@ -127,10 +130,11 @@ function isObject(v: Json | undefined): v is JsonObject {
 }
 
 const catalog = (readJson(path.join(SCHEMAS, 'catalog.json')) as unknown as { schemas: CatalogEntry[] }).schemas;
-const schemaFiles = ['common.schema.json', ...catalog.map((e) => e.file)];
+const versionFiles = catalog.flatMap((e) => (e.versions ?? []).map((v) => v.file));
+const schemaFiles = ['common.schema.json', ...catalog.map((e) => e.file), ...versionFiles];
 const schemas = new Map<string, JsonObject>(schemaFiles.map((f) => [f, readJson(path.join(SCHEMAS, f))]));
 const byId = new Map<string, JsonObject>([...schemas.values()].map((s) => [String(s.$id), s]));
-const ownFiles = ['common.schema.json', ...catalog.filter((e) => !e.upstream).map((e) => e.file)];
+const ownFiles = ['common.schema.json', ...catalog.filter((e) => !e.upstream).map((e) => e.file), ...versionFiles];
 
 /** One ajv instance with every bundled schema added, as the server does. */
 const ajv = createAjv();
@@ -230,10 +234,26 @@ test('catalog lists the 14 kinds and the project configuration with existing fil
     assert.ok(e.title && e.description, `${e.id}: title and description are required`);
     assert.ok(e.fileMatch.length > 0, `${e.id}: fileMatch is empty`);
     assert.equal(e.upstream, UPSTREAM_KINDS.includes(e.id), `${e.id}: upstream flag`);
-    if (!e.upstream) {
+    if (TOOL_CONFIGS.includes(e.id)) {
+      assert.equal(e.versions, undefined, `${e.id}: the tool's own configuration has one format`);
+    } else if (!e.upstream) {
       assert.equal(e.uri, `https://schemas.tenant-config.dev/${e.id}.schema.json`);
       assert.equal(e.file, `${e.id}.schema.json`);
+      const versions = e.versions ?? [];
+      assert.deepEqual(
+        versions.map((v) => v.version),
+        versions.map((_, i) => String(i + 1)),
+        `${e.id}: versions are numbered from 1`,
+      );
+      assert.ok(versions.length >= 2, `${e.id}: at least versions 1 and 2`);
+      assert.equal(e.latestVersion, versions[versions.length - 1].version, `${e.id}: latestVersion is the last one`);
+      for (const v of versions) {
+        assert.equal(v.file, `${e.id}.v${v.version}.schema.json`);
+        assert.equal(v.uri, `https://schemas.tenant-config.dev/${v.file}`);
+        assert.equal(readJson(path.join(SCHEMAS, v.file)).$id, v.uri, `${e.id}: $id of ${v.file}`);
+      }
     } else {
+      assert.equal(e.versions, undefined, `${e.id}: upstream kinds follow upstream versions`);
       assert.ok(e.file.startsWith('upstream/'), `${e.id}: upstream schemas live in schemas/upstream/`);
     }
   }
@@ -331,10 +351,11 @@ test('our schemas document every property, enum value and pattern', () => {
   assert.deepEqual(problems, []);
 });
 
-test('deprecated properties name an existing replacement, and every own kind has one', () => {
+test('deprecated properties of version 1 name an existing replacement, every own kind has one, and the latest version none', () => {
   const problems: string[] = [];
   for (const e of catalog.filter((c) => !c.upstream && !TOOL_CONFIGS.includes(c.id))) {
-    const schema = schemas.get(e.file)!;
+    const v1 = e.versions![0].file;
+    const schema = schemas.get(v1)!;
     let deprecated = 0;
     walkSchema(schema, '#', (node, pointer) => {
       if (!isObject(node.properties)) return;
@@ -343,28 +364,40 @@ test('deprecated properties name an existing replacement, and every own kind has
         deprecated++;
         const replacement = prop['x-replacement'];
         if (typeof replacement !== 'string')
-          problems.push(`${e.file} ${pointer}/properties/${name}: deprecated without x-replacement`);
+          problems.push(`${v1} ${pointer}/properties/${name}: deprecated without x-replacement`);
         else if (!(replacement in node.properties))
           problems.push(
-            `${e.file} ${pointer}/properties/${name}: x-replacement "${replacement}" is not a sibling property`,
+            `${v1} ${pointer}/properties/${name}: x-replacement "${replacement}" is not a sibling property`,
           );
         else if (
           isObject(node.properties[replacement]) &&
           (node.properties[replacement] as JsonObject).deprecationMessage !== undefined
         )
-          problems.push(`${e.file} ${pointer}/properties/${name}: replacement "${replacement}" is deprecated too`);
+          problems.push(`${v1} ${pointer}/properties/${name}: replacement "${replacement}" is deprecated too`);
         if (
           typeof prop.deprecationMessage !== 'string' ||
           typeof replacement !== 'string' ||
           !prop.deprecationMessage.includes(replacement)
         )
-          problems.push(`${e.file} ${pointer}/properties/${name}: deprecationMessage must name the replacement`);
+          problems.push(`${v1} ${pointer}/properties/${name}: deprecationMessage must name the replacement`);
       }
     });
-    if (deprecated === 0) problems.push(`${e.file}: no deprecated property`);
-    const props = schema.properties;
-    const version = isObject(props) ? props.schema_version : undefined;
-    if (!isObject(version)) problems.push(`${e.file}: no top-level schema_version`);
+    if (deprecated === 0) problems.push(`${v1}: no deprecated property`);
+    for (const v of e.versions!) {
+      const props = schemas.get(v.file)!.properties;
+      const version = isObject(props) ? props.schema_version : undefined;
+      if (!isObject(version) || JSON.stringify(version.enum) !== JSON.stringify([v.version]))
+        problems.push(`${v.file}: no top-level schema_version accepting only "${v.version}"`);
+    }
+    // The latest version has no deprecated shape left (the migration to it removes them all).
+    const latest = e.versions![e.versions!.length - 1].file;
+    walkSchema(schemas.get(latest)!, '#', (node, pointer) => {
+      if (node.deprecationMessage !== undefined)
+        problems.push(`${latest} ${pointer}: deprecated in the latest version`);
+    });
+    const required = schemas.get(latest)!.required;
+    if (!Array.isArray(required) || !required.includes('schema_version'))
+      problems.push(`${latest}: the latest version must be declared (schema_version required)`);
   }
   assert.deepEqual(problems, []);
 });

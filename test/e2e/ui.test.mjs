@@ -39,7 +39,9 @@ const BROKEN_TEXT = readFileSync(join(ROOT, 'test/e2e/workspace', BROKEN), 'utf8
 
 /** Expectations come from the extension's own files, not from English UI text. */
 const readJson = (relativePath) => JSON.parse(readFileSync(join(ROOT, relativePath), 'utf8'));
-const TENANT_SCHEMA = readJson('schemas/tenant.schema.json');
+const KIND = readJson('schemas/catalog.json').schemas.find((s) => s.id === 'tenant');
+/** The tenant schema of the current format version (schemas/tenant.v<N>.schema.json). */
+const TENANT_SCHEMA = readJson(`schemas/${KIND.versions.find((v) => v.version === KIND.latestVersion).file}`);
 /** `environments.<name>.database` in the tenant schema. */
 const DATABASE = TENANT_SCHEMA.definitions.environment_config.properties.database;
 const NLS = readJson('package.nls.json');

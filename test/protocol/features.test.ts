@@ -122,6 +122,10 @@ test('textDocument/codeAction: quick fixes for a diagnostic and the fix-all sour
   );
   assert.equal(fixAll.length, 1);
   assert.equal(fixAll[0].kind, 'source.fixAll.tenantConfig');
-  assert.deepEqual(fixAll[0].edit.changes[u].map((e) => e.newText).sort(), ['strategy', 'true']);
+  // `stratgy` → `strategy` is the closest allowed key, a guess: offered above, not applied by fix-all.
+  assert.deepEqual(
+    fixAll[0].edit.changes[u].map((e) => e.newText),
+    ['true'],
+  );
   await client.close(u);
 });

@@ -14,9 +14,10 @@ import { TestClient } from '../support/lspClient';
  * /dev/zero, a pipe, UTF-16 and invalid UTF-8 files, with a 64 KB exclude glob in its settings.
  */
 const SECRET = 'tc-gate-secret-7d1f93';
-const SLACK = 'tenant_id: acme\nreceivers:\n  - name: acme-critical\n    slack_configs:\n      - channel: "#acme"\n';
+const SLACK =
+  'tenant_id: acme\nreceivers:\n  - name: acme-critical\n    slack_configs:\n      - channel: "#acme"\nschema_version: "2"\n';
 const NOTIFICATIONS =
-  'tenant_id: acme\nrules:\n  - name: critical\n    matchers: [\'severity="critical"\']\n    channels: [slack]\n    receiver_ref: acme-critical\n';
+  'tenant_id: acme\nrules:\n  - name: critical\n    matchers: [\'severity="critical"\']\n    channels: [slack]\n    receiver_ref: acme-critical\nschema_version: "2"\n';
 
 let ws: string;
 let cwd: string;

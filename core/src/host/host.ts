@@ -33,6 +33,7 @@ import {
   type LanguageService,
 } from '../languageService';
 import type { Problem } from '../problem';
+import { migrateDocument, type DocumentMigration } from '../migrate/api';
 import { createWorkspaceIndex } from '../workspace/index';
 import type { FileFacts } from '../workspace/types';
 import { parseText } from '../document/parseText';
@@ -368,9 +369,24 @@ export class AnalysisHost {
     return this.service.getCodeActions(doc, range, context, settings, crossFile);
   }
 
-  // ---- Migrations (slot) ------------------------------------------------------------------
-  // Moving a document to a newer schema version belongs here, beside the code actions: the
-  // versions a document can move to, and the edits, verified like quick fixes.
+  // ---- Migrations -------------------------------------------------------------------------
+
+  /**
+   * A document (known, or read through the gate) moved to format version `to` (the latest by
+   * default) and its upstream shapes to their current form: the edits, verified like quick fixes,
+   * or the decisions that stand in the way. Undefined when the file cannot be read or no schema
+   * applies.
+   */
+  migrate(uri: string, settings: DocumentSettings, options: { to?: string } = {}): DocumentMigration | undefined {
+    let doc = this.document(uri);
+    if (!doc) {
+      const read = this.options.read(uri, 'workspace');
+      if (!read.ok) return undefined;
+      doc = createDocument(uri, read.text);
+    }
+    if (!this.hasSchema(doc, settings)) return undefined;
+    return migrateDocument(this.service, doc, settings, options);
+  }
 
   // ---- Schemas ----------------------------------------------------------------------------
 

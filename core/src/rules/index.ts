@@ -13,6 +13,7 @@ import { secretsRule } from './secrets';
 import { networksRule } from './networks';
 import { grafanaRule } from './grafana';
 import { applySeverityPolicy } from './severity';
+import { migrationRule } from '../migrate/rule';
 
 /** Every single-document rule family, in the order they run. */
 export const rules: Rule[] = [
@@ -27,6 +28,7 @@ export const rules: Rule[] = [
   networksRule,
   secretsRule,
   grafanaRule,
+  migrationRule,
 ];
 
 /** Run the rules for a part; a failing rule is contained and never hides the others. */

@@ -21,6 +21,9 @@ export interface CatalogEntry {
   upstream?: boolean;
   /** Other URIs that name this schema (SchemaStore's, for the upstream kinds). */
   aliases?: string[];
+  /** Format versions of our own kinds, each in its own file with its own `$id`, oldest first. */
+  versions?: Array<{ version: string; uri: string; file: string }>;
+  latestVersion?: string;
 }
 
 /** The bundled schemas, handed to the core by its host (the core reads no files). */
@@ -87,6 +90,8 @@ export class SchemaStore {
       this.byId.set(e.id, e);
       this.byId.set(e.uri, e);
       for (const a of e.aliases ?? []) this.aliases.set(aliasKey(a), e.uri);
+      // A version's `$id` names the kind: the file is validated against the version it declares.
+      for (const v of e.versions ?? []) this.byId.set(v.uri, e);
     }
     for (const [uri, s] of Object.entries(bundled.schemas)) this.objects.set(uri, s);
   }

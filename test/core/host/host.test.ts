@@ -41,6 +41,7 @@ receivers:
   - name: acme-critical
     slack_configs:
       - channel: "#acme-incidents"
+schema_version: "2"
 `;
 const NOTIFICATIONS = `tenant_id: acme
 rules:
@@ -48,6 +49,7 @@ rules:
     matchers: ['severity="critical"']
     channels: [slack]
     receiver_ref: "acme-critcal"
+schema_version: "2"
 `;
 const codes = (ds: Diagnostic[]): string[] => ds.map((d) => String(d.code));
 const file = (text: string) => ({ text, problems: [] });

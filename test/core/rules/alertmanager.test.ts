@@ -19,13 +19,15 @@ test('root route: a default receiver, and no matchers, time intervals or continu
   assert.deepEqual(brief(hits), [
     { code: 'alertmanager.root-receiver-missing', text: 'route', path: 'route' },
     { code: 'alertmanager.root-route-field', text: 'matchers', path: 'route.matchers' },
+    // `match` is also the label map Alertmanager 0.22 replaced with `matchers`.
+    { code: 'alertmanager.deprecated-match', text: 'match', path: 'route.match' },
     { code: 'alertmanager.root-route-field', text: 'match', path: 'route.match' },
     { code: 'alertmanager.root-route-field', text: 'mute_time_intervals', path: 'route.mute_time_intervals' },
     { code: 'alertmanager.root-route-field', text: 'continue', path: 'route.continue' },
   ]);
   // Where the schema already requires the receiver (monitoring files), it is said once.
   const mon = json({
-    schema_version: '1',
+    schema_version: '2',
     tenant_id: 'acme',
     alertmanager: { route: { group_by: ['alertname'] }, receivers: [{ name: 'a' }] },
   });
@@ -73,7 +75,7 @@ test('receivers and time intervals: defined once, referenced only when defined (
 
 test('monitoring files may name receivers of other files; Slack receiver files keep names unique', () => {
   const mon = json({
-    schema_version: '1',
+    schema_version: '2',
     tenant_id: 'acme',
     alertmanager: {
       route: { receiver: 'acme-default', routes: [{ receiver: 'acme-critical' }] },
@@ -82,7 +84,7 @@ test('monitoring files may name receivers of other files; Slack receiver files k
   });
   assert.deepEqual(withCode(ruleHits(mon, 'x.monitoring.json'), 'alertmanager.'), []);
   const slack =
-    'schema_version: "1"\ntenant_id: acme\nreceivers:\n  - name: a\n    slack_configs: [{ channel: "#a" }]\n  - name: a\n    slack_configs: [{ channel: "#b" }]\n';
+    'schema_version: "2"\ntenant_id: acme\nreceivers:\n  - name: a\n    slack_configs: [{ channel: "#a" }]\n  - name: a\n    slack_configs: [{ channel: "#b" }]\n';
   assert.deepEqual(brief(ruleHits(slack, 'x.slack.yaml')), [
     { code: 'alertmanager.duplicate-receiver', text: 'a', path: 'receivers.1.name' },
   ]);
@@ -90,7 +92,7 @@ test('monitoring files may name receivers of other files; Slack receiver files k
 
 test('group_by: `...` alone and no duplicates; group and repeat intervals not zero; time ranges in order', () => {
   const text = [
-    'schema_version: "1"',
+    'schema_version: "2"',
     'tenant_id: acme',
     'alertmanager:',
     '  route:',
@@ -139,11 +141,12 @@ test('matchers: routes, inhibit rules, match_re and notification rules, supersed
   const hits = ruleHits(am, 'alertmanager.yml');
   assert.deepEqual(brief(hits), [
     { code: 'matcher.bad-regex', text: '(db', path: 'route.routes.0.matchers.0' },
+    { code: 'alertmanager.deprecated-match', text: 'match_re', path: 'route.routes.0.match_re' },
     { code: 'matcher.bad-regex', text: 'api(', path: 'route.routes.0.match_re.service' },
     { code: 'matcher.expected-operator', text: 'critical', path: 'inhibit_rules.0.source_matchers.0' },
   ]);
   const notif =
-    'schema_version: "1"\ntenant_id: acme\nrules:\n  - name: r\n    matchers: ["severity: critical"]\n    channels: [slack]\n    receiver_ref: a\n';
+    'schema_version: "2"\ntenant_id: acme\nrules:\n  - name: r\n    matchers: ["severity: critical"]\n    channels: [slack]\n    receiver_ref: a\n';
   const n = allHits(notif, 'x.notifications.yaml');
   const m = withCode(n, 'matcher.expected-operator');
   assert.deepEqual(brief(m), [{ code: 'matcher.expected-operator', text: 'critical', path: 'rules.0.matchers.0' }]);
@@ -285,7 +288,7 @@ test('integration settings in JSON and in monitoring files: what has no fallback
     { code: 'alertmanager.inline-and-file', text: '"url"', path: 'receivers.0.webhook_configs.0.url' },
   ]);
   const monitoring = json({
-    schema_version: '1',
+    schema_version: '2',
     tenant_id: 'acme',
     alertmanager: {
       route: { receiver: 'a' },

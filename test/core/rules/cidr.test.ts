@@ -17,7 +17,7 @@ import { allHits, brief, json, ruleHits, withCode } from './check';
 
 /** An environment file with a VPC block and subnets (`[name, cidr]`, name `undefined` for none), values as plain scalars. */
 function env(vpc: string | undefined, subnets: Array<[string | undefined, string]>, extra = ''): string {
-  const lines = ['schema_version: "1"', 'tenant_id: acme', 'environment: production', 'networking:'];
+  const lines = ['schema_version: "2"', 'tenant_id: acme', 'environment: production', 'networking:'];
   if (vpc !== undefined) lines.push('  vpc:', `    cidr_block: ${vpc}`);
   lines.push('  subnets:');
   for (const [name, cidr] of subnets)
@@ -161,7 +161,7 @@ test('host bits: blocks are compared by their network, the host-bits warning sta
 
 test('YAML and JSON give the same problems; unnamed subnets are named by position', () => {
   const value = {
-    schema_version: '1',
+    schema_version: '2',
     tenant_id: 'acme',
     environment: 'production',
     networking: {
@@ -256,7 +256,7 @@ test('odd input never throws and reports nothing it cannot read', () => {
 
 test('network lists: an entry inside another entry of the same list is redundant (a warning)', () => {
   const acl =
-    'schema_version: "1"\ntenant_id: acme\nroles: [{ name: a, permissions: ["x:read"] }]\nip_allowlist: [10.1.0.0/16, 10.0.0.0/8, "2001:db8::/32", "2001:DB8:1::/48", 192.168.0.0/24, 192.168.1.0/24]\napi_keys:\n  - { name: ci, role: a, expires_at: "2027-01-01", allowed_cidrs: [198.51.100.0/24, 198.51.100.16/28] }\n';
+    'schema_version: "2"\ntenant_id: acme\nroles: [{ name: a, permissions: ["x:read"] }]\nip_allowlist: [10.1.0.0/16, 10.0.0.0/8, "2001:db8::/32", "2001:DB8:1::/48", 192.168.0.0/24, 192.168.1.0/24]\napi_keys:\n  - { name: ci, role: a, expires_at: "2027-01-01", allowed_cidrs: [198.51.100.0/24, 198.51.100.16/28] }\n';
   const hits = withCode(ruleHits(acl, 'x.access.yaml'), 'cidr.redundant-entry');
   assert.deepEqual(brief(hits), [
     { code: 'cidr.redundant-entry', text: '10.1.0.0/16', path: 'ip_allowlist.0' },
@@ -286,7 +286,7 @@ test('network lists: an entry inside another entry of the same list is redundant
 
 test('the same text twice is left to the schema (uniqueItems); the same block written differently is redundant', () => {
   const acl =
-    'schema_version: "1"\ntenant_id: acme\nroles: [{ name: a, permissions: ["x:read"] }]\nip_allowlist: [10.0.0.0/8, 10.0.0.0/8, 10.0.0.1/8]\n';
+    'schema_version: "2"\ntenant_id: acme\nroles: [{ name: a, permissions: ["x:read"] }]\nip_allowlist: [10.0.0.0/8, 10.0.0.0/8, 10.0.0.1/8]\n';
   const hits = allHits(acl, 'x.access.yaml');
   assert.deepEqual(hits.map((h) => h.code).sort(), ['cidr.host-bits', 'cidr.redundant-entry', 'schema.unique-items']);
   assert.equal(withCode(hits, 'cidr.redundant-entry')[0].text, '10.0.0.1/8');

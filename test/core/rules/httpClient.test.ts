@@ -165,7 +165,7 @@ test('valid HTTP clients give nothing; in monitoring files keys the schema rejec
     'global:\n  http_config:\n    authorization: { type: Bearer, credentials_file: /etc/am/token }\n    http_headers: { X-Tenant: { values: [acme] } }\nroute: { receiver: a }\nreceivers:\n  - name: a\n';
   assert.deepEqual(ruleHits(am, 'alertmanager.yml'), []);
   const monitoring = json({
-    schema_version: '1',
+    schema_version: '2',
     tenant_id: 'acme',
     prometheus: {
       scrape_configs: [

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { brief, json, ruleHits } from './check';
 
 const doc = (locales: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
-  schema_version: '1',
+  schema_version: '2',
   tenant_id: 'acme',
   default_locale: 'en',
   supported_locales: ['en', 'fr', 'ar', 'he', 'ru'],
@@ -12,10 +12,16 @@ const doc = (locales: Record<string, unknown>, extra: Record<string, unknown> = 
 });
 
 test('direction must match the script: ar and he are rtl, the others ltr', () => {
+  // `rtl` is the format 1 key (version 2 has only `direction`).
   const hits = ruleHits(
-    json(doc({ ar: { direction: 'ltr' }, he: { direction: 'rtl' }, fr: { direction: 'rtl' }, ru: { rtl: true } })),
+    json(
+      doc(
+        { ar: { direction: 'ltr' }, he: { direction: 'rtl' }, fr: { direction: 'rtl' }, ru: { rtl: true } },
+        { schema_version: '1' },
+      ),
+    ),
     'x.localization.json',
-  );
+  ).filter((h) => h.code !== 'schema.outdated-version');
   assert.deepEqual(brief(hits), [
     { code: 'localization.direction-mismatch', text: '"ltr"', path: 'locales.ar.direction' },
     { code: 'localization.direction-mismatch', text: '"rtl"', path: 'locales.fr.direction' },
@@ -29,7 +35,7 @@ test('direction must match the script: ar and he are rtl, the others ltr', () =>
 
 test('default and fallback locales must be supported', () => {
   const text = [
-    'schema_version: "1"',
+    'schema_version: "2"',
     'tenant_id: acme',
     'default_locale: de',
     'supported_locales: [en, fr]',
@@ -68,7 +74,7 @@ test('decimal and thousands separators must differ', () => {
 
 test('explicit plural categories against CLDR: missing ones on the key, extra ones on the item', () => {
   const text = [
-    'schema_version: "1"',
+    'schema_version: "2"',
     'tenant_id: acme',
     'default_locale: en',
     'supported_locales: [en, ru]',

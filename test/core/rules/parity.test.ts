@@ -43,7 +43,7 @@ const CASES: Array<{ name: string; doc: Record<string, unknown> }> = [
   {
     name: 'x.tenant',
     doc: {
-      schema_version: '1',
+      schema_version: '2',
       tenant_id: 'acme',
       metadata: { name: 'Acme', owner: { user_id: 'usr_acme', email: 'sre@acme.example.com' } },
       isolation: { strategy: 'database' },
@@ -66,7 +66,7 @@ const CASES: Array<{ name: string; doc: Record<string, unknown> }> = [
   {
     name: 'x.localization',
     doc: {
-      schema_version: '1',
+      schema_version: '2',
       tenant_id: 'acme',
       default_locale: 'de',
       supported_locales: ['en', 'ar'],
@@ -84,7 +84,7 @@ const CASES: Array<{ name: string; doc: Record<string, unknown> }> = [
   {
     name: 'x.monitoring',
     doc: {
-      schema_version: '1',
+      schema_version: '2',
       tenant_id: 'acme',
       prometheus: {
         global: { scrape_interval: '10s', scrape_timeout: '15s' },
@@ -100,7 +100,7 @@ const CASES: Array<{ name: string; doc: Record<string, unknown> }> = [
   {
     name: 'x.security',
     doc: {
-      schema_version: '1',
+      schema_version: '2',
       tenant_id: 'acme',
       authentication: {
         providers: [

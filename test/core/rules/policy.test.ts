@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { brief, json, ruleHits, withCode } from './check';
 
 const tenant = (envs: Record<string, unknown>): Record<string, unknown> => ({
-  schema_version: '1',
+  schema_version: '2',
   tenant_id: 'acme',
   metadata: { name: 'Acme', owner: { user_id: 'usr_acme', email: 'sre@acme.example.com' } },
   environments: envs,
@@ -49,7 +49,7 @@ test('production tenant environments: verified database TLS, no debug, no loopba
 
 test('pool bounds in any environment; https redirect URIs except loopback IPs', () => {
   const text = [
-    'schema_version: "1"',
+    'schema_version: "2"',
     'tenant_id: acme',
     'metadata: { name: Acme, owner: { user_id: usr_acme, email: sre@acme.example.com } }',
     'isolation: { strategy: database }',
@@ -90,7 +90,7 @@ test('pool bounds in any environment; https redirect URIs except loopback IPs', 
 
 test('environment files: autoscaling bounds, health check timeout, DLQ target, production encryption', () => {
   const text = [
-    'schema_version: "1"',
+    'schema_version: "2"',
     'tenant_id: acme',
     'environment: production',
     'autoscaling: { min_replicas: 5, max_replicas: 3 }',
@@ -124,7 +124,7 @@ test('environment files: autoscaling bounds, health check timeout, DLQ target, p
 
 test('security policy: TLS versions, NIST password advice, JWT none, OIDC openid, redirect URIs, encryption at rest', () => {
   const text = [
-    'schema_version: "1"',
+    'schema_version: "2"',
     'tenant_id: acme',
     'authentication:',
     '  providers:',

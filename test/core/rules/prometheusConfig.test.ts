@@ -120,7 +120,7 @@ test('static targets written as URLs, with the host:port, scheme and path to use
 
 test('monitoring files: the embedded prometheus block, superseding the schema pattern on targets', () => {
   const text = json({
-    schema_version: '1',
+    schema_version: '2',
     tenant_id: 'acme',
     prometheus: {
       global: { scrape_interval: '10s', scrape_timeout: '15s' },
@@ -288,7 +288,7 @@ test('promtool lint: a scrape interval not shorter than the 5m lookback delta, o
     ],
   );
   const mon = json({
-    schema_version: '1',
+    schema_version: '2',
     tenant_id: 'acme',
     prometheus: {
       global: { scrape_interval: '4m59s' },

@@ -67,7 +67,7 @@ test('rules JSON: escapes inside the JSON string are mapped', () => {
 
 test('monitoring: alert rule expr, custom metric query and Grafana targets (macros substituted)', () => {
   const text = [
-    'schema_version: "1"',
+    'schema_version: "2"',
     'tenant_id: acme',
     'custom_metrics:',
     '  - name: acme:x',

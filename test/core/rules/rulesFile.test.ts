@@ -9,7 +9,7 @@ test('group names are unique within a rules file (upstream `name`, monitoring `g
   assert.deepEqual(brief(hits), [{ code: 'rules.duplicate-group', text: 'api', path: 'groups.2.name' }]);
   assert.equal(hits[0].range, '6:11-6:14');
   const mon = json({
-    schema_version: '1',
+    schema_version: '2',
     tenant_id: 'acme',
     alert_rules: [
       {

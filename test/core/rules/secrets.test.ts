@@ -8,7 +8,7 @@ const WEBHOOK = 'https://hooks.slack.com/services/T01234567/B01234567/abcdefghij
 
 test('literal secrets under secret keys: error in production, warning elsewhere; references are fine', () => {
   const text = json({
-    schema_version: '1',
+    schema_version: '2',
     tenant_id: 'acme',
     metadata: { name: 'Acme', owner: { user_id: 'usr_acme', email: 'sre@acme.example.com' } },
     isolation: { strategy: 'database' },
@@ -106,7 +106,7 @@ test('credential shapes anywhere else: only the secret part is covered', () => {
 
 test('quick fix: the literal becomes an environment reference named after the key path (YAML)', () => {
   const text =
-    'schema_version: "1"\ntenant_id: acme\ndefaults:\n  api_url: ' +
+    'schema_version: "2"\ntenant_id: acme\ndefaults:\n  api_url: ' +
     WEBHOOK +
     '  # team webhook\nreceivers:\n  - name: a\n    slack_configs: [{ channel: "#a" }]\n';
   const out = fixed(text, 'x.slack.yaml', 'secret.literal');
@@ -119,7 +119,7 @@ test('quick fix: the literal becomes an environment reference named after the ke
 
 test('quick fix in JSON, and on a block scalar', () => {
   const monitoring = {
-    schema_version: '1',
+    schema_version: '2',
     tenant_id: 'acme',
     alertmanager: { global: { slack_api_url: WEBHOOK }, route: { receiver: 'a' }, receivers: [{ name: 'a' }] },
   };
@@ -130,7 +130,7 @@ test('quick fix in JSON, and on a block scalar', () => {
     alertmanager: { ...monitoring.alertmanager, global: { slack_api_url: '${SLACK_API_URL}' } },
   });
   const block =
-    'schema_version: "1"\ntenant_id: acme\nmetadata: { name: A, owner: { user_id: usr_a, email: a@b.co } }\nisolation: { strategy: database }\nenvironments:\n  staging:\n    enabled: true\n    database:\n      host: db.internal\n      name: acme\n      password: |\n        correct horse\n        battery staple\n';
+    'schema_version: "2"\ntenant_id: acme\nmetadata: { name: A, owner: { user_id: usr_a, email: a@b.co } }\nisolation: { strategy: database }\nenvironments:\n  staging:\n    enabled: true\n    database:\n      host: db.internal\n      name: acme\n      password: |\n        correct horse\n        battery staple\n';
   const fixedBlock = fixed(block, 'x.tenant.yaml', 'secret.literal');
   assert.equal(
     fixedBlock,

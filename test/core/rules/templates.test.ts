@@ -99,12 +99,12 @@ test('Alertmanager notifier texts use the alertmanager dialect (every *_configs 
 
 test('Slack receiver files and the receivers of monitoring files', () => {
   const slack =
-    'schema_version: "1"\ntenant_id: acme\nreceivers:\n  - name: a\n    slack_configs:\n      - channel: "#a"\n        text: "{{ .Alerts | len }} {{ end }}"\n';
+    'schema_version: "2"\ntenant_id: acme\nreceivers:\n  - name: a\n    slack_configs:\n      - channel: "#a"\n        text: "{{ .Alerts | len }} {{ end }}"\n';
   assert.deepEqual(brief(ruleHits(slack, 'x.slack.yaml')), [
     { code: 'template.unexpected-end', text: '{{ end }}', path: 'receivers.0.slack_configs.0.text' },
   ]);
   const monitoring = {
-    schema_version: '1',
+    schema_version: '2',
     tenant_id: 'acme',
     alertmanager: {
       route: { receiver: 'a' },
@@ -123,7 +123,7 @@ test('Slack receiver files and the receivers of monitoring files', () => {
 
 test('alert template files: defines and localized bodies; a template defined in another file is not flagged here', () => {
   const text = [
-    'schema_version: "1"',
+    'schema_version: "2"',
     'tenant_id: acme',
     'default_locale: en',
     'defines:',

@@ -69,7 +69,7 @@ test('duration overflow is found although the pattern accepts it; durations in l
   );
   assert.deepEqual(brief(hits), [{ code: 'duration.overflow', text: '999999999999y', path: 'groups.0.rules.0.for' }]);
   assert.equal(hits[0].data.supersedes, undefined);
-  const env = 'schema_version: "1"\ntenant_id: acme\nenvironment: staging\nautoscaling:\n  scale_up_cooldown: 30m1h\n';
+  const env = 'schema_version: "2"\ntenant_id: acme\nenvironment: staging\nautoscaling:\n  scale_up_cooldown: 30m1h\n';
   assert.deepEqual(brief(ruleHits(env, 'x.environment.yaml')), [
     { code: 'duration.unit-order', text: '1h', path: 'autoscaling.scale_up_cooldown' },
   ]);
@@ -83,7 +83,7 @@ test('keys that only look like durations in free-form maps are not checked', () 
 
 test('cron schedules and time zones (security policy, Alertmanager location with Local)', () => {
   const sec =
-    'schema_version: "1"\ntenant_id: acme\naudit:\n  enabled: true\n  archival:\n    provider: s3\n    bucket: acme-audit\n    schedule: "0 25 * * *"\n    timezone: europe/paris\n';
+    'schema_version: "2"\ntenant_id: acme\naudit:\n  enabled: true\n  archival:\n    provider: s3\n    bucket: acme-audit\n    schedule: "0 25 * * *"\n    timezone: europe/paris\n';
   const hits = ruleHits(sec, 'x.security.yaml');
   assert.deepEqual(brief(hits), [
     { code: 'cron.out-of-range', text: '25', path: 'audit.archival.schedule' },
@@ -100,7 +100,7 @@ test('cron schedules and time zones (security policy, Alertmanager location with
 
 test('locales: values and keys, with the canonical form in data.suggestion', () => {
   const text = [
-    'schema_version: "1"',
+    'schema_version: "2"',
     'tenant_id: acme',
     'default_locale: en_US',
     'supported_locales: [en, fr]',
@@ -124,7 +124,7 @@ test('locales: values and keys, with the canonical form in data.suggestion', () 
 
 test('currency codes and CIDR blocks (host bits are a warning with the network as suggestion)', () => {
   const loc = json({
-    schema_version: '1',
+    schema_version: '2',
     tenant_id: 'acme',
     default_locale: 'en',
     supported_locales: ['en'],
@@ -133,7 +133,7 @@ test('currency codes and CIDR blocks (host bits are a warning with the network a
   assert.deepEqual(brief(ruleHits(loc, 'x.localization.json')), [
     { code: 'intl.unknown-currency', text: 'EUX', path: 'locales.en.currency.code' },
   ]);
-  const acl = 'schema_version: "1"\ntenant_id: acme\nip_allowlist: [10.0.0.1/8, "10.0.0.0/33"]\n';
+  const acl = 'schema_version: "2"\ntenant_id: acme\nip_allowlist: [10.0.0.1/8, "10.0.0.0/33"]\n';
   const hits = ruleHits(acl, 'x.access.yaml');
   assert.deepEqual(brief(hits), [
     { code: 'cidr.host-bits', text: '10.0.0.1/8', path: 'ip_allowlist.0' },

@@ -1,7 +1,7 @@
 // Editing features end to end in the real extension host, through VS Code's own provider commands
 // (the same path the editor takes): completion, hover, quick fixes and fix-all.
 // Asserts on codes, labels, kinds and document text, never on English message text; expected key
-// names and titles are read from the bundled schema (schemas/tenant.schema.json).
+// names and titles are read from the bundled schema (the tenant schema of the current format version).
 // Edits land in the workspace copy of broken.tenant.yaml; each test starts from the fixture text (saved).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -95,12 +95,14 @@ describe('tenant-config editing features (in the extension host)', function () {
   let database: SchemaNode;
 
   before(async () => {
-    const schema = await readExtensionJson<{ definitions: Record<string, SchemaNode> }>('schemas/tenant.schema.json');
+    const catalog = await readExtensionJson<{
+      schemas: Array<{ id: string; latestVersion?: string; versions?: Array<{ version: string; file: string }> }>;
+    }>('schemas/catalog.json');
+    const tenant = catalog.schemas.find((s) => s.id === 'tenant')!;
+    const file = tenant.versions!.find((v) => v.version === tenant.latestVersion)!.file;
+    const schema = await readExtensionJson<{ definitions: Record<string, SchemaNode> }>(`schemas/${file}`);
     const db = schema.definitions.environment_config?.properties?.database;
-    assert.ok(
-      db?.properties,
-      'schemas/tenant.schema.json: definitions.environment_config.properties.database.properties',
-    );
+    assert.ok(db?.properties, `schemas/${file}: definitions.environment_config.properties.database.properties`);
     database = db;
     doc = await openDocument(BROKEN);
     original = doc.getText();
@@ -203,7 +205,13 @@ describe('tenant-config editing features (in the extension host)', function () {
     assert.ok(find(ds, ENUM), `the other problem stays: ${formatDiagnostics(ds)}`);
   });
 
-  it(`fix-all (${FIX_ALL}) applies the safe fixes`, async () => {
+  it(`fix-all (${FIX_ALL}) applies the safe fixes, not a guessed key`, async () => {
+    // A safe problem next to the fixture's guesses: `enabled: yes` is written `true` for YAML 1.2.
+    const enabledLine = lineOf(doc, /^\s+enabled: true\s*$/);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, doc.lineAt(enabledLine).range, doc.lineAt(enabledLine).text.replace('true', 'yes'));
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitForDiagnostics(doc.uri, (all) => !!find(all, 'yaml.ambiguous-scalar'), 'yaml.ambiguous-scalar on `yes`');
     const whole = new vscode.Range(0, 0, doc.lineCount, 0);
     const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
       'vscode.executeCodeActionProvider',
@@ -218,7 +226,14 @@ describe('tenant-config editing features (in the extension host)', function () {
     );
     const before = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === SOURCE);
     assert.ok(await vscode.workspace.applyEdit(fixAll.edit), 'fix-all was applied');
-    const ds = await waitForDiagnostics(doc.uri, (all) => !find(all, TYPO), `${TYPO} fixed by fix-all`);
+    const ds = await waitForDiagnostics(
+      doc.uri,
+      (all) => !find(all, 'yaml.ambiguous-scalar'),
+      'yaml.ambiguous-scalar fixed by fix-all',
+    );
+    assert.match(doc.lineAt(enabledLine).text, /^\s+enabled: true$/);
+    // The closest allowed key and value are guesses: offered as quick fixes, left by fix-all.
+    assert.ok(find(ds, TYPO) && find(ds, ENUM), `the guesses are left: ${formatDiagnostics(ds)}`);
     const codesBefore = new Set(before.map(codeOf));
     const added = ds.filter((d) => d.source === SOURCE && !codesBefore.has(codeOf(d)));
     assert.equal(added.length, 0, `fix-all adds no new kind of problem: ${formatDiagnostics(added)}`);

@@ -64,6 +64,7 @@ function candidates(ctx: FeatureContext, doc: TextDocument, d: Diagnostic): Fix[
     schema: schema?.schema ?? {},
     graph: ctx.graph(),
     rootValue: valueOf(part),
+    kind: schema ? ctx.store.entry(schema.uri)?.id : undefined,
   });
 }
 
@@ -97,15 +98,16 @@ export function verify(before: Diagnostic[], after: Diagnostic[], target: Diagno
       if (is >= Math.max(1, was)) return false;
     }
   }
+  const counted = (d: Diagnostic): boolean => d.severity === DiagnosticSeverity.Error;
   const old = new Map<string, number>();
   for (const d of before) {
-    if (d.severity !== DiagnosticSeverity.Error) continue;
+    if (!counted(d)) continue;
     const k = mappedKey(d, fix);
     if (k !== undefined) old.set(k, (old.get(k) ?? 0) + 1);
   }
   const writes = (fix.writes ?? []).map((w) => JSON.stringify(w).slice(0, -1));
   for (const d of after) {
-    if (d.severity !== DiagnosticSeverity.Error) continue;
+    if (!counted(d)) continue;
     const k = pathKey(d);
     const n = old.get(k) ?? 0;
     if (n > 0) {

@@ -31,11 +31,16 @@ export function descriptorFixes(input: FixInput): Fix[] {
   const list = descriptorsOf(input.data);
   const out: Fix[] = [];
   let first: string | undefined;
+  // A value picked as the closest match of a misspelling is a guess, whatever the descriptor says.
+  const suggestions = new Set(
+    (Array.isArray(input.data.suggestions) ? input.data.suggestions : []).map((s) => JSON.stringify(s)),
+  );
   for (const d of list) {
     try {
       const fix = toFix(input, d);
       first ??= fix?.title;
       if (!fix) continue;
+      if (fix.safe && writesSuggestion(d, suggestions)) fix.safe = false;
       // The first fix is preferred, with its alternatives (same title), unless a descriptor says otherwise.
       fix.preferred = typeof d.preferred === 'boolean' ? d.preferred : fix.title === first;
       out.push(fix);
@@ -44,6 +49,18 @@ export function descriptorFixes(input: FixInput): Fix[] {
     }
   }
   return out;
+}
+
+/** Whether a descriptor writes one of the closest-match suggestions of its problem. */
+function writesSuggestion(d: FixDescriptor, suggestions: Set<string>): boolean {
+  if (suggestions.size === 0) return false;
+  const steps: FixStep[] = [d, ...(Array.isArray(d.also) ? d.also : [])];
+  return steps.some(
+    (s) =>
+      (s.kind === 'replace' && suggestions.has(JSON.stringify(s.value))) ||
+      (s.kind === 'replaceText' && suggestions.has(JSON.stringify(s.text))) ||
+      (s.kind === 'rename' && suggestions.has(JSON.stringify(s.to))),
+  );
 }
 
 function toFix(input: FixInput, d: FixDescriptor): Fix | undefined {

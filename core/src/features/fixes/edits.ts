@@ -73,7 +73,7 @@ export function insertProperties(
   if (!obj) return undefined;
   const props = obj.properties;
   if (dialect.name === 'json' || obj.flow) {
-    const close = text.lastIndexOf('}', obj.offset + obj.length);
+    const close = text.lastIndexOf('}', obj.offset + obj.length - 1);
     if (close < obj.offset) return undefined;
     if (props.length === 0) {
       const body = entries.map((e) => dialect.property(e.key, e.value, '', UNIT, w)).join(', ');
@@ -220,7 +220,7 @@ export function insertItems(
   const w = new SnippetWriter(false);
   const eol = eolOf(text);
   if (dialect.name === 'json' || arr.flow) {
-    const close = text.lastIndexOf(']', arr.offset + arr.length);
+    const close = text.lastIndexOf(']', arr.offset + arr.length - 1);
     if (close < arr.offset) return undefined;
     const values = items.map((i) => dialect.value(i, '', UNIT, w));
     if (values.some((v) => v.includes('\n'))) return undefined;

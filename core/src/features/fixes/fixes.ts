@@ -1,5 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { ASTNode, JSONPath, PropertyNode, ValueNode } from '../../document/ast';
+import type { ASTNode, JSONPath, ObjectNode, PropertyNode, ValueNode } from '../../document/ast';
 import { findNodeAtPath, deref, findProperty } from '../../document/ast';
 import type { DocumentPart } from '../../document/document';
 import type { Dialect } from '../../dialect/dialect';
@@ -8,6 +8,7 @@ import type { SchemaGraph } from '../../schema/resolve';
 import { schemaType, type ValueIntent } from '../../dialect/intent';
 import { insertProperties, removeProperty, renameKey, replaceValue, type OffsetEdit } from './edits';
 import { descriptorFixes } from './descriptors';
+import { migrationFixes } from './migrate';
 import { t } from '../../messages';
 
 /** One way to fix one diagnostic: a title, the edits, and whether fix-all may apply it unattended. */
@@ -33,6 +34,8 @@ export interface FixInput {
   schema: object;
   graph: SchemaGraph;
   rootValue: unknown;
+  /** The kind of the document (catalog id), when a bundled schema applies. */
+  kind?: string;
 }
 
 /**
@@ -105,7 +108,7 @@ const show = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify
 export function fixesFor(input: FixInput): Fix[] {
   let own: Fix[];
   try {
-    own = codeFixes(input);
+    own = migrationFixes(input) ?? codeFixes(input);
   } catch {
     own = [];
   }
@@ -127,11 +130,12 @@ function codeFixes(input: FixInput): Fix[] {
       const prop = propertyAt(root, path);
       if (!prop) return [];
       const suggestions = (Array.isArray(data.suggestions) ? data.suggestions : []).map(String).slice(0, 3);
+      // The closest allowed key is a guess (`timeout_ms` is not `timeout_s`): offered, never applied by fix-all.
       const fixes: Fix[] = suggestions.map((s, i) => ({
         title: t('fix.rename-key', { key: prop.keyNode.value, suggestion: s }),
         edits: [renameKey(prop, dialect, s)],
         preferred: i === 0,
-        safe: i === 0 && suggestions.length === 1,
+        safe: false,
         writes: [[...path.slice(0, -1), s]],
       }));
       const removal = removeProperty(text, prop);
@@ -158,8 +162,8 @@ function codeFixes(input: FixInput): Fix[] {
             replaceValue(node, dialect, { kind: 'scalar', value: value as string | number | boolean | null }, text),
           ],
           preferred: i === 0,
-          safe:
-            i === 0 && (code === 'schema.const' || (Array.isArray(data.suggestions) && data.suggestions.length === 1)),
+          // The one value a `const` allows is forced; the closest allowed value is a guess.
+          safe: i === 0 && code === 'schema.const',
           writes: [path],
         };
       });
@@ -294,11 +298,14 @@ function requiredFix(input: FixInput, path: JSONPath, missing: string[]): Fix[] 
   if (depth !== path.length) return [];
   const target = deref(node);
   const schemas: SchemaObject[] = schemasAtPath(schema, path, rootValue, graph);
+  // A deprecated key that is still there says what the missing key should be: its own fix carries the value over.
+  if (target?.type === 'object' && missing.some((m) => replacedBy(target, schemas, graph).has(m))) return [];
   const entries = missing.map((key) => {
     const subs = propertySchemas(schemas, key, graph);
     return {
       key,
       value: subs.length ? concreteIntent(subs[0], graph) : ({ kind: 'scalar', value: '' } as ValueIntent),
+      forced: subs.length > 0 && forced(subs[0], graph),
     };
   });
   let edit: OffsetEdit | undefined;
@@ -312,10 +319,35 @@ function requiredFix(input: FixInput, path: JSONPath, missing: string[]): Fix[] 
       title: t(missing.length === 1 ? 'fix.add-missing-key' : 'fix.add-missing-keys', { keys: names }),
       edits: [edit],
       preferred: true,
-      safe: entries.every((e) => e.value.kind !== 'scalar' || e.value.value !== ''),
+      // Only values the schema forces (a `const`, a one-value enum) are safe; a default or example is a guess.
+      safe: entries.every((e) => e.forced),
       writes: missing.map((m) => [...path, m]),
     },
   ];
+}
+
+/** Whether a schema allows exactly one value: a `const`, a one-value enum, or a mapping of such values. */
+export function forced(schema: unknown, graph: SchemaGraph, depth = 0): boolean {
+  const schemas = expand(schema, undefined, graph);
+  if (schemas.some((s) => 'const' in s || (Array.isArray(s.enum) && s.enum.length === 1))) return true;
+  if (depth >= 5 || schemaType(schemas) !== 'object') return false;
+  const required = new Set(schemas.flatMap((s) => (Array.isArray(s.required) ? (s.required as string[]) : [])));
+  if (required.size === 0) return false;
+  return [...required].every((k) => {
+    const subs = propertySchemas(schemas, k, graph);
+    return subs.length > 0 && forced(subs[0], graph, depth + 1);
+  });
+}
+
+/** The keys that deprecated keys present in a mapping are replaced by (`x-replacement`). */
+function replacedBy(obj: ObjectNode, schemas: SchemaObject[], graph: SchemaGraph): Set<string> {
+  const out = new Set<string>();
+  for (const p of obj.properties)
+    for (const s of expand(propertySchemas(schemas, p.keyNode.value, graph)[0], undefined, graph)) {
+      const r = s['x-replacement'];
+      if (typeof s.deprecationMessage === 'string' && typeof r === 'string') out.add(r);
+    }
+  return out;
 }
 
 function typeFixes(input: FixInput, path: JSONPath): Fix[] {
