@@ -3,10 +3,10 @@
  * is fixed puts serialisable descriptors in the problem's `data.fixes`; the quick-fix engine
  * (features/fixes/descriptors.ts) turns them into edits for the current text, finding every node
  * again by its path, and verifies them like every other fix. Paths are relative to the document
- * part, like `data.path`. Titles are message ids of core/src/messages.ts (`fix.*`) with arguments.
+ * part, like `data.path`. Titles are phrase ids of core/src/messages/fixes.ts (`fix.*`) with arguments.
  */
 import type { JSONPath } from './document/ast';
-import type { MessageId } from './messages';
+import type { PhraseId } from './messages';
 import type { CommonData } from './problem';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -58,7 +58,7 @@ export type FixDescriptor = FixStep & {
   also?: FixStep[];
 };
 
-export type FixTitleId = Extract<MessageId, `fix.${string}`>;
+export type FixTitleId = Extract<PhraseId, `fix.${string}`>;
 
 type Options = { safe?: boolean; preferred?: boolean; args?: Record<string, string | number> };
 

@@ -11,7 +11,7 @@ import { validatePart } from './validation/validate';
 import type { Problem, SchemaData } from './problem';
 import { isRefusal } from './host/files';
 import { createDocument } from './host/documents';
-import { t, type MessageId } from './messages';
+import { say, sayPlaced, type ProblemMessageId } from './messages';
 import { codeAnchor, defaultSeverity, type Severity } from './codes';
 import type { SeveritySetting } from '../../protocol/src/severity';
 import { LruCache } from './util/lru';
@@ -169,7 +169,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
           code: p.code,
           offset: p.offset,
           length: p.length,
-          message: t(p.code as MessageId, p.args),
+          message: say(p.code as ProblemMessageId, p.data?.path ?? [], p.args),
           data: p.data ?? { ...p.args },
           severity: p.severity,
         });
@@ -292,7 +292,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
           code: p.code,
           offset: p.offset,
           length: p.length,
-          message: t(p.code as MessageId, { detail: '', ...p.args }),
+          message: say(p.code as ProblemMessageId, [], { detail: '', ...p.args }),
           data: { ...p.args },
         });
       }
@@ -307,7 +307,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
             code: e.code,
             offset: 0,
             length: firstLineLength(text),
-            message: t(e.code as MessageId, { uri: e.uri, detail: e.detail }),
+            message: say(e.code as ProblemMessageId, [], { uri: e.uri, detail: e.detail }),
             data,
           });
           schema = undefined;
@@ -324,7 +324,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
           chunkCache.set(cacheKey, chunkProblems);
           if (chunks.length > 1) yield;
         }
-        for (const p of chunkProblems) problems.push(chunk.start === 0 ? p : { ...p, offset: p.offset + chunk.start });
+        for (const p of chunkProblems) problems.push(chunk.start === 0 ? p : movedBy(p, chunk.start));
       }
       if (schema && schema.patterns.unsafe.size) {
         for (const pattern of [...schema.patterns.unsafe].slice(0, 3)) {
@@ -332,7 +332,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
             code: 'schema.unsafe-pattern',
             offset: 0,
             length: firstLineLength(text),
-            message: t('schema.unsafe-pattern', { uri: schema.uri, pattern }),
+            message: say('schema.unsafe-pattern', [], { uri: schema.uri, pattern }),
             data: { uri: schema.uri, pattern },
           });
         }
@@ -355,6 +355,17 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 /** Problems to LSP diagnostics: positions, severity policy (code default, problem, settings), links. */
+/** A problem of a chunk moved to its place in the whole text (the offsets its message states too). */
+function movedBy(p: Problem, delta: number): Problem {
+  const moved: Problem = { ...p, offset: p.offset + delta };
+  if (p.placed) {
+    const offsets: Record<string, number> = {};
+    for (const [k, v] of Object.entries(p.placed.offsets)) offsets[k] = v + delta;
+    moved.placed = { ...p.placed, offsets };
+  }
+  return moved;
+}
+
 export function toDiagnostics(
   doc: TextDocument,
   problems: Problem[],
@@ -372,7 +383,7 @@ export function toDiagnostics(
       severity: SEVERITY[severity],
       code: p.code,
       source: 'tenant-config',
-      message: p.message,
+      message: p.placed ? sayPlaced(p.placed, (offset) => doc.positionAt(offset)) : p.message,
       data: { code: p.code, ...(p.data ?? {}) },
     };
     if (docUri) d.codeDescription = { href: `${docUri}#${codeAnchor(p.code)}` };

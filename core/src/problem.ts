@@ -7,6 +7,7 @@ import type { Code, CodeFamily, Severity } from './codes';
 import type { JSONPath } from './document/ast';
 import type { FixDescriptor } from './fixes';
 import type { ReadRefusal } from './host/files';
+import type { KeyPath, MessageArgs, ProblemMessageId } from './messages';
 
 /** What the data of any problem may carry, whatever its code. */
 export interface CommonData {
@@ -150,11 +151,25 @@ export type ProblemData<C extends Code = Code> = C extends `${infer F}.${string}
     : DetailData
   : never;
 
+/**
+ * A message that states places of the document ("opened at line 36, column 31"): `offsets` are
+ * in the same text as the problem's `offset` and move with it; `toDiagnostics` says the message
+ * again with their lines and columns in the whole document (a chunk of a stream is checked, and
+ * cached, on its own).
+ */
+export interface PlacedMessage {
+  id: ProblemMessageId;
+  at: KeyPath;
+  args: MessageArgs;
+  offsets: Record<string, number>;
+}
+
 export interface Problem<C extends Code = Code> {
   code: C;
   offset: number;
   length: number;
   message: string;
+  placed?: PlacedMessage;
   data?: ProblemData<C>;
   severity?: Severity;
   tags?: Array<'deprecated' | 'unnecessary'>;

@@ -184,7 +184,9 @@ test('github: one workflow command per problem, properties and message escaped',
       assert.ok(!/%(?!25|0D|0A)/.test(message.replace(/%25/g, '')), `a % in the message is escaped: ${message}`);
     }
     assert.ok(
-      commands.some((c) => c.includes("title=duration.unknown-unit::Unit '%25' is not a duration unit")),
+      commands.some((c) =>
+        c.includes("title=duration.unknown-unit::`scrape_timeout`: Unit '%25' is not a duration unit"),
+      ),
       'the unit % is written %25',
     );
   } finally {

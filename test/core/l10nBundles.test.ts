@@ -3,13 +3,15 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
-import { messages, t } from '../../core/src/messages';
-import { formatLangMessage, langArgs, langMessages } from '../../core/src/lang/messages';
-import { ruleMessage, ruleMessages } from '../../core/src/rules/messages';
-import { workspaceMessages, type WorkspaceMessageId } from '../../core/src/workspace/messages';
+import { catalogs, messages, phrases, problemMessages, say, sayLang, type MessageId } from '../../core/src/messages';
 import { Ws } from './workspace/helpers';
 
-/** The translation bundles of the core's messages (l10n/bundle.l10n.<lang>.json), keyed by the English templates. */
+const templateOf = (id: string): string => (messages as Record<string, string>)[id]!;
+
+/**
+ * The translation bundles of the core's messages (l10n/bundle.l10n.<lang>.json), keyed by the
+ * English templates of the catalogs (core/src/messages/*.ts), rendered by the one formatter.
+ */
 const repoRoot = path.resolve(__dirname, '../../..');
 const LANGS = ['fr', 'de', 'es', 'it'] as const;
 
@@ -23,71 +25,7 @@ function placeholders(s: string): string[] {
   return [...new Set([...s.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]))].sort();
 }
 
-const templates = Object.entries(messages) as [string, string][];
-
-test('messages has templates to translate', () => {
-  assert.ok(templates.length > 0);
-});
-
-for (const lang of LANGS) {
-  test(`bundle.l10n.${lang}.json translates every template of core/src/messages.ts`, () => {
-    const bundle = loadBundle(lang);
-    const missing = templates
-      .filter(([, tpl]) => typeof bundle[tpl] !== 'string' || bundle[tpl].trim() === '')
-      .map(([id]) => id);
-    assert.deepEqual(missing, [], `${lang}: no translation for ${missing.join(', ')}`);
-  });
-
-  test(`bundle.l10n.${lang}.json keeps the placeholders of each template`, () => {
-    const bundle = loadBundle(lang);
-    const wrong: string[] = [];
-    for (const [id, tpl] of templates) {
-      const translation = bundle[tpl];
-      if (typeof translation !== 'string') continue;
-      const want = placeholders(tpl);
-      const got = placeholders(translation);
-      if (JSON.stringify(want) !== JSON.stringify(got))
-        wrong.push(`${id}: expected {${want.join('}, {')}}, got {${got.join('}, {')}}`);
-    }
-    assert.deepEqual(wrong, [], `${lang}: ${wrong.join('; ')}`);
-  });
-
-  test(`t() uses bundle.l10n.${lang}.json once it is loaded`, () => {
-    const bundle = loadBundle(lang);
-    const template = messages['schema.required'];
-    const translation = bundle[template];
-    assert.equal(typeof translation, 'string', `${lang}: no translation for schema.required`);
-    try {
-      l10n.config({ contents: bundle });
-      const expected = translation.replace(/\{where\}/g, 'x').replace(/\{key\}/g, 'y');
-      const actual = t('schema.required', { where: 'x', key: 'y' });
-      assert.equal(actual, expected);
-      assert.notEqual(actual, template.replace('{where}', 'x').replace('{key}', 'y'), `${lang}: still English`);
-      assert.doesNotMatch(actual, /\{\w+\}/, 'every placeholder filled in');
-    } finally {
-      l10n.config({ contents: {} });
-    }
-    assert.equal(
-      t('schema.required', { where: 'x', key: 'y' }),
-      template.replace('{where}', 'x').replace('{key}', 'y'),
-      'English again after the reset',
-    );
-  });
-}
-
-/**
- * The other message families rendered through the same bundles: the semantic rules
- * (core/src/rules/messages.ts), the language checkers (core/src/lang/messages.ts) and the
- * cross-file workspace checks with the fragments they are built from (core/src/workspace/messages.ts).
- */
-const families: { name: string; file: string; templates: [string, string][] }[] = [
-  { name: 'ruleMessages', file: 'core/src/rules/messages.ts', templates: Object.entries(ruleMessages) },
-  { name: 'langMessages', file: 'core/src/lang/messages.ts', templates: Object.entries(langMessages) },
-  { name: 'workspaceMessages', file: 'core/src/workspace/messages.ts', templates: Object.entries(workspaceMessages) },
-  { name: 'langArgs', file: 'core/src/lang/messages.ts (argument phrases)', templates: Object.entries(langArgs) },
-];
-
-/** The `{name}` placeholders the formatters fill, sorted (Go-template text such as `{{end}}` is not one). */
+/** The `{name}` placeholders the formatter fills, sorted (Go-template text such as `{{end}}` is not one). */
 function fillable(s: string): string[] {
   return [...new Set([...s.matchAll(/\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1]!))].sort();
 }
@@ -97,24 +35,42 @@ function goTemplateText(s: string): string[] {
   return [...s.matchAll(/\{\{.*?\}\}(?!\})/g)].map((m) => m[0]).sort();
 }
 
-for (const family of families) {
-  test(`${family.name} has templates to translate`, () => {
-    assert.ok(family.templates.length > 0);
-  });
+/** Fill `{name}` placeholders the way the formatter does (unknown ones stay as written). */
+function fill(template: string, args: Record<string, string | number>): string {
+  return template.replace(/\{([A-Za-z0-9_]+)\}/g, (whole, k: string) =>
+    Object.prototype.hasOwnProperty.call(args, k) ? String(args[k]) : whole,
+  );
+}
 
+const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+test('every catalog has templates, and an id belongs to one catalog', () => {
+  const seen = new Map<string, string>();
+  for (const [area, catalog] of Object.entries(catalogs)) {
+    assert.ok(Object.keys(catalog).length > 0, area);
+    for (const id of Object.keys(catalog)) {
+      assert.equal(seen.get(id), undefined, `${id} is in ${seen.get(id)} and ${area}`);
+      seen.set(id, area);
+    }
+  }
+  assert.equal(seen.size, Object.keys(messages).length);
+  for (const id of Object.keys(problemMessages)) assert.ok(!(id in phrases), `${id}: a problem message and a phrase`);
+});
+
+for (const [area, catalog] of Object.entries(catalogs)) {
   for (const lang of LANGS) {
-    test(`bundle.l10n.${lang}.json translates every template of ${family.file}`, () => {
+    test(`bundle.l10n.${lang}.json translates every template of the ${area} catalog`, () => {
       const bundle = loadBundle(lang);
-      const missing = family.templates
+      const missing = Object.entries(catalog)
         .filter(([, tpl]) => typeof bundle[tpl] !== 'string' || bundle[tpl].trim() === '')
         .map(([id]) => id);
       assert.deepEqual(missing, [], `${lang}: no translation for ${missing.join(', ')}`);
     });
 
-    test(`bundle.l10n.${lang}.json keeps the placeholders of each template of ${family.file}`, () => {
+    test(`bundle.l10n.${lang}.json keeps the placeholders of each template of the ${area} catalog`, () => {
       const bundle = loadBundle(lang);
       const wrong: string[] = [];
-      for (const [id, tpl] of family.templates) {
+      for (const [id, tpl] of Object.entries(catalog)) {
         const translation = bundle[tpl];
         if (typeof translation !== 'string') continue;
         for (const [what, extract] of [
@@ -133,45 +89,66 @@ for (const family of families) {
   }
 }
 
-/** Fill `{name}` placeholders the way the formatters do (unknown ones stay as written). */
-function fill(template: string, args: Record<string, string | number>): string {
-  return template.replace(/\{([A-Za-z0-9_]+)\}/g, (whole, k: string) =>
-    Object.prototype.hasOwnProperty.call(args, k) ? String(args[k]) : whole,
-  );
-}
-
 for (const lang of LANGS) {
-  test(`ruleMessage() uses bundle.l10n.${lang}.json once it is loaded`, () => {
+  test(`say() uses bundle.l10n.${lang}.json once it is loaded`, () => {
     const bundle = loadBundle(lang);
-    const id = 'alertmanager.undefined-receiver.suggest';
-    const args = { name: 'team-db', suggestion: 'team-dba' };
-    const template = ruleMessages[id]!;
+    const template = messages['schema.required'];
     const translation = bundle[template];
-    assert.equal(typeof translation, 'string', `${lang}: no translation for ${id}`);
+    assert.equal(typeof translation, 'string', `${lang}: no translation for schema.required`);
+    const where = (b: Record<string, string>): string =>
+      fill(b[messages['where.path']] ?? messages['where.path'], { path: 'x' });
     try {
       l10n.config({ contents: bundle });
-      const actual = ruleMessage(id, args);
-      assert.equal(actual, fill(translation!, args));
-      assert.notEqual(actual, fill(template, args), `${lang}: still English`);
+      const actual = say('schema.required', ['x'], { key: 'y' });
+      assert.equal(actual, capitalize(fill(translation!, { where: where(bundle), key: 'y' })));
+      assert.notEqual(actual, capitalize(fill(template, { where: where({}), key: 'y' })), `${lang}: still English`);
       assert.doesNotMatch(actual, /\{\w+\}/, 'every placeholder filled in');
     } finally {
       l10n.config({ contents: {} });
     }
-    assert.equal(ruleMessage(id, args), fill(template, args), 'English again after the reset');
+    assert.equal(
+      say('schema.required', ['x'], { key: 'y' }),
+      '`x` is missing the required key `y`.',
+      'English again after the reset',
+    );
   });
 
-  test(`formatLangMessage() uses bundle.l10n.${lang}.json once it is loaded`, () => {
+  test(`a message that does not name its key is said after it, with bundle.l10n.${lang}.json too`, () => {
+    const bundle = loadBundle(lang);
+    const id = 'alertmanager.undefined-receiver.suggest';
+    const args = { name: 'team-db', suggestion: 'team-dba' };
+    const at = ['route', 'routes', 0, 'receiver'];
+    const template: string = problemMessages[id];
+    const translation = bundle[template];
+    const wrapper = bundle[messages['at.key']];
+    assert.equal(typeof translation, 'string', `${lang}: no translation for ${id}`);
+    assert.equal(typeof wrapper, 'string', `${lang}: no translation for at.key`);
+    const english = '`receiver`: ' + fill(template, args);
+    assert.equal(say(id, at, args), english);
+    try {
+      l10n.config({ contents: bundle });
+      const actual = say(id, at, args);
+      assert.equal(actual, fill(wrapper!, { key: 'receiver', message: capitalize(fill(translation!, args)) }));
+      assert.notEqual(actual, english, `${lang}: still English`);
+      assert.doesNotMatch(actual, /\{\w+\}/, 'every placeholder filled in');
+    } finally {
+      l10n.config({ contents: {} });
+    }
+    assert.equal(say(id, at, args), english, 'English again after the reset');
+  });
+
+  test(`a checker's message uses bundle.l10n.${lang}.json, Go-template text and phrases included`, () => {
     const bundle = loadBundle(lang);
     // A template with Go-template text around a placeholder: `{{{keyword}}}` must become `{{range}}`.
     const problem = { code: 'template.missing-end', from: 0, to: 8, args: { keyword: 'range' } };
-    const template = langMessages[problem.code]!;
+    const template = problemMessages['template.missing-end'];
     const translation = bundle[template];
     assert.equal(typeof translation, 'string', `${lang}: no translation for ${problem.code}`);
     const english = '{{range}} is never closed; add {{end}} where the block should stop.';
-    assert.equal(formatLangMessage(problem), english, 'English without a bundle');
+    assert.equal(sayLang(problem, []), english, 'English without a bundle');
     try {
       l10n.config({ contents: bundle });
-      const actual = formatLangMessage(problem);
+      const actual = sayLang(problem, []);
       assert.equal(actual, fill(translation!, problem.args));
       assert.notEqual(actual, english, `${lang}: still English`);
       assert.ok(
@@ -179,17 +156,23 @@ for (const lang of LANGS) {
         `${lang}: Go-template text kept: ${actual}`,
       );
       assert.doesNotMatch(actual.replace(/\{\{[^{}]*\}\}/g, ''), /\{\w+\}/, 'every placeholder filled in');
-      // A language checker problem reported through ruleMessage() is translated as well.
-      // (The field name is one of the fixed phrases of langArgs, translated too.)
+      // The field name is one of the fixed phrases of the arguments, translated too.
       const step = { step: '0', field: 'minute', max: 60 };
+      // A cron message does not name its key: the formatter says it first (`schedule`).
       assert.equal(
-        ruleMessage('cron.bad-step', step),
-        fill(bundle[langMessages['cron.bad-step']!]!, { ...step, field: bundle[langArgs['cron.field.minute']!]! }),
+        say('cron.bad-step', ['schedule'], step),
+        fill(bundle[messages['at.key']]!, {
+          key: 'schedule',
+          message: fill(bundle[problemMessages['cron.bad-step']]!, {
+            ...step,
+            field: bundle[phrases['cron.field.minute']]!,
+          }),
+        }),
       );
     } finally {
       l10n.config({ contents: {} });
     }
-    assert.equal(formatLangMessage(problem), english, 'English again after the reset');
+    assert.equal(sayLang(problem, []), english, 'English again after the reset');
   });
 }
 
@@ -224,10 +207,10 @@ const WORKSPACE = {
 };
 
 for (const lang of LANGS) {
-  test(`bundle.l10n.${lang}.json keeps the code spans of each template of core/src/workspace/messages.ts`, () => {
+  test(`bundle.l10n.${lang}.json keeps the code spans of each template of the workspace catalog`, () => {
     const bundle = loadBundle(lang);
     const wrong: string[] = [];
-    for (const [id, tpl] of Object.entries(workspaceMessages)) {
+    for (const [id, tpl] of Object.entries(catalogs.workspace!)) {
       const translation = bundle[tpl];
       if (typeof translation !== 'string') continue;
       const want = codeSpans(tpl);
@@ -241,13 +224,12 @@ for (const lang of LANGS) {
   test(`workspace problems use bundle.l10n.${lang}.json once it is loaded, fragments included`, () => {
     const bundle = loadBundle(lang);
     /** A workspace template filled in, from the bundle (`tr`) or in English (`en`). */
-    const tr = (id: WorkspaceMessageId, args: Record<string, string | number> = {}): string => {
-      const translation = bundle[workspaceMessages[id]];
+    const tr = (id: MessageId, args: Record<string, string | number> = {}): string => {
+      const translation = bundle[messages[id]];
       assert.equal(typeof translation, 'string', `${lang}: no translation for ${id}`);
       return fill(translation!, args);
     };
-    const en = (id: WorkspaceMessageId, args: Record<string, string | number> = {}): string =>
-      fill(workspaceMessages[id], args);
+    const en = (id: MessageId, args: Record<string, string | number> = {}): string => fill(messages[id], args);
     const expected = (f: typeof tr): Record<string, string> => ({
       'acme/a.monitoring.yaml ref.duplicate-time-interval': f('ref.duplicate-time-interval', {
         name: 'nights',
@@ -259,12 +241,16 @@ for (const lang of LANGS) {
         owner: f('ref.owner.tenant', { tenant: 'acme' }),
         other: f('ref.location.other-file', { file: 'a.monitoring.yaml', line: 4 }),
       }),
-      'acme/acme.slack.yaml ref.undefined-template': f('ref.undefined.suggest', {
-        message: f('ref.undefined-template', {
-          name: 'acme.critcal',
-          owner: f('ref.owner.tenant-or-platform', { tenant: 'acme' }),
+      // The message names the template, not the key: the formatter says `alert_template` first.
+      'acme/acme.slack.yaml ref.undefined-template': f('at.key', {
+        key: 'alert_template',
+        message: f('ref.undefined.suggest', {
+          message: f('ref.undefined-template', {
+            name: 'acme.critcal',
+            owner: f('ref.owner.tenant-or-platform', { tenant: 'acme' }),
+          }),
+          suggestion: 'acme.critical',
         }),
-        suggestion: 'acme.critical',
       }),
       'acme/acme.localization.yaml ref.placeholder-mismatch greeting': f('ref.placeholder-mismatch', {
         locale: 'fr',
@@ -315,7 +301,7 @@ for (const lang of LANGS) {
   });
 }
 for (const lang of LANGS) {
-  test(`formatLangMessage() translates the fixed phrases among the arguments with bundle.l10n.${lang}.json`, () => {
+  test(`the fixed phrases among a checker's arguments are translated with bundle.l10n.${lang}.json`, () => {
     const bundle = loadBundle(lang);
     // A PromQL type and a position are built from English words; the data keeps them as they are.
     const problem = {
@@ -338,36 +324,29 @@ for (const lang of LANGS) {
     };
     try {
       l10n.config({ contents: bundle });
-      const got = bundle[langArgs['promql.type.range-vector']!]!;
-      assert.equal(formatLangMessage(problem), fill(bundle[langMessages[problem.code]!]!, { ...problem.args, got }));
-      const position = fill(bundle[langArgs['promql.position.line']!]!, { line: 2, column: 7 });
-      assert.equal(
-        formatLangMessage(unclosed),
-        fill(bundle[langMessages[unclosed.code]!]!, { ...unclosed.args, position }),
-      );
+      const got = bundle[phrases['promql.type.range-vector']!]!;
+      assert.equal(sayLang(problem, []), fill(bundle[templateOf(problem.code)]!, { ...problem.args, got }));
+      const position = fill(bundle[phrases['promql.position.line']!]!, { line: 2, column: 7 });
+      assert.equal(sayLang(unclosed, []), fill(bundle[templateOf(unclosed.code)]!, { ...unclosed.args, position }));
       // Phrases inside phrases: the hint, then the sentence it wraps.
-      const inner = bundle[langArgs['intl.hint.separator']!]!;
-      const outer = fill(bundle[langArgs['intl.hint.use']!]!, { hint: inner, suggestion: 'en-US' });
-      assert.equal(formatLangMessage(hint), fill(bundle[langMessages[hint.code]!]!, { ...hint.args, hint: outer }));
+      const inner = bundle[phrases['intl.hint.separator']!]!;
+      const outer = fill(bundle[phrases['intl.hint.use']!]!, { hint: inner, suggestion: 'en-US' });
+      assert.equal(sayLang(hint, []), fill(bundle[templateOf(hint.code)]!, { ...hint.args, hint: outer }));
       assert.equal(problem.args.got, 'a range vector', 'the arguments (and so the data) stay English');
     } finally {
       l10n.config({ contents: {} });
     }
-    assert.equal(
-      formatLangMessage(problem),
-      fill(langMessages[problem.code]!, problem.args),
-      'English again after the reset',
-    );
+    assert.equal(sayLang(problem, []), fill(templateOf(problem.code), problem.args), 'English again after the reset');
   });
 }
 
-/** Every quick-fix title is a message of core/src/messages.ts (`fix.*`), translated like the others. */
+/** Every quick-fix title is a phrase of core/src/messages/fixes.ts (`fix.*`), translated like the others. */
 test('quick-fix titles are message templates', () => {
-  const ids = Object.keys(messages).filter((id) => id.startsWith('fix.'));
+  const ids = Object.keys(phrases).filter((id) => id.startsWith('fix.'));
   assert.ok(ids.length >= 20, ids.join(', '));
+  assert.deepEqual(Object.keys(catalogs.fixes!), ids);
   for (const lang of LANGS) {
     const bundle = loadBundle(lang);
-    for (const id of ids)
-      assert.equal(typeof bundle[messages[id as keyof typeof messages]], 'string', `${lang}: ${id}`);
+    for (const id of ids) assert.equal(typeof bundle[messages[id as MessageId]], 'string', `${lang}: ${id}`);
   }
 });

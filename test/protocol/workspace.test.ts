@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { Location, WorkspaceEdit, CompletionList } from 'vscode-languageserver-types';
-import { workspaceMessages, type WorkspaceMessageId } from '../../core/src/workspace/messages';
+import { messages, type MessageId } from '../../core/src/messages';
 import { TestClient } from '../support/lspClient';
 import { repoRoot } from '../support/service';
 
@@ -154,8 +154,8 @@ test('cross-file diagnostics are published in the display language (French)', as
       string,
       string
     >;
-    const fill = (id: WorkspaceMessageId, args: Record<string, string | number>): string => {
-      const translation = bundle[workspaceMessages[id]];
+    const fill = (id: MessageId, args: Record<string, string | number>): string => {
+      const translation = bundle[messages[id]];
       assert.equal(typeof translation, 'string', `no French translation for ${id}`);
       return translation.replace(/\{(\w+)\}/g, (whole, k: string) => (k in args ? String(args[k]) : whole));
     };

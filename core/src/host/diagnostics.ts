@@ -6,7 +6,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { toDiagnostics, type DocumentSettings, type LanguageService } from '../languageService';
-import { t } from '../messages';
+import { say } from '../messages';
 import type { Problem, ReadData } from '../problem';
 import type { WorkspaceIndex } from '../workspace/index';
 import type { TextProblem } from './files';
@@ -18,7 +18,7 @@ export function textProblems(problems: readonly TextProblem[]): Problem[] {
       p.code === 'document.encoding'
         ? { encoding: String(p.args.encoding) }
         : { line: Number(p.args.line), count: Number(p.args.count) };
-    return { code: p.code, offset: p.offset, length: p.length, message: t(p.code, p.args), data };
+    return { code: p.code, offset: p.offset, length: p.length, message: say(p.code, [], p.args), data };
   });
 }
 

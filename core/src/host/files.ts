@@ -2,7 +2,7 @@
  * What the host's file reader (node/src/gate.ts) hands to the core: a file's decoded text with the
  * problems of its bytes, or why it was not read. The core reads no file itself; this is the contract.
  */
-import { t } from '../messages';
+import { phrase } from '../messages';
 
 /** Why a file was not read. Never the file's content. */
 export type ReadRefusal =
@@ -59,19 +59,19 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export function refusalText(refusal: ReadRefusal, errno?: string): string {
   switch (refusal) {
     case 'not-a-file-uri':
-      return t('file.refused.not-a-file-uri');
+      return phrase('file.refused.not-a-file-uri');
     case 'remote-host':
-      return t('file.refused.remote-host');
+      return phrase('file.refused.remote-host');
     case 'outside-workspace':
-      return t('file.refused.outside-workspace');
+      return phrase('file.refused.outside-workspace');
     case 'not-found':
-      return t('file.refused.not-found');
+      return phrase('file.refused.not-found');
     case 'not-regular':
-      return t('file.refused.not-regular');
+      return phrase('file.refused.not-regular');
     case 'too-large':
-      return t('file.refused.too-large', { max: MAX_FILE_BYTES / (1024 * 1024) });
+      return phrase('file.refused.too-large', { max: MAX_FILE_BYTES / (1024 * 1024) });
     case 'unreadable':
-      return t('file.refused.unreadable', { reason: errno ?? 'EIO' });
+      return phrase('file.refused.unreadable', { reason: errno ?? 'EIO' });
   }
 }
 

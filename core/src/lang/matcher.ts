@@ -7,7 +7,7 @@
  * warning. Regex values must compile as RE2 (`^(?:value)$`).
  */
 import { unquoteGo } from './goString';
-import { formatLangMessage } from './messages';
+import { english, type ProblemMessageId } from '../messages';
 import { re2Error } from './re2';
 import { clampProblems, LangProblem, problem, snippet } from './types';
 
@@ -377,7 +377,9 @@ function quotedForm(text: string, matchers: ParsedMatcher[]): string {
 }
 
 function formatReason(p: LangProblem): string {
-  return 'UTF-8 parser: ' + formatLangMessage(p).replace(/\.$/, '');
+  return english('matcher.reason.utf8', {
+    message: english(p.message ?? (p.code as ProblemMessageId), p.args).replace(/\.$/, ''),
+  });
 }
 
 /** Problems of a matcher list (one route `matchers` entry, an inhibit matcher, …). Never throws. */

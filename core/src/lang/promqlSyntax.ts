@@ -4,9 +4,8 @@
  * (one problem per mistake) and explained from their context.
  */
 import type { SyntaxNode, Tree } from '@lezer/common';
-import { checkDuration } from './duration';
+import { checkDuration, repairDuration } from './duration';
 import { PROMETHEUS_FUNCS } from './goTemplateData';
-import { formatLangMessage } from './messages';
 import { knownFunctionNames, suggestFunction } from './promqlFunctions';
 import { children } from './promqlSemantic';
 import { LangProblem, positionLabel, problem, snippet } from './types';
@@ -89,12 +88,19 @@ function scanBrackets(text: string): BracketResult {
       if (top.ch !== OPENER[c]) {
         return {
           problems: [
-            problem('promql.mismatched-bracket', i, i + 1, {
-              found: c,
-              expected: CLOSER[top.ch] as string,
-              open: top.ch,
-              position: positionLabel(text, top.pos),
-            }),
+            problem(
+              'promql.mismatched-bracket',
+              i,
+              i + 1,
+              {
+                found: c,
+                expected: CLOSER[top.ch] as string,
+                open: top.ch,
+                position: positionLabel(text, top.pos),
+              },
+              undefined,
+              { position: top.pos },
+            ),
           ],
           cascadeFrom: i,
         };
@@ -108,12 +114,19 @@ function scanBrackets(text: string): BracketResult {
     .slice(-3)
     .reverse()
     .map((o) =>
-      problem('promql.unclosed', end, end + 1, {
-        open: o.ch,
-        close: CLOSER[o.ch] as string,
-        position: positionLabel(text, o.pos),
-        openFrom: o.pos,
-      }),
+      problem(
+        'promql.unclosed',
+        end,
+        end + 1,
+        {
+          open: o.ch,
+          close: CLOSER[o.ch] as string,
+          position: positionLabel(text, o.pos),
+          openFrom: o.pos,
+        },
+        undefined,
+        { position: o.pos },
+      ),
     );
   return { problems, cascadeFrom: end };
 }
@@ -164,6 +177,19 @@ function ancestors(node: SyntaxNode): string[] {
   return out;
 }
 
+/** A duration of a range, subquery or offset that is not one: the repaired one when evident, else the unit or the form. */
+function badDuration(dp: LangProblem, from: number, to: number, duration: string, where: string): LangProblem {
+  const repaired = repairDuration(duration);
+  if (repaired && repaired.text !== duration)
+    return problem('promql.bad-duration', from, to, { duration, where, suggestion: repaired.text });
+  if (dp.code === 'duration.unknown-unit')
+    return {
+      ...problem('promql.bad-duration', from, to, { duration, where, unit: dp.args.unit ?? '' }),
+      message: 'promql.bad-duration.unit',
+    };
+  return { ...problem('promql.bad-duration', from, to, { duration, where }), message: 'promql.bad-duration.form' };
+}
+
 function classify(text: string, group: ErrNode[], end: number): LangProblem {
   const first = group[0] as ErrNode;
   const from = first.from;
@@ -181,7 +207,7 @@ function classify(text: string, group: ErrNode[], end: number): LangProblem {
     const dp = checkDuration(dtoken, { allowBareNumber: true })[0];
     if (dp) {
       const where = /offset\s*-?$/i.test(before) ? 'offset' : /:\s*$/.test(before) ? 'subquery step' : 'range';
-      return problem('promql.bad-duration', ds, de, { duration: dtoken, where, reason: formatLangMessage(dp) });
+      return badDuration(dp, ds, de, dtoken, where);
     }
   }
   if (parent === 'UnquotedLabelMatcher' || parent === 'QuotedLabelMatcher') {

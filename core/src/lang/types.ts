@@ -6,16 +6,25 @@
  * `buildOffsetMap` (scalarMap.ts) to map them back to the raw YAML/JSON source.
  */
 import type { Code } from '../codes';
+import type { ProblemMessageId } from '../messages';
 
 export type LangSeverity = 'error' | 'warning' | 'info';
 
 export interface LangProblem {
   /** Stable code `<area>.<kebab-name>`, e.g. `duration.unit-order`. */
   code: Code;
+  /** The message id when it is a variant of the code's (core/src/messages/lang.ts). */
+  message?: ProblemMessageId;
   from: number;
   to: number;
-  /** Values for the `{placeholder}`s of the English message template (see messages.ts). */
+  /** Values for the `{placeholder}`s of the English message template (core/src/messages/lang.ts). */
   args: Record<string, string | number>;
+  /**
+   * Places in the checked text the message states (`position` of `promql.unclosed`: where the
+   * bracket opened), as offsets. `args` says them relative to the checked text ("column 21");
+   * a rule reporting the problem in a document says them in the document's lines and columns.
+   */
+  positions?: Record<string, number>;
   /** Defaults to 'error' when absent. */
   severity?: LangSeverity;
 }
@@ -34,11 +43,13 @@ export function problem(
   to: number,
   args: Record<string, string | number> = {},
   severity?: LangSeverity,
+  positions?: Record<string, number>,
 ): LangProblem {
   const f = Math.max(0, Math.floor(Number.isFinite(from) ? from : 0));
   const t = Math.max(f, Math.floor(Number.isFinite(to) ? to : f));
   const p: LangProblem = { code, from: f, to: t, args };
   if (severity && severity !== 'error') p.severity = severity;
+  if (positions) p.positions = positions;
   return p;
 }
 

@@ -7,7 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { formatOf, toDiagnostics, type DocumentSettings, type LanguageService } from '../languageService';
 import { migrateText, type Blocker } from './engine';
-import { blockerMessage } from './messages';
+import { blockerMessage } from './blocker';
 import { latestVersion } from './registry';
 import { introducedProblems } from './verify';
 

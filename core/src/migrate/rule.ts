@@ -8,10 +8,10 @@ import type { JSONPath, ValueNode } from '../document/ast';
 import { findProperty } from '../document/ast';
 import type { Problem } from '../problem';
 import type { Rule, RuleContext } from '../rules/types';
-import { t, type MessageId } from '../messages';
+import { say, type ProblemMessageId } from '../messages';
 import { declaredVersion, type Blocker } from './engine';
 import { conditionsHold, matchPattern, plain } from './match';
-import { blockerMessage } from './messages';
+import { blockerMessage } from './blocker';
 import { chain, latestVersion, migrations, versionsOf } from './registry';
 import { buildOffsetMap } from '../lang/scalarMap';
 import { planStep } from './steps';
@@ -41,7 +41,7 @@ function ownKind(ctx: RuleContext, kind: string): void {
     code: 'schema.outdated-version',
     offset: at.offset,
     length: at.length,
-    message: t('schema.outdated-version', args),
+    message: say('schema.outdated-version', [], args),
     data: { path: versionProp ? ['schema_version'] : [], ...args },
   });
   // What stops the next migration, read from this tree (its first round; the quick fix and
@@ -116,7 +116,7 @@ function upstream(ctx: RuleContext, migration: Migration): void {
           code: step.code,
           offset: site.offset,
           length: site.length,
-          message: t(step.code as MessageId, site.args),
+          message: say(step.code as ProblemMessageId, site.path, site.args),
           data,
         });
       }

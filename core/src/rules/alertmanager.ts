@@ -21,7 +21,8 @@ import { firstLine } from '../validation/paths';
 import { checkHttpClients } from './httpClient';
 import type { Rule, RuleContext } from './types';
 import { integrations } from './alertmanagerIntegrations';
-import { boolAt, child, entries, items, prop, report, reportLang, select, str, type Hit } from './util';
+import { boolAt, child, entries, items, prop, select, str, type Hit } from './util';
+import { report, reportLang } from './report';
 import { changeTo, removeItem, removeKey, type FixDescriptor, type FixStep } from '../fixes';
 import type { Code } from '../codes';
 
@@ -80,7 +81,7 @@ function reference(
   node: ValueNode | undefined,
   path: JSONPath,
   defined: Set<string>,
-  code: Code,
+  code: 'alertmanager.undefined-receiver' | 'alertmanager.undefined-time-interval',
 ): void {
   const n = str(node);
   if (!n || defined.has(n.value)) return;
@@ -89,7 +90,7 @@ function reference(
   const fixes = suggestions.map((s) => changeTo(path, s, n.value, { safe: suggestions.length === 1 }));
   report(ctx, {
     code,
-    message: suggestion ? code + '.suggest' : code,
+    message: suggestion ? `${code}.suggest` : code,
     node: n,
     path,
     args: { name: n.value, suggestion: suggestion ?? '' },

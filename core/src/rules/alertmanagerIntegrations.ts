@@ -8,7 +8,8 @@ import type { JSONPath, ValueNode } from '../document/ast';
 import { firstLine } from '../validation/paths';
 import { given, inlineAndFile, schemaMissing } from './httpClient';
 import type { RuleContext } from './types';
-import { child, entries, items, prop, report, schemaProblemAt, strAt } from './util';
+import { child, entries, items, prop, schemaProblemAt, strAt } from './util';
+import { report } from './report';
 import { removeKey } from '../fixes';
 
 /** `global` settings given inline and from a file (Alertmanager refuses both). */

@@ -9,7 +9,8 @@ import type { JSONPath, ValueNode } from '../document/ast';
 import { closest } from '../util/strings';
 import { changeTo } from '../fixes';
 import type { Rule, RuleContext } from './types';
-import { child, items, rangeIn, report, str, walk } from './util';
+import { child, items, str, walk } from './util';
+import { rangeIn, report } from './report';
 
 interface PanelAt {
   node: ValueNode;

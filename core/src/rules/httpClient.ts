@@ -11,7 +11,8 @@ import type { JSONPath, PropertyNode, ValueNode } from '../document/ast';
 import { hasCode, type Problem } from '../problem';
 import { removeKey } from '../fixes';
 import type { RuleContext } from './types';
-import { child, entries, prop, report, schemaProblemAt, schemaProblemsAt, str, val, walk } from './util';
+import { child, entries, prop, schemaProblemAt, schemaProblemsAt, str, val, walk } from './util';
+import { report } from './report';
 import type { Code } from '../codes';
 
 /** The authentication methods of every HTTP client (`bearer_token` stands for `bearer_token_file` too). */
@@ -153,11 +154,11 @@ export function checkTls(ctx: RuleContext, tls: ValueNode | undefined, path: JSO
   for (const k of ['ca', 'cert', 'key']) inlineAndFile(ctx, 'http.inline-and-file', tls, path, k, k + '_file');
   const cert = given(ctx, tls, path, 'cert_file') ?? given(ctx, tls, path, 'cert');
   const key = given(ctx, tls, path, 'key_file') ?? given(ctx, tls, path, 'key');
-  const missing = (p: PropertyNode, variant: string, wanted: string[]): void => {
+  const missing = (p: PropertyNode, variant: '' | '.key', wanted: string[]): void => {
     const k = p.keyNode.value;
     report(ctx, {
       code: 'http.cert-without-key',
-      message: 'http.cert-without-key' + variant,
+      message: `http.cert-without-key${variant}`,
       node: p.keyNode,
       path: [...path, k],
       args: { key: k },
@@ -174,7 +175,8 @@ function headers(
   map: ValueNode | undefined,
   path: JSONPath,
   reserved: ReadonlySet<string>,
-  authorization = 'http.reserved-header.authorization',
+  authorization:
+    'http.reserved-header.authorization' | 'http.reserved-header.tracing' = 'http.reserved-header.authorization',
 ): void {
   for (const e of entries(map)) {
     const name = e.key.toLowerCase();

@@ -5,7 +5,8 @@
  */
 import { localeDirection, pluralCategories } from '../lang/intl';
 import type { Rule, RuleContext } from './types';
-import { child, entries, items, prop, report, str, strAt, select } from './util';
+import { child, entries, items, prop, str, strAt, select } from './util';
+import { report } from './report';
 import { listOf } from '../messages';
 import { addItems, removeItem, setValue } from '../fixes';
 

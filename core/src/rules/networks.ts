@@ -21,7 +21,8 @@ import {
 } from '../lang/cidr';
 import type { Rule, RuleContext } from './types';
 import { changeTo, removeItem } from '../fixes';
-import { child, report, select, str, strAt, val } from './util';
+import { child, select, str, strAt, val } from './util';
+import { report } from './report';
 
 /** Network lists whose entries are alternatives (an entry inside another adds nothing), per kind. */
 const LISTS: Record<string, string[]> = {

@@ -20,13 +20,12 @@ import {
   nodesOf,
   numAt,
   prop,
-  report,
   select,
   str,
   strAt,
   walk,
-  type Severity,
 } from './util';
+import { report, type Severity } from './report';
 
 /** Versions older than TLS 1.2, as each format writes them: [version, replacement]. */
 const OLD_TLS: Record<string, [string, string]> = {

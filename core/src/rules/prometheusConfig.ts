@@ -16,7 +16,8 @@ import { checkRelabelConfigs } from './relabel';
 import { checkPrometheusSettings } from './prometheusSettings';
 import { checkServiceDiscovery } from './prometheusSd';
 import type { Rule, RuleContext } from './types';
-import { child, items, report, str, strAt } from './util';
+import { child, items, str, strAt } from './util';
+import { report } from './report';
 import { setValue, type FixDescriptor, type FixStep } from '../fixes';
 
 const DEFAULT_INTERVAL = 60_000;

@@ -11,7 +11,8 @@ import { checkSelector } from '../lang/k8sSelector';
 import { isSet } from './httpClient';
 import { exclusive, requireSettings, uniqueTrimmed, type Requirement } from './prometheusSettings';
 import type { RuleContext } from './types';
-import { child, entries, items, prop, rangeIn, report, str, strAt } from './util';
+import { child, entries, items, prop, str, strAt } from './util';
+import { rangeIn, report } from './report';
 
 const R = (...anyOf: string[]): Requirement => ({ anyOf });
 const D = (key: string): Requirement => ({ anyOf: [key], withDefault: true });

@@ -12,7 +12,8 @@ import { firstLine } from '../validation/paths';
 import { removeItem, removeKey, type FixDescriptor } from '../fixes';
 import { isSet } from './httpClient';
 import type { RuleContext } from './types';
-import { child, entries, items, prop, report, str, strAt } from './util';
+import { child, entries, items, prop, str, strAt } from './util';
+import { report } from './report';
 
 /** The range of an empty item: its text, or the `-` before an item written as nothing at all. */
 export function itemRange(ctx: RuleContext, node: ValueNode): [number, number] {
@@ -76,7 +77,11 @@ export function requireSettings(
     const many = need.anyOf.length > 1;
     report(ctx, {
       code: 'prometheus.missing-setting',
-      message: 'prometheus.missing-setting' + (many ? '.any' : written ? '.empty' : ''),
+      message: many
+        ? 'prometheus.missing-setting.any'
+        : written
+          ? 'prometheus.missing-setting.empty'
+          : 'prometheus.missing-setting',
       node: holder,
       path,
       range,
@@ -106,7 +111,7 @@ export function exclusive(
   path: JSONPath,
   a: string,
   b: string,
-  detail = '',
+  detail: '' | '.kubeconfig' | '.instance-principal' = '',
 ): void {
   const pa = prop(holder, a);
   const pb = prop(holder, b);
@@ -116,7 +121,7 @@ export function exclusive(
   const at = [...path, a];
   report(ctx, {
     code: 'prometheus.exclusive-settings',
-    message: 'prometheus.exclusive-settings' + detail,
+    message: `prometheus.exclusive-settings${detail}`,
     node: pa.keyNode,
     path: at,
     args: { key: a, other: b },
@@ -230,7 +235,11 @@ function naming(ctx: RuleContext, block: ValueNode): void {
     utf8Needed(ctx, strategy, 'prometheus.setting-requires.otlp');
 }
 
-function utf8Needed(ctx: RuleContext, node: ValueNode, message: string): void {
+function utf8Needed(
+  ctx: RuleContext,
+  node: ValueNode,
+  message: 'prometheus.setting-requires.escaping' | 'prometheus.setting-requires.otlp',
+): void {
   const value = str(node)?.value ?? '';
   report(ctx, {
     code: 'prometheus.setting-requires',

@@ -5,7 +5,8 @@
 import type { ASTNode } from '../document/ast';
 import { checkPromql, type PromqlOptions } from '../lang/promql';
 import type { Rule, RuleContext } from './types';
-import { child, select, str, strAt, reportLang, walk, items, type Hit } from './util';
+import { child, select, str, strAt, walk, items, type Hit } from './util';
+import { reportLang } from './report';
 
 /** Where PromQL lives, per kind, and how to read it. */
 const LOCATIONS: Record<string, Array<{ pattern: string; options: PromqlOptions }>> = {

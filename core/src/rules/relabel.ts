@@ -12,7 +12,8 @@ import { snippet } from '../lang/types';
 import { firstLine } from '../validation/paths';
 import { removeKey } from '../fixes';
 import type { RuleContext } from './types';
-import { child, items, prop, rangeIn, report, schemaProblemAt, str } from './util';
+import { child, items, prop, schemaProblemAt, str } from './util';
+import { rangeIn, report } from './report';
 
 const ACTIONS = new Set([
   'replace',

@@ -9,7 +9,8 @@
 import type { ASTNode, JSONPath, ValueNode } from '../document/ast';
 import { firstLine } from '../validation/paths';
 import type { Rule, RuleContext } from './types';
-import { child, entries, items, prop, report, str, val } from './util';
+import { child, entries, items, prop, str, val } from './util';
+import { report } from './report';
 import { removeKey, type FixDescriptor } from '../fixes';
 
 const LEGACY_METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;

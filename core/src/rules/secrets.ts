@@ -10,7 +10,8 @@ import type { JSONPath, ValueNode } from '../document/ast';
 import { detectSecretShape, isSecretBearingKey, isSecretReference } from '../lang/secrets';
 import type { Rule, RuleContext } from './types';
 import type { FixDescriptor } from '../fixes';
-import { ALL_KINDS, envVarName, isProduction, nodesOf, rangeIn, report, under } from './util';
+import { ALL_KINDS, envVarName, isProduction, nodesOf, under } from './util';
+import { rangeIn, report } from './report';
 
 /** Maps whose keys are user data (label names, message ids, header names), not config keys. */
 const FREE_FORM = new Set([
@@ -68,7 +69,13 @@ function literal(ctx: RuleContext, node: ValueNode, path: JSONPath, key: string)
   const upstream = ctx.kind === 'prometheus' || ctx.kind === 'alertmanager';
   report(ctx, {
     code: 'secret.literal',
-    message: 'secret.literal' + (upstream ? (shape ? '.upstream-shape' : '.upstream') : shape ? '.shape' : ''),
+    message: upstream
+      ? shape
+        ? 'secret.literal.upstream-shape'
+        : 'secret.literal.upstream'
+      : shape
+        ? 'secret.literal.shape'
+        : 'secret.literal',
     node,
     path,
     args: { key, ref: '${' + envVar + '}', kind: shape?.kind ?? '' },

@@ -10,7 +10,8 @@ import type { JSONPath } from '../document/ast';
 import { parseGoTemplate, type TemplateDialect } from '../lang/goTemplate';
 import type { LangProblem } from '../lang/types';
 import type { Rule, RuleContext } from './types';
-import { child, entries, items, reportLang, select, str, walk, type Hit } from './util';
+import { child, entries, items, select, str, walk, type Hit } from './util';
+import { reportLang } from './report';
 
 /** Subtrees of notifier configs that are not templated. */
 const NOT_TEMPLATED = new Set(['http_config', 'tls_config', 'send_resolved', 'max_alerts', 'timeout']);

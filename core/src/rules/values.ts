@@ -12,7 +12,8 @@ import { checkCidr } from '../lang/cidr';
 import { checkCurrency, checkLocale, checkTimeZone } from '../lang/intl';
 import type { LangProblem } from '../lang/types';
 import type { Rule, RuleContext } from './types';
-import { ALL_KINDS, nodesOf, reportLang, select, str, under, type Hit } from './util';
+import { ALL_KINDS, nodesOf, select, str, under, type Hit } from './util';
+import { reportLang } from './report';
 
 const SUPERSEDES = ['schema.pattern', 'schema.format', 'schema.length'];
 

@@ -8,7 +8,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { codes as knownCodes } from '../codes';
-import { t } from '../messages';
+import { phrase, say } from '../messages';
 import type { Problem } from '../problem';
 import { closest } from '../util/strings';
 import { toDiagnostics, formatOf, type DocumentSettings } from '../languageService';
@@ -92,7 +92,7 @@ function directiveProblems(
         code: 'suppression.invalid',
         offset: dir.offset,
         length: dir.length,
-        message: t('suppression.invalid.no-code', { directive: dir.keyword }),
+        message: say('suppression.invalid.no-code', [], { directive: dir.keyword }),
         data: { directive: dir.kind, reason: 'no-code' },
       });
       continue;
@@ -105,8 +105,8 @@ function directiveProblems(
           code: 'suppression.invalid',
           ...range,
           message: suggestion
-            ? t('suppression.invalid.unknown-code-suggest', { suppressed: c.code, suggestion })
-            : t('suppression.invalid.unknown-code', { suppressed: c.code }),
+            ? say('suppression.invalid.unknown-code-suggest', [], { suppressed: c.code, suggestion })
+            : say('suppression.invalid.unknown-code', [], { suppressed: c.code }),
           data: {
             directive: dir.kind,
             reason: 'unknown-code',
@@ -118,7 +118,7 @@ function directiveProblems(
         out.push({
           code: 'suppression.unused',
           ...range,
-          message: t(dir.kind === 'file' ? 'suppression.unused.file' : 'suppression.unused.next-line', {
+          message: say(dir.kind === 'file' ? 'suppression.unused.file' : 'suppression.unused.next-line', [], {
             suppressed: c.code,
           }),
           data: { directive: dir.kind, suppressed: c.code },
@@ -152,8 +152,8 @@ export function pathSuppressionProblems(
           code: 'suppression.invalid',
           ...at,
           message: suggestion
-            ? t('suppression.invalid.unknown-code-suggest', { suppressed: code, suggestion })
-            : t('suppression.invalid.unknown-code', { suppressed: code }),
+            ? say('suppression.invalid.unknown-code-suggest', [], { suppressed: code, suggestion })
+            : say('suppression.invalid.unknown-code', [], { suppressed: code }),
           data: {
             directive: 'path',
             reason: 'unknown-code',
@@ -166,9 +166,9 @@ export function pathSuppressionProblems(
         out.push({
           code: 'suppression.unused',
           ...at,
-          message: t('suppression.unused.path', {
+          message: say('suppression.unused.path', [], {
             suppressed: code,
-            path: pointer ? '`' + pointer + '`' : t('where.document'),
+            path: pointer ? '`' + pointer + '`' : phrase('where.document'),
             files: s.files.map((f) => '`' + f + '`').join(', '),
           }),
           data: { directive: 'path', suppressed: code, path: s.path, files: s.files },

@@ -4,7 +4,7 @@
  * file named as a schema, say) must not have its first characters shown in a diagnostic or a log.
  */
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
-import { t } from '../messages';
+import { phrase } from '../messages';
 
 /** 1-based line and column of an offset. */
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
@@ -22,11 +22,11 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
 export function jsonErrorDetail(text: string): string {
   const errors: ParseError[] = [];
   parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  return t('file.not-json', lineAndColumn(text, errors[0]?.offset ?? 0));
+  return phrase('file.not-json', lineAndColumn(text, errors[0]?.offset ?? 0));
 }
 
 /** "not valid YAML at line L, column C" from the yaml library's error (its message is not used). */
 export function yamlErrorDetail(error: unknown): string {
   const pos = (error as { linePos?: Array<{ line: number; col: number }> } | undefined)?.linePos?.[0];
-  return t('file.not-yaml', { line: pos?.line ?? 1, column: pos?.col ?? 1 });
+  return phrase('file.not-yaml', { line: pos?.line ?? 1, column: pos?.col ?? 1 });
 }

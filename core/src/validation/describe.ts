@@ -2,14 +2,14 @@ import type { ErrorObject } from 'ajv';
 import type { ASTNode, ValueNode, Yaml11Scalar, JSONPath } from '../document/ast';
 import { findNodeAtPath, deref, findProperty } from '../document/ast';
 import type { Problem } from '../problem';
-import { t, listOf, type MessageId } from '../messages';
+import { keyName, listOf, phrase, say, whereName, type PhraseId, type ProblemMessageId } from '../messages';
 import { closest, showValue, jsonType } from '../util/strings';
-import { parsePointer, typedPath, rangeForValue, keyName, whereName, firstLine } from './paths';
+import { parsePointer, typedPath, rangeForValue, firstLine } from './paths';
 import type { Code } from '../codes';
 
 type Params = Record<string, unknown>;
 
-const TYPE_IDS: Record<string, MessageId> = {
+const TYPE_IDS: Record<string, PhraseId> = {
   string: 'type.string',
   number: 'type.number',
   integer: 'type.integer',
@@ -21,12 +21,12 @@ const TYPE_IDS: Record<string, MessageId> = {
 
 function typeWord(type: string): string {
   const id = TYPE_IDS[type];
-  return id ? t(id) : type;
+  return id ? phrase(id) : type;
 }
 
 function typeWords(types: string | string[]): string {
   const list = (Array.isArray(types) ? types : String(types).split(',')).map(typeWord);
-  return list.length <= 1 ? list.join('') : t('or', { a: list.slice(0, -1).join(', '), b: list[list.length - 1] });
+  return list.length <= 1 ? list.join('') : phrase('or', { a: list.slice(0, -1).join(', '), b: list[list.length - 1] });
 }
 
 /** Turn one (shaped) ajv error into a problem on the exact node, with a specific message. */
@@ -49,17 +49,20 @@ export function describeError(
   const custom = typeof parentSchema.errorMessage === 'string' ? parentSchema.errorMessage : undefined;
   const mk = (
     code: Code,
-    id: MessageId,
+    id: ProblemMessageId,
     args: Record<string, string | number>,
     range: { offset: number; length: number },
     data: Record<string, unknown> = {},
-  ): Problem => ({
-    code,
-    ...range,
-    message:
-      custom && code.startsWith('schema.') ? t('schema.custom', { key, detail: custom }) : capitalize(t(id, args)),
-    data: { ...base, ...data },
-  });
+  ): Problem => {
+    const at = (data.path as JSONPath | undefined) ?? path;
+    return {
+      code,
+      ...range,
+      message:
+        custom && code.startsWith('schema.') ? say('schema.custom', path, { detail: custom }) : say(id, at, args),
+      data: { ...base, ...data },
+    };
+  };
   const valueRange = exact ? rangeForValue(node, text) : rangeForValue(node, text);
 
   switch (err.keyword) {
@@ -162,7 +165,7 @@ export function describeError(
           return {
             code: 'yaml.ambiguous-scalar',
             ...valueRange,
-            message: t('yaml.ambiguous-scalar.boolean-expected', args),
+            message: say('yaml.ambiguous-scalar.boolean-expected', path, args),
             data: { ...base, kind: y.kind, value: source, expected: 'boolean', replacement: String(y.as11) },
           };
         }
@@ -170,7 +173,7 @@ export function describeError(
           return {
             code: 'yaml.ambiguous-scalar',
             ...valueRange,
-            message: t('yaml.ambiguous-scalar.octal-string-expected', args),
+            message: say('yaml.ambiguous-scalar.octal-string-expected', path, args),
             data: { ...base, kind: y.kind, value: source, expected: 'string' },
           };
         }
@@ -235,7 +238,7 @@ export function describeError(
     case 'exclusiveMinimum':
     case 'exclusiveMaximum': {
       const comparison = String(params.comparison ?? '');
-      const words: Record<string, MessageId> = {
+      const words: Record<string, PhraseId> = {
         '>=': 'compare.at-least',
         '<=': 'compare.at-most',
         '>': 'compare.greater',
@@ -246,7 +249,7 @@ export function describeError(
         'schema.range',
         {
           key,
-          comparison: words[comparison] ? t(words[comparison]) : comparison,
+          comparison: words[comparison] ? phrase(words[comparison]) : comparison,
           limit: String(params.limit),
           value: showValue(value),
         },
@@ -346,11 +349,11 @@ function propertyNameProblem(
   if (allowed && allowed.length) {
     const strs = allowed.map((a) => String(a));
     const suggestions = closest(name, strs);
-    const id: MessageId = suggestions.length ? 'schema.property-name.enum-suggest' : 'schema.property-name.enum';
+    const id: ProblemMessageId = suggestions.length ? 'schema.property-name.enum-suggest' : 'schema.property-name.enum';
     return {
       code: 'schema.property-name',
       ...range,
-      message: t(id, { key: name, where, allowed: listOf(strs), suggestion: suggestions[0] ?? '' }),
+      message: say(id, data.path, { key: name, where, allowed: listOf(strs), suggestion: suggestions[0] ?? '' }),
       data: { ...data, suggestions },
     };
   }
@@ -361,7 +364,7 @@ function propertyNameProblem(
   return {
     code: 'schema.property-name',
     ...range,
-    message: t('schema.property-name', { key: name, where, reason: hint }),
+    message: say('schema.property-name', data.path, { key: name, where, reason: hint }),
     data,
   };
 }
@@ -382,10 +385,6 @@ function childSchema(parentSchema: Record<string, unknown>, key: string): Record
 function isHidden(parentSchema: Record<string, unknown>, key: string): boolean {
   const s = childSchema(parentSchema, key);
   return !!s && (s.doNotSuggest === true || typeof s.deprecationMessage === 'string');
-}
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function scalarOrUndefined(v: unknown): unknown {

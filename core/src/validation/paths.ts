@@ -1,7 +1,5 @@
 import type { ASTNode, JSONPath } from '../document/ast';
 import { deref, getNodePath } from '../document/ast';
-import { t } from '../messages';
-import { formatPath } from '../util/strings';
 
 /** Parse an ajv instance path (`/a/0/b`) into segments, numbers where the node is an array. */
 export function parsePointer(pointer: string): string[] {
@@ -33,23 +31,6 @@ export function typedPath(root: ASTNode | undefined, segs: string[]): JSONPath {
 
 /** The path of a node from its document root (the tree's own helper, under the name validation uses). */
 export const pathOfNode = getNodePath;
-
-/** The name of the key a path ends at, for messages (`port`, `receivers[2]`). */
-export function keyName(path: JSONPath): string {
-  if (path.length === 0) return '(document)';
-  const last = path[path.length - 1];
-  if (typeof last === 'number') {
-    let i = path.length - 1;
-    while (i > 0 && typeof path[i - 1] === 'number') i--;
-    return formatPath(path.slice(Math.max(0, i - 1)));
-  }
-  return last;
-}
-
-/** How a mapping is named in messages: `the document` or `environments.production`. */
-export function whereName(path: JSONPath): string {
-  return path.length === 0 ? t('where.document') : t('where.path', { path: formatPath(path) });
-}
 
 /**
  * Where a problem about a value is shown: the scalar itself; for a block mapping or sequence, its

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import type { ASTNode } from '../document/ast';
+import type { ASTNode, JSONPath } from '../document/ast';
 import { findNodeAtPath } from '../document/ast';
 import type { DocumentPart } from '../document/document';
 import { toValue } from '../document/value';
@@ -7,9 +7,9 @@ import type { LoadedSchema } from '../schema/store';
 import type { SchemaGraph } from '../schema/resolve';
 import { shapeErrors } from './shape';
 import { describeError } from './describe';
-import { parsePointer, typedPath, rangeForValue, keyName, pathOfNode } from './paths';
+import { parsePointer, typedPath, rangeForValue, pathOfNode } from './paths';
 import { hasCode, type Problem } from '../problem';
-import { t } from '../messages';
+import { keyName, say } from '../messages';
 
 /** Validate one document part against a loaded schema; problems carry absolute offsets. */
 export function validatePart(part: DocumentPart, schema: LoadedSchema, graph: SchemaGraph, text: string): Problem[] {
@@ -21,7 +21,7 @@ export function validatePart(part: DocumentPart, schema: LoadedSchema, graph: Sc
       code: 'document.alias-expansion-limit',
       offset: bomb.alias.offset,
       length: bomb.alias.length,
-      message: t('document.alias-expansion-limit', { alias: bomb.alias.name, expanded: bomb.expanded }),
+      message: say('document.alias-expansion-limit', [], { alias: bomb.alias.name, expanded: bomb.expanded }),
       data: { alias: bomb.alias.name, expanded: bomb.expanded },
     });
     return problems;
@@ -39,7 +39,7 @@ export function validatePart(part: DocumentPart, schema: LoadedSchema, graph: Sc
       code: 'schema.compile-error',
       offset: part.root.offset,
       length: 0,
-      message: t('schema.compile-error', { uri: schema.uri, detail: String((e as Error)?.message ?? e) }),
+      message: say('schema.compile-error', [], { uri: schema.uri, detail: String((e as Error)?.message ?? e) }),
       data: { uri: schema.uri },
     });
     return problems;
@@ -92,7 +92,7 @@ export function validatePart(part: DocumentPart, schema: LoadedSchema, graph: Sc
     problems.push({
       code: 'schema.one-of-ambiguous',
       ...r,
-      message: t('schema.one-of-ambiguous', { key: keyName(path), branches: amb.branches.join(', ') }),
+      message: say('schema.one-of-ambiguous', path, { branches: amb.branches.join(', ') }),
       data: { path, branches: amb.branches },
     });
   }
@@ -108,7 +108,7 @@ export function validatePart(part: DocumentPart, schema: LoadedSchema, graph: Sc
       code: 'schema.deprecated',
       offset: keyNode.offset,
       length: keyNode.length,
-      message: t('schema.deprecated', { key: keyName(path), detail: d.message }),
+      message: deprecationMessage(path, d.message),
       data: { path, replacement: d.replacement, detail: d.message },
       tags: ['deprecated'],
       severity: 'warning',
@@ -137,10 +137,30 @@ export function validatePart(part: DocumentPart, schema: LoadedSchema, graph: Sc
       code: 'yaml.ambiguous-scalar',
       offset: y.node.offset,
       length: y.node.length,
-      message: t(id, args),
+      message: say(id, path, args),
       data: { path, kind: y.kind, value: source, expected: 'string' },
       severity: 'warning',
     });
   }
   return problems;
+}
+
+/**
+ * A deprecated key's message. A schema's `deprecationMessage` often restates the key
+ * (`"allowed_ips" is deprecated: use ip_allowlist.`); the message names the key once.
+ */
+export function deprecationMessage(path: JSONPath, detail: string): string {
+  const key = path[path.length - 1];
+  const named = typeof key === 'string' ? `(["'\`])${escapeRegExp(key)}\\1|` : '';
+  const subject = new RegExp(`^\\s*(?:${named}this (?:key|field|property|setting|option)\\b|it\\b)\\s*`, 'i');
+  const rest = detail.replace(subject, '');
+  if (rest === detail) return say('schema.deprecated', path, { detail });
+  const advice = /^is deprecated\s*[:;,.-]?\s*/i.exec(rest);
+  if (!advice) return say('schema.deprecated.qualified', path, { detail: rest });
+  const after = rest.slice(advice[0].length).trim();
+  return after ? say('schema.deprecated', path, { detail: after }) : say('schema.deprecated.bare', path);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -4,9 +4,9 @@
  */
 import type { JSONPath } from '../document/ast';
 import type { RefProblem } from '../problem';
-import { ownerText, quoteList, wt, type WorkspaceMessageId } from './messages';
+import { phrase, say, type ProblemMessageId } from '../messages';
 import { NAMESPACES } from './namespaces';
-import { makeProblem } from './report';
+import { makeProblem, ownerText, quoteList } from './report';
 import { isWritableName, positionAt } from './scalar';
 import type { FixDescriptor } from '../fixes';
 import type { FileRecord, Store } from './store';
@@ -57,10 +57,10 @@ function undefinedRef(store: Store, o: Occurrence, out: RefProblem[]): void {
     name: o.name,
     tenant: tenant ?? '',
     owner: ownerText(tenant, info.scoping === 'tenant'),
-    defined: visible?.names.length ? quoteList(visible.names) : wt('ref.none'),
+    defined: visible?.names.length ? quoteList(visible.names) : phrase('ref.none'),
   };
-  let message = wt(info.undefinedCode as WorkspaceMessageId, args);
-  if (suggestions.length) message = wt('ref.undefined.suggest', { message, suggestion: suggestions[0] });
+  let message = say(info.undefinedCode as ProblemMessageId, o.path, args);
+  if (suggestions.length) message = phrase('ref.undefined.suggest', { message, suggestion: suggestions[0] });
   out.push(
     makeProblem(
       info.undefinedCode,
@@ -132,7 +132,7 @@ function duplicateDef(store: Store, o: Occurrence, docDefs: Map<string, Occurren
   const first =
     (info.crossFileDuplicates ? others.find((x) => x.uri !== o.uri) : others.find((x) => x.uri === o.uri)) ?? others[0];
   const other = locationText(store, o.uri, first);
-  const message = wt(info.duplicateCode as WorkspaceMessageId, {
+  const message = say(info.duplicateCode as ProblemMessageId, o.path, {
     name: o.name,
     other,
     owner: ownerText(o.tenant, false),
@@ -144,9 +144,9 @@ function duplicateDef(store: Store, o: Occurrence, docDefs: Map<string, Occurren
 function locationText(store: Store, fromUri: string, o: Occurrence): string {
   const rec = store.files.get(o.uri);
   const line = rec ? positionAt(rec.facts.lineStarts, o.offset).line + 1 : 0;
-  if (o.uri === fromUri) return wt('ref.location.same-file', { line });
+  if (o.uri === fromUri) return phrase('ref.location.same-file', { line });
   const file = decodeURIComponent(o.uri.slice(o.uri.lastIndexOf('/') + 1));
-  return wt('ref.location.other-file', { file, line });
+  return phrase('ref.location.other-file', { file, line });
 }
 
 /** Names mentioned in free text of a file (see `FileFacts.mentions`), as `ns\0part\0name`. */
@@ -169,7 +169,7 @@ function unusedDef(store: Store, rec: FileRecord, o: Occurrence, mentioned: Set<
   // A role inheriting from itself is not used by it (the cycle is reported on its own).
   if (store.bucket(o.ns, o.scope, o.name).refs.some((r) => r.owner !== o.name)) return;
   if (mentioned.has(`${o.ns}\u0000${o.part}\u0000${o.name}`)) return;
-  const message = wt(info.unusedCode as WorkspaceMessageId, {
+  const message = say(info.unusedCode as ProblemMessageId, o.path, {
     name: o.name,
     owner: ownerText(o.tenant, false),
     tenant: o.tenant ?? '',
@@ -212,7 +212,7 @@ function roleCycles(rec: FileRecord, out: RefProblem[]): void {
       const c = comp.get(owner);
       if (c === undefined || comp.get(e.name) !== c) continue;
       const cycle = cyclePath(graph, owner, e.name, comp);
-      const message = wt('ref.role-cycle', { owner, cycle: cycle.map((n) => '`' + n + '`').join(' → ') });
+      const message = say('ref.role-cycle', e.path, { owner, cycle: cycle.map((n) => '`' + n + '`').join(' → ') });
       out.push(
         makeProblem('ref.role-cycle', e, message, { path: e.path, name: e.name, namespace: 'role', owner, cycle }),
       );

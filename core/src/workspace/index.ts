@@ -5,5 +5,5 @@ export { factsFromWire, factsToWire, wireTransfer, type WireFacts } from './wire
 export { namespaceAtPath } from './navigation';
 export { EXTRACTION, type ExtractionRow } from './table';
 export { NAMESPACES, type NamespaceInfo, type Scoping } from './namespaces';
-export { workspaceMessages } from './messages';
+
 export type * from './types';

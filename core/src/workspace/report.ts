@@ -1,4 +1,5 @@
 import { defaultSeverity } from '../codes';
+import { listOf, phrase } from '../messages';
 import type { CodeOf, Problem, RefData, RefProblem } from '../problem';
 
 /** A problem of the workspace checks; the severity is the code's default unless given. */
@@ -10,4 +11,15 @@ export function makeProblem(
   severity?: Problem['severity'],
 ): RefProblem {
   return { code, offset: at.offset, length: at.length, message, data, severity: severity ?? defaultSeverity(code) };
+}
+
+/** "`a`, `b`, `c`" (at most `max` listed). */
+export function quoteList(items: readonly string[], max = 8): string {
+  return listOf(items, max);
+}
+
+/** Who owns the names of a tenant-scoped namespace, as a message fragment ("of tenant `acme`"). */
+export function ownerText(tenant: string | undefined, withPlatform: boolean): string {
+  if (tenant === undefined) return phrase('ref.owner.platform');
+  return withPlatform ? phrase('ref.owner.tenant-or-platform', { tenant }) : phrase('ref.owner.tenant', { tenant });
 }

@@ -8,8 +8,8 @@
  *   through explicit fallbacks (`ref.missing-template-locale`).
  */
 import type { RefProblem } from '../problem';
-import { ownerText, quoteList, wt } from './messages';
-import { makeProblem } from './report';
+import { phrase, say } from '../messages';
+import { makeProblem, ownerText, quoteList } from './report';
 import type { FileRecord, Store } from './store';
 import { icuArguments } from './icu';
 import type { LocaleBlockFact, LocalizationFact, MessageFact } from './types';
@@ -69,7 +69,11 @@ function messageParity(l: LocalizationFact, out: RefProblem[]): void {
       const at = b.messagesKey ?? { offset: b.keyOffset, length: b.keyLength };
       const path = b.messagesKey ? ['locales', b.locale, 'messages'] : ['locales', b.locale];
       const locales = [...blocks.values()].filter((x) => x.messages.has(key)).map((x) => x.locale);
-      const message = wt('ref.missing-translation', { name: key, locale: b.locale, locales: quoteList(locales) });
+      const message = say('ref.missing-translation', path, {
+        name: key,
+        locale: b.locale,
+        locales: quoteList(locales),
+      });
       out.push(
         makeProblem('ref.missing-translation', at, message, {
           path,
@@ -92,7 +96,7 @@ function messageParity(l: LocalizationFact, out: RefProblem[]): void {
       if (!m || !args) continue;
       const diff = compareArgs(ref.args, args);
       if (!diff) continue;
-      const message = wt('ref.placeholder-mismatch', {
+      const message = say('ref.placeholder-mismatch', ['locales', b.locale, 'messages', key], {
         name: key,
         locale: b.locale,
         reference: ref.locale,
@@ -152,17 +156,21 @@ function compareArgs(expected: Record<string, string>, actual: Record<string, st
   if (!missing.length && !extra.length && !types.length) return undefined;
   const parts: string[] = [];
   if (missing.length)
-    parts.push(wt('ref.placeholder-mismatch.missing', { list: quoteList(missing.map((m) => `{${m}}`)) }));
-  if (extra.length) parts.push(wt('ref.placeholder-mismatch.extra', { list: quoteList(extra.map((m) => `{${m}}`)) }));
+    parts.push(phrase('ref.placeholder-mismatch.missing', { list: quoteList(missing.map((m) => `{${m}}`)) }));
+  if (extra.length)
+    parts.push(phrase('ref.placeholder-mismatch.extra', { list: quoteList(extra.map((m) => `{${m}}`)) }));
   for (const t of types)
     parts.push(
-      wt('ref.placeholder-mismatch.type', { actual: icuForm(t.name, t.actual), expected: icuForm(t.name, t.expected) }),
+      phrase('ref.placeholder-mismatch.type', {
+        actual: icuForm(t.name, t.actual),
+        expected: icuForm(t.name, t.expected),
+      }),
     );
   return {
     missing,
     extra,
     types,
-    text: parts.reduce((first, next) => wt('ref.placeholder-mismatch.join', { first, next })),
+    text: parts.reduce((first, next) => phrase('ref.placeholder-mismatch.join', { first, next })),
   };
 }
 
@@ -183,7 +191,7 @@ function templateLocales(store: Store, rec: FileRecord, out: RefProblem[]): void
     const have = new Set(set.locales);
     for (const locale of supported) {
       if (have.has(locale) || reaches(fallback, locale, (x) => have.has(x))) continue;
-      const message = wt('ref.missing-template-locale', {
+      const message = say('ref.missing-template-locale', [set.section, set.name], {
         name: set.name,
         locale,
         owner: ownerText(tenant, false),

@@ -6,9 +6,21 @@ import { checkDuration } from '../../../core/src/lang/duration';
 import { checkGoTemplate } from '../../../core/src/lang/goTemplate';
 import { checkCurrency, checkLocale, checkTimeZone } from '../../../core/src/lang/intl';
 import { checkMatcher } from '../../../core/src/lang/matcher';
-import { formatLangMessage, langCodes, langMessages } from '../../../core/src/lang/messages';
+import { sayLang } from '../../../core/src/messages';
+import { langProblems } from '../../../core/src/messages/lang';
 import { checkPromql } from '../../../core/src/lang/promql';
 import { LangProblem } from '../../../core/src/lang/types';
+
+/** A checker's problem said about the document (no key to name), as the lang checkers' tests read it. */
+const formatLangMessage = (p: {
+  code: string;
+  args?: Record<string, string | number>;
+  from?: number;
+  to?: number;
+}): string => sayLang(p as Parameters<typeof sayLang>[0], []);
+const langMessages: Readonly<Record<string, string>> = langProblems;
+/** The codes (ids without a variant suffix). */
+const langCodes = Object.keys(langProblems).filter((id) => id.split('.').length === 2);
 
 const corpus = (): LangProblem[] => {
   const out: LangProblem[] = [];
@@ -105,10 +117,12 @@ test('every code has a specific English message', () => {
 test('every produced problem has a known code and a fully formatted message', () => {
   const problems = corpus();
   for (const p of problems) {
+    const id = p.message ?? p.code;
     assert.ok(langMessages[p.code], `no message for ${p.code}`);
-    const template = langMessages[p.code]!.replace(/\{\{[^{}]*\}\}/g, '');
+    assert.ok(langMessages[id], `no message ${id} for ${p.code}`);
+    const template = langMessages[id]!.replace(/\{\{[^{}]*\}\}/g, '');
     for (const [, key] of template.matchAll(/\{([A-Za-z0-9_]+)\}/g)) {
-      assert.ok(key! in p.args, `${p.code}: missing arg '${key}' in ${JSON.stringify(p.args)}`);
+      assert.ok(key! in p.args, `${id}: missing arg '${key}' in ${JSON.stringify(p.args)}`);
     }
     const msg = formatLangMessage(p);
     assert.ok(!/\{[a-z][A-Za-z0-9_]*\}/.test(msg.replace(/\{\{[^}]*\}\}/g, '')), `${p.code}: ${msg}`);

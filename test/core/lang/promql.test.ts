@@ -2,7 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkPromql, promqlMetricNames, promqlOutputLabels, promqlRanges } from '../../../core/src/lang/promql';
 import { substituteGrafanaMacros } from '../../../core/src/lang/grafana';
-import { formatLangMessage } from '../../../core/src/lang/messages';
+import { sayLang } from '../../../core/src/messages';
+
+/** A checker's problem said about the document (no key to name), as the lang checkers' tests read it. */
+const formatLangMessage = (p: Parameters<typeof sayLang>[0]): string => sayLang(p, []);
 
 const one = (expr: string, code: string, from: number, to: number, opts = {}) => {
   const ps = checkPromql(expr, opts);
@@ -93,9 +96,19 @@ test('operators, label matchers and stray tokens', () => {
 
 test('durations in ranges, subqueries and offsets', () => {
   const p = one('x[5z]', 'promql.bad-duration', 2, 4);
-  assert.match(formatLangMessage(p), /Unit 'z' is not a duration unit/);
-  one('x[30s1m]', 'promql.bad-duration', 2, 7);
-  one('x[1.5m]', 'promql.bad-duration', 2, 6);
+  assert.equal(
+    formatLangMessage(p),
+    "Invalid duration '5z' in the range: unit 'z' is not a duration unit; use ms, s, m, h, d, w or y (e.g. '5m').",
+  );
+  // A duration whose meaning is evident is advised written the Prometheus way.
+  assert.equal(
+    formatLangMessage(one('x[30s1m]', 'promql.bad-duration', 2, 7)),
+    "Invalid duration '30s1m' in the range; write '1m30s'.",
+  );
+  assert.equal(
+    formatLangMessage(one('x[1.5m]', 'promql.bad-duration', 2, 6)),
+    "Invalid duration '1.5m' in the range; write '1m30s'.",
+  );
   one('x[5m:1z]', 'promql.bad-duration', 5, 7);
   assert.equal(one('x offset 5z', 'promql.bad-duration', 9, 11).args.where, 'offset');
   one('rate(x[5mm])', 'promql.bad-duration', 7, 10);

@@ -8,11 +8,16 @@ import { parseGoTemplate } from '../../../core/src/lang/goTemplate';
 import { substituteGrafanaMacros } from '../../../core/src/lang/grafana';
 import { checkCurrency, checkLocale, checkTimeZone } from '../../../core/src/lang/intl';
 import { checkMatcher } from '../../../core/src/lang/matcher';
-import { formatLangMessage, langMessages } from '../../../core/src/lang/messages';
+import { sayLang } from '../../../core/src/messages';
+import { langProblems } from '../../../core/src/messages/lang';
 import { checkPromql, promqlRanges } from '../../../core/src/lang/promql';
 import { buildOffsetMap, ScalarStyle } from '../../../core/src/lang/scalarMap';
 import { detectSecretShape, isSecretBearingKey, isSecretReference } from '../../../core/src/lang/secrets';
 import { LangProblem } from '../../../core/src/lang/types';
+
+/** A checker's problem said about the document (no key to name), as the lang checkers' tests read it. */
+const formatLangMessage = (p: Parameters<typeof sayLang>[0]): string => sayLang(p, []);
+const langMessages: Readonly<Record<string, string>> = langProblems;
 
 const checkers: [string, (s: string) => LangProblem[]][] = [
   ['duration', (s) => checkDuration(s)],

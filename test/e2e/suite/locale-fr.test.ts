@@ -2,7 +2,7 @@
 // started with `--locale fr` (plus a French language pack), suite files picked with E2E_FILES.
 // The client passes `vscode.env.language` to the server (initializationOptions.locale); the server
 // renders its messages from l10n/bundle.l10n.fr.json, keyed by the English templates of
-// core/src/messages.ts (the @vscode/l10n convention). The expected text is rendered here from the
+// the catalogs in core/src/messages/ (the @vscode/l10n convention). The expected text is rendered here from the
 // same bundle and the same templates, with the fixture's arguments.
 import * as assert from 'node:assert/strict';
 import * as l10n from '@vscode/l10n';
@@ -12,7 +12,7 @@ import { SOURCE, codeOf, formatDiagnostics, openDocument, readExtensionJson, wai
 
 const BROKEN = 'broken.tenant.yaml';
 const TYPO = 'schema.additional-property';
-/** What the fixture's typo yields: the message id of core/src/messages.ts and its arguments. */
+/** What the fixture's typo yields: its message id (core/src/messages/schema.ts) and its arguments. */
 const TYPO_MESSAGE = 'schema.additional-property.suggest' as const;
 const TYPO_KEY = 'sslmode';
 const TYPO_SUGGESTION = 'ssl_mode';
@@ -72,7 +72,7 @@ describe('tenant-config in French (code-server --locale fr)', function () {
     function render(): string {
       const where = l10n.t(messages['where.path'], { path: TYPO_PARENT });
       const s = l10n.t(messages[TYPO_MESSAGE], { key: TYPO_KEY, where, suggestion: TYPO_SUGGESTION });
-      return s.charAt(0).toUpperCase() + s.slice(1); // the core capitalizes every message
+      return s.charAt(0).toUpperCase() + s.slice(1); // the core capitalizes a message that starts with its place
     }
   });
 });

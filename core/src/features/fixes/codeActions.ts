@@ -14,7 +14,7 @@ import { yamlDialect } from '../../dialect/yaml';
 import { jsonDialect } from '../../dialect/json';
 import { fixesFor, type Fix } from './fixes';
 import { applyOffsetEdits, overlaps, type OffsetEdit } from './edits';
-import { t } from '../../messages';
+import { phrase } from '../../messages';
 import { diagnosticData } from '../../problem';
 
 export const FIX_ALL_KIND = 'source.fixAll.tenantConfig';
@@ -185,7 +185,7 @@ export function codeActions(
       const edits = combine(ctx, doc, same, v, false);
       if (edits.length > 1)
         actions.push({
-          title: t('fix.all-code', { code }),
+          title: phrase('fix.all-code', { code }),
           kind: CodeActionKind.QuickFix,
           diagnostics: same,
           edit: { changes: { [doc.uri]: toTextEdits(doc, edits) } },
@@ -196,7 +196,7 @@ export function codeActions(
     const edits = combine(ctx, doc, v.current.filter(isOurs), v, true);
     if (edits.length)
       actions.push({
-        title: t('fix.all-safe'),
+        title: phrase('fix.all-safe'),
         kind: FIX_ALL_KIND,
         diagnostics: [],
         edit: { changes: { [doc.uri]: toTextEdits(doc, edits) } },

@@ -11,7 +11,7 @@ import type { Dialect } from '../../dialect/dialect';
 import { yamlString } from '../../dialect/yaml';
 import { buildOffsetMap } from '../../lang/scalarMap';
 import { descriptorsOf, type FixDescriptor, type FixStep, type JsonValue } from '../../fixes';
-import { messages, t, type MessageId } from '../../messages';
+import { phrases, phrase, type PhraseId } from '../../messages';
 import { insertItems, insertProperties, removeItem, removeProperty, renameKey, type OffsetEdit } from './edits';
 import type { Fix, FixInput } from './fixes';
 
@@ -64,7 +64,7 @@ function writesSuggestion(d: FixDescriptor, suggestions: Set<string>): boolean {
 }
 
 function toFix(input: FixInput, d: FixDescriptor): Fix | undefined {
-  if (typeof d.title !== 'string' || !(d.title in messages) || !d.title.startsWith('fix.')) return undefined;
+  if (typeof d.title !== 'string' || !(d.title in phrases) || !d.title.startsWith('fix.')) return undefined;
   const steps: FixStep[] = [d, ...(Array.isArray(d.also) ? d.also.slice(0, 8) : [])];
   const edits: OffsetEdit[] = [];
   const writes: JSONPath[] = [];
@@ -85,7 +85,7 @@ function toFix(input: FixInput, d: FixDescriptor): Fix | undefined {
   const args = Object.fromEntries(
     Object.entries(d.args ?? {}).filter(([, v]) => typeof v === 'string' || typeof v === 'number'),
   );
-  const fix: Fix = { title: t(d.title as MessageId, args), edits, safe: d.safe === true, writes };
+  const fix: Fix = { title: phrase(d.title as PhraseId, args), edits, safe: d.safe === true, writes };
   if (removed.length || renames.length) fix.remap = (path) => remap(path, removed, renames);
   return fix;
 }

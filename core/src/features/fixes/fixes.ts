@@ -9,7 +9,7 @@ import { schemaType, type ValueIntent } from '../../dialect/intent';
 import { insertProperties, removeProperty, renameKey, replaceValue, type OffsetEdit } from './edits';
 import { descriptorFixes } from './descriptors';
 import { migrationFixes } from './migrate';
-import { t } from '../../messages';
+import { phrase } from '../../messages';
 
 /** One way to fix one diagnostic: a title, the edits, and whether fix-all may apply it unattended. */
 export interface Fix {
@@ -132,7 +132,7 @@ function codeFixes(input: FixInput): Fix[] {
       const suggestions = (Array.isArray(data.suggestions) ? data.suggestions : []).map(String).slice(0, 3);
       // The closest allowed key is a guess (`timeout_ms` is not `timeout_s`): offered, never applied by fix-all.
       const fixes: Fix[] = suggestions.map((s, i) => ({
-        title: t('fix.rename-key', { key: prop.keyNode.value, suggestion: s }),
+        title: phrase('fix.rename-key', { key: prop.keyNode.value, suggestion: s }),
         edits: [renameKey(prop, dialect, s)],
         preferred: i === 0,
         safe: false,
@@ -141,7 +141,7 @@ function codeFixes(input: FixInput): Fix[] {
       const removal = removeProperty(text, prop);
       if (removal)
         fixes.push({
-          title: t('fix.remove-key', { key: prop.keyNode.value }),
+          title: phrase('fix.remove-key', { key: prop.keyNode.value }),
           edits: [removal],
           writes: [path.slice(0, -1)],
         });
@@ -157,7 +157,7 @@ function codeFixes(input: FixInput): Fix[] {
       return suggestions.map((s, i) => {
         const value = allowed.find((a) => String(a) === String(s)) ?? s;
         return {
-          title: t('fix.change-to', { value: show(value) }),
+          title: phrase('fix.change-to', { value: show(value) }),
           edits: [
             replaceValue(node, dialect, { kind: 'scalar', value: value as string | number | boolean | null }, text),
           ],
@@ -177,7 +177,7 @@ function codeFixes(input: FixInput): Fix[] {
       if (data.expected === 'boolean' && typeof data.replacement === 'string') {
         return [
           {
-            title: t('fix.write', { value: data.replacement }),
+            title: phrase('fix.write', { value: data.replacement }),
             edits: [{ offset: node.offset, length: node.length, text: data.replacement }],
             preferred: true,
             safe: true,
@@ -187,7 +187,7 @@ function codeFixes(input: FixInput): Fix[] {
       }
       return [
         {
-          title: t('fix.quote', { value: source }),
+          title: phrase('fix.quote', { value: source }),
           edits: [{ offset: node.offset, length: node.length, text: JSON.stringify(source) }],
           preferred: true,
           safe: true,
@@ -203,7 +203,7 @@ function codeFixes(input: FixInput): Fix[] {
       if (parent?.type === 'object' && findProperty(parent, replacement)) return [];
       return [
         {
-          title: t('fix.replace-key', { key: prop.keyNode.value, replacement }),
+          title: phrase('fix.replace-key', { key: prop.keyNode.value, replacement }),
           edits: [renameKey(prop, dialect, replacement)],
           preferred: true,
           safe: true,
@@ -216,7 +216,13 @@ function codeFixes(input: FixInput): Fix[] {
       if (!prop) return [];
       const removal = removeProperty(text, prop);
       return removal
-        ? [{ title: t('fix.remove-duplicate-key', { key: prop.keyNode.value }), edits: [removal], preferred: true }]
+        ? [
+            {
+              title: phrase('fix.remove-duplicate-key', { key: prop.keyNode.value }),
+              edits: [removal],
+              preferred: true,
+            },
+          ]
         : [];
     }
     case 'schema.unique-items': {
@@ -263,7 +269,7 @@ function codeFixes(input: FixInput): Fix[] {
       while (end > node.offset && /\s/.test(text[end - 1])) end--; // a block scalar's range ends after its line break
       return [
         {
-          title: t('fix.secret-env', { ref: '${' + name + '}' }),
+          title: phrase('fix.secret-env', { ref: '${' + name + '}' }),
           edits: [{ offset: node.offset, length: end - node.offset, text: JSON.stringify('${' + name + '}') }],
           preferred: true,
           safe: false,
@@ -316,7 +322,7 @@ function requiredFix(input: FixInput, path: JSONPath, missing: string[]): Fix[] 
   const names = missing.map((m) => `\`${m}\``).join(', ');
   return [
     {
-      title: t(missing.length === 1 ? 'fix.add-missing-key' : 'fix.add-missing-keys', { keys: names }),
+      title: phrase(missing.length === 1 ? 'fix.add-missing-key' : 'fix.add-missing-keys', { keys: names }),
       edits: [edit],
       preferred: true,
       // Only values the schema forces (a `const`, a one-value enum) are safe; a default or example is a guess.
@@ -371,18 +377,18 @@ function typeFixes(input: FixInput, path: JSONPath): Fix[] {
       (expected.includes('integer') && /^[-+]?\d+$/.test(s)) ||
       (expected.includes('number') && s !== '' && Number.isFinite(Number(s)))
     ) {
-      replace(t('fix.to-number', { value: Number(s) }), { kind: 'scalar', value: Number(s) }, true);
+      replace(phrase('fix.to-number', { value: Number(s) }), { kind: 'scalar', value: Number(s) }, true);
     }
     if (expected.includes('boolean') && /^(true|false)$/i.test(s))
       replace(
-        t('fix.to-boolean', { value: s.toLowerCase() }),
+        phrase('fix.to-boolean', { value: s.toLowerCase() }),
         { kind: 'scalar', value: s.toLowerCase() === 'true' },
         true,
       );
   }
   if ((node.type === 'number' || node.type === 'boolean') && expected.includes('string')) {
     const source = text.slice(node.offset, node.offset + node.length);
-    replace(t('fix.to-string', { value: source }), { kind: 'scalar', value: source }, true);
+    replace(phrase('fix.to-string', { value: source }), { kind: 'scalar', value: source }, true);
   }
   if (node.type === 'null' && expected.includes('object') && node.parent?.type === 'property') {
     const schemas = schemasAtPath(input.schema, path, input.rootValue, input.graph);
@@ -391,7 +397,7 @@ function typeFixes(input: FixInput, path: JSONPath): Fix[] {
       const edit = insertProperties(text, dialect, { emptyValueOf: node.parent }, intent.entries);
       if (edit)
         fixes.push({
-          title: t('fix.add-required-keys', { key: String(path[path.length - 1]) }),
+          title: phrase('fix.add-required-keys', { key: String(path[path.length - 1]) }),
           edits: [edit],
           preferred: fixes.length === 0,
           safe: false,
@@ -402,7 +408,7 @@ function typeFixes(input: FixInput, path: JSONPath): Fix[] {
   if ((node.type === 'string' || node.type === 'number' || node.type === 'boolean') && expected.includes('array')) {
     const source = text.slice(node.offset, node.offset + node.length);
     fixes.push({
-      title: t('fix.wrap-list'),
+      title: phrase('fix.wrap-list'),
       edits: [{ offset: node.offset, length: node.length, text: `[${source}]` }],
       preferred: fixes.length === 0,
       safe: true,

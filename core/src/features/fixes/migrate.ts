@@ -6,7 +6,7 @@
  * file's migration, a change of version, is offered only). Verified like every fix.
  */
 import type { JSONPath } from '../../document/ast';
-import { t, type MessageId } from '../../messages';
+import { phrase, type PhraseId } from '../../messages';
 import { declaredVersion, migrateText } from '../../migrate/engine';
 import { conditionsHold, matchPattern, plain } from '../../migrate/match';
 import { chain, latestVersion, migrationById, versionsOf } from '../../migrate/registry';
@@ -34,7 +34,7 @@ function fileFix(input: FixInput): Fix[] {
   if (out.blockers.length || out.edits.length === 0 || out.to !== latest) return [];
   return [
     {
-      title: t('fix.migrate-file', { version: latest }),
+      title: phrase('fix.migrate-file', { version: latest }),
       edits: out.edits,
       preferred: true,
       safe: false,
@@ -87,7 +87,7 @@ function title(input: FixInput, migration: Migration, step: Step, path: JSONPath
   const key = String(path[path.length - 1] ?? '');
   const value = node ? plain(node.node) : undefined;
   const shown = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
-  let id: MessageId = 'fix.replace-key';
+  let id: PhraseId = 'fix.replace-key';
   let args: Record<string, string>;
   switch (step.op) {
     case 'rename':
@@ -123,5 +123,5 @@ function title(input: FixInput, migration: Migration, step: Step, path: JSONPath
     default:
       args = { key, replacement: String(migration.to) };
   }
-  return t(id, args);
+  return phrase(id, args);
 }

@@ -1,12 +1,10 @@
 /**
- * English message templates of every `core/src/lang` problem code. `{name}` placeholders are
- * filled from `LangProblem.args`; a placeholder without a matching arg is left as written (so
- * Go-template text such as `{{end}}` can appear in messages).
+ * Messages of the language checkers (core/src/lang): durations, cron, time zones, locales and
+ * currencies, CIDR blocks, Alertmanager matchers, PromQL and Go templates. `{{…}}` is Go-template
+ * text, not a placeholder (`{{{keyword}}}` shows as `{{range}}`).
  */
-import * as l10n from '@vscode/l10n';
-import { LangProblem } from './types';
 
-export const langMessages: Record<string, string> = {
+export const langProblems = {
   // duration.ts
   'duration.empty': "Duration is empty; write a number with a unit, e.g. '30s', '5m' or '1h30m'.",
   'duration.invalid':
@@ -90,7 +88,11 @@ export const langMessages: Record<string, string> = {
     "Unexpected '{close}' without a matching '{open}'; remove it or add the missing '{open}'.",
   'promql.mismatched-bracket': "Found '{found}' but expected '{expected}' to close '{open}' opened at {position}.",
   'promql.unknown-function': "'{name}' is not a PromQL function or aggregation.{hint}",
-  'promql.bad-duration': "Invalid duration '{duration}' in {where}: {reason}",
+  'promql.bad-duration': "Invalid duration '{duration}' in the {where}; write '{suggestion}'.",
+  'promql.bad-duration.unit':
+    "Invalid duration '{duration}' in the {where}: unit '{unit}' is not a duration unit; use ms, s, m, h, d, w or y (e.g. '5m').",
+  'promql.bad-duration.form':
+    "Invalid duration '{duration}' in the {where}: write whole numbers with units from largest to smallest, e.g. '5m' or '1h30m'.",
   'promql.missing-operand': "Operator '{op}' needs an expression on its right-hand side.",
   'promql.missing-duration': "Expected a duration after '{after}', e.g. 'offset 5m'.",
   'promql.unexpected-end': "Expression ends unexpectedly after '{after}'; complete it or remove the trailing part.",
@@ -163,244 +165,4 @@ export const langMessages: Record<string, string> = {
   'template.unknown-field': "Field '{field}' does not exist on {context}; available: {known}.",
   'template.bad-escape': 'Invalid escape in string: {detail}.',
   'template.too-complex': 'Template is too complex to check: {detail}.',
-};
-
-/** All problem codes of the language checkers. */
-export const langCodes: string[] = Object.keys(langMessages);
-
-/**
- * Fixed English phrases the checkers put into message arguments (`{got}`, `{hint}`, `{reason}`,
- * `{position}`, …), translated when a message is shown in another language: an argument equal to
- * one of these, or matching one with its `{placeholders}` (whose values are translated in turn),
- * is shown from the bundle. Problem data keeps the English values (quick fixes and tests read
- * data, never messages). `{{…}}` is Go-template text, not a placeholder.
- */
-export const langArgs: Record<string, string> = {
-  // PromQL types, arities, positions, contexts
-  'promql.type.range-vector': 'a range vector',
-  'promql.type.instant-vector': 'an instant vector',
-  'promql.type.scalar': 'a scalar',
-  'promql.type.string': 'a string',
-  'promql.arity.at-least': 'at least {min}',
-  'promql.arity.between': '{min} to {max}',
-  'promql.position.column': 'column {column}',
-  'promql.position.line': 'line {line}, column {column}',
-  'promql.where.subquery': 'subquery step',
-  'promql.found.end': 'the end of the expression',
-  'promql.after.start': 'the start',
-  'promql.expected': '; expected {expected}',
-  'promql.expected.duration': "a duration such as '5m'",
-  'promql.expected.matchers': "',' or '}' between label matchers",
-  'promql.expected.arguments': "',' or ')' between arguments",
-  'promql.expected.grouping': "a label name, ',' or ')'",
-  'promql.expected.operand': 'an expression after the operator',
-  'promql.expected.aggregation': "the aggregated expression in parentheses, e.g. 'sum by (job) (metric)'",
-  'promql.expected.operator': 'an operator or the end of the expression',
-  'promql.hint.grafana':
-    "{hint} ('$…' and '[[…]]' are Grafana dashboard variables, which Prometheus does not substitute)",
-  'promql.hint.template-function':
-    "{hint} '{name}' is a template function: use it in annotations ({{ $value | {name} }}), not in the query.",
-  'hint.did-you-mean': " Did you mean '{suggestion}'?",
-  // durations
-  'duration.hint.string': 'a string is expected',
-  'duration.hint.too-long': 'the value is far too long',
-  'duration.hint.whitespace': 'remove the whitespace',
-  'duration.hint.found': "expected a number but found '{char}'",
-  'hint.unparsable': 'it could not be parsed',
-  // cron
-  'cron.field.minute': 'minute',
-  'cron.field.hour': 'hour',
-  'cron.field.day-of-month': 'day-of-month',
-  'cron.field.month': 'month',
-  'cron.field.day-of-week': 'day-of-week',
-  'cron.allowed.alias': '{values} ({alias} also means {name}) or {names}',
-  'cron.allowed.names': '{values} or {names}',
-  'cron.hint.name-of': " ('{value}' is a {field} name)",
-  'cron.hint.step-names': ' (names cannot be used with a step)',
-  'cron.hint.empty-element': ' (empty list element)',
-  'cron.hint.six-fields': ' (6 fields look like a seconds or year field; this format has no seconds)',
-  'cron.hint.seven-fields': ' (7 fields look like a Quartz expression with seconds and year)',
-  'cron.count.too-many': 'too many',
-  // time zones and locales
-  'intl.hint.offset': " Fixed offsets are not zone names; use e.g. 'Etc/GMT-1' for UTC+01:00 or a city zone",
-  'intl.hint.local': " 'Local' is only accepted where the tool supports it (e.g. Alertmanager)",
-  'intl.hint.separator': " BCP 47 separates subtags with '-', not '_'.",
-  'intl.hint.whitespace': ' Remove the surrounding whitespace.',
-  'intl.hint.use': "{hint} Use '{suggestion}'.",
-  // CIDR blocks
-  'cidr.reason.ipv4-parts': 'an IPv4 address has 4 dot-separated numbers, found {count}',
-  'cidr.reason.empty-octet': 'empty octet',
-  'cidr.reason.octet-number': "'{octet}' is not a number from 0 to 255",
-  'cidr.reason.leading-zero': "octet '{octet}' has a leading zero",
-  'cidr.reason.octet-range': 'octet {octet} is greater than 255',
-  'cidr.reason.zone': 'zones (%…) are not allowed in a CIDR block',
-  'cidr.reason.double-colon': "'::' may appear only once",
-  'cidr.reason.empty-group': 'empty group',
-  'cidr.reason.hex-group': "'{group}' is not a hexadecimal group of 1 to 4 digits",
-  'cidr.reason.too-many-groups': 'too many groups for an address with ::',
-  'cidr.reason.ipv6-groups': 'an IPv6 address has 8 groups, found {count}',
-  'cidr.reason.too-long': 'the value is too long',
-  'cidr.reason.whitespace': 'it contains whitespace',
-  'cidr.reason.not-ip': 'it is not an IP address',
-  // matchers
-  'matcher.expected.not-op': "'!=' or '!~'",
-  'matcher.expected.double-quoted': 'a double-quoted string ("…")',
-  'matcher.expected.any': 'a label name, operator or value',
-  'matcher.expected.end-after-brace': 'end of input after the closing brace',
-  'matcher.expected.at-most': 'at most {count} characters',
-  'matcher.expected.quoted': 'a valid quoted string',
-  'matcher.expected.no-quotes': 'a value without unescaped double quotes',
-  'found.end-of-input': 'end of input',
-  'matcher.found.nothing': 'nothing',
-  'matcher.found.long': 'a very long value',
-  'matcher.found.input': 'input',
-  'matcher.reason.empty': 'it is empty',
-  'matcher.reason.legacy': 'it does not match [a-zA-Z_][a-zA-Z0-9_]*',
-  'matcher.reason.utf8': 'UTF-8 parser: {message}',
-  'matcher.brace': " or '}'",
-  'matcher.detail.no-open': "'}' has no matching '{'",
-  'matcher.detail.unbalanced': 'braces are not balanced',
-  'matcher.detail.unclosed': "the opening brace is never closed; add '}' at the end",
-  // quoted strings (matchers, PromQL, templates)
-  'string.missing-quote': 'missing opening quote',
-  'string.raw': 'raw string',
-  'string.newline': 'a line break inside a quoted string',
-  'string.string': 'string',
-  'string.digits': "'{escape}' needs {count} {base} digits",
-  'string.octal': 'octal',
-  'string.hex': 'hex',
-  'string.out-of-range': 'escaped value out of range',
-  'string.unknown-escape': "unknown escape sequence '{escape}'",
-  // Go templates
-  'template.detail.tokens': 'too many tokens',
-  'template.detail.too-long': 'the text is longer than 1,000,000 characters',
-  'template.detail.nested': 'blocks are nested too deeply',
-  'template.detail.no-open': 'there is no open {{if}}, {{with}} or {{range}}',
-  'template.detail.second-else': 'a second {{else}} in this {{{keyword}}}; expected {{end}}',
-  'template.detail.no-else': '{{{keyword}}} has no {{else}}',
-  'template.detail.parens': 'parentheses are nested too deeply',
-  'template.hint.declare': " (did you mean ':='?)",
-  'template.hint.assign': ' (assignment with = needs an earlier := declaration)',
-  'template.hint.prometheus-variable':
-    " (that variable exists only in Prometheus rule templates; use '.Labels', '.CommonLabels' …)",
-  'template.context.alert': 'an alert',
-  'template.context.data': 'the template data',
-  'template.context.else-of': '{{else}} of {{{keyword}}}',
-  'template.context.comment': 'comment',
-  'template.context.command': 'command',
-  'template.context.operand': 'operand',
-  'template.context.block': 'block clause',
-  'template.context.parenthesized': 'parenthesized pipeline',
-  'template.token.keyword': "keyword '{keyword}'",
-};
-
-/** Arguments that may hold the phrases of `langArgs` (others are names and values from the text). */
-const WORDY_ARGS = new Set([
-  'got',
-  'expected',
-  'hint',
-  'reason',
-  'detail',
-  'found',
-  'where',
-  'position',
-  'context',
-  'count',
-  'field',
-  'after',
-  'allowed',
-  'token',
-  'brace',
-]);
-/** Go template keywords: `{{else}}` holds no placeholder. */
-const GO_WORDS = new Set(['if', 'else', 'end', 'range', 'with', 'define', 'block', 'template', 'break', 'continue']);
-
-interface ArgPattern {
-  template: string;
-  re: RegExp;
-}
-
-let argIndex: { exact: Set<string>; patterns: ArgPattern[] } | undefined;
-
-function argPatterns(): { exact: Set<string>; patterns: ArgPattern[] } {
-  if (argIndex) return argIndex;
-  const exact = new Set<string>();
-  const patterns: ArgPattern[] = [];
-  for (const template of Object.values(langArgs)) {
-    const parts: string[] = [];
-    const seen = new Set<string>();
-    let last = 0;
-    for (const m of template.matchAll(/\{(\w+)\}/g)) {
-      if (GO_WORDS.has(m[1]) || m.index === undefined) continue;
-      parts.push(template.slice(last, m.index).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-      parts.push(seen.has(m[1]) ? `\\k<${m[1]}>` : `(?<${m[1]}>[\\s\\S]*?)`);
-      seen.add(m[1]);
-      last = m.index + m[0].length;
-    }
-    if (seen.size === 0) exact.add(template);
-    else
-      patterns.push({
-        template,
-        re: new RegExp('^' + parts.join('') + template.slice(last).replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '$'),
-      });
-  }
-  // The most specific phrase first: `{range} or {names}` only when nothing longer matches.
-  const literal = (t: string): number => t.replace(/\{\w+\}/g, '').length;
-  patterns.sort((a, b) => literal(b.template) - literal(a.template));
-  return (argIndex = { exact, patterns });
-}
-
-/** An argument in the display language, when it is one of the fixed phrases (English otherwise). */
-function localizeArg(value: string, depth = 0): string {
-  if (depth > 3 || value.length > 500) return value;
-  const { exact, patterns } = argPatterns();
-  if (exact.has(value)) return l10n.t(value);
-  for (const p of patterns) {
-    const m = p.re.exec(value);
-    if (!m?.groups) continue;
-    // Filled even when the bundle says the same words (Spanish `Use`): the parts may be translated.
-    const localized = l10n.t(p.template);
-    const groups = m.groups;
-    return localized.replace(/\{(\w+)\}/g, (whole, k: string) =>
-      !GO_WORDS.has(k) && k in groups ? localizeArg(groups[k], depth + 1) : whole,
-    );
-  }
-  return value;
-}
-
-/** Render a problem as text, in the display language when a bundle is loaded (English otherwise). Never throws. */
-export function formatLangMessage(
-  p: Pick<LangProblem, 'args'> & Partial<Pick<LangProblem, 'from' | 'to'>> & { code: string },
-): string {
-  try {
-    const template = langMessages[p.code];
-    if (template === undefined)
-      return `${p.code}${Object.keys(p.args ?? {}).length ? ' ' + JSON.stringify(p.args) : ''}`;
-    const args = p.args ?? {};
-    // The display-language template when a bundle is loaded (keyed by the English template, like
-    // core/src/rules/messages.ts), the English one otherwise. `l10n.t` is called without args so
-    // it only looks the template up: its own `{…}` formatting would not fill placeholders inside
-    // Go-template text such as `{{{keyword}}}`; the single replace below fills them all.
-    let localized = template;
-    try {
-      localized = l10n.t(template);
-    } catch {
-      // keep the English template
-    }
-    // In another language, the fixed English phrases among the arguments are translated too.
-    const shown = (key: string): string => {
-      const v = args[key];
-      if (localized === template || typeof v !== 'string' || !WORDY_ARGS.has(key)) return String(v);
-      try {
-        return localizeArg(v);
-      } catch {
-        return v;
-      }
-    };
-    return localized.replace(/\{([A-Za-z0-9_]+)\}/g, (whole, key: string) =>
-      Object.prototype.hasOwnProperty.call(args, key) ? shown(key) : whole,
-    );
-  } catch {
-    return p && typeof p.code === 'string' ? p.code : 'unknown problem';
-  }
-}
+} as const;

@@ -1,18 +1,12 @@
-import * as l10n from '@vscode/l10n';
-import { formatLangMessage } from '../lang/messages';
-
 /**
- * Every sentence the semantic rules say, in English (`{name}` placeholders), localizable with
- * `@vscode/l10n` like core/src/messages.ts. Problems of the language checkers (`promql.*`,
- * `template.*`, `duration.*`, `cron.*`, `intl.*`, `cidr.*`, `matcher.*`) keep their messages in
- * core/src/lang/messages.ts. An id is a code, or a code with a variant suffix (`code.variant`).
- * Secret values never appear in any message.
+ * Messages of the semantic rules (core/src/rules), by rule family. An id is a code, or a code with
+ * a variant suffix (`code.variant`). Secret values never appear in any message.
  */
 /** Said of a setting given inline and from a file, by `http.*` and `alertmanager.*` alike (one translation). */
 const INLINE_AND_FILE =
   '`{key}` and `{fileKey}` are both set, but only one of them is allowed; remove one (keeping `{fileKey}` keeps the value out of this file).';
 
-export const ruleMessages: Record<string, string> = {
+export const ruleProblems = {
   // localization.ts
   'localization.direction-mismatch':
     'Locale `{locale}` is written {expected}, but `direction` is `{actual}`; set `direction: {expected}`.',
@@ -241,15 +235,4 @@ export const ruleMessages: Record<string, string> = {
     '`{key}` holds a literal secret (`{kind}`); read it from a file (`{key}_file`) or have the deployment substitute `{ref}`. Revoke it if it was ever committed.',
   'secret.shape':
     'This value contains what looks like a secret (`{kind}`); secrets do not belong in configuration files. Store it in a secret manager, reference it, and revoke this one.',
-};
-
-/** The message of a rule problem (`id` is a code or a code with a variant), or of a language checker problem. */
-export function ruleMessage(id: string, args: Record<string, string | number>): string {
-  const template = ruleMessages[id];
-  if (template === undefined) return formatLangMessage({ code: id, from: 0, to: 0, args });
-  try {
-    return l10n.t(template, args);
-  } catch {
-    return template.replace(/\{(\w+)\}/g, (whole, k: string) => (k in args ? String(args[k]) : whole));
-  }
-}
+} as const;

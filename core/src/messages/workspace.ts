@@ -1,17 +1,14 @@
-import * as l10n from '@vscode/l10n';
-
 /**
- * Every sentence of the workspace (cross-file) checks, in English; translations are keyed by these
- * templates (the `@vscode/l10n` convention). Placeholders are `{name}`. Tests never read them.
- *
- * Some placeholders are filled with fragments of this table, translated like the rest:
+ * Messages of the cross-file checks of the workspace index (`ref.*`, core/src/workspace). Some
+ * placeholders are filled with the phrases below, translated like the rest:
  * - `{owner}`: `ref.owner.*`, a complement in the genitive ("of tenant `acme`"), always placed
  *   right after what it qualifies, so a translation inflects it once (du, des Tenants, del…);
  * - `{other}`: `ref.location.*` ("line 8", "bad.prometheus.yml, line 8");
  * - `{defined}`: a list of names, or `ref.none`;
  * - `{details}`: `ref.placeholder-mismatch.missing|extra|type`, joined by `ref.placeholder-mismatch.join`.
  */
-export const workspaceMessages = {
+
+export const workspaceProblems = {
   'ref.undefined-receiver':
     'Receiver `{name}` is not defined: no `receivers` entry of an Alertmanager, monitoring or Slack receivers file has this name.',
   'ref.undefined-role': 'Role `{name}` is not defined in the roles of this file.',
@@ -26,7 +23,6 @@ export const workspaceMessages = {
   'ref.undefined-time-interval': 'Time interval `{name}` is not defined in the `time_intervals` {owner}.',
   'ref.undefined-tenant':
     'Tenant `{name}` has no tenant file (`tenant_id: {name}` in a *.tenant.yaml) in the workspace.',
-  'ref.undefined.suggest': '{message} Did you mean `{suggestion}`?',
   'ref.duplicate-receiver':
     'Receiver `{name}` is defined more than once (also at {other}); receiver names must be unique across the workspace.',
   'ref.duplicate-role': 'Role `{name}` is defined more than once in this file (also at {other}).',
@@ -55,12 +51,16 @@ export const workspaceMessages = {
     'Message `{name}` has no `{locale}` translation (it exists in {locales}); add it to `locales.{locale}.messages` or give `{locale}` a fallback that has it.',
   'ref.placeholder-mismatch':
     'The `{locale}` translation of `{name}` does not use the same placeholders as `{reference}`: {details}.',
+  'ref.missing-template-locale':
+    'Alert template `{name}` has no `{locale}` version, and `{locale}` (a supported locale {owner}) has no fallback to a locale it has ({locales}).',
+} as const;
+
+export const workspacePhrases = {
+  'ref.undefined.suggest': '{message} Did you mean `{suggestion}`?',
   'ref.placeholder-mismatch.missing': 'missing {list}',
   'ref.placeholder-mismatch.extra': 'extra {list}',
   'ref.placeholder-mismatch.type': '`{actual}` instead of `{expected}`',
   'ref.placeholder-mismatch.join': '{first}; {next}',
-  'ref.missing-template-locale':
-    'Alert template `{name}` has no `{locale}` version, and `{locale}` (a supported locale {owner}) has no fallback to a locale it has ({locales}).',
   'ref.owner.tenant': 'of tenant `{tenant}`',
   'ref.owner.platform': 'of the platform (files without a tenant)',
   'ref.owner.tenant-or-platform': 'of tenant `{tenant}` or of the platform',
@@ -68,27 +68,3 @@ export const workspaceMessages = {
   'ref.location.other-file': '{file}, line {line}',
   'ref.none': 'none defined',
 } as const;
-
-export type WorkspaceMessageId = keyof typeof workspaceMessages;
-
-/** The message for an id with its arguments, in the display language when a bundle is loaded. */
-export function wt(id: WorkspaceMessageId, args: Record<string, string | number> = {}): string {
-  const template = workspaceMessages[id];
-  try {
-    return l10n.t(template, args);
-  } catch {
-    return template.replace(/\{(\w+)\}/g, (whole, k: string) => (k in args ? String(args[k]) : whole));
-  }
-}
-
-/** "`a`, `b`, `c`" (at most `max` listed). */
-export function quoteList(items: readonly string[], max = 8): string {
-  const shown = items.slice(0, max).map((i) => '`' + i + '`');
-  return shown.join(', ') + (items.length > max ? `, … (+${items.length - max})` : '');
-}
-
-/** Who owns the names of a tenant-scoped namespace, as a message fragment ("of tenant `acme`"). */
-export function ownerText(tenant: string | undefined, withPlatform: boolean): string {
-  if (tenant === undefined) return wt('ref.owner.platform');
-  return withPlatform ? wt('ref.owner.tenant-or-platform', { tenant }) : wt('ref.owner.tenant', { tenant });
-}
