@@ -141,6 +141,17 @@ export function formatAddress(value: bigint, family: 4 | 6): string {
   return hex.slice(0, bestStart).join(':') + '::' + hex.slice(bestStart + bestLen).join(':');
 }
 
+/**
+ * The prefix of the subnet an address most likely starts, for examples: as many bits as the
+ * address has before its trailing zero bits, at least /16 (IPv4) or /48 (IPv6), so `10.0.1.0`
+ * gives /24 and `2001:db8:1::` /48; an address with its last bit set is only itself (/32, /128).
+ */
+function subnetOf(address: bigint, bits: number): number {
+  let zeros = 0;
+  while (zeros < bits && ((address >> BigInt(zeros)) & 1n) === 0n) zeros++;
+  return Math.min(bits, Math.max(bits - zeros, bits === 32 ? 16 : 48));
+}
+
 function analyse(text: string): { cidr?: Cidr; problems: LangProblem[] } {
   if (typeof text !== 'string' || text.trim() === '')
     return { problems: [problem('cidr.empty', 0, typeof text === 'string' ? text.length : 0)] };
@@ -167,12 +178,12 @@ function analyse(text: string): { cidr?: Cidr; problems: LangProblem[] } {
     return { problems: [problem('cidr.invalid-address', e.from, e.to, { value: addrText, reason: e.reason })] };
   }
   const bits = addr.family === 4 ? 32 : 128;
+  const subnet = subnetOf(addr.value, bits);
   if (slash < 0) {
-    return {
-      problems: [
-        problem('cidr.missing-prefix', 0, text.length, { value: text, suggestion: `${text}/${bits}`, max: bits }),
-      ],
-    };
+    const args = { value: text, suggestion: `${text}/${bits}`, max: bits };
+    if (subnet === bits) return { problems: [problem('cidr.missing-prefix', 0, text.length, args)] };
+    const p = problem('cidr.missing-prefix', 0, text.length, { ...args, subnet: `${text}/${subnet}` });
+    return { problems: [{ ...p, message: 'cidr.missing-prefix.subnet' }] };
   }
   const prefText = text.slice(slash + 1);
   if (!/^[0-9]{1,3}$/.test(prefText) || (prefText.length > 1 && prefText[0] === '0') || parseInt(prefText, 10) > bits) {
@@ -182,6 +193,7 @@ function analyse(text: string): { cidr?: Cidr; problems: LangProblem[] } {
           prefix: prefText,
           max: bits,
           family: addr.family === 4 ? 'IPv4' : 'IPv6',
+          example: `${addrText}/${subnet}`,
         }),
       ],
     };

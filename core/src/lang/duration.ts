@@ -166,7 +166,7 @@ export interface DurationOptions {
 /** Problems of a Prometheus duration string; empty when valid. Never throws. */
 export function checkDuration(text: string, options: DurationOptions = {}): LangProblem[] {
   try {
-    return clampProblems(analyse(text, !!options.allowBareNumber).problems, text.length);
+    return clampProblems(analyse(text, !!options.allowBareNumber).problems.map(advised(text)), text.length);
   } catch {
     return [
       problem('duration.invalid', 0, typeof text === 'string' ? text.length : 0, {
@@ -175,6 +175,19 @@ export function checkDuration(text: string, options: DurationOptions = {}): Lang
       }),
     ];
   }
+}
+
+/**
+ * A problem whose duration has one evident reading (`5 minutes`, `30sec`, `1.5m`, `30m1h`) advises
+ * that duration written the Prometheus way (`5m`, `30s`, `1m30s`, `1h30m`): same code, same place.
+ */
+function advised(text: string): (p: LangProblem) => LangProblem {
+  return (p) => {
+    if (p.code === 'duration.negative' || p.code === 'duration.overflow' || p.code === 'duration.empty') return p;
+    const r = repairDuration(text);
+    if (!r || !r.certain || r.text === text) return p;
+    return { ...p, message: 'duration.invalid.repair', args: { ...p.args, duration: text, repaired: r.text } };
+  };
 }
 
 /** Milliseconds of a valid Prometheus duration, or undefined when invalid. Never throws. */

@@ -3,38 +3,11 @@
  * answered by the runtime's built-in `Intl` (full ICU in Node 20). No allow-lists are bundled.
  */
 import { LangProblem, problem } from './types';
+import { suggestZone, zoneNames as zones } from './zoneSuggest';
 
 export interface TimeZoneOptions {
   /** Accept `Local` (Alertmanager `location`, Go `time.LoadLocation`). Default false. */
   allowLocal?: boolean;
-}
-
-let zoneIndex: Map<string, string> | undefined;
-/** Lower-cased zone name → canonical spelling, for suggestions. */
-function zones(): Map<string, string> {
-  if (!zoneIndex) {
-    zoneIndex = new Map();
-    try {
-      for (const z of Intl.supportedValuesOf('timeZone')) zoneIndex.set(z.toLowerCase(), z);
-    } catch {
-      /* older runtimes: no suggestions */
-    }
-    zoneIndex.set('utc', 'UTC');
-  }
-  return zoneIndex;
-}
-
-function suggestZone(tz: string): string {
-  const key = tz.trim().toLowerCase().replace(/\s+/g, '_');
-  const z = zones();
-  const exact = z.get(key);
-  if (exact) return exact;
-  // "Berlin" → "Europe/Berlin"
-  const city = key.includes('/') ? key.slice(key.lastIndexOf('/') + 1) : key;
-  for (const [lower, canonical] of z) {
-    if (lower.endsWith('/' + city)) return canonical;
-  }
-  return '';
 }
 
 /** Problems of an IANA time zone name (`UTC` is fine, aliases are fine). Never throws. */

@@ -9,6 +9,7 @@ export const langProblems = {
   'duration.empty': "Duration is empty; write a number with a unit, e.g. '30s', '5m' or '1h30m'.",
   'duration.invalid':
     "'{text}' is not a valid duration: {hint}. Write numbers with units from largest to smallest, e.g. '1h30m'.",
+  'duration.invalid.repair': "'{duration}' is not a valid duration; write '{repaired}'.",
   'duration.negative': "Durations cannot be signed or negative ('{text}'); remove the sign.",
   'duration.fraction':
     "Fractions are not allowed in durations ('{text}'); use a smaller unit instead, e.g. '1h30m' rather than '1.5h', or '500ms' rather than '0.5s'.",
@@ -56,8 +57,10 @@ export const langProblems = {
   'cidr.invalid-address': "'{value}' is not a valid IP address: {reason}. Example: '10.0.0.0/8'.",
   'cidr.missing-prefix':
     "'{value}' has no prefix length; add '/n' (0-{max}), e.g. '{suggestion}' for a single address.",
+  'cidr.missing-prefix.subnet':
+    "'{value}' has no prefix length; add '/n' (0-{max}), e.g. '{subnet}' for a subnet or '{suggestion}' for a single address.",
   'cidr.bad-prefix':
-    "Prefix length '/{prefix}' is invalid; an {family} prefix is a number from 0 to {max} without leading zeros.",
+    "Prefix length '/{prefix}' is invalid; an {family} prefix is a number from 0 to {max} without leading zeros, e.g. '{example}'.",
   'cidr.host-bits': "'{value}' has host bits set after the prefix; the network address is '{suggestion}'.",
 
   // matcher.ts

@@ -25,7 +25,7 @@ export class Occ implements Occurrence {
   tenant: string | undefined = undefined;
   scope = '';
   owner?: string;
-  severity?: 'warning' | 'information';
+  severity?: 'error' | 'warning' | 'information';
 
   constructor(
     readonly uri: string,

@@ -26,7 +26,7 @@ export interface ExtractionRow {
   /** `inherits` lists: the reference is an edge from the role item's `name` (cycle detection). */
   edge?: boolean;
   /** Severity of an undefined reference found by this row, when not the code's default. */
-  severity?: 'warning' | 'information';
+  severity?: 'error' | 'warning' | 'information';
   /**
    * `false`: indexed for navigation and rename, but undefined references are not reported, because
    * a single-file rule already reports them more strictly (`alertmanager.undefined-receiver`,
@@ -71,6 +71,8 @@ function notificationRows(p: string): Row[] {
 }
 
 const tenantRef: Row = ['tenant', 'ref', 'tenant_id'];
+/** A policy whose `tenant_id` names no tenant governs nothing: an error, not a warning. */
+const policyTenantRef: Row = ['tenant', 'ref', 'tenant_id', { severity: 'error' }];
 
 const RAW: Record<string, Row[]> = {
   tenant: [
@@ -93,7 +95,7 @@ const RAW: Record<string, Row[]> = {
     ['dashboard', 'def', 'grafana.dashboards[*].uid'],
   ],
   'security-policy': [
-    tenantRef,
+    policyTenantRef,
     ['role', 'def', 'authorization.rbac.roles[*].name'],
     ['role', 'ref', 'authorization.rbac.roles[*].inherits[*]', { edge: true }],
     ['role', 'ref', 'authorization.rbac.bindings[*].role'],
@@ -118,9 +120,9 @@ const RAW: Record<string, Row[]> = {
     ['locale', 'ref', 'fallback.*[*]', { check: false }],
     ['locale', 'ref', 'locales.<key>', { severity: 'warning' }],
   ],
-  'isolation-policy': [tenantRef],
+  'isolation-policy': [policyTenantRef],
   'access-control': [
-    tenantRef,
+    policyTenantRef,
     ['role', 'def', 'roles[*].name'],
     ['role', 'ref', 'roles[*].inherits[*]', { edge: true }],
     ['role', 'ref', 'bindings[*].role'],

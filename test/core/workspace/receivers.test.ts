@@ -187,13 +187,13 @@ test('unique ids: tenant_id, dashboard uid, job name across files', () => {
   assert.equal(d[0].severity, 'error');
 });
 
-test('undefined tenant: a tenant_id no tenant file declares (warning, with suggestions)', () => {
+test('undefined tenant: a tenant_id no tenant file declares (an error in a policy, with suggestions)', () => {
   const ws = new Ws({
     'acme/acme.tenant.yaml': 'tenant_id: acme\n',
     'acme/acme.isolation.yaml': 'tenant_id: acmee\nstrategy: row\n',
   });
   const [p] = ws.problems('acme/acme.isolation.yaml');
   assert.equal(p.code, 'ref.undefined-tenant');
-  assert.equal(p.severity, 'warning');
+  assert.equal(p.severity, 'error', 'an isolation policy for no tenant isolates nothing');
   assert.deepEqual(p.data?.suggestions, ['acme']);
 });
