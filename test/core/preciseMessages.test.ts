@@ -96,3 +96,12 @@ test('a mistyped tenant_id makes a policy govern no tenant: an error in policy f
   assert.equal(n?.code, 'ref.undefined-tenant');
   assert.equal(n?.severity, 'warning');
 });
+
+test('PromQL in a block scalar: the place a message states is in the file, not in the scalar', () => {
+  const from = '            / sum by (tenant, env) (rate(http_requests_total[5m]))';
+  const yaml = edited('platform/rules/tenants.rules.yml', from, from.slice(0, -1));
+  const d = only(validate(yaml, 'tenants.rules.yml'), 'promql.unclosed');
+  const line = yaml.split('\n').findIndex((l) => l === from.slice(0, -1));
+  const column = from.indexOf('(rate') + 1;
+  assert.equal(text(d), `\`expr\`: Missing ')' to close '(' opened at line ${line + 1}, column ${column}.`);
+});

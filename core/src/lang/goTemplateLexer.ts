@@ -38,6 +38,8 @@ export interface Tok {
   from: number;
   to: number;
   text: string;
+  /** A `}` that ends an action written with one brace (`{{ .X }` before the next `{{`). */
+  closes?: true;
   /** For `error` tokens: problem code and message args. */
   code?: Code;
   args?: Record<string, string | number>;
@@ -192,6 +194,13 @@ export function lexGoTemplate(text: string): Tok[] {
         if (parens.length === 0) return fail('template.unexpected-paren', i, i + 1);
         parens.pop();
         push('rparen', i, ++i);
+      } else if (c === '}' && closesAction(text, i)) {
+        // `{{ .X }` and then text or another action: the action ends here, so the next one is
+        // read as written (one problem for the mistake, none for what follows).
+        push('charitem', i, ++i);
+        (toks[toks.length - 1] as Tok).closes = true;
+        push('right', i, i);
+        break;
       } else if (c.charCodeAt(0) < 128 && c.charCodeAt(0) >= 32) {
         push('charitem', i, ++i);
       } else {
@@ -205,6 +214,14 @@ export function lexGoTemplate(text: string): Tok[] {
   }
   toks.push({ kind: 'eof', from: text.length, to: text.length, text: '' });
   return toks;
+}
+
+/** A single `}` at `i` is the intended end of its action: no `}}` comes before the next `{{`. */
+function closesAction(text: string, i: number): boolean {
+  const right = text.indexOf('}}', i + 1);
+  if (right < 0) return true;
+  const left = text.indexOf('{{', i + 1);
+  return left >= 0 && left < right;
 }
 
 function atTerminator(text: string, i: number): boolean {

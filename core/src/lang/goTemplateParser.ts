@@ -75,10 +75,7 @@ export class TemplateParser extends PipelineParser {
         case 'end': {
           const right = this.nextNonSpace();
           if (right.kind !== 'right') {
-            this.report('template.unexpected-token', right.from, right.to, {
-              token: describe(right),
-              context: '{{end}}',
-            });
+            this.reportUnexpected(right, '{{end}}');
             this.skipAction();
             return { kind: 'end', from: left.from, to: right.to };
           }

@@ -102,7 +102,17 @@ export class PipelineParser {
   }
   protected unexpected(t: Tok, context: string): never {
     if (t.kind === 'error') this.lexError(t);
-    this.abort('template.unexpected-token', t, { token: describe(t), context });
+    this.reportUnexpected(t, context);
+    throw new Abort();
+  }
+  /** An unexpected token; a `}` that ends its action (`{{ .X }`) is told to be `}}`. */
+  protected reportUnexpected(t: Tok, context: string): void {
+    if (!t.closes) return this.report('template.unexpected-token', t.from, t.to, { token: describe(t), context });
+    if (this.r.problems.length < MAX_PROBLEMS)
+      this.r.problems.push({
+        ...problem('template.unexpected-token', t.from, t.to, { token: describe(t), context }),
+        message: 'template.unexpected-token.brace',
+      });
   }
   protected lexError(t: Tok): never {
     this.fatal = true;

@@ -152,6 +152,7 @@ export const langProblems = {
   'template.undefined-variable':
     "Undefined variable '{name}'{hint}; declare it with '{{ {name} := … }}' before using it.",
   'template.unexpected-token': 'Unexpected {token} in {context}.',
+  'template.unexpected-token.brace': "Unexpected {token} in {context}: an action ends with '}}'; write '}}'.",
   'template.non-executable-command':
     "'{token}' cannot start pipeline stage {stage}: only the first stage may be a constant; later stages must be functions or methods.",
   'template.too-many-declarations':

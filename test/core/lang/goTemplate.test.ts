@@ -175,6 +175,59 @@ test('unknown fields are warnings on known data', () => {
   assert.deepEqual(checkGoTemplate('{{ with .CommonLabels }}{{ .anything }}{{ end }}', 'alertmanager'), []);
 });
 
+test('recovery: an action closed with one brace is one problem, and what follows is read as written', () => {
+  // `{{ .CommonLabels.severity }`: without recovery the action ran on into `{{ range .Alerts }}`,
+  // so `.Annotations` was looked up on the template data and the `{{ end }}` closed nothing.
+  const text = '{{ .CommonLabels.severity }\n{{ range .Alerts }}{{ .Annotations.summary }}{{ end }}';
+  const ps = checkGoTemplate(text, 'alertmanager');
+  assert.deepEqual(
+    ps.map((p) => [p.code, p.from, p.to]),
+    [['template.unexpected-token', 26, 27]],
+  );
+  assert.equal(formatLangMessage(ps[0]!), "Unexpected '}' in operand: an action ends with '}}'; write '}}'.");
+  // The same brace at the end of the text, and before plain text.
+  assert.equal(checkGoTemplate('{{ .Status }', 'alertmanager').length, 1);
+  assert.equal(checkGoTemplate('{{ .Status }\nfiring', 'alertmanager').length, 1);
+  // A brace inside an action that closes later is only an unexpected token.
+  const inside = checkGoTemplate('{{ .Status } }}', 'alertmanager');
+  assert.deepEqual(
+    inside.map((p) => [p.code, p.from, p.message]),
+    [['template.unexpected-token', 11, undefined]],
+  );
+  // Two mistakes, two problems: the `{{ end }` of an `{{ if }` written the same way.
+  assert.deepEqual(
+    checkGoTemplate('{{ if .Status }a{{ end }', 'alertmanager').map((p) => [p.code, p.from, p.message]),
+    [
+      ['template.unexpected-token', 14, 'template.unexpected-token.brace'],
+      ['template.unexpected-token', 23, 'template.unexpected-token.brace'],
+    ],
+  );
+});
+
+test('range and with change the type of the dot, and end restores it', () => {
+  assert.deepEqual(checkGoTemplate('{{ range .Alerts }}{{ .Annotations.summary }}{{ end }}', 'alertmanager'), []);
+  assert.deepEqual(
+    checkGoTemplate('{{ range .Alerts }}{{ end }}{{ .Annotations.summary }}', 'alertmanager').map((p) => p.code),
+    ['template.unknown-field'],
+    'after {{end}} the dot is the template data again',
+  );
+  assert.deepEqual(
+    checkGoTemplate('{{ range .Alerts }}{{ .Status }}{{ end }}', 'alertmanager'),
+    [],
+    'an alert has a Status too',
+  );
+  assert.deepEqual(
+    checkGoTemplate('{{ with .CommonLabels }}{{ .Alerts }}{{ end }}', 'alertmanager'),
+    [],
+    'inside with .CommonLabels the dot is a label map: any name is a label',
+  );
+  assert.deepEqual(
+    checkGoTemplate('{{ range .Alerts }}{{ .Receiver }}{{ end }}', 'alertmanager').map((p) => p.code),
+    ['template.unknown-field'],
+    'an alert has no Receiver',
+  );
+});
+
 test('extraction: defines, template refs, variables, label and value refs', () => {
   const r = parseGoTemplate(
     '{{ $labels.instance }} {{ .Labels.job }} {{ index $labels "pod" }} {{ $value | humanize }} {{ $externalLabels.cluster }}',
