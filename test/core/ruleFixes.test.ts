@@ -480,6 +480,11 @@ test('Go templates: `}}` where the action ends, `{{ end }}` added, a misspelt fu
     fixedBy(rules('"{{ $labels.instance is down"'), 'fix.rules.yaml', { code: 'template.unclosed-action' }),
     rules('"{{ $labels.instance }} is down"'),
   );
+  // One brace before the next action: that brace is written `}}`.
+  assert.equal(
+    fixedBy(rules('"{{ $labels.instance } is {{ $value }}"'), 'fix.rules.yaml', { code: 'template.unexpected-token' }),
+    rules('"{{ $labels.instance }} is {{ $value }}"'),
+  );
   assert.equal(
     fixedBy(rules("'{{ range $labels }}{{ . }} '"), 'fix.rules.yaml', { code: 'template.missing-end' }),
     rules("'{{ range $labels }}{{ . }}{{ end }} '"),

@@ -194,6 +194,9 @@ export function lexGoTemplate(text: string): Tok[] {
         if (parens.length === 0) return fail('template.unexpected-paren', i, i + 1);
         parens.pop();
         push('rparen', i, ++i);
+      } else if (c === '}' && !text.includes('}}', i + 1) && !text.includes('{{', i + 1)) {
+        // `{{ .X }` and nothing after that closes it: one problem, the unclosed action.
+        return fail('template.unclosed-action', leftFrom, Math.min(text.length, j));
       } else if (c === '}' && closesAction(text, i)) {
         // `{{ .X }` and then text or another action: the action ends here, so the next one is
         // read as written (one problem for the mistake, none for what follows).
@@ -216,12 +219,15 @@ export function lexGoTemplate(text: string): Tok[] {
   return toks;
 }
 
-/** A single `}` at `i` is the intended end of its action: no `}}` comes before the next `{{`. */
+/**
+ * A single `}` at `i` is the intended end of its action: another action follows, and no `}}`
+ * comes before it. (With no action after it, the action is reported unclosed, with its fixes.)
+ */
 function closesAction(text: string, i: number): boolean {
-  const right = text.indexOf('}}', i + 1);
-  if (right < 0) return true;
   const left = text.indexOf('{{', i + 1);
-  return left >= 0 && left < right;
+  if (left < 0) return false;
+  const right = text.indexOf('}}', i + 1);
+  return right < 0 || left < right;
 }
 
 function atTerminator(text: string, i: number): boolean {

@@ -74,6 +74,7 @@ export class TemplateParser extends PipelineParser {
           return undefined;
         case 'end': {
           const right = this.nextNonSpace();
+          if (right.kind === 'error') this.lexError(right);
           if (right.kind !== 'right') {
             this.reportUnexpected(right, '{{end}}');
             this.skipAction();

@@ -236,6 +236,11 @@ function fixesOf(p: LangProblem, value: string): TextFix[] {
     }
     case 'template.unclosed-action':
       return closeAction(value, p.from);
+    case 'template.unexpected-token':
+      // `{{ .X }` before the next action: the brace is the action's end, written `}}`.
+      return p.message === 'template.unexpected-token.brace' && value.slice(p.from, p.to) === '}'
+        ? [{ from: p.from, to: p.to, text: '}}', title: 'fix.close-action', args: {} }]
+        : [];
     case 'template.missing-end': {
       const open = value.lastIndexOf('{{', p.from);
       const text = open >= 0 && /^\{\{-?\s/.test(value.slice(open)) ? '{{ end }}' : '{{end}}';

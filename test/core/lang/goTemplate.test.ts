@@ -185,21 +185,27 @@ test('recovery: an action closed with one brace is one problem, and what follows
     [['template.unexpected-token', 26, 27]],
   );
   assert.equal(formatLangMessage(ps[0]!), "Unexpected '}' in operand: an action ends with '}}'; write '}}'.");
-  // The same brace at the end of the text, and before plain text.
-  assert.equal(checkGoTemplate('{{ .Status }', 'alertmanager').length, 1);
-  assert.equal(checkGoTemplate('{{ .Status }\nfiring', 'alertmanager').length, 1);
+  // With no action after it, the action is unclosed (one problem, whose fixes close it).
+  assert.deepEqual(
+    checkGoTemplate('{{ .Status }', 'alertmanager').map((p) => p.code),
+    ['template.unclosed-action'],
+  );
+  assert.deepEqual(
+    checkGoTemplate('{{ .Status }\nfiring', 'alertmanager').map((p) => p.code),
+    ['template.unclosed-action'],
+  );
   // A brace inside an action that closes later is only an unexpected token.
   const inside = checkGoTemplate('{{ .Status } }}', 'alertmanager');
   assert.deepEqual(
     inside.map((p) => [p.code, p.from, p.message]),
     [['template.unexpected-token', 11, undefined]],
   );
-  // Two mistakes, two problems: the `{{ end }` of an `{{ if }` written the same way.
+  // Two mistakes, two problems: the `{{ end }` of an `{{ if }` written the same way is unclosed.
   assert.deepEqual(
     checkGoTemplate('{{ if .Status }a{{ end }', 'alertmanager').map((p) => [p.code, p.from, p.message]),
     [
       ['template.unexpected-token', 14, 'template.unexpected-token.brace'],
-      ['template.unexpected-token', 23, 'template.unexpected-token.brace'],
+      ['template.unclosed-action', 16, undefined],
     ],
   );
 });
