@@ -16,6 +16,10 @@ const table = {
   'yaml.syntax': { severity: 'error', title: 'YAML syntax error' },
   'yaml.warning': { severity: 'warning', title: 'YAML warning (unknown tag, …)' },
   'yaml.ambiguous-scalar': { severity: 'error', title: 'A plain scalar YAML 1.1 and YAML 1.2 read differently' },
+  'yaml.misindented-key': {
+    severity: 'error',
+    title: 'A key at the wrong indentation, valid one level deeper or shallower',
+  },
   'json.syntax': { severity: 'error', title: 'JSON syntax error' },
   'document.duplicate-key': { severity: 'error', title: 'The same key twice in one mapping' },
   'document.too-deep': { severity: 'error', title: 'Nesting too deep to check' },

@@ -36,6 +36,7 @@ import { documentSymbols, foldingRanges, selectionRanges } from './features/stru
 import { documentLinks } from './features/links';
 import { formatDocument } from './features/format';
 import { codeActions, FIX_ALL_KIND } from './features/fixes/codeActions';
+import { withIndentHints } from './validation/indent';
 import type { CodeAction, CodeActionContext } from 'vscode-languageserver-types';
 
 export interface LanguageServiceOptions {
@@ -155,7 +156,12 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   };
 
   /** `later`: the chunk is not the stream's first, so its parts are numbered from 1 (rules only learn whether a part comes first). */
-  const validateChunk = (
+  const validateChunk = (text: string, format: DocumentFormat, schema: LoadedSchema | undefined, later: boolean) => {
+    const problems = checkChunk(text, format, schema, later);
+    if (format !== 'yaml' || !schema?.validate) return problems;
+    return withIndentHints(text, problems, (moved) => checkChunk(moved, format, schema, later));
+  };
+  const checkChunk = (
     text: string,
     format: DocumentFormat,
     schema: LoadedSchema | undefined,

@@ -7,6 +7,10 @@
 export const documentProblems = {
   'yaml.syntax': 'YAML syntax error: {detail}.',
   'yaml.warning': 'YAML: {detail}.',
+  'yaml.misindented-key':
+    '`{key}` is at the wrong indentation: it is read as a key of {where}; {spaces} spaces deeper it is a key of `{parent}`, where it is valid.',
+  'yaml.misindented-key.shallower':
+    '`{key}` is at the wrong indentation: it is read as a key of {where}; {spaces} spaces less it is a key beside `{parent}`, where it is valid.',
   'json.syntax': 'JSON syntax error: {detail}.',
   'document.duplicate-key':
     'Duplicate key `{key}`: it is already defined in this mapping, and only the last value would be kept. Remove one of them.',

@@ -37,6 +37,8 @@ export const fixTitles = {
   'fix.target-host-scheme-path': 'Write `{host}` and set `scheme: {scheme}` and `metrics_path: {path}` in the job',
   'fix.remove-definition': 'Remove the unused definition of `{name}`',
   'fix.remove-rule': 'Remove the repeated rule `{name}`',
+  'fix.indent-key': 'Indent `{key}` by {spaces} spaces',
+  'fix.outdent-key': 'Outdent `{key}` by {spaces} spaces',
   'fix.all-code': 'Fix all `{code}` problems in this file',
   'fix.all-safe': 'Fix all safely fixable tenant-config problems',
 } as const;

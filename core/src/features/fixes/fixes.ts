@@ -10,6 +10,7 @@ import { insertProperties, removeProperty, renameKey, replaceValue, type OffsetE
 import { descriptorFixes } from './descriptors';
 import { migrationFixes } from './migrate';
 import { phrase } from '../../messages';
+import { indentEdits } from '../../validation/indent';
 
 /** One way to fix one diagnostic: a title, the edits, and whether fix-all may apply it unattended. */
 export interface Fix {
@@ -121,6 +122,12 @@ function codeFixes(input: FixInput): Fix[] {
   const code = String(input.diagnostic.code);
   const path = asPath(data.path);
   switch (code) {
+    case 'yaml.misindented-key': {
+      const delta = typeof data.indent === 'number' ? data.indent : 0;
+      const edits = indentEdits(text, input.offset, delta);
+      const args = { key: String(path[path.length - 1] ?? ''), spaces: Math.abs(delta) };
+      return edits.length ? [{ title: phrase(delta > 0 ? 'fix.indent-key' : 'fix.outdent-key', args), edits }] : [];
+    }
     case 'schema.required': {
       const missing = (Array.isArray(data.missing) ? data.missing : []).map(String);
       return missing.length ? requiredFix(input, path, missing) : [];
