@@ -1,0 +1,77 @@
+/**
+ * yaml's own pipeline (lexer → concrete syntax tree → composed documents), as `parseAllDocuments`
+ * runs it, with a check between the last two steps. The lexer and the CST parser are iterative and
+ * use no regular expressions, so they are safe at any depth; the composer recurses once per
+ * nesting level, so the tree is measured first and a document nesting deeper than the limit is
+ * never composed. The same walk records where quoted scalars lie (line-break characters inside
+ * them are content, outside them they hide text from YAML 1.1 readers).
+ */
+import { Composer, Parser, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+
+type Options = ParseOptions & DocumentOptions & SchemaOptions;
+
+export interface CstRead {
+  docs: Document.Parsed[];
+  /** Offset of the first collection nested deeper than the limit, or -1. */
+  tooDeep: number;
+  /** Sorted, non-overlapping [start, end) ranges of single- and double-quoted scalars. */
+  quoted: Array<[number, number]>;
+}
+
+interface CstToken {
+  type: string;
+  offset?: number;
+  source?: string;
+  value?: CstToken;
+  key?: CstToken;
+  items?: Array<{ key?: CstToken; value?: CstToken; start?: CstToken[]; sep?: CstToken[] }>;
+  props?: CstToken[];
+  start?: CstToken[];
+  end?: CstToken[];
+}
+
+const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
+
+/** Read a YAML text (lone CRs already line breaks). Throws only where yaml itself throws. */
+export function readYamlCst(text: string, options: Options, maxDepth: number): CstRead {
+  const tokens = Array.from(new Parser().parse(text)) as unknown as CstToken[];
+  const quoted: Array<[number, number]> = [];
+  const tooDeep = measure(tokens, maxDepth, quoted);
+  if (tooDeep >= 0) return { docs: [], tooDeep, quoted };
+  quoted.sort((a, b) => a[0] - b[0]);
+  const docs = Array.from(new Composer(options).compose(tokens as never)) as Document.Parsed[];
+  return { docs, tooDeep: -1, quoted };
+}
+
+/** Depth-first over the tree with an explicit stack: the first too-deep collection's offset, or -1. */
+function measure(tokens: CstToken[], maxDepth: number, quoted: Array<[number, number]>): number {
+  const stack: Array<[CstToken | undefined, number]> = [];
+  for (let i = tokens.length - 1; i >= 0; i--) stack.push([tokens[i], 0]);
+  while (stack.length) {
+    const [token, outer] = stack.pop()!;
+    if (!token || typeof token !== 'object') continue;
+    const depth = COLLECTIONS.has(token.type) ? outer + 1 : outer;
+    if (depth > maxDepth) return token.offset ?? 0;
+    if (
+      (token.type === 'single-quoted-scalar' || token.type === 'double-quoted-scalar') &&
+      typeof token.offset === 'number' &&
+      typeof token.source === 'string'
+    )
+      quoted.push([token.offset, token.offset + token.source.length]);
+    const push = (t: CstToken | undefined): void => {
+      if (t && typeof t === 'object') stack.push([t, depth]);
+    };
+    push(token.value);
+    push(token.key);
+    for (const item of token.items ?? []) {
+      push(item.key);
+      push(item.value);
+      for (const t of item.start ?? []) push(t);
+      for (const t of item.sep ?? []) push(t);
+    }
+    for (const t of token.props ?? []) push(t);
+    if (Array.isArray(token.start)) for (const t of token.start) push(t);
+    if (Array.isArray(token.end)) for (const t of token.end) push(t);
+  }
+  return -1;
+}
