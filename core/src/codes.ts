@@ -13,6 +13,10 @@ export const codes: Record<string, CodeInfo> = {
   'yaml.syntax': { severity: 'error', title: 'YAML syntax error' },
   'yaml.warning': { severity: 'warning', title: 'YAML warning (unknown tag, …)' },
   'yaml.ambiguous-scalar': { severity: 'error', title: 'A plain scalar YAML 1.1 and YAML 1.2 read differently' },
+  'yaml.unicode-line-break': {
+    severity: 'error',
+    title: 'NEL, LINE SEPARATOR or PARAGRAPH SEPARATOR outside quotes: a line break for YAML 1.1 readers',
+  },
   'json.syntax': { severity: 'error', title: 'JSON syntax error' },
   'document.duplicate-key': { severity: 'error', title: 'The same key twice in one mapping' },
   'document.too-deep': { severity: 'error', title: 'Nesting too deep to check' },

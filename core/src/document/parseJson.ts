@@ -2,6 +2,7 @@ import { parseTree, printParseErrorCode, type Node as JNode, type ParseError } f
 import type { ASTNode, ValueNode, ObjectNode, ArrayNode, PropertyNode, StringNode } from './ast';
 import type { DocumentPart, ReadProblem } from './document';
 import { MAX_DEPTH } from './parseYaml';
+import { duplicateKeyProblems } from './duplicates';
 
 /**
  * Read a JSON text into one format-neutral part. Comments and trailing commas are reported
@@ -41,7 +42,7 @@ export function parseJson(text: string): DocumentPart {
       data: { jsonCode: printParseErrorCode(err.error) },
     });
   }
-  const root = tree ? convert(tree, undefined, problems) : undefined;
+  const root = tree ? convert(tree, undefined, problems, text) : undefined;
   return { start: 0, end: text.length, root, problems, yaml11: [], hasAliases: false, index: 0 };
 }
 
@@ -105,12 +106,11 @@ function findTooDeep(text: string): number {
   return -1;
 }
 
-function convert(node: JNode, parent: ASTNode | undefined, problems: ReadProblem[]): ValueNode {
+function convert(node: JNode, parent: ASTNode | undefined, problems: ReadProblem[], text: string): ValueNode {
   const base = { offset: node.offset, length: node.length, parent };
   switch (node.type) {
     case 'object': {
       const obj: ObjectNode = { type: 'object', properties: [], flow: true, ...base };
-      const seen = new Set<string>();
       for (const child of node.children ?? []) {
         const [k, v] = child.children ?? [];
         if (!k) continue;
@@ -130,25 +130,15 @@ function convert(node: JNode, parent: ASTNode | undefined, problems: ReadProblem
           colonOffset: child.colonOffset,
         };
         keyNode.parent = prop;
-        if (v) prop.valueNode = convert(v, prop, problems);
-        if (seen.has(keyNode.value)) {
-          problems.push({
-            code: 'document.duplicate-key',
-            offset: k.offset,
-            length: k.length,
-            severity: 'error',
-            args: { key: keyNode.value },
-            data: { key: keyNode.value },
-          });
-        }
-        seen.add(keyNode.value);
+        if (v) prop.valueNode = convert(v, prop, problems, text);
         obj.properties.push(prop);
       }
+      for (const p of duplicateKeyProblems(obj, text, 0)) problems.push(p);
       return obj;
     }
     case 'array': {
       const arr: ArrayNode = { type: 'array', items: [], flow: true, ...base };
-      for (const child of node.children ?? []) arr.items.push(convert(child, arr, problems));
+      for (const child of node.children ?? []) arr.items.push(convert(child, arr, problems, text));
       return arr;
     }
     case 'string':
