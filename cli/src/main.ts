@@ -9,6 +9,7 @@ import { createWorkspaceIndex } from '../../core/src/index';
 import { resolveSettings } from '../../protocol/src/index';
 import { loadBundledSchemas, readFileUri, findSchemasDir } from '../../server/src/schemaFiles';
 import { expandArgs } from './files';
+import { escapeForTerminal as esc, escapeJsonForTerminal as escJson } from './escape';
 
 const USAGE = `Usage: tenant-config lint [options] <files | folders | globs>...
 
@@ -81,7 +82,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     return argv.length === 0 ? 2 : 0;
   }
   if (typeof opts === 'string') {
-    err(`tenant-config: ${opts}\n\n${USAGE}`);
+    err(`tenant-config: ${esc(opts)}\n\n${USAGE}`);
     return 2;
   }
   let raw: unknown = {};
@@ -89,7 +90,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     try {
       raw = JSON.parse(fs.readFileSync(path.resolve(cwd, opts.config), 'utf8'));
     } catch (e) {
-      err(`tenant-config: cannot read the settings file ${opts.config}: ${(e as Error).message}`);
+      err(esc(`tenant-config: cannot read the settings file ${opts.config}: ${(e as Error).message}`));
       return 2;
     }
   }
@@ -102,7 +103,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   if (opts.schema) {
     const forced = service.store.entry(opts.schema) ? opts.schema : path.resolve(cwd, opts.schema);
     if (!service.store.entry(opts.schema) && !fs.existsSync(forced)) {
-      err(`tenant-config: schema '${opts.schema}' is neither a bundled schema id nor a file`);
+      err(esc(`tenant-config: schema '${opts.schema}' is neither a bundled schema id nor a file`));
       return 2;
     }
     settings.schemas = { [forced]: ['**/*'] };
@@ -116,7 +117,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
   const { files, missing } = expandArgs(opts.paths, cwd, opts.ignore);
   let ioError = false;
   for (const m of missing) {
-    err(`tenant-config: ${m}: no such file, folder or matching files`);
+    err(`tenant-config: ${esc(m)}: no such file, folder or matching files`);
     ioError = true;
   }
   // Read and associate every file first: the cross-file index needs them all before any is checked.
@@ -126,7 +127,11 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     try {
       text = fs.readFileSync(f.file, 'utf8');
     } catch (e) {
-      err(`tenant-config: ${path.relative(cwd, f.file)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      err(
+        esc(
+          `tenant-config: ${path.relative(cwd, f.file)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+        ),
+      );
       ioError = true;
       continue;
     }
@@ -190,7 +195,7 @@ export function main(argv: string[], out: (s: string) => void, err: (s: string) 
     for (const r of results) {
       for (const d of r.diagnostics)
         out(
-          `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY_NAME[d.severity ?? 1]} ${String(d.code)} ${d.message}`,
+          `${esc(r.file)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY_NAME[d.severity ?? 1]} ${String(d.code)} ${esc(String(d.message))}`,
         );
     }
     err(`${results.length} file(s) checked: ${errors} error(s), ${warnings} warning(s)`);
@@ -206,6 +211,6 @@ if (require.main === module) {
     (s) => lines.push(s),
     (s) => process.stderr.write(s + '\n'),
   );
-  process.stdout.write(lines.length ? lines.join('\n') + '\n' : '');
+  process.stdout.write(lines.length ? escJson(lines.join('\n')) + '\n' : '');
   process.exitCode = code;
 }
