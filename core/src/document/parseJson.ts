@@ -87,7 +87,11 @@ function jsonErrorText(code: string): string {
   }
 }
 
-/** Offset where bracket nesting first exceeds the limit, or -1 (strings skipped). */
+/**
+ * Offset where bracket nesting first exceeds the limit, or -1. Strings are skipped as the JSON
+ * scanner reads them (they end at a line break when unterminated); a closing bracket with nothing
+ * open closes nothing.
+ */
 function findTooDeep(text: string): number {
   let depth = 0;
   let inString = false;
@@ -95,13 +99,13 @@ function findTooDeep(text: string): number {
     const c = text.charCodeAt(i);
     if (inString) {
       if (c === 92 /* \ */) i++;
-      else if (c === 34) inString = false;
+      else if (c === 34 || c === 10 || c === 13) inString = false;
       continue;
     }
     if (c === 34) inString = true;
     else if (c === 123 || c === 91) {
       if (++depth > MAX_DEPTH) return i;
-    } else if (c === 125 || c === 93) depth--;
+    } else if ((c === 125 || c === 93) && depth > 0) depth--;
   }
   return -1;
 }

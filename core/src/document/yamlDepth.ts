@@ -180,7 +180,7 @@ class DepthScan {
     let lastOpen = indent;
     for (;;) {
       while (p < this.lineEnd && isBlank(t.charCodeAt(p))) p++;
-      if (p >= this.lineEnd) return;
+      if (p >= this.lineEnd || this.found >= 0) return;
       const c = t.charCodeAt(p);
       const col = p - this.lineStart;
       if ((c === 45 /* - */ || c === 63 /* ? */ || c === 58) /* : */ && this.endsToken(p + 1)) {
@@ -289,6 +289,7 @@ class DepthScan {
       if (c === 91 /* [ */ || c === 123 /* { */) {
         this.flow++;
         this.check(i);
+        if (this.found >= 0) return -1;
         start = true;
       } else if (c === 93 /* ] */ || c === 125 /* } */) {
         if (this.flow > 0) this.flow--;
