@@ -36,8 +36,6 @@ export function insertProperties(
   entries: Array<{ key: string; value: ValueIntent }>,
 ): OffsetEdit | undefined {
   const w = new SnippetWriter(false);
-  const anchor = target.emptyValueOf?.keyNode.offset ?? target.object?.offset ?? 0;
-  const eol = eolNear(text, anchor);
   if (target.emptyValueOf) {
     const prop = target.emptyValueOf;
     const keyCol = columnOf(text, prop.keyNode.offset);
@@ -49,6 +47,7 @@ export function insertProperties(
       return { offset: v.offset, length: v.length, text: `{ ${body} }` };
     }
     const at = lineEndOf(text, prop.keyNode.offset);
+    const eol = eolNear(text, at);
     // Keep a trailing comment on the key line where it is.
     return {
       offset: at,
@@ -72,6 +71,7 @@ export function insertProperties(
     const last = props[props.length - 1];
     const end = nodeEnd(text, last);
     const multiline = /[\r\n]/.test(text.slice(obj.offset, close));
+    const eol = eolNear(text, end);
     const col = columnOf(text, props[0].keyNode.offset);
     const indent = multiline ? ' '.repeat(col) : '';
     const sep = multiline ? ',' + eol + indent : ', ';
@@ -86,6 +86,7 @@ export function insertProperties(
   const indent = ' '.repeat(col);
   const last = props[props.length - 1];
   const at = lineEndOf(text, nodeEnd(text, last));
+  const eol = eolNear(text, at);
   return {
     offset: at,
     length: 0,
@@ -205,7 +206,6 @@ export function insertItems(
   items: ValueIntent[],
 ): OffsetEdit | undefined {
   const w = new SnippetWriter(false);
-  const eol = eolNear(text, arr.offset);
   if (dialect.name === 'json' || arr.flow) {
     const close = text.lastIndexOf(']', arr.offset + arr.length);
     if (close < arr.offset) return undefined;
@@ -215,6 +215,7 @@ export function insertItems(
       return { offset: arr.offset + 1, length: close - arr.offset - 1, text: values.join(', ') };
     const lastItem = arr.items[arr.items.length - 1];
     const multiline = /[\r\n]/.test(text.slice(arr.offset, close));
+    const eol = eolNear(text, nodeEnd(text, lastItem));
     const sep = multiline ? ',' + eol + ' '.repeat(columnOf(text, arr.items[0].offset)) : ', ';
     return { offset: nodeEnd(text, lastItem), length: 0, text: values.map((v) => sep + v).join('') };
   }
@@ -223,6 +224,7 @@ export function insertItems(
   if (dash === undefined) return undefined;
   const indent = ' '.repeat(columnOf(text, dash));
   const at = lineEndOf(text, nodeEnd(text, arr.items[arr.items.length - 1]));
+  const eol = eolNear(text, at);
   return {
     offset: at,
     length: 0,
