@@ -10,7 +10,7 @@ import { duplicateKeyProblems } from './duplicates';
  */
 export function parseJson(text: string): DocumentPart {
   const problems: ReadProblem[] = [];
-  const deep = findTooDeep(text);
+  const deep = jsonTooDeep(text);
   if (deep >= 0) {
     problems.push({ code: 'document.too-deep', offset: deep, length: 1, severity: 'error', args: { max: MAX_DEPTH } });
     return { start: 0, end: text.length, root: undefined, problems, yaml11: [], hasAliases: false, index: 0 };
@@ -92,7 +92,7 @@ function jsonErrorText(code: string): string {
  * scanner reads them (they end at a line break when unterminated); a closing bracket with nothing
  * open closes nothing.
  */
-function findTooDeep(text: string): number {
+export function jsonTooDeep(text: string): number {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
