@@ -149,6 +149,27 @@ export function verifiedFixes(ctx: FeatureContext, doc: TextDocument, d: Diagnos
   return out;
 }
 
+/**
+ * Text the fix-all actions of one request may re-validate, about a second of validation: each
+ * candidate fix costs a validation of the edited chunk, so in a large document with hundreds of
+ * problems they would take minutes. Past it, a fix-all covers the problems checked so far.
+ */
+const FIX_ALL_BUDGET = 1_000_000;
+
+type Budgeted = Verification & { exhausted(): boolean };
+
+function withBudget(v: Verification, chars: number): Budgeted {
+  let left = chars;
+  return {
+    current: v.current,
+    revalidate: (text, crossFile) => {
+      left -= text.length;
+      return v.revalidate(text, crossFile);
+    },
+    exhausted: () => left <= 0,
+  };
+}
+
 export function codeActions(
   ctx: FeatureContext,
   doc: TextDocument,
@@ -163,6 +184,7 @@ export function codeActions(
     !only ||
     only.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.SourceFixAll || k === CodeActionKind.Source);
   const actions: CodeAction[] = [];
+  const budget = withBudget(v, FIX_ALL_BUDGET);
   if (wantsQuickFix) {
     const targets = context.diagnostics.filter(isOurs);
     for (const d of targets) {
@@ -181,7 +203,7 @@ export function codeActions(
     for (const code of codes) {
       const same = v.current.filter((d) => String(d.code) === code && isOurs(d));
       if (same.length < 2) continue;
-      const edits = combine(ctx, doc, same, v, false);
+      const edits = combine(ctx, doc, same, budget, false);
       if (edits.length > 1)
         actions.push({
           title: t('fix.all-code', { code }),
@@ -192,7 +214,7 @@ export function codeActions(
     }
   }
   if (wantsFixAll) {
-    const edits = combine(ctx, doc, v.current.filter(isOurs), v, true);
+    const edits = combine(ctx, doc, v.current.filter(isOurs), budget, true);
     if (edits.length)
       actions.push({
         title: t('fix.all-safe'),
@@ -210,11 +232,12 @@ function combine(
   ctx: FeatureContext,
   doc: TextDocument,
   targets: Diagnostic[],
-  v: Verification,
+  v: Budgeted,
   safeOnly: boolean,
 ): OffsetEdit[] {
   const chosen: OffsetEdit[] = [];
   for (const d of targets.slice(0, 200)) {
+    if (v.exhausted()) break;
     const fix = verifiedFixes(ctx, doc, d, v).find((f) => f.preferred && (!safeOnly || f.safe));
     if (!fix || fix.edits.some((e) => chosen.some((c) => overlaps(c, e)))) continue;
     chosen.push(...fix.edits);
