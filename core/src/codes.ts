@@ -32,6 +32,7 @@ export const codes: Record<string, CodeInfo> = {
   'schema.length': { severity: 'error', title: 'A string too short or too long' },
   'schema.items-count': { severity: 'error', title: 'A list with too few or too many items' },
   'schema.unique-items': { severity: 'error', title: 'A list with a duplicate item' },
+  'schema.items-not-checked': { severity: 'warning', title: 'A list too long to check every item' },
   'schema.properties-count': { severity: 'error', title: 'A mapping with too few or too many keys' },
   'schema.property-name': { severity: 'error', title: 'A key whose name is not allowed' },
   'schema.dependency': { severity: 'error', title: 'A key that needs another key' },

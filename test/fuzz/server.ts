@@ -8,7 +8,7 @@ import { IndexStatusRequest, type IndexStatus } from '../../protocol/src/index';
 import { TestClient } from '../support/lspClient';
 import { repoRoot } from '../support/service';
 import { checkRanges, random, type Tally } from './checks';
-import { HOSTILE, nesting } from './mutations';
+import { HOSTILE, MAX_FUZZ_CHARS, nesting } from './mutations';
 
 /**
  * Edit sequences sent through the real bundled server over stdio: incremental changes of hostile
@@ -194,6 +194,11 @@ function edit(
     inserted = String.fromCharCode(...Array.from({ length: 1 + rnd.int(20) }, () => rnd.int(0x10000)));
   else inserted = '';
   if (rnd.chance(0.03)) return { text: inserted || text.slice(0, rnd.int(text.length + 1)) };
+  // Past the size mutants keep to, cut instead of adding.
+  if (text.length + inserted.length > MAX_FUZZ_CHARS) {
+    const from = rnd.int(text.length + 1);
+    return { range: { start: doc.positionAt(from), end: doc.positionAt(from + (text.length >> 1)) }, text: '' };
+  }
   const start = rnd.int(text.length + 1);
   const end = Math.min(text.length, start + (rnd.chance(0.5) ? rnd.int(300) : 0));
   const range = { start: doc.positionAt(start), end: doc.positionAt(end) };

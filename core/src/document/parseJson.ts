@@ -1,6 +1,6 @@
 import { parseTree, printParseErrorCode, type Node as JNode, type ParseError } from 'jsonc-parser';
 import type { ASTNode, ValueNode, ObjectNode, ArrayNode, PropertyNode, StringNode } from './ast';
-import type { DocumentPart, ReadProblem } from './document';
+import { capProblems, type DocumentPart, type ReadProblem } from './document';
 import { MAX_DEPTH } from './parseYaml';
 import { duplicateKeyProblems } from './duplicates';
 
@@ -43,7 +43,7 @@ export function parseJson(text: string): DocumentPart {
     });
   }
   const root = tree ? convert(tree, undefined, problems, text) : undefined;
-  return { start: 0, end: text.length, root, problems, yaml11: [], hasAliases: false, index: 0 };
+  return { start: 0, end: text.length, root, problems: capProblems(problems), yaml11: [], hasAliases: false, index: 0 };
 }
 
 function jsonErrorText(code: string): string {

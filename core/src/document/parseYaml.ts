@@ -23,7 +23,7 @@ import type {
   Yaml11Scalar,
   AliasNode,
 } from './ast';
-import type { DocumentPart, ReadProblem } from './document';
+import { capProblems, MAX_PROBLEMS_PER_CODE, type DocumentPart, type ReadProblem } from './document';
 import { yamlTooDeep } from './yamlDepth';
 import { readYamlCst } from './yamlCst';
 import { normalizeLoneCr, unicodeBreaksOutside, UNICODE_BREAKS, codePointName } from './lineBreaks';
@@ -96,6 +96,7 @@ export function parseYaml(text: string, base = 0, firstIndex = 0): DocumentPart[
     const part = parts.find((p) => p.start <= base + at && base + at < p.end) ?? parts[parts.length - 1];
     part.problems.push(problem);
   }
+  for (const part of parts) capProblems(part.problems);
   return parts;
 }
 
@@ -126,8 +127,11 @@ class YamlReader {
   ) {}
 
   read(doc: Document.Parsed): DocumentPart {
-    for (const err of doc.errors) this.problems.push(this.yamlProblem(err.code, err.message, err.pos, 'error'));
-    for (const warn of doc.warnings) this.problems.push(this.yamlProblem(warn.code, warn.message, warn.pos, 'warning'));
+    // Past the cap of problems per code (see capProblems) the rest are not even described.
+    for (const err of doc.errors.slice(0, MAX_PROBLEMS_PER_CODE))
+      this.problems.push(this.yamlProblem(err.code, err.message, err.pos, 'error'));
+    for (const warn of doc.warnings.slice(0, MAX_PROBLEMS_PER_CODE))
+      this.problems.push(this.yamlProblem(warn.code, warn.message, warn.pos, 'warning'));
     let root: ValueNode | undefined;
     try {
       root = doc.contents ? this.convert(doc.contents as YNode, undefined, 0) : undefined;

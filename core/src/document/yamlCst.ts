@@ -24,10 +24,8 @@ interface CstToken {
   source?: string;
   value?: CstToken;
   key?: CstToken;
-  items?: Array<{ key?: CstToken; value?: CstToken; start?: CstToken[]; sep?: CstToken[] }>;
+  items?: Array<{ key?: CstToken; value?: CstToken }>;
   props?: CstToken[];
-  start?: CstToken[];
-  end?: CstToken[];
 }
 
 const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
@@ -39,8 +37,17 @@ export function readYamlCst(text: string, options: Options, maxDepth: number): C
   const tooDeep = measure(tokens, maxDepth, quoted);
   if (tooDeep >= 0) return { docs: [], tooDeep, quoted };
   quoted.sort((a, b) => a[0] - b[0]);
-  const docs = Array.from(new Composer(options).compose(tokens as never)) as Document.Parsed[];
-  return { docs, tooDeep: -1, quoted };
+  // yaml reports each syntax error as an Error, and capturing its stack trace is most of the cost
+  // of a line of 100,000 stray `a: `: no stack is kept while composing (the errors' positions are).
+  const errors = Error as unknown as { stackTraceLimit?: number };
+  const limit = errors.stackTraceLimit;
+  errors.stackTraceLimit = 0;
+  try {
+    const docs = Array.from(new Composer(options).compose(tokens as never)) as Document.Parsed[];
+    return { docs, tooDeep: -1, quoted };
+  } finally {
+    errors.stackTraceLimit = limit;
+  }
 }
 
 /** Depth-first over the tree with an explicit stack: the first too-deep collection's offset, or -1. */
@@ -61,17 +68,15 @@ function measure(tokens: CstToken[], maxDepth: number, quoted: Array<[number, nu
     const push = (t: CstToken | undefined): void => {
       if (t && typeof t === 'object') stack.push([t, depth]);
     };
+    // Only nodes: the composer recurses into keys and values (the source tokens between them,
+    // indicators, comments and misplaced tokens alike, are read as properties or errors).
     push(token.value);
     push(token.key);
     for (const item of token.items ?? []) {
       push(item.key);
       push(item.value);
-      for (const t of item.start ?? []) push(t);
-      for (const t of item.sep ?? []) push(t);
     }
     for (const t of token.props ?? []) push(t);
-    if (Array.isArray(token.start)) for (const t of token.start) push(t);
-    if (Array.isArray(token.end)) for (const t of token.end) push(t);
   }
   return -1;
 }

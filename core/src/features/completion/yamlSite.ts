@@ -68,6 +68,24 @@ function keyColonEnd(rest: string, blank: boolean): number {
   return blank && i < rest.length && !/\s/.test(rest[i]) ? -1 : i;
 }
 
+/**
+ * The word before each `:` of a flow mapping's text (`{a: 1, b: 2` → a, b), scanning back from
+ * each colon: a regular expression scanning forward from every position backtracked
+ * quadratically on a long run of word characters.
+ */
+function keysBeforeColons(s: string): string[] {
+  const keys: string[] = [];
+  const stop = (c: string): boolean => c === ',' || c === '{' || c === ':' || /\s/.test(c);
+  for (let c = s.indexOf(':'); c >= 0; c = s.indexOf(':', c + 1)) {
+    let end = c;
+    while (end > 0 && /\s/.test(s[end - 1])) end--;
+    let start = end;
+    while (start > 0 && !stop(s[start - 1])) start--;
+    if (start < end) keys.push(s.slice(start, end));
+  }
+  return keys;
+}
+
 /** `key:` followed by a blank or the end. */
 const isKeyLine = (rest: string): boolean => keyColonEnd(rest, true) >= 0;
 
@@ -128,7 +146,10 @@ function containerAt(
         return { path: [...getNodePath(cur), (cur as { items: unknown[] }).items.length - 1] };
       }
       if (hasEmptyValue(s.rest)) {
-        const key = s.rest.replace(/\s*:.*$/, '').replace(/^["']|["']$/g, '');
+        const key = s.rest
+          .slice(0, keyColonEnd(s.rest, false) - 1)
+          .trimEnd()
+          .replace(/^["']|["']$/g, '');
         const p = valuePathOfKeyAt(root, l.start + s.keyCol, key);
         return p ? { path: p } : undefined;
       }
@@ -305,7 +326,7 @@ function flowSite(
   const replace = { offset: offset - partial.length, length: partial.length };
   if (isMap) {
     const existing = new Set<string>();
-    for (const m of inner.matchAll(/([^,{\s:]+)\s*:/g)) existing.add(unquote(m[1]).text);
+    for (const k of keysBeforeColons(inner)) existing.add(unquote(k).text);
     return { kind: 'key', path, partial: unquote(partial).text, replace, indent: '', existing };
   }
   return {

@@ -137,11 +137,12 @@ function toTextEdits(doc: TextDocument, edits: OffsetEdit[]): TextEdit[] {
  * Verified fixes for one diagnostic. Fixes with the same title are alternatives (a closing `}}` at
  * the end of the line or after the first word): only the first that verifies is kept.
  */
-export function verifiedFixes(ctx: FeatureContext, doc: TextDocument, d: Diagnostic, v: Verification): Fix[] {
+export function verifiedFixes(ctx: FeatureContext, doc: TextDocument, d: Diagnostic, v: Budgeted): Fix[] {
   if (!isOurs(d)) return [];
   const text = doc.getText();
   const out: Fix[] = [];
   for (const fix of candidates(ctx, doc, d)) {
+    if (v.exhausted()) break;
     if (out.some((f) => f.title === fix.title)) continue;
     if (verify(v.current, v.revalidate(applyOffsetEdits(text, fix.edits), String(d.code).startsWith('ref.')), d, fix))
       out.push(fix);
@@ -150,11 +151,12 @@ export function verifiedFixes(ctx: FeatureContext, doc: TextDocument, d: Diagnos
 }
 
 /**
- * Text the fix-all actions of one request may re-validate, about a second of validation: each
+ * Text the verification of one request may re-validate, well under a second of validation: each
  * candidate fix costs a validation of the edited chunk, so in a large document with hundreds of
- * problems they would take minutes. Past it, a fix-all covers the problems checked so far.
+ * problems the fix-all actions would take minutes. Past it, no further candidate is verified (an
+ * unverified fix is not offered) and a fix-all covers the problems checked so far.
  */
-const FIX_ALL_BUDGET = 1_000_000;
+const VERIFY_BUDGET = 600_000;
 
 type Budgeted = Verification & { exhausted(): boolean };
 
@@ -184,11 +186,11 @@ export function codeActions(
     !only ||
     only.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.SourceFixAll || k === CodeActionKind.Source);
   const actions: CodeAction[] = [];
-  const budget = withBudget(v, FIX_ALL_BUDGET);
+  const budget = withBudget(v, VERIFY_BUDGET);
   if (wantsQuickFix) {
     const targets = context.diagnostics.filter(isOurs);
     for (const d of targets) {
-      for (const fix of verifiedFixes(ctx, doc, d, v)) {
+      for (const fix of verifiedFixes(ctx, doc, d, budget)) {
         actions.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,
