@@ -19,6 +19,7 @@ const seed = Number(value('seed') ?? Date.now() % 2 ** 31);
 const allPatterns = args.includes('--all-patterns');
 const SHARES = { mutations: 0.35, schemas: 0.25, server: 0.4 };
 const targets = (value('targets') ?? Object.keys(SHARES).join(',')).split(',');
+for (const t of targets) if (!(t in SHARES)) throw new Error(`fuzz: unknown target ${t} (${Object.keys(SHARES).join(', ')})`);
 const worker = join('out', 'test', 'fuzz', 'run.js');
 if (!existsSync(worker) || !existsSync(join('dist', 'server.js'))) {
   console.error('fuzz: run `npm run build` first');
@@ -80,7 +81,8 @@ function runOnce(target, ms, runSeed, caseFile) {
 
 const totals = [];
 for (const [k, target] of targets.entries()) {
-  const budget = Math.round(totalMs * (SHARES[target] ?? 1 / targets.length));
+  const shares = targets.reduce((n, x) => n + (SHARES[x] ?? 0), 0) || 1;
+  const budget = Math.round((totalMs * (SHARES[target] ?? 0)) / shares);
   const t = { target, cases: 0, answers: 0, slow: 0, maxMs: 0, maxWallMs: 0, wallOver: 0, peakRssMb: 0, crashes: 0, hangs: 0, counts: {}, findings: [] };
   const deadline = Date.now() + budget;
   for (let run = 0; Date.now() < deadline - 2000; run++) {

@@ -7,6 +7,7 @@ import type { DocumentFormat } from '../document/document';
 import { splitLines } from '../document/lineBreaks';
 import { yamlTooDeep } from '../document/yamlDepth';
 import { MAX_DEPTH } from '../document/parseYaml';
+import { parseText } from '../document/parseText';
 import { jsonTooDeep } from '../document/parseJson';
 import { diffLines, type Hunk } from '../util/lineDiff';
 
@@ -34,7 +35,16 @@ async function formatLf(text: string, format: DocumentFormat, options: Formattin
     });
     return applyInOnePass(text, edits);
   }
+  // Only a document the readers read without a syntax error: prettier would fail on it anyway
+  // (after seconds, on a large one), and its parser recurses through the nesting that yaml's error
+  // recovery builds, which the readers bound but prettier does not.
   if (yamlTooDeep(text, MAX_DEPTH) >= 0) return undefined;
+  if (
+    parseText(text, 'yaml').parts.some((p) =>
+      p.problems.some((q) => q.code === 'yaml.syntax' || q.code === 'document.too-deep'),
+    )
+  )
+    return undefined;
   try {
     return await prettierFormat(text, {
       parser: 'yaml',

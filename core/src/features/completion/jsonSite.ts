@@ -7,6 +7,9 @@ import type { CompletionSite } from './types';
 
 /** The completion site in a JSON text at `offset` (jsonc-parser's location, our tree for keys present). */
 export function jsonSite(text: string, offset: number, part: DocumentPart | undefined): CompletionSite | undefined {
+  // jsonc-parser's visitor recurses once per nesting level: a text the reader refused as too deep
+  // would exhaust the stack there.
+  if (part?.problems.some((p) => p.code === 'document.too-deep')) return undefined;
   const loc = getLocation(text, offset);
   const lineStart = lineStartOf(text, offset);
   const indent = /^\s*/.exec(text.slice(lineStart, offset))![0];
