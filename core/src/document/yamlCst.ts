@@ -1,9 +1,10 @@
 /**
  * yaml's own pipeline (lexer → concrete syntax tree → composed documents), as `parseAllDocuments`
- * runs it, with a check between the last two steps. The lexer and the CST parser are iterative and
- * use no regular expressions, so they are safe at any depth; the composer recurses once per
- * nesting level, so the tree is measured first and a document nesting deeper than the limit is
- * never composed. The same walk records where quoted scalars lie (line-break characters inside
+ * runs it, with a check between the last two steps. The lexer and the CST parser use no regular
+ * expression: the lexer is a loop, and the parser recurses only while closing many levels at once
+ * (about 3,000 overflow the stack, an ordinary exception there, which parseYaml reports as too
+ * deep). The composer recurses once per nesting level, so the tree is measured first and a
+ * document nesting deeper than the limit is never composed. The same walk records where quoted scalars lie (line-break characters inside
  * them are content, outside them they hide text from YAML 1.1 readers).
  */
 import { Composer, Parser, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';

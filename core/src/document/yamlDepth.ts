@@ -11,8 +11,8 @@
  * all: every block collection (a `- ` item, a `? ` key, a `key:` at a new column, a sequence at
  * its parent key's column) and every flow bracket counts one level; quoted scalars, block scalars
  * and comments are skipped. It is an estimate for the common shapes of deep nesting; the exact
- * bound is checked afterwards on yaml's concrete syntax tree (see `yamlCst.ts`), whose lexer and
- * parser are iterative and safe at any depth, before the recursive composition step.
+ * bound is checked afterwards on yaml's concrete syntax tree (see `yamlCst.ts`), before the
+ * recursive composition step.
  */
 
 const LF = 10;
