@@ -38,7 +38,7 @@ async function formatLf(text: string, format: DocumentFormat, options: Formattin
   // Only a document the readers read without a syntax error: prettier would fail on it anyway
   // (after seconds, on a large one), and its parser recurses through the nesting that yaml's error
   // recovery builds, which the readers bound but prettier does not.
-  if (yamlTooDeep(text, MAX_DEPTH) >= 0) return undefined;
+  if (yamlTooDeep(text, MAX_DEPTH) >= 0 || longBlankRun(text)) return undefined;
   if (
     parseText(text, 'yaml').parts.some((p) =>
       p.problems.some((q) => q.code === 'yaml.syntax' || q.code === 'document.too-deep'),
@@ -59,6 +59,22 @@ async function formatLf(text: string, format: DocumentFormat, options: Formattin
     // Unparseable YAML is not formatted: the user sees its syntax diagnostics instead.
     return undefined;
   }
+}
+
+/**
+ * Whether a text holds more than 1,000 spaces and tabs in a row: prettier's YAML printer trims
+ * trailing blanks with `/[ \t]+\n*$/`, which backtracks quadratically on such a run (88,000 spaces
+ * took 20 s).
+ */
+function longBlankRun(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9) {
+      if (++run > 1000) return true;
+    } else run = 0;
+  }
+  return false;
 }
 
 /**
