@@ -214,6 +214,20 @@ test('a quoted scalar left open ends, for the estimate as for yaml, at a line in
   );
 });
 
+test("a flow entry holding many `: ` (yaml's error recovery nests a mapping for each) is refused before yaml reads it", () => {
+  const text = 'x: [' + 'a: '.repeat(2000) + ']\n';
+  const at = yamlTooDeep(text, MAX_DEPTH);
+  assert.ok(at > 0 && at < 4 * MAX_DEPTH, String(at));
+  assert.deepEqual(
+    parseYaml(text)[0].problems.map((p) => p.code),
+    ['document.too-deep'],
+  );
+  // One `: ` per entry, however many entries: nothing nests.
+  const wide = 'x: [' + Array.from({ length: 2000 }, (_, i) => `k${i}: v`).join(', ') + ']\n';
+  assert.equal(yamlTooDeep(wide, MAX_DEPTH), -1);
+  assert.equal(yamlDepthEstimate('x: {a: [b: {c: d}], e: f}\n'), 4);
+});
+
 // ---- Line breaks -----------------------------------------------------------------------------
 
 const ACME = fs.readFileSync(path.join(repoRoot, 'examples', 'acme', 'acme.tenant.yaml'), 'utf8');

@@ -81,6 +81,11 @@ export function yamlDepthEstimate(text: string): number {
 class DepthScan {
   private readonly levels = new Levels();
   private flow = 0;
+  /**
+   * `: ` indicators in the current flow entry past its first: yaml's error recovery nests a
+   * mapping for each (`[a: a: a: …`), which valid YAML never has.
+   */
+  private flowPairs = 0;
   /** The quote character of a quoted scalar still open at the end of the previous line, or 0. */
   private quote = 0;
   /**
@@ -134,7 +139,7 @@ class DepthScan {
   }
 
   private check(offset: number): void {
-    const depth = this.levels.depth + this.flow;
+    const depth = this.levels.depth + this.flow + Math.max(0, this.flowPairs - 1);
     if (depth > this.deepest) this.deepest = depth;
     if (this.found < 0 && depth > this.max) this.found = offset;
   }
@@ -149,6 +154,7 @@ class DepthScan {
     ) {
       this.levels.clear();
       this.flow = 0;
+      this.flowPairs = 0;
       this.quote = 0;
       this.block = undefined;
       if (t.charCodeAt(s) === 45 /* - */) this.blockNodes(s + 3, -1);
@@ -302,18 +308,22 @@ class DepthScan {
       const c = t.charCodeAt(i);
       if (c === 91 /* [ */ || c === 123 /* { */) {
         this.flow++;
+        this.flowPairs = 0;
         this.check(i);
         if (this.found >= 0) return -1;
         start = true;
       } else if (c === 93 /* ] */ || c === 125 /* } */) {
         if (this.flow > 0) this.flow--;
+        this.flowPairs = 0;
         start = false;
         if (this.flow === 0) {
           this.flowNodeStart = false;
           return i + 1;
         }
-      } else if (c === 44 /* , */) start = true;
-      else if (c === 35 /* # */ && (i === this.lineStart || isBlank(t.charCodeAt(i - 1)))) break;
+      } else if (c === 44 /* , */) {
+        start = true;
+        this.flowPairs = 0;
+      } else if (c === 35 /* # */ && (i === this.lineStart || isBlank(t.charCodeAt(i - 1)))) break;
       else if ((c === 34 || c === 39) && start) {
         const end = this.closeQuote(i + 1, c);
         if (end < 0) {
@@ -336,9 +346,13 @@ class DepthScan {
           next === 123 ||
           next === 125 ||
           (c === 58 && (prev === 34 || prev === 39 || prev === 93 || prev === 125))
-        )
+        ) {
           start = true;
-        else start = false;
+          if (c === 58 && ++this.flowPairs > 1) {
+            this.check(i);
+            if (this.found >= 0) return -1;
+          }
+        } else start = false;
       } else if ((c === 38 /* & */ || c === 33) /* ! */ && start) {
         while (i + 1 < this.lineEnd && !isBlank(t.charCodeAt(i + 1)) && !isFlowIndicator(t.charCodeAt(i + 1))) i++;
       } else if (!isBlank(c)) start = false;
