@@ -13,8 +13,11 @@ export const documentProblems = {
     '`{key}` is at the wrong indentation: it is read as a key of {where}; {spaces} spaces less it is a key beside `{parent}`, where it is valid.',
   'json.syntax': 'JSON syntax error: {detail}.',
   'document.duplicate-key':
-    'Duplicate key `{key}`: it is already defined in this mapping, and only the last value would be kept. Remove one of them.',
-  'document.too-deep': 'Nesting is deeper than {max} levels; the content below is not checked.',
+    'Duplicate key `{key}`: it is set again later in this mapping and the last value counts (`{kept}`), so this one is ignored (strict readers reject the file). Remove this one, or keep it and remove the later ones.',
+  'document.too-deep':
+    'Nesting is deeper than {max} levels here, so this document is not read or checked. Flatten the structure: no configuration needs this depth.',
+  'yaml.unicode-line-break':
+    'Character {codePoint} ({name}) outside quotes: YAML 1.1 readers (libyaml, PyYAML, Go yaml.v2) take it for a line break and read what follows as a new line, which this check does not see. Replace it with a line break, or remove it.',
   'document.alias-expansion-limit':
     'Alias `*{alias}` expands to about {expanded} nodes (an alias bomb?); the document is not validated. Reduce the nesting of aliases.',
   'yaml.ambiguous-scalar.boolean-expected':

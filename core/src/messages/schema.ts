@@ -25,6 +25,8 @@ export const schemaProblems = {
   'schema.items-count.min': '`{key}` must have at least {limit} items, but has {count}.',
   'schema.items-count.max': '`{key}` must have at most {limit} items, but has {count}.',
   'schema.unique-items': '`{key}` lists `{value}` twice (items {i} and {j}); items must be unique.',
+  'schema.items-not-checked':
+    '`{key}` has {count} items: only the first {max} are checked against the schema. Split the list, or check it with another tool.',
   'schema.properties-count.min': '{where} must have at least {limit} keys, but has {count}.',
   'schema.properties-count.max': '{where} must have at most {limit} keys, but has {count}.',
   'schema.property-name': 'Key `{key}` is not allowed in {where}: {reason}',
