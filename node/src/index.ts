@@ -24,10 +24,4 @@ export {
   type PoolRequest,
   type WorkerPoolOptions,
 } from './workerPool';
-export {
-  IndexPool,
-  indexRequest,
-  serveIndexRequests,
-  type IndexJob,
-  type IndexRequest,
-} from './indexPool';
+export { IndexPool, indexRequest, serveIndexRequests, type IndexJob, type IndexRequest } from './indexPool';

@@ -104,7 +104,12 @@ function realOrUndefined(p: string): string | undefined {
 }
 
 /** What a symbolic link found in a folder is: a file to list, or the reason it is skipped. */
-function linkOutcome(full: string, name: string, options: WalkOptions, root: string | undefined): Skipped | 'list' | 'none' {
+function linkOutcome(
+  full: string,
+  name: string,
+  options: WalkOptions,
+  root: string | undefined,
+): Skipped | 'list' | 'none' {
   if (root === undefined) return { path: full, reason: 'symlink' };
   let target: fs.Stats | undefined;
   try {

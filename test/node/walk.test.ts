@@ -66,12 +66,13 @@ test('links to files inside the root followed when asked; other links, and ignor
     const skipped = new Map(r.skipped.map((s) => [path.relative(root, s.path), s]));
     assert.equal(skipped.get('far-link.yaml')?.reason, 'symlink-outside-root');
     assert.equal(skipped.get('broken-link.yaml')?.reason, 'broken-symlink');
-    assert.deepEqual(
-      [skipped.get('loop')?.reason, skipped.get('loop')?.folder],
-      ['symlinked-folder', true],
-    );
+    assert.deepEqual([skipped.get('loop')?.reason, skipped.get('loop')?.folder], ['symlinked-folder', true]);
     assert.equal(skipped.get('sub/up')?.reason, 'symlinked-folder');
-    assert.deepEqual(skipped.get('sub/c.json'), { path: at('sub', 'c.json'), reason: 'ignored', detail: 'sub/*.json in a test' });
+    assert.deepEqual(skipped.get('sub/c.json'), {
+      path: at('sub', 'c.json'),
+      reason: 'ignored',
+      detail: 'sub/*.json in a test',
+    });
     // Without following, the same links are reported as links.
     const plain = new Map(walk([root]).skipped.map((s) => [path.relative(root, s.path), s.reason]));
     assert.equal(plain.get('far-link.yaml'), 'symlink');

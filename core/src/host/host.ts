@@ -458,7 +458,8 @@ export class AnalysisHost {
    */
   projectConfig(uri: string, settings?: DocumentSettings, stop?: string): ProjectConfigLookup {
     const folders = settings?.workspaceFolders ?? [];
-    const holding = stop ?? folders.filter((f) => uri.startsWith(f.replace(/\/?$/, '/'))).sort((a, b) => b.length - a.length)[0];
+    const holding =
+      stop ?? folders.filter((f) => uri.startsWith(f.replace(/\/?$/, '/'))).sort((a, b) => b.length - a.length)[0];
     return this.projects.find(uri, holding);
   }
 
