@@ -15,7 +15,8 @@ export interface PoolRequest<Req> {
   request: Req;
 }
 
-export type PoolReply<Res> = { id: number; result: Res; error?: undefined } | { id: number; error: string; result?: undefined };
+export type PoolReply<Res> =
+  { id: number; result: Res; error?: undefined } | { id: number; error: string; result?: undefined };
 
 export interface WorkerPoolOptions<Req, Res> {
   /** The worker script (a bundle). Without it, every request runs in this thread. */
@@ -35,6 +36,9 @@ interface Slot<Res> {
   dead: boolean;
 }
 
+/** How many more requests than the least busy worker a home worker may have before its affinity spills over. */
+const SPILL = 6;
+
 /** Workers for a machine: one per core, at most `max`. */
 export function poolSize(max = 4): number {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
@@ -45,6 +49,7 @@ export class WorkerPool<Req, Res> {
   private readonly slots: Array<Slot<Res>> = [];
   private nextId = 1;
   private next = 0;
+  private readonly homes = new Map<string, Slot<Res>>();
   /** Requests a worker failed to answer, read in this thread instead. */
   fallbacks = 0;
 
@@ -94,9 +99,14 @@ export class WorkerPool<Req, Res> {
     return this.slots.filter((s) => !s.dead).length;
   }
 
-  /** The result of a request: from a worker when one is alive, else (or when it fails) from this thread. */
-  async run(request: Req, transfer?: readonly ArrayBuffer[]): Promise<Res> {
-    const slot = this.pick();
+  /**
+   * The result of a request: from a worker when one is alive, else (or when it fails) from this
+   * thread. Requests with the same `affinity` (the kind of file: the schemas a worker compiles for
+   * it) go to the same worker while it is not far busier than the others.
+   */
+  async run(request: Req, options: { transfer?: readonly ArrayBuffer[]; affinity?: string } = {}): Promise<Res> {
+    const slot = this.pick(options.affinity);
+    const transfer = options.transfer;
     if (slot) {
       try {
         return await new Promise<Res>((resolve, reject) => {
@@ -121,8 +131,9 @@ export class WorkerPool<Req, Res> {
     jobs: AsyncIterable<J | undefined> | Iterable<J | undefined>,
     request: (job: J) => Req,
     each: (result: Res, job: J) => void,
-    inFlight = Math.max(4, this.size * 16),
+    options: { inFlight?: number; affinity?: (job: J) => string | undefined } = {},
   ): Promise<void> {
+    const inFlight = options.inFlight ?? Math.max(4, this.size * 16);
     const queue: Array<{ job: J; result: Promise<Res> }> = [];
     const oldest = async (): Promise<void> => {
       const { job, result } = queue.shift()!;
@@ -135,7 +146,7 @@ export class WorkerPool<Req, Res> {
     let n = 0;
     for await (const job of jobs) {
       if (job !== undefined) {
-        const result = this.run(request(job));
+        const result = this.run(request(job), { affinity: options.affinity?.(job) });
         result.catch(() => undefined); // awaited in order by `oldest`
         queue.push({ job, result });
         if (queue.length >= inFlight) await oldest();
@@ -145,15 +156,21 @@ export class WorkerPool<Req, Res> {
     while (queue.length) await oldest();
   }
 
-  /** The live worker with the fewest requests in flight (round robin among equals). */
-  private pick(): Slot<Res> | undefined {
+  /**
+   * The worker for a request: the home worker of its affinity while it has at most `SPILL` more in
+   * flight than the least busy one, else the least busy (round robin among equals).
+   */
+  private pick(affinity?: string): Slot<Res> | undefined {
     let best: Slot<Res> | undefined;
     for (let i = 0; i < this.slots.length; i++) {
       const s = this.slots[(this.next + i) % this.slots.length];
       if (!s.dead && (!best || s.pending.size < best.pending.size)) best = s;
     }
     this.next++;
-    return best;
+    if (!best || affinity === undefined) return best;
+    let home = this.homes.get(affinity);
+    if (!home || home.dead) this.homes.set(affinity, (home = best));
+    return home.pending.size <= best.pending.size + SPILL ? home : best;
   }
 
   /** Stop the workers (their memory goes with them); later requests run in this thread. */
