@@ -3,6 +3,7 @@ export { FileGate, localPath, within, type GateOptions, type ReadOptions } from 
 export { decode, bomOf, invalidUtf8 } from './decode';
 export {
   walk,
+  folderSkipReason,
   SKIPPED_FOLDERS,
   CONFIG_FILE,
   WALK_MAX_DEPTH,
@@ -14,3 +15,13 @@ export {
 } from './walk';
 export { compileExclude, describeUnusable, isExcluded, type Exclude, type UnusableGlob } from './exclude';
 export { findSchemasDir, loadBundledSchemas, findDiagnosticsDoc } from './bundled';
+export {
+  WorkerPool,
+  poolSize,
+  poolWorkerData,
+  serveRequests,
+  type PoolReply,
+  type PoolRequest,
+  type WorkerPoolOptions,
+} from './workerPool';
+export { IndexPool, indexRequest, serveIndexRequests, type IndexJob, type IndexRequest } from './indexPool';
