@@ -69,7 +69,8 @@ export class ValidationScheduler {
     try {
       const { doc } = await this.settings.forDocument(uri);
       if (this.host.isOpen(uri)) return this.schedule(uri, 0);
-      const diagnostics = this.host.diagnostics(uri, doc);
+      // Suppression comments and the project configuration's path suppressions, as in the linter.
+      const { diagnostics } = this.host.suppress(uri, this.host.diagnostics(uri, doc), doc);
       void this.connection.sendDiagnostics({ uri, diagnostics });
     } catch (e) {
       this.log(`checking ${uri} failed: ${(e as Error)?.stack ?? String(e)}`);
@@ -93,7 +94,7 @@ export class ValidationScheduler {
         for (;;) {
           const r = steps.next();
           if (r.done) {
-            diagnostics = r.value;
+            diagnostics = this.host.suppress(uri, r.value, docSettings).diagnostics;
             break;
           }
           await new Promise<void>((resolve) => setImmediate(resolve));

@@ -104,6 +104,18 @@ export class WorkspaceFiles {
       .catch((e) => this.log(`indexing ${uri} failed: ${(e as Error)?.stack ?? String(e)}`));
   }
 
+  /**
+   * Project configuration files changed, appeared or went away: they are read again when next
+   * asked, and the indexed files under them are read again with their new settings (kinds and
+   * severities may change), which republishes them.
+   */
+  projectConfigChanged(configUris: readonly string[]): void {
+    this.host.forgetProjectConfigs();
+    const folders = configUris.map((u) => u.slice(0, u.lastIndexOf('/') + 1));
+    for (const uri of this.host.indexedFiles())
+      if (!this.host.isOpen(uri) && folders.some((f) => uri.startsWith(f))) this.fileChanged(uri, false);
+  }
+
   /** A document was closed (the host already knows): its file on disk counts again. */
   closed(uri: string): void {
     this.fileChanged(uri, false);
