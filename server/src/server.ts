@@ -281,7 +281,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
     for (const uri of workspace.list()) {
       if (token.isCancellationRequested) break;
       const { doc } = await settings.forDocument(uri);
-      const checked = runSafe(log, 'validateWorkspace', undefined, undefined, () => host.checkFile(uri, doc));
+      const checked = runSafe(log, 'validateWorkspace', undefined, undefined, () =>
+        host.checkFile(uri, doc, { suppress: true }),
+      );
       if (!checked || !('diagnostics' in checked)) continue;
       files++;
       problems += checked.diagnostics.length;

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { IndexStatusRequest, type IndexStatus } from '../../protocol/src/index';
+import { IndexStatusRequest, ValidateWorkspaceRequest, type IndexStatus } from '../../protocol/src/index';
 import { TestClient, type PublishedDiagnostics } from '../support/lspClient';
 
 /** A timeout over the interval (an error by default) and an unknown key (an error). */
@@ -203,4 +203,25 @@ test('the configuration file itself, opened while in use: an unknown key is an e
   assert.ok(!client.exited, client.stderr);
   const status: IndexStatus = await client.send(IndexStatusRequest);
   assert.ok(status.ready);
+});
+
+test('validating the workspace applies the same suppressions as published diagnostics', async () => {
+  write(
+    '.tenant-config.yaml',
+    'suppressions:\n  - files: app/*.yml\n    path: /global\n    codes: [schema.additional-property]\n',
+  );
+  write(
+    'app/prometheus.yml',
+    `global:\n  # tenant-config-disable-next-line ${TIMEOUT}\n  scrape_timeout: 20s\n  scrape_intervall: 1m\n  scrape_interval: 15s\n`,
+  );
+  configChanged(2);
+  const result = await client.send(ValidateWorkspaceRequest, {});
+  assert.ok(result.files >= 2, JSON.stringify(result));
+  const app = client.publishedFor(uri('app/prometheus.yml')).at(-1)!;
+  assert.deepEqual(byCode(app), []);
+  const closed = client.publishedFor(uri('closed/prometheus.yml')).at(-1)!;
+  assert.deepEqual(byCode(closed), [
+    [TIMEOUT, 1, 2],
+    ['schema.additional-property', 1, 3],
+  ]);
 });
