@@ -225,3 +225,23 @@ test('validating the workspace applies the same suppressions as published diagno
     ['schema.additional-property', 1, 3],
   ]);
 });
+
+test('a schema association added to the configuration on disk applies to files that were of no kind', async () => {
+  write('custom/scrape.yaml', PROMETHEUS);
+  const target = uri('custom/scrape.yaml');
+  client.filesChanged([{ uri: target, type: 1 }]);
+  // Not ours yet: not indexed, nothing published for it (asked after the event, which the server handles first).
+  const before = await client.send(IndexStatusRequest);
+  assert.equal((await client.send(IndexStatusRequest)).files, before.files);
+  assert.equal(client.publishedFor(target).length, 0);
+  write('.tenant-config.yaml', 'schemas:\n  prometheus: custom/*.yaml\n');
+  const published = await publishedAfter(
+    target,
+    () => configChanged(2),
+    (p) => p.diagnostics.length > 0,
+  );
+  assert.deepEqual(byCode(published), [
+    [TIMEOUT, 1, 2],
+    ['schema.additional-property', 1, 3],
+  ]);
+});
