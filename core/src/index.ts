@@ -29,6 +29,8 @@ export * from './codes';
 export { KINDS, isKind, type Kind } from './kinds';
 export type { Association, AssociationSource } from './schema/associations';
 export type { BundledSchemas, CatalogEntry, ReadFile } from './schema/store';
+export { precompileBundled, type PrecompiledModule, type PrecompiledSource } from './schema/precompile';
+export { moduleFactory } from './schema/standalone';
 export type { ParsedDocument, DocumentPart, DocumentFormat } from './document/document';
 export type * from './document/ast';
 export { messages } from './messages';

@@ -71,14 +71,6 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
     const dynamicConfig = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     const dynamicWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     connection.onInitialized(() => {
-      // Compile the bundled schemas while the user has not opened anything yet: one per tick.
-      const warmUp = host.warmUp();
-      const warm = (): void => {
-        let done = false;
-        runSafeVoid(log, 'warm-up', () => void (done = !!warmUp.next().done));
-        if (!done) setTimeout(warm, 0);
-      };
-      setTimeout(warm, 50);
       // Index the workspace once the client has had a chance to send its settings.
       setTimeout(
         () => void workspace.scan().catch((e) => log(`indexing failed: ${(e as Error)?.stack ?? String(e)}`)),

@@ -412,14 +412,6 @@ export class AnalysisHost {
   invalidateSchema(uri?: string): void {
     this.service.invalidateSchema(uri);
   }
-
-  /** Compile the bundled schemas ahead of use, one per step (a shell runs a step per tick). */
-  *warmUp(): Generator<void, void, void> {
-    for (const entry of this.service.store.bundled.catalog) {
-      this.service.store.get(entry.uri);
-      yield;
-    }
-  }
 }
 
 /** A host over bundled schemas, reading files through `read`. */

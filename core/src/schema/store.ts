@@ -6,6 +6,7 @@ import type { Dialect } from './dialect';
 import { isKind, type Kind } from '../kinds';
 import { loadUserSchema, type ReadFile, type SchemaError } from './userSchema';
 import { fileName, withoutFragment } from './uri';
+import { bundledRuntime, PrecompiledValidators, type PrecompiledModule } from './precompile';
 
 export type { ReadFile } from './userSchema';
 export { resolveUri, fileName } from './uri';
@@ -33,6 +34,11 @@ export interface BundledSchemas {
   schemas: Record<string, object>;
   /** File URI of the folder holding the bundled schema files, for links. */
   folderUri?: string;
+  /**
+   * The validators the build generated (see precompile.ts): the module exporting a bundled `$id`'s
+   * validator, undefined when there is none (or the schemas changed since the build).
+   */
+  precompiled?: (uri: string) => PrecompiledModule | undefined;
 }
 
 export interface LoadedSchema {
@@ -81,6 +87,10 @@ export class SchemaStore {
   private readonly aliases = new Map<string, string>();
   /** Every schema object known by URI (bundled, and user files once read), for the schema walker. */
   readonly objects = new Map<string, object>();
+  /** Bundled validators instantiated from the build's modules. */
+  private readonly precompiled: PrecompiledValidators;
+  /** Bundled schemas compiled by ajv at run time (none for a kind the build precompiled). */
+  readonly stats = { runtimeCompiles: 0 };
 
   constructor(
     readonly bundled: BundledSchemas,
@@ -94,6 +104,9 @@ export class SchemaStore {
       for (const v of e.versions ?? []) this.byId.set(v.uri, e);
     }
     for (const [uri, s] of Object.entries(bundled.schemas)) this.objects.set(uri, s);
+    this.precompiled = new PrecompiledValidators(bundled.precompiled, () =>
+      bundledRuntime(bundled.schemas, this.bundledDeprecations, this.bundledPatterns),
+    );
   }
 
   /** The catalog entry for a bundled id (`tenant`), `$id` or alias (a SchemaStore URL). */
@@ -165,15 +178,21 @@ export class SchemaStore {
   /** The compiled bundled validator for a bundled URI, with or without a JSON pointer. */
   private bundledValidator = (ref: string): ValidateFunction | undefined => {
     if (this.bundledValidators.has(ref)) return this.bundledValidators.get(ref);
-    let v: ValidateFunction | undefined;
-    try {
-      v = this.ensureBundledAjv().getSchema(ref);
-    } catch {
-      v = undefined;
-    }
+    let v: ValidateFunction | undefined = this.precompiled.get(ref.replace(/#$/, ''));
+    if (!v) v = this.compileBundled(ref);
     this.bundledValidators.set(ref, v);
     return v;
   };
+
+  /** A bundled validator compiled by ajv now (the build made none for it, or a pointer into a schema). */
+  private compileBundled(ref: string): ValidateFunction | undefined {
+    this.stats.runtimeCompiles++;
+    try {
+      return this.ensureBundledAjv().getSchema(ref);
+    } catch {
+      return undefined;
+    }
+  }
 
   private loadBundled(uri: string): LoadedSchema {
     const schema = this.bundled.schemas[uri];
@@ -189,7 +208,8 @@ export class SchemaStore {
       kind: entry?.id,
     };
     try {
-      const validate = this.ensureBundledAjv().getSchema(uri);
+      const validate =
+        this.precompiled.get(uri) ?? (this.stats.runtimeCompiles++, this.ensureBundledAjv().getSchema(uri));
       if (!validate) return { ...base, error: { code: 'schema.load-error', detail: 'not registered', uri } };
       return { ...base, validate };
     } catch (e) {
