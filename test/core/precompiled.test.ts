@@ -95,3 +95,25 @@ test('a user schema that references a bundled schema runs the precompiled valida
   );
   assert.deepEqual(a, b);
 });
+
+test('deprecated keys (a keyword function in the generated code) report as in process', () => {
+  const pre = makeService(true);
+  const runtime = makeService(false);
+  const cases: Array<[string, string]> = [
+    [
+      'x.environment.yaml',
+      'environment: staging\nautoscaling:\n  enabled: true\n  cpu_threshold: 70\n  min_instances: 1\n',
+    ],
+    ['x.isolation.yaml', '# acme\nschema_version: "1"\ntenant_id: acme\nlevel: dedicated\nstrategy: database\n'],
+  ];
+  for (const [name, text] of cases) {
+    const uri = URI.file(path.join(repoRoot, 'test', 'fixtures', name)).toString();
+    const a = pre.doValidation(TextDocument.create(uri, 'tenant-yaml', 1, text), settings());
+    const b = runtime.doValidation(TextDocument.create(uri, 'tenant-yaml', 1, text), settings());
+    const codes = a.map((d) => String(d.code));
+    assert.ok(codes.includes('schema.deprecated'), `${name}: ${codes.join(', ')}`);
+    assert.ok(!codes.includes('schema.compile-error'), `${name}: ${codes.join(', ')}`);
+    assert.deepEqual(a, b, name);
+  }
+  assert.equal(pre.store.stats.runtimeCompiles, 0);
+});

@@ -107,7 +107,8 @@ export function standaloneSource(
     }
   }
   const code = standaloneCode(ajv, refs).replace(/^"use strict";/, '');
-  return `const require = runtime.require; const tenantConfigRegExp = runtime.regExp; const exports = {};\n${code}\nreturn exports;`;
+  // Keyword functions are called as `fn.call(self, …)`, `self` being the Ajv instance in process; none of ours reads it.
+  return `const require = runtime.require; const tenantConfigRegExp = runtime.regExp; const self = undefined; const exports = {};\n${code}\nreturn exports;`;
 }
 
 /** The modules generated code may `require`: ajv's runtime helpers and ajv-formats' formats. */
