@@ -27,6 +27,7 @@ import { ValidationScheduler } from './validator';
 import { runSafe, runSafeVoid } from './runSafe';
 import { loadMessageBundle } from './l10n';
 import { registerMigrate } from './migrate';
+import { AnalysisPool, analysisPoolSize } from './analysisPool';
 
 export interface ServerRuntime {
   /** Where the bundled schemas live; found next to the bundle by default. */
@@ -42,6 +43,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
   let settings: ServerSettings;
   let scheduler: ValidationScheduler;
   let workspace: WorkspaceFiles;
+  let pool: AnalysisPool | undefined;
 
   const revalidateAll = (): void => scheduler.revalidateOpen(documents.keys());
 
@@ -58,7 +60,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
       },
     });
     const init = readInitializationOptions(params.initializationOptions);
-    loadMessageBundle(init.locale ?? params.locale, path.dirname(schemasDir));
+    const locale = init.locale ?? params.locale;
+    loadMessageBundle(locale, path.dirname(schemasDir));
     const cache = new SettingsCache(connection, init.settings);
     cache.canPull = !!params.capabilities.workspace?.configuration;
     settings = new ServerSettings(cache, host, gate);
@@ -71,6 +74,16 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
     const dynamicConfig = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     const dynamicWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     connection.onInitialized(() => {
+      // Workers for large documents and user schemas, loading while the client sends its first documents.
+      pool = new AnalysisPool(
+        path.join(__dirname, 'analysisWorker.js'),
+        analysisPoolSize(),
+        { schemasDir, locale, root: path.dirname(schemasDir) },
+        (uri) => host.readSchema(uri),
+        log,
+      );
+      scheduler.pool = pool;
+      if (pool.alive) host.setSchemaCompiler((uri) => pool!.compile(uri));
       // Index the workspace once the client has had a chance to send its settings.
       setTimeout(
         () => void workspace.scan().catch((e) => log(`indexing failed: ${(e as Error)?.stack ?? String(e)}`)),
@@ -287,6 +300,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
     (uri) => settings.forDocument(uri),
     log,
   );
+  connection.onShutdown(() => pool?.close());
   documents.listen(connection);
   connection.listen();
 }

@@ -76,7 +76,11 @@ export class ServerSettings {
       workspaceFolders: this.folders,
       bundledOnly: !this.trusted,
     };
-    if (this.trusted) this.gate.name(this.host.namedSchemaFiles(doc));
+    if (this.trusted) {
+      this.gate.name(this.host.namedSchemaFiles(doc));
+      // Their schemas compile on a worker (or are reused): nothing waiting on these settings compiles here.
+      await this.host.prepareSchemas(doc);
+    }
     return { settings: s, doc };
   }
 

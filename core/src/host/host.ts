@@ -44,6 +44,8 @@ import { refusalText, type FileText, type TextProblem } from './files';
 import * as nav from './navigation';
 import * as schemas from './schemas';
 import { LARGE_DOCUMENT, type AnalysisHostOptions, type IndexJob } from './types';
+import type { ValidationPlan } from '../validation/plan';
+import type { UserSchemaCompiler } from '../schema/store';
 
 export { LARGE_DOCUMENT, type AnalysisHostOptions, type IndexJob, type ReadPurpose } from './types';
 
@@ -62,16 +64,19 @@ export class AnalysisHost {
   constructor(private readonly options: AnalysisHostOptions) {
     this.service = createLanguageService({
       bundled: options.bundled,
-      readFile: (uri) => {
-        const r = options.read(uri, 'schema');
-        return r.ok ? r.text : { error: refusalText(r.refusal, r.errno), refusal: r.refusal };
-      },
+      readFile: (uri) => this.readSchema(uri),
       diagnosticsDocUri: options.diagnosticsDocUri,
     });
     this.assembler = new DiagnosticAssembler(this.service, this.index, () => this.loaded, options.diagnosticsDocUri);
   }
 
   // ---- Files ------------------------------------------------------------------------------
+
+  /** A user schema file as the core reads it: its text, or why it was not read. */
+  readSchema(uri: string): string | { error: string; refusal?: string } {
+    const r = this.options.read(uri, 'schema');
+    return r.ok ? r.text : { error: refusalText(r.refusal, r.errno), refusal: r.refusal };
+  }
 
   /** The editor opened a document or changed it. Its index entry follows with `indexOpen`. */
   openDocument(doc: TextDocument): void {
@@ -267,6 +272,28 @@ export class AnalysisHost {
   *diagnosticSteps(uri: string, settings: DocumentSettings): Generator<void, Diagnostic[], void> {
     const source = this.docs.get(uri);
     return source ? yield* this.assembler.steps(source, settings) : [];
+  }
+
+  /** The same as a plan: pending chunks to check here or on workers, then every diagnostic. */
+  diagnosticPlan(uri: string, settings: DocumentSettings): ValidationPlan | undefined {
+    const source = this.docs.get(uri);
+    return source ? this.assembler.plan(source, settings) : undefined;
+  }
+
+  /**
+   * Have the user schemas a document's settings name ready (compiled off this thread when the
+   * shell gave a compiler, or reused when their files read the same): resolves when validating
+   * with these settings compiles nothing here.
+   */
+  async prepareSchemas(settings: DocumentSettings): Promise<void> {
+    if (settings.bundledOnly) return;
+    const waits = this.namedSchemaFiles(settings).map((uri) => this.service.store.prepare(uri));
+    await Promise.all(waits);
+  }
+
+  /** Compile user schemas with `compiler` (a worker) from now on. */
+  setSchemaCompiler(compiler: UserSchemaCompiler | undefined): void {
+    this.service.store.setCompiler(compiler);
   }
 
   /**
