@@ -49,6 +49,11 @@ export interface DocumentSettings {
   workspaceFolders: string[];
   /** In an untrusted workspace only bundled schemas are used (no user schema file is read). */
   bundledOnly?: boolean;
+  /**
+   * Open documents longer than this (characters) get structure only: outline, folding and
+   * `document.too-large` (see features/largeDocument.ts). No limit when absent.
+   */
+  largeDocumentLimit?: number;
 }
 
 export const defaultDocumentSettings: DocumentSettings = {

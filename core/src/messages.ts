@@ -12,6 +12,8 @@ export const messages = {
   'document.duplicate-key':
     'Duplicate key `{key}`: it is already defined in this mapping, and only the last value would be kept. Remove one of them.',
   'document.too-deep': 'Nesting is deeper than {max} levels; the content below is not checked.',
+  'document.too-large':
+    'This document is {size} MB, over the {limit} MB of `tenantConfig.largeDocumentLimit`: it is not validated, and only its outline and folding are offered. Raise the setting to check it, or split the file.',
   'document.alias-expansion-limit':
     'Alias `*{alias}` expands to about {expanded} nodes (an alias bomb?); the document is not validated. Reduce the nesting of aliases.',
   'yaml.ambiguous-scalar.boolean-expected':

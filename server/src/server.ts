@@ -165,8 +165,12 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
     }),
   );
 
-  /** The settings of a document the server answers for: open, and ours (plain YAML/JSON only with a schema). */
+  /** The settings of a document the server answers for: open, ours (plain YAML/JSON only with a schema) and not too large. */
   const ours = async (uri: string): Promise<DocumentSettings | undefined> => {
+    const s = await oursAtAnySize(uri);
+    return s && !host.isLarge(uri, s) ? s : undefined;
+  };
+  const oursAtAnySize = async (uri: string): Promise<DocumentSettings | undefined> => {
     if (!documents.get(uri)) return undefined;
     const { doc } = await settings.forDocument(uri);
     return host.isOurs(uri, doc) ? doc : undefined;
@@ -223,13 +227,24 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
     const s = await ours(params.textDocument.uri);
     return s ? runSafe(log, 'hover', null, token, () => host.hover(params.textDocument.uri, params.position, s)) : null;
   });
+  // Outline and folding: from the tree, or from a scan of the lines for a document over the size limit.
   connection.onDocumentSymbol(async (params, token) => {
-    const s = await ours(params.textDocument.uri);
-    return s ? runSafe(log, 'documentSymbol', [], token, () => host.symbols(params.textDocument.uri)) : [];
+    const { uri } = params.textDocument;
+    const s = await oursAtAnySize(uri);
+    return s
+      ? runSafe(log, 'documentSymbol', [], token, () =>
+          host.isLarge(uri, s) ? host.largeSymbols(uri) : host.symbols(uri),
+        )
+      : [];
   });
   connection.onFoldingRanges(async (params, token) => {
-    const s = await ours(params.textDocument.uri);
-    return s ? runSafe(log, 'foldingRange', [], token, () => host.foldingRanges(params.textDocument.uri)) : [];
+    const { uri } = params.textDocument;
+    const s = await oursAtAnySize(uri);
+    return s
+      ? runSafe(log, 'foldingRange', [], token, () =>
+          host.isLarge(uri, s) ? host.largeFolding(uri) : host.foldingRanges(uri),
+        )
+      : [];
   });
   connection.onSelectionRanges(async (params, token) => {
     const s = await ours(params.textDocument.uri);

@@ -75,6 +75,7 @@ export class ServerSettings {
       maxProblems: s.maxProblems,
       workspaceFolders: this.folders,
       bundledOnly: !this.trusted,
+      largeDocumentLimit: Math.round(s.largeDocumentLimit * 1_000_000),
     };
     if (this.trusted) {
       this.gate.name(this.host.namedSchemaFiles(doc));

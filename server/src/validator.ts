@@ -93,7 +93,10 @@ export class ValidationScheduler {
     };
     try {
       const { settings, doc: docSettings } = await this.settings.forDocument(uri);
-      if (settings.validate.enable && this.host.isOurs(uri, docSettings)) {
+      if (settings.validate.enable && this.host.isOurs(uri, docSettings) && this.host.isLarge(uri, docSettings)) {
+        // Over the size limit: the diagnostic that says so, nothing parsed, nothing indexed.
+        diagnostics = this.host.largeDiagnostics(uri, docSettings);
+      } else if (settings.validate.enable && this.host.isOurs(uri, docSettings)) {
         const plan = this.host.diagnosticPlan(uri, docSettings);
         if (plan) {
           if (!(await runPlan(plan, this.pool, () => current() && this.running.get(uri) === version))) return;

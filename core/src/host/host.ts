@@ -46,6 +46,7 @@ import * as schemas from './schemas';
 import { LARGE_DOCUMENT, type AnalysisHostOptions, type IndexJob } from './types';
 import type { ValidationPlan } from '../validation/plan';
 import type { UserSchemaCompiler } from '../schema/store';
+import { largeDocumentProblem, largeFolding, largeSymbols } from '../features/largeDocument';
 
 export { LARGE_DOCUMENT, type AnalysisHostOptions, type IndexJob, type ReadPurpose } from './types';
 
@@ -102,6 +103,8 @@ export class AnalysisHost {
     if (!this.loaded) return [];
     const open = this.docs.openDocument(uri);
     if (open && open.getText().length <= LARGE_DOCUMENT) return [];
+    // A document over the size limit is never read for the index.
+    if (open && this.isLarge(uri, settings)) return this.index.has(uri) ? this.forget(uri) : [];
     // A deleted file's diagnostics go with it, whoever published them (a workspace validation).
     if (deleted) return open ? this.forget(uri) : [...new Set([uri, ...this.forget(uri)])];
     if (open) return this.setFile(uri, { text: open.getText(), problems: [] }, settings);
@@ -344,6 +347,34 @@ export class AnalysisHost {
   rename(uri: string, position: Position, newName: string): WorkspaceEdit | null {
     const doc = this.document(uri);
     return doc && this.loaded ? nav.rename(this.index, doc, position, newName) : null;
+  }
+
+  // ---- Documents over the size limit: structure only -----------------------------------------
+
+  /** Whether an open document is over the settings' size limit (it gets structure only). */
+  isLarge(uri: string, settings: DocumentSettings): boolean {
+    const doc = this.docs.openDocument(uri);
+    return !!doc && settings.largeDocumentLimit !== undefined && doc.getText().length > settings.largeDocumentLimit;
+  }
+
+  /** The diagnostics of a document over the limit: the one that says so. */
+  largeDiagnostics(uri: string, settings: DocumentSettings): Diagnostic[] {
+    const doc = this.docs.openDocument(uri);
+    if (!doc || settings.largeDocumentLimit === undefined) return [];
+    const problem = largeDocumentProblem(doc.getText(), settings.largeDocumentLimit);
+    return toDiagnostics(doc, [problem], settings, this.options.diagnosticsDocUri);
+  }
+
+  /** The outline of a document over the limit (its top-level keys), from a scan of its lines. */
+  largeSymbols(uri: string): DocumentSymbol[] {
+    const doc = this.docs.openDocument(uri);
+    return doc ? largeSymbols(doc, formatOf(doc)) : [];
+  }
+
+  /** Folding of a document over the limit, by indentation. */
+  largeFolding(uri: string): FoldingRange[] {
+    const doc = this.docs.openDocument(uri);
+    return doc ? largeFolding(doc) : [];
   }
 
   symbols(uri: string): DocumentSymbol[] {
