@@ -107,6 +107,8 @@ export interface LanguageService {
     settings: DocumentSettings,
     crossFile?: CrossFileProblems,
   ): CodeAction[];
+  /** A document was closed: release its tree and its chunks (their problems stay cached by text). */
+  forgetDocument(uri: string): void;
   /** A schema file changed (or all, without an argument): forget what was compiled from it. */
   invalidateSchema(uri?: string): void;
 }
@@ -239,6 +241,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const parsed = parseText(doc.getText(), formatOf(doc));
       parseCache.set(doc.uri, { version: doc.version, parsed });
       return parsed;
+    },
+    forgetDocument(uri) {
+      parseCache.delete(uri);
+      chunkCache2.delete(uri);
     },
     invalidateSchema(uri) {
       store.invalidate(uri);

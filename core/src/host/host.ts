@@ -91,6 +91,7 @@ export class AnalysisHost {
    */
   closeDocument(uri: string): void {
     this.docs.close(uri);
+    this.service.forgetDocument(uri);
     this.indexedVersion.delete(uri);
   }
 
