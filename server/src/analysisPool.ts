@@ -1,8 +1,8 @@
 /**
- * Analysis workers: chunks of documents checked and user schemas compiled off the main thread, so
- * a large document is read on every core and the main thread stays free to answer requests.
- * Workers start with the server (loading their bundle takes a moment: until one is ready, the
- * main thread does the work). A user schema's compiled form goes to a worker once; later chunks
+ * Analysis workers: chunks of documents too large for one step of the main thread checked, and
+ * user schemas compiled, off the main thread, so it stays free to answer requests. Workers start
+ * when first needed (loading their bundle takes a moment and a core: until one is ready, the main
+ * thread answers requests and waits). A user schema's compiled form goes to a worker once; later chunks
  * name it by key. A worker that fails is not replaced: its jobs fail and the caller does them here.
  */
 import * as fs from 'node:fs';
@@ -60,25 +60,34 @@ export class AnalysisPool {
   private readonly slots: Slot[] = [];
   private readonly freed = new Set<() => void>();
   private nextId = 1;
+  private started = false;
+  private readonly size: number;
 
   constructor(
-    workerFile: string,
+    private readonly workerFile: string,
     size: number,
-    init: AnalysisInit,
+    private readonly init: AnalysisInit,
     private readonly read: ReadFile,
     private readonly log: Log,
   ) {
-    if (size < 1 || !fs.existsSync(workerFile)) return;
-    for (let i = 0; i < size; i++) {
+    this.size = size >= 1 && fs.existsSync(workerFile) ? size : 0;
+  }
+
+  /** Start the workers (once); they report ready when loaded. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    const { workerFile, init } = this;
+    for (let i = 0; i < this.size; i++) {
       try {
-        this.slots.push(this.start(workerFile, init));
+        this.slots.push(this.spawn(workerFile, init));
       } catch (e) {
         this.log(`analysis worker not started: ${(e as Error)?.stack ?? String(e)}`);
       }
     }
   }
 
-  private start(workerFile: string, init: AnalysisInit): Slot {
+  private spawn(workerFile: string, init: AnalysisInit): Slot {
     const { port1, port2 } = new MessageChannel();
     const signal = new SharedArrayBuffer(4);
     const flag = new Int32Array(signal);
@@ -133,9 +142,9 @@ export class AnalysisPool {
     return this.slots.filter((s) => s.ready && !s.dead && s.busy === 0).length;
   }
 
-  /** Workers that are alive (ready or starting). */
+  /** Workers that are alive (ready or starting), or that would start when needed. */
   get alive(): number {
-    return this.slots.filter((s) => !s.dead).length;
+    return this.started ? this.slots.filter((s) => !s.dead).length : this.size;
   }
 
   /** Call `f` whenever a worker becomes free (until the returned function is called). */
@@ -190,6 +199,7 @@ export class AnalysisPool {
 
   /** Compile a user schema on a worker (started or not); rejects when there is none. */
   async compile(uri: string): Promise<CompiledUserSchema> {
+    this.start();
     const slot = this.pick(false);
     if (!slot) throw new Error('no analysis worker');
     const r = await this.request(slot, { type: 'compile', id: this.nextId++, uri });
