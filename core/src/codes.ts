@@ -16,6 +16,10 @@ const table = {
   'yaml.syntax': { severity: 'error', title: 'YAML syntax error' },
   'yaml.warning': { severity: 'warning', title: 'YAML warning (unknown tag, …)' },
   'yaml.ambiguous-scalar': { severity: 'error', title: 'A plain scalar YAML 1.1 and YAML 1.2 read differently' },
+  'yaml.unicode-line-break': {
+    severity: 'error',
+    title: 'NEL, LINE SEPARATOR or PARAGRAPH SEPARATOR outside quotes: a line break for YAML 1.1 readers',
+  },
   'json.syntax': { severity: 'error', title: 'JSON syntax error' },
   'document.duplicate-key': { severity: 'error', title: 'The same key twice in one mapping' },
   'document.too-deep': { severity: 'error', title: 'Nesting too deep to check' },
@@ -34,6 +38,7 @@ const table = {
   'schema.length': { severity: 'error', title: 'A string too short or too long' },
   'schema.items-count': { severity: 'error', title: 'A list with too few or too many items' },
   'schema.unique-items': { severity: 'error', title: 'A list with a duplicate item' },
+  'schema.items-not-checked': { severity: 'warning', title: 'A list too long to check every item' },
   'schema.properties-count': { severity: 'error', title: 'A mapping with too few or too many keys' },
   'schema.property-name': { severity: 'error', title: 'A key whose name is not allowed' },
   'schema.dependency': { severity: 'error', title: 'A key that needs another key' },

@@ -10,8 +10,11 @@ export const messages = {
   'yaml.warning': 'YAML: {detail}.',
   'json.syntax': 'JSON syntax error: {detail}.',
   'document.duplicate-key':
-    'Duplicate key `{key}`: it is already defined in this mapping, and only the last value would be kept. Remove one of them.',
-  'document.too-deep': 'Nesting is deeper than {max} levels; the content below is not checked.',
+    'Duplicate key `{key}`: it is set again later in this mapping and the last value counts (`{kept}`), so this one is ignored (strict readers reject the file). Remove this one, or keep it and remove the later ones.',
+  'document.too-deep':
+    'Nesting is deeper than {max} levels here, so this document is not read or checked. Flatten the structure: no configuration needs this depth.',
+  'yaml.unicode-line-break':
+    'Character {codePoint} ({name}) outside quotes: YAML 1.1 readers (libyaml, PyYAML, Go yaml.v2) take it for a line break and read what follows as a new line, which this check does not see. Replace it with a line break, or remove it.',
   'document.too-large':
     'This document is {size} MB, over the {limit} MB of `tenantConfig.largeDocumentLimit`: it is not validated, and only its outline and folding are offered. Raise the setting to check it, or split the file.',
   'document.alias-expansion-limit':
@@ -47,6 +50,8 @@ export const messages = {
   'schema.items-count.min': '`{key}` must have at least {limit} items, but has {count}.',
   'schema.items-count.max': '`{key}` must have at most {limit} items, but has {count}.',
   'schema.unique-items': '`{key}` lists `{value}` twice (items {i} and {j}); items must be unique.',
+  'schema.items-not-checked':
+    '`{key}` has {count} items: only the first {max} are checked against the schema. Split the list, or check it with another tool.',
   'schema.properties-count.min': '{where} must have at least {limit} keys, but has {count}.',
   'schema.properties-count.max': '{where} must have at most {limit} keys, but has {count}.',
   'schema.property-name': 'Key `{key}` is not allowed in {where}: {reason}',
@@ -138,7 +143,9 @@ export const messages = {
   'fix.write': 'Write `{value}`',
   'fix.quote': 'Quote `{value}`',
   'fix.replace-key': 'Replace `{key}` with `{replacement}`',
-  'fix.remove-duplicate-key': 'Remove the duplicate `{key}`',
+  'fix.remove-ignored-key': 'Remove this ignored `{key}` (the last value, `{kept}`, counts)',
+  'fix.keep-this-key': 'Keep this `{key}` (`{value}`) and remove the later ones',
+  'fix.unicode-line-break': 'Replace {codePoint} with a line break',
   'fix.secret-env': 'Replace the secret with the environment variable `{ref}`',
   'fix.add-missing-key': 'Add the missing key {keys}',
   'fix.add-missing-keys': 'Add the missing keys {keys}',

@@ -28,6 +28,10 @@ export interface ReadData extends CommonData {
   jsonCode?: string;
   /** The duplicated key. */
   key?: string;
+  /** A Unicode line break's code point (`U+2028`). */
+  codePoint?: string;
+  /** That line break's name (`LINE SEPARATOR`). */
+  name?: string;
   /** Offset of the key's first occurrence. */
   firstOffset?: number;
   detail?: string;

@@ -117,17 +117,22 @@ test('deprecated key: migrated to its replacement when the value fits it', () =>
   assert.match(out, /\n {6}key_prefix: "acme:"\n/);
 });
 
-test('duplicate key: the duplicate occurrence is removed, its comment line kept', () => {
+test('duplicate key: the ignored earlier occurrence is removed, the value that counts and the comment line stay', () => {
   const text = Y('name: b\nowner: o@e.co\nport: 1\n# the level\nlevel: info\nlevel: debug\n');
   assert.equal(
     fixed(text, yn, 'document.duplicate-key'),
+    Y('name: b\nowner: o@e.co\nport: 1\n# the level\nlevel: debug\n'),
+  );
+  // The other choice, offered but not preferred: keep this occurrence, remove the later one.
+  assert.equal(
+    fixed(text, yn, 'document.duplicate-key', /^Keep this `level`/),
     Y('name: b\nowner: o@e.co\nport: 1\n# the level\nlevel: info\n'),
   );
   const j =
     '{\n  "$schema": "../schemas/service.schema.json",\n  "name": "b",\n  "owner": "o@e.co",\n  "port": 1,\n  "port": 2\n}\n';
   assert.equal(
     fixed(j, jn, 'document.duplicate-key'),
-    '{\n  "$schema": "../schemas/service.schema.json",\n  "name": "b",\n  "owner": "o@e.co",\n  "port": 1\n}\n',
+    '{\n  "$schema": "../schemas/service.schema.json",\n  "name": "b",\n  "owner": "o@e.co",\n  "port": 2\n}\n',
   );
 });
 

@@ -1,8 +1,9 @@
 /** Machine-readable output: every file linted with its problems, and the totals. */
+import { escapeJsonControls } from './escape';
 import type { LintReport } from './model';
 
 export function json(report: LintReport): string {
-  return JSON.stringify(
+  const text = JSON.stringify(
     {
       files: report.files.map((f) => ({
         file: f.path,
@@ -23,4 +24,5 @@ export function json(report: LintReport): string {
     null,
     2,
   );
+  return escapeJsonControls(text);
 }

@@ -40,6 +40,26 @@ export interface ParsedDocument {
   parts: DocumentPart[];
 }
 
+/**
+ * At most this many problems of one code per document part: a file of 80,000 stray quotes is one
+ * mistake, and describing, sorting and publishing each problem costs seconds past this.
+ */
+export const MAX_PROBLEMS_PER_CODE = 1000;
+
+/** The problems, with those of each code past the cap left out (in place, order kept). */
+export function capProblems(problems: ReadProblem[]): ReadProblem[] {
+  if (problems.length <= MAX_PROBLEMS_PER_CODE) return problems;
+  const counts = new Map<string, number>();
+  let n = 0;
+  for (const p of problems) {
+    const c = (counts.get(p.code) ?? 0) + 1;
+    counts.set(p.code, c);
+    if (c <= MAX_PROBLEMS_PER_CODE) problems[n++] = p;
+  }
+  problems.length = n;
+  return problems;
+}
+
 /** The part of a stream that contains an offset (the last one starting before it). */
 export function partAt(doc: ParsedDocument, offset: number): DocumentPart | undefined {
   let found: DocumentPart | undefined;

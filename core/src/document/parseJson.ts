@@ -1,7 +1,8 @@
 import { parseTree, printParseErrorCode, type Node as JNode, type ParseError } from 'jsonc-parser';
 import type { ASTNode, ValueNode, ObjectNode, ArrayNode, PropertyNode, StringNode } from './ast';
-import type { DocumentPart, ReadProblem } from './document';
+import { capProblems, type DocumentPart, type ReadProblem } from './document';
 import { MAX_DEPTH } from './parseYaml';
+import { duplicateKeyProblems } from './duplicates';
 
 /**
  * Read a JSON text into one format-neutral part. Comments and trailing commas are reported
@@ -9,7 +10,7 @@ import { MAX_DEPTH } from './parseYaml';
  */
 export function parseJson(text: string): DocumentPart {
   const problems: ReadProblem[] = [];
-  const deep = findTooDeep(text);
+  const deep = jsonTooDeep(text);
   if (deep >= 0) {
     problems.push({ code: 'document.too-deep', offset: deep, length: 1, severity: 'error', args: { max: MAX_DEPTH } });
     return { start: 0, end: text.length, root: undefined, problems, yaml11: [], hasAliases: false, index: 0 };
@@ -41,8 +42,8 @@ export function parseJson(text: string): DocumentPart {
       data: { jsonCode: printParseErrorCode(err.error) },
     });
   }
-  const root = tree ? convert(tree, undefined, problems) : undefined;
-  return { start: 0, end: text.length, root, problems, yaml11: [], hasAliases: false, index: 0 };
+  const root = tree ? convert(tree, undefined, problems, text) : undefined;
+  return { start: 0, end: text.length, root, problems: capProblems(problems), yaml11: [], hasAliases: false, index: 0 };
 }
 
 function jsonErrorText(code: string): string {
@@ -86,31 +87,34 @@ function jsonErrorText(code: string): string {
   }
 }
 
-/** Offset where bracket nesting first exceeds the limit, or -1 (strings skipped). */
-function findTooDeep(text: string): number {
+/**
+ * Offset where bracket nesting first exceeds the limit, or -1. Strings are skipped as the JSON
+ * scanner reads them (they end at a line break when unterminated); a closing bracket with nothing
+ * open closes nothing.
+ */
+export function jsonTooDeep(text: string): number {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
       if (c === 92 /* \ */) i++;
-      else if (c === 34) inString = false;
+      else if (c === 34 || c === 10 || c === 13) inString = false;
       continue;
     }
     if (c === 34) inString = true;
     else if (c === 123 || c === 91) {
       if (++depth > MAX_DEPTH) return i;
-    } else if (c === 125 || c === 93) depth--;
+    } else if ((c === 125 || c === 93) && depth > 0) depth--;
   }
   return -1;
 }
 
-function convert(node: JNode, parent: ASTNode | undefined, problems: ReadProblem[]): ValueNode {
+function convert(node: JNode, parent: ASTNode | undefined, problems: ReadProblem[], text: string): ValueNode {
   const base = { offset: node.offset, length: node.length, parent };
   switch (node.type) {
     case 'object': {
       const obj: ObjectNode = { type: 'object', properties: [], flow: true, ...base };
-      const seen = new Set<string>();
       for (const child of node.children ?? []) {
         const [k, v] = child.children ?? [];
         if (!k) continue;
@@ -130,25 +134,15 @@ function convert(node: JNode, parent: ASTNode | undefined, problems: ReadProblem
           colonOffset: child.colonOffset,
         };
         keyNode.parent = prop;
-        if (v) prop.valueNode = convert(v, prop, problems);
-        if (seen.has(keyNode.value)) {
-          problems.push({
-            code: 'document.duplicate-key',
-            offset: k.offset,
-            length: k.length,
-            severity: 'error',
-            args: { key: keyNode.value },
-            data: { key: keyNode.value },
-          });
-        }
-        seen.add(keyNode.value);
+        if (v) prop.valueNode = convert(v, prop, problems, text);
         obj.properties.push(prop);
       }
+      for (const p of duplicateKeyProblems(obj, text, 0)) problems.push(p);
       return obj;
     }
     case 'array': {
       const arr: ArrayNode = { type: 'array', items: [], flow: true, ...base };
-      for (const child of node.children ?? []) arr.items.push(convert(child, arr, problems));
+      for (const child of node.children ?? []) arr.items.push(convert(child, arr, problems, text));
       return arr;
     }
     case 'string':

@@ -1,5 +1,4 @@
 import {
-  parseAllDocuments,
   isMap,
   isSeq,
   isScalar,
@@ -24,9 +23,14 @@ import type {
   Yaml11Scalar,
   AliasNode,
 } from './ast';
-import type { DocumentPart, ReadProblem, ReadSeverity } from './document';
+import { capProblems, MAX_PROBLEMS_PER_CODE, type DocumentPart, type ReadProblem, type ReadSeverity } from './document';
+import { yamlTooDeep } from './yamlDepth';
+import { readYamlCst } from './yamlCst';
+import { normalizeLoneCr, unicodeBreaksOutside, UNICODE_BREAKS, codePointName } from './lineBreaks';
+import { duplicateKeyProblems } from './duplicates';
+export { splitYamlStream } from './stream';
 
-/** Deeper nesting than this is not read further (a diagnostic says so); real configs stay far below. */
+/** Deeper nesting than this is not read (a diagnostic says so); real configs stay far below. */
 export const MAX_DEPTH = 256;
 
 const YAML11_BOOL = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/;
@@ -39,17 +43,28 @@ const YAML11_SEXAGESIMAL = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
  * Never throws.
  */
 export function parseYaml(text: string, base = 0, firstIndex = 0): DocumentPart[] {
+  // YAML 1.2 and LSP clients end a line at a lone CR too; yaml does not, so it reads LF there
+  // (same length: every offset stays valid).
+  const source = normalizeLoneCr(text);
+  const deep = yamlTooDeep(source, MAX_DEPTH);
+  if (deep >= 0) return [emptyPart(base, base + text.length, firstIndex, tooDeepProblem(base + deep))];
   let docs: Document.Parsed[];
+  let quoted: Array<[number, number]>;
   try {
-    docs = parseAllDocuments(text, {
-      uniqueKeys: false,
-      prettyErrors: false,
-      keepSourceTokens: false,
-      version: '1.2',
-      strict: false,
-    }) as Document.Parsed[];
-    if (!Array.isArray(docs)) docs = [];
+    const read = readYamlCst(
+      source,
+      { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, version: '1.2', strict: false },
+      MAX_DEPTH,
+    );
+    if (read.tooDeep >= 0)
+      return [emptyPart(base, base + text.length, firstIndex, tooDeepProblem(base + read.tooDeep))];
+    docs = read.docs;
+    quoted = read.quoted;
   } catch (e) {
+    // yaml's CST parser closes nested collections recursively: nesting the estimate above missed
+    // (yaml's error recovery nests on lines of one indentation) can exhaust the stack there. It
+    // runs no regular expression, so this is an ordinary exception.
+    if (e instanceof RangeError) return [emptyPart(base, base + text.length, firstIndex, tooDeepProblem(base))];
     return [
       emptyPart(base, base + text.length, firstIndex, {
         code: 'yaml.syntax',
@@ -60,12 +75,37 @@ export function parseYaml(text: string, base = 0, firstIndex = 0): DocumentPart[
       }),
     ];
   }
-  if (docs.length === 0) return [emptyPart(base, base + text.length, firstIndex)];
-  return docs.map((doc, i) => {
-    const start = i === 0 ? base : base + (doc.range?.[0] ?? 0);
-    const end = i === docs.length - 1 ? base + text.length : base + (docs[i + 1].range?.[0] ?? text.length);
-    return new YamlReader(text, base, start, end, firstIndex + i).read(doc);
-  });
+  const parts =
+    docs.length === 0
+      ? [emptyPart(base, base + text.length, firstIndex)]
+      : docs.map((doc, i) => {
+          const start = i === 0 ? base : base + (doc.range?.[0] ?? 0);
+          const end = i === docs.length - 1 ? base + text.length : base + (docs[i + 1].range?.[0] ?? text.length);
+          return new YamlReader(source, base, start, end, firstIndex + i).read(doc);
+        });
+  for (const at of unicodeBreaksOutside(source, quoted)) {
+    const ch = source[at];
+    const problem: ReadProblem = {
+      code: 'yaml.unicode-line-break',
+      offset: base + at,
+      length: 1,
+      severity: 'error',
+      args: { codePoint: codePointName(ch), name: UNICODE_BREAKS[ch] },
+      data: { codePoint: codePointName(ch), name: UNICODE_BREAKS[ch] },
+    };
+    const part = parts.find((p) => p.start <= base + at && base + at < p.end) ?? parts[parts.length - 1];
+    part.problems.push(problem);
+  }
+  for (const part of parts) capProblems(part.problems);
+  return parts;
+}
+
+function tooDeepProblem(offset: number): ReadProblem {
+  return { code: 'document.too-deep', offset, length: 1, severity: 'error', args: { max: MAX_DEPTH } };
+}
+
+class TooDeep {
+  constructor(readonly offset: number) {}
 }
 
 function emptyPart(start: number, end: number, index: number, problem?: ReadProblem): DocumentPart {
@@ -77,7 +117,6 @@ class YamlReader {
   private readonly yaml11: Yaml11Scalar[] = [];
   private readonly anchors = new Map<string, ASTNode>();
   private hasAliases = false;
-  private tooDeepReported = false;
 
   constructor(
     private readonly text: string,
@@ -88,21 +127,26 @@ class YamlReader {
   ) {}
 
   read(doc: Document.Parsed): DocumentPart {
-    for (const err of doc.errors) this.problems.push(this.yamlProblem(err.code, err.message, err.pos, 'error'));
-    for (const warn of doc.warnings) this.problems.push(this.yamlProblem(warn.code, warn.message, warn.pos, 'warning'));
+    // Past the cap of problems per code (see capProblems) the rest are not even described.
+    for (const err of doc.errors.slice(0, MAX_PROBLEMS_PER_CODE))
+      this.problems.push(this.yamlProblem(err.code, err.message, err.pos, 'error'));
+    for (const warn of doc.warnings.slice(0, MAX_PROBLEMS_PER_CODE))
+      this.problems.push(this.yamlProblem(warn.code, warn.message, warn.pos, 'warning'));
     let root: ValueNode | undefined;
     try {
       root = doc.contents ? this.convert(doc.contents as YNode, undefined, 0) : undefined;
     } catch (e) {
-      // Defensive: a reader bug must not take the server down; the document is reported unreadable.
-      this.problems.push({
-        code: 'yaml.syntax',
-        offset: this.start,
-        length: 1,
-        severity: 'error',
-        args: { detail: String((e as Error)?.message ?? e) },
-      });
       root = undefined;
+      if (e instanceof TooDeep) this.problems.push(tooDeepProblem(e.offset));
+      // Defensive: a reader bug must not take the server down; the document is reported unreadable.
+      else
+        this.problems.push({
+          code: 'yaml.syntax',
+          offset: this.start,
+          length: 1,
+          severity: 'error',
+          args: { detail: String((e as Error)?.message ?? e) },
+        });
     }
     return {
       start: this.start,
@@ -132,7 +176,7 @@ class YamlReader {
   }
 
   private convert(node: YNode, parent: ASTNode | undefined, depth: number): ValueNode {
-    if (depth > MAX_DEPTH) return this.tooDeep(node, parent);
+    if (depth > MAX_DEPTH) this.tooDeep(node);
     let out: ValueNode;
     if (isMap(node)) out = this.convertMap(node as YAMLMap, parent, depth);
     else if (isSeq(node)) out = this.convertSeq(node as YAMLSeq, parent, depth);
@@ -160,19 +204,10 @@ class YamlReader {
     return out;
   }
 
-  private tooDeep(node: YNode, parent: ASTNode | undefined): ValueNode {
-    const [s, e] = this.range(node);
-    if (!this.tooDeepReported) {
-      this.tooDeepReported = true;
-      this.problems.push({
-        code: 'document.too-deep',
-        offset: s,
-        length: Math.min(e - s, 1),
-        severity: 'error',
-        args: { max: MAX_DEPTH },
-      });
-    }
-    return { type: 'null', offset: s, length: e - s, parent, style: 'plain' };
+  /** Nesting past the limit (the checks before composition make this unreachable): the document is not read. */
+  private tooDeep(node: YNode): never {
+    const [s] = this.range(node);
+    throw new TooDeep(s);
   }
 
   private range(node: YNode): [number, number] {
@@ -184,7 +219,6 @@ class YamlReader {
   private convertMap(map: YAMLMap, parent: ASTNode | undefined, depth: number): ObjectNode {
     const [s, e] = this.range(map as unknown as YNode);
     const obj: ObjectNode = { type: 'object', properties: [], offset: s, length: e - s, parent, flow: !!map.flow };
-    const seen = new Map<string, StringNode>();
     for (const item of map.items as Pair[]) {
       if (!isPair(item)) continue;
       const keyNode = this.convertKey(item.key as YNode | null, s);
@@ -205,19 +239,9 @@ class YamlReader {
         prop.valueNode = value;
         prop.length = Math.max(keyNode.offset + keyNode.length, value.offset + value.length) - prop.offset;
       }
-      const first = seen.get(keyNode.value);
-      if (first && keyNode.value !== '<<') {
-        this.problems.push({
-          code: 'document.duplicate-key',
-          offset: keyNode.offset,
-          length: keyNode.length,
-          severity: 'error',
-          args: { key: keyNode.value },
-          data: { key: keyNode.value, firstOffset: first.offset },
-        });
-      } else seen.set(keyNode.value, keyNode);
       obj.properties.push(prop);
     }
+    for (const p of duplicateKeyProblems(obj, this.text, this.base, '<<')) this.problems.push(p);
     return obj;
   }
 
@@ -312,36 +336,4 @@ function scalarStyle(type: string | undefined): ScalarStyle {
     default:
       return 'plain';
   }
-}
-
-/** Whether a YAML text can be split into independently readable chunks at `---` lines. */
-const DOC_START = /^---(?=[ \t\r\n]|$)/gm;
-
-/**
- * Split a YAML stream into chunks, each starting at a `---` line (the first at 0). A `---` at the
- * start of a line always starts a document in YAML, so each chunk reads the same alone as in the
- * stream. Directives (`%YAML`) bind to the next document, so a stream with directives is one chunk.
- */
-export function splitYamlStream(text: string): Array<{ start: number; text: string }> {
-  if (text.length === 0 || /^%/m.test(text)) return [{ start: 0, text }];
-  const starts: number[] = [];
-  DOC_START.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = DOC_START.exec(text))) {
-    if (m.index > 0) starts.push(m.index);
-  }
-  if (starts.length === 0) return [{ start: 0, text }];
-  const chunks: Array<{ start: number; text: string }> = [];
-  let prev = 0;
-  for (const s of starts) {
-    chunks.push({ start: prev, text: text.slice(prev, s) });
-    prev = s;
-  }
-  chunks.push({ start: prev, text: text.slice(prev) });
-  // A first chunk holding only comments and blank lines belongs to the first document.
-  if (chunks.length > 1 && /^(?:\s*(?:#.*)?(?:\r?\n|$))*$/.test(chunks[0].text)) {
-    chunks[1] = { start: 0, text: chunks[0].text + chunks[1].text };
-    chunks.shift();
-  }
-  return chunks;
 }

@@ -46,7 +46,7 @@ export function partAtOffset(
   };
   if (format === 'json') {
     const t = apply(text, 0);
-    return { part: parseJson(t), text: t };
+    return { part: cachedParts(-1, t, () => [parseJson(t)], false)[0], text: t };
   }
   const chunks = knownChunks ?? splitYamlStream(text);
   let lo = 0;
@@ -58,12 +58,7 @@ export function partAtOffset(
   }
   const chunk = chunks[lo];
   const chunkText = apply(chunk.text, chunk.start);
-  const key = `${chunk.start}\u0000${chunkText}`;
-  let parts = partCache.get(key);
-  if (!parts) {
-    parts = parseYaml(chunkText, chunk.start);
-    partCache.set(key, parts);
-  }
+  const parts = cachedParts(chunk.start, chunkText, () => parseYaml(chunkText, chunk.start));
   let part = parts[0];
   for (const p of parts) if (p.start <= offset) part = p;
   // Keep the full text for offset arithmetic: the chunk is placed back at its start.
@@ -73,6 +68,23 @@ export function partAtOffset(
 
 /** Recently read chunks (hover and code actions come in bursts on the same document). */
 const partCache = new LruCache<string, DocumentPart[]>(32);
+/**
+ * The last chunk read, matched by the identity of its text first: code actions ask once per
+ * diagnostic, and building and hashing a cache key from a 2 MB text each time cost seconds.
+ */
+let lastRead: { start: number; text: string; parts: DocumentPart[] } | undefined;
+
+function cachedParts(start: number, text: string, read: () => DocumentPart[], lru = true): DocumentPart[] {
+  if (lastRead && lastRead.start === start && lastRead.text === text) return lastRead.parts;
+  const key = `${start}\u0000${text}`;
+  let parts = lru ? partCache.get(key) : undefined;
+  if (!parts) {
+    parts = read();
+    if (lru) partCache.set(key, parts);
+  }
+  lastRead = { start, text, parts };
+  return parts;
+}
 const valueCache = new WeakMap<DocumentPart, unknown>();
 
 export function valueOf(part: DocumentPart | undefined): unknown {

@@ -144,7 +144,7 @@ export function foldingRanges(doc: TextDocument, parsed: ParsedDocument): Foldin
   for (const part of parsed.parts) visit(part.root, undefined, 0);
   if (parsed.format === 'yaml') {
     let start = -1;
-    const lines = text.split('\n');
+    const lines = text.split(/\r\n|\r|\n/);
     for (let i = 0; i <= lines.length; i++) {
       const isComment = i < lines.length && /^\s*#/.test(lines[i]);
       if (isComment && start < 0) start = i;

@@ -10,6 +10,10 @@ import { describeError } from './describe';
 import { parsePointer, typedPath, rangeForValue, keyName, pathOfNode } from './paths';
 import { hasCode, type Problem } from '../problem';
 import { t } from '../messages';
+import { cutLongLists, MAX_VALIDATED_ITEMS } from './limits';
+
+/** Schema problems described per document part, far above what a document can usefully show (`maxProblems`). */
+const MAX_SCHEMA_PROBLEMS = 2000;
 
 /** Validate one document part against a loaded schema; problems carry absolute offsets. */
 export function validatePart(part: DocumentPart, schema: LoadedSchema, graph: SchemaGraph, text: string): Problem[] {
@@ -29,6 +33,17 @@ export function validatePart(part: DocumentPart, schema: LoadedSchema, graph: Sc
   // `$schema` at the root names the schema; it is not content.
   if (value && typeof value === 'object' && !Array.isArray(value) && '$schema' in value)
     delete (value as Record<string, unknown>).$schema;
+  const cut = cutLongLists(value);
+  for (const c of cut.slice(0, 3)) {
+    const { node } = findNodeAtPath(part.root, c.path);
+    problems.push({
+      code: 'schema.items-not-checked',
+      ...rangeForValue(node ?? part.root, text),
+      message: t('schema.items-not-checked', { key: keyName(c.path), count: c.count, max: MAX_VALIDATED_ITEMS }),
+      data: { path: c.path, count: c.count, max: MAX_VALIDATED_ITEMS },
+      severity: 'warning',
+    });
+  }
   schema.deprecations.found.length = 0;
   let errors: ErrorObject[];
   try {
@@ -49,6 +64,8 @@ export function validatePart(part: DocumentPart, schema: LoadedSchema, graph: Sc
   const yaml11 = new Map(part.yaml11.map((y) => [y.node as ASTNode, y]));
   const seen = new Set<string>();
   for (const err of shaped.errors) {
+    // A list of 80,000 wrong items is one mistake: past the cap the rest are not described.
+    if (problems.length >= MAX_SCHEMA_PROBLEMS) break;
     const p = describeError(err, part.root, text, yaml11);
     if (!p) continue;
     const key = `${p.code}|${p.offset}|${p.length}|${p.message}`;

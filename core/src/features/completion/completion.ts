@@ -18,6 +18,7 @@ import { yamlDialect } from '../../dialect/yaml';
 import { jsonDialect } from '../../dialect/json';
 import { yamlSite } from './yamlSite';
 import { jsonSite } from './jsonSite';
+import { lineEndOf, lineStartOf } from '../../document/lineBreaks';
 import type { CompletionSite } from './types';
 
 const UNIT = '  ';
@@ -33,9 +34,8 @@ export function doComplete(ctx: FeatureContext, doc: TextDocument, position: Pos
   let site: CompletionSite | undefined;
   let value: unknown;
   if (format === 'yaml') {
-    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-    let lineEnd = text.indexOf('\n', offset);
-    if (lineEnd < 0) lineEnd = text.length;
+    const lineStart = lineStartOf(text, offset);
+    const lineEnd = lineEndOf(text, offset);
     const { part } = partAtOffset(
       text,
       format,

@@ -1,4 +1,5 @@
 import { getLocation, createScanner, SyntaxKind } from 'jsonc-parser';
+import { lineStartOf } from '../../document/lineBreaks';
 import type { JSONPath } from '../../document/ast';
 import { findNodeAtPath, deref } from '../../document/ast';
 import type { DocumentPart } from '../../document/document';
@@ -6,8 +7,11 @@ import type { CompletionSite } from './types';
 
 /** The completion site in a JSON text at `offset` (jsonc-parser's location, our tree for keys present). */
 export function jsonSite(text: string, offset: number, part: DocumentPart | undefined): CompletionSite | undefined {
+  // jsonc-parser's visitor recurses once per nesting level: a text the reader refused as too deep
+  // would exhaust the stack there.
+  if (part?.problems.some((p) => p.code === 'document.too-deep')) return undefined;
   const loc = getLocation(text, offset);
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartOf(text, offset);
   const indent = /^\s*/.exec(text.slice(lineStart, offset))![0];
   const prev = loc.previousNode;
   const inString = prev && prev.type === 'string' && offset > prev.offset && offset <= prev.offset + prev.length;

@@ -2,29 +2,40 @@ import type { ASTNode, JSONPath, ObjectNode } from '../../document/ast';
 import { findNodeAtOffset, getNodePath, deref, findNodeAtPath } from '../../document/ast';
 import type { DocumentPart } from '../../document/document';
 import type { CompletionSite } from './types';
+import { lineEndOf, lineStartOf } from '../../document/lineBreaks';
 
 interface Line {
   start: number;
   text: string;
 }
 
+// Lines end at LF, CRLF or a lone CR, as for the readers and LSP clients.
 function lineAt(text: string, offset: number): Line {
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
-  let end = text.indexOf('\n', offset);
-  if (end < 0) end = text.length;
-  return { start, text: text.slice(start, end).replace(/\r$/, '') };
+  const start = lineStartOf(text, offset);
+  return { start, text: text.slice(start, lineEndOf(text, offset)) };
 }
 
 function previousLine(text: string, line: Line): Line | undefined {
   if (line.start === 0) return undefined;
-  const end = line.start - 1;
-  const start = text.lastIndexOf('\n', end - 1) + 1;
-  return { start, text: text.slice(start, end).replace(/\r$/, '') };
+  const end = line.start - (text.charCodeAt(line.start - 1) === 10 && text.charCodeAt(line.start - 2) === 13 ? 2 : 1);
+  const start = lineStartOf(text, end);
+  return { start, text: text.slice(start, end) };
+}
+
+/**
+ * `key: value` (or `key:` ending the text) split at the first colon followed by a blank, in linear
+ * time: the regular expression this replaces backtracked quadratically on a long line without one.
+ */
+function keyValue(rest: string): { key: string; value?: string } | undefined {
+  const m = /:\s/.exec(rest);
+  if (m) return { key: rest.slice(0, m.index), value: rest.slice(m.index + 1).trimStart() };
+  return rest.endsWith(':') ? { key: rest.slice(0, -1) } : undefined;
 }
 
 /** Leading spaces, then `- ` markers: the column where a key on this line starts. */
 function shape(s: string): { indent: number; keyCol: number; dashes: number; rest: string } {
-  const m = /^( *)((?:- +|-$)*)(.*)$/.exec(s)!;
+  // `s`: a NEL, LINE SEPARATOR or PARAGRAPH SEPARATOR in the line is content, not its end.
+  const m = /^( *)((?:- +|-$)*)(.*)$/s.exec(s)!;
   const dashText = m[2];
   return {
     indent: m[1].length,
@@ -34,8 +45,55 @@ function shape(s: string): { indent: number; keyCol: number; dashes: number; res
   };
 }
 
-const KEY_LINE = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#:][^#:]*?)\s*:(?:\s+|$)/;
-const EMPTY_VALUE = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#:][^#:]*?)\s*:\s*(?:[&!][^\s]*\s*)*(?:#.*)?$/;
+/**
+ * The offset just past the `:` of a key at the start of `rest` (double- or single-quoted, or plain
+ * up to its first `:` or `#`), or -1; with `blank`, the `:` must be followed by a blank or the end.
+ * A scan, not a regular expression: those backtracked quadratically on a long line without a colon.
+ */
+function keyColonEnd(rest: string, blank: boolean): number {
+  let i: number;
+  const c = rest[0];
+  if (c === '"' || c === "'") {
+    const m = (c === '"' ? /^"(?:[^"\\]|\\.)*"/ : /^'(?:[^']|'')*'/).exec(rest);
+    if (!m) return -1;
+    i = m[0].length;
+    while (i < rest.length && /\s/.test(rest[i])) i++;
+  } else {
+    if (c === undefined || /[\s#:]/.test(c)) return -1;
+    i = 1;
+    while (i < rest.length && rest[i] !== ':' && rest[i] !== '#') i++;
+  }
+  if (rest[i] !== ':') return -1;
+  i++;
+  return blank && i < rest.length && !/\s/.test(rest[i]) ? -1 : i;
+}
+
+/**
+ * The word before each `:` of a flow mapping's text (`{a: 1, b: 2` → a, b), scanning back from
+ * each colon: a regular expression scanning forward from every position backtracked
+ * quadratically on a long run of word characters.
+ */
+function keysBeforeColons(s: string): string[] {
+  const keys: string[] = [];
+  const stop = (c: string): boolean => c === ',' || c === '{' || c === ':' || /\s/.test(c);
+  for (let c = s.indexOf(':'); c >= 0; c = s.indexOf(':', c + 1)) {
+    let end = c;
+    while (end > 0 && /\s/.test(s[end - 1])) end--;
+    let start = end;
+    while (start > 0 && !stop(s[start - 1])) start--;
+    if (start < end) keys.push(s.slice(start, end));
+  }
+  return keys;
+}
+
+/** `key:` followed by a blank or the end. */
+const isKeyLine = (rest: string): boolean => keyColonEnd(rest, true) >= 0;
+
+/** `key:` with nothing after it but properties (`&anchor`, `!tag`) and a comment. */
+function hasEmptyValue(rest: string): boolean {
+  const end = keyColonEnd(rest, false);
+  return end >= 0 && /^\s*(?:[&!]\S*\s*)*(?:#.*)?$/.test(rest.slice(end));
+}
 
 function objectPath(node: ASTNode | undefined): JSONPath | undefined {
   let cur = node;
@@ -71,8 +129,7 @@ function containerAt(
     if (/^\s*(#.*)?$/.test(t)) continue;
     if (/^(---|\.\.\.)(\s|$)/.test(t)) break;
     const s = shape(t);
-    if (s.keyCol === column && KEY_LINE.test(s.rest))
-      return pathOr(objectPath(findNodeAtOffset(root, l.start + s.keyCol)));
+    if (s.keyCol === column && isKeyLine(s.rest)) return pathOr(objectPath(findNodeAtOffset(root, l.start + s.keyCol)));
     if (s.dashes > 0 && s.indent === column) {
       // A sibling list item: the list is what owns this column.
       const item = findNodeAtOffset(root, l.start + s.indent + 1);
@@ -88,12 +145,15 @@ function containerAt(
         if (!cur) return undefined;
         return { path: [...getNodePath(cur), (cur as { items: unknown[] }).items.length - 1] };
       }
-      if (EMPTY_VALUE.test(s.rest)) {
-        const key = s.rest.replace(/\s*:.*$/, '').replace(/^["']|["']$/g, '');
+      if (hasEmptyValue(s.rest)) {
+        const key = s.rest
+          .slice(0, keyColonEnd(s.rest, false) - 1)
+          .trimEnd()
+          .replace(/^["']|["']$/g, '');
         const p = valuePathOfKeyAt(root, l.start + s.keyCol, key);
         return p ? { path: p } : undefined;
       }
-      if (s.keyCol < column && s.dashes > 0 && KEY_LINE.test(s.rest)) {
+      if (s.keyCol < column && s.dashes > 0 && isKeyLine(s.rest)) {
         // `- key: value` then a deeper line: a sibling key of the item's mapping only when aligned.
         return undefined;
       }
@@ -137,7 +197,7 @@ export function yamlSite(text: string, offset: number, part: DocumentPart | unde
   const flow = flowSite(before, line.start, s, root, text, partStart, offset);
   if (flow) return flow;
 
-  const keyMatch = /^(.*?)\s*:\s+(.*)$|^(.*?):$/.exec(s.rest);
+  const keyMatch = keyValue(s.rest);
   if (!keyMatch || /^["'][^"']*$/.test(s.rest)) {
     // Typing a key (or a list item value) at column keyCol.
     const partial = unquote(s.rest);
@@ -187,8 +247,8 @@ export function yamlSite(text: string, offset: number, part: DocumentPart | unde
     };
   }
   // `key: partial`: completing the value.
-  const key = unquote((keyMatch[1] ?? keyMatch[3] ?? '').trim()).text;
-  const valueText = keyMatch[2] ?? '';
+  const key = unquote(keyMatch.key.trim()).text;
+  const valueText = keyMatch.value ?? '';
   const valueStart = line.start + before.length - valueText.length;
   const after = line.text.slice(before.length).match(/^[^\s#]*/)?.[0] ?? '';
   const partial = unquote(valueText);
@@ -241,16 +301,17 @@ function flowSite(
   }
   if (depth !== 1 || open < 0) return undefined;
   const head = before.slice(s.keyCol, open);
-  const km = /^(.*?)\s*:\s*$/.exec(head);
-  if (!km) return undefined;
-  const key = unquote(km[1].trim()).text;
+  const headKey = head.trimEnd();
+  if (!headKey.endsWith(':')) return undefined;
+  const key = unquote(headKey.slice(0, -1).trim()).text;
   const owner = containerAt(text, root, { start: lineStart, text: before }, s.keyCol, partStart);
   if (!owner) return undefined;
   const path = [...owner.path, key];
   const inner = before.slice(open + 1);
   const seg = inner.slice(inner.lastIndexOf(',') + 1);
   const isMap = before[open] === '{';
-  const vm = /^\s*([^:]*?)\s*:\s*(.*)$/.exec(seg);
+  const colon = seg.indexOf(':');
+  const vm = colon < 0 ? undefined : [seg, seg.slice(0, colon).trim(), seg.slice(colon + 1).trimStart()];
   if (isMap && vm) {
     return {
       kind: 'value',
@@ -265,7 +326,7 @@ function flowSite(
   const replace = { offset: offset - partial.length, length: partial.length };
   if (isMap) {
     const existing = new Set<string>();
-    for (const m of inner.matchAll(/([^,{\s:]+)\s*:/g)) existing.add(unquote(m[1]).text);
+    for (const k of keysBeforeColons(inner)) existing.add(unquote(k).text);
     return { kind: 'key', path, partial: unquote(partial).text, replace, indent: '', existing };
   }
   return {

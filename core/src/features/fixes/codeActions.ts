@@ -98,6 +98,8 @@ export function verify(before: Diagnostic[], after: Diagnostic[], target: Diagno
       if (is >= Math.max(1, was)) return false;
     }
   }
+  // Text other readers already see, brought up by the fix: what is wrong in it was there before.
+  if (fix.reveals) return true;
   const counted = (d: Diagnostic): boolean => d.severity === DiagnosticSeverity.Error;
   const old = new Map<string, number>();
   for (const d of before) {
@@ -138,16 +140,39 @@ function toTextEdits(doc: TextDocument, edits: OffsetEdit[]): TextEdit[] {
  * Verified fixes for one diagnostic. Fixes with the same title are alternatives (a closing `}}` at
  * the end of the line or after the first word): only the first that verifies is kept.
  */
-export function verifiedFixes(ctx: FeatureContext, doc: TextDocument, d: Diagnostic, v: Verification): Fix[] {
+export function verifiedFixes(ctx: FeatureContext, doc: TextDocument, d: Diagnostic, v: Budgeted): Fix[] {
   if (!isOurs(d)) return [];
   const text = doc.getText();
   const out: Fix[] = [];
   for (const fix of candidates(ctx, doc, d)) {
+    if (v.exhausted()) break;
     if (out.some((f) => f.title === fix.title)) continue;
     if (verify(v.current, v.revalidate(applyOffsetEdits(text, fix.edits), String(d.code).startsWith('ref.')), d, fix))
       out.push(fix);
   }
   return out;
+}
+
+/**
+ * Text the verification of one request may re-validate, well under a second of validation: each
+ * candidate fix costs a validation of the edited chunk, so in a large document with hundreds of
+ * problems the fix-all actions would take minutes. Past it, no further candidate is verified (an
+ * unverified fix is not offered) and a fix-all covers the problems checked so far.
+ */
+const VERIFY_BUDGET = 600_000;
+
+type Budgeted = Verification & { exhausted(): boolean };
+
+function withBudget(v: Verification, chars: number): Budgeted {
+  let left = chars;
+  return {
+    current: v.current,
+    revalidate: (text, crossFile) => {
+      left -= text.length;
+      return v.revalidate(text, crossFile);
+    },
+    exhausted: () => left <= 0,
+  };
 }
 
 export function codeActions(
@@ -164,10 +189,11 @@ export function codeActions(
     !only ||
     only.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.SourceFixAll || k === CodeActionKind.Source);
   const actions: CodeAction[] = [];
+  const budget = withBudget(v, VERIFY_BUDGET);
   if (wantsQuickFix) {
     const targets = context.diagnostics.filter(isOurs);
     for (const d of targets) {
-      for (const fix of verifiedFixes(ctx, doc, d, v)) {
+      for (const fix of verifiedFixes(ctx, doc, d, budget)) {
         actions.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,
@@ -182,7 +208,7 @@ export function codeActions(
     for (const code of codes) {
       const same = v.current.filter((d) => String(d.code) === code && isOurs(d));
       if (same.length < 2) continue;
-      const edits = combine(ctx, doc, same, v, false);
+      const edits = combine(ctx, doc, same, budget, false);
       if (edits.length > 1)
         actions.push({
           title: t('fix.all-code', { code }),
@@ -193,7 +219,7 @@ export function codeActions(
     }
   }
   if (wantsFixAll) {
-    const edits = combine(ctx, doc, v.current.filter(isOurs), v, true);
+    const edits = combine(ctx, doc, v.current.filter(isOurs), budget, true);
     if (edits.length)
       actions.push({
         title: t('fix.all-safe'),
@@ -211,11 +237,12 @@ function combine(
   ctx: FeatureContext,
   doc: TextDocument,
   targets: Diagnostic[],
-  v: Verification,
+  v: Budgeted,
   safeOnly: boolean,
 ): OffsetEdit[] {
   const chosen: OffsetEdit[] = [];
   for (const d of targets.slice(0, 200)) {
+    if (v.exhausted()) break;
     const fix = verifiedFixes(ctx, doc, d, v).find((f) => f.preferred && (!safeOnly || f.safe));
     if (!fix || fix.edits.some((e) => chosen.some((c) => overlaps(c, e)))) continue;
     chosen.push(...fix.edits);

@@ -2,6 +2,7 @@ import type { ArrayNode, ASTNode, ObjectNode, PropertyNode, ValueNode } from '..
 import type { Dialect } from '../../dialect/dialect';
 import { SnippetWriter } from '../../dialect/dialect';
 import type { ValueIntent } from '../../dialect/intent';
+import { eolNear, lineEndOf, lineStartOf, nextLineStart } from '../../document/lineBreaks';
 
 /** A text change by offsets in the document text. */
 export interface OffsetEdit {
@@ -12,15 +13,6 @@ export interface OffsetEdit {
 
 const UNIT = '  ';
 
-function lineStartOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function lineEndOf(text: string, offset: number): number {
-  const e = text.indexOf('\n', offset);
-  return e < 0 ? text.length : e;
-}
-
 function columnOf(text: string, offset: number): number {
   return offset - lineStartOf(text, offset);
 }
@@ -30,10 +22,6 @@ function nodeEnd(text: string, node: ASTNode): number {
   let end = node.offset + node.length;
   while (end > node.offset && /\s/.test(text[end - 1])) end--;
   return end;
-}
-
-function eolOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
 }
 
 /**
@@ -48,7 +36,6 @@ export function insertProperties(
   entries: Array<{ key: string; value: ValueIntent }>,
 ): OffsetEdit | undefined {
   const w = new SnippetWriter(false);
-  const eol = eolOf(text);
   if (target.emptyValueOf) {
     const prop = target.emptyValueOf;
     const keyCol = columnOf(text, prop.keyNode.offset);
@@ -60,6 +47,7 @@ export function insertProperties(
       return { offset: v.offset, length: v.length, text: `{ ${body} }` };
     }
     const at = lineEndOf(text, prop.keyNode.offset);
+    const eol = eolNear(text, at);
     // Keep a trailing comment on the key line where it is.
     return {
       offset: at,
@@ -82,7 +70,8 @@ export function insertProperties(
     }
     const last = props[props.length - 1];
     const end = nodeEnd(text, last);
-    const multiline = text.slice(obj.offset, close).includes('\n');
+    const multiline = /[\r\n]/.test(text.slice(obj.offset, close));
+    const eol = eolNear(text, end);
     const col = columnOf(text, props[0].keyNode.offset);
     const indent = multiline ? ' '.repeat(col) : '';
     const sep = multiline ? ',' + eol + indent : ', ';
@@ -97,6 +86,7 @@ export function insertProperties(
   const indent = ' '.repeat(col);
   const last = props[props.length - 1];
   const at = lineEndOf(text, nodeEnd(text, last));
+  const eol = eolNear(text, at);
   return {
     offset: at,
     length: 0,
@@ -122,7 +112,9 @@ export function renameKey(prop: PropertyNode, dialect: Dialect, newKey: string):
 export function replaceValue(node: ValueNode, dialect: Dialect, value: ValueIntent, text: string): OffsetEdit {
   const w = new SnippetWriter(false);
   const col = columnOf(text, node.offset);
-  return { offset: node.offset, length: node.length, text: dialect.value(value, ' '.repeat(col), UNIT, w) };
+  const written = dialect.value(value, ' '.repeat(col), UNIT, w);
+  const eol = written.includes('\n') ? eolNear(text, node.offset) : '\n';
+  return { offset: node.offset, length: node.length, text: written.split('\n').join(eol) };
 }
 
 /**
@@ -153,9 +145,7 @@ export function removeProperty(text: string, prop: PropertyNode): OffsetEdit | u
   const before = text.slice(lineStart, prop.keyNode.offset);
   if (/^\s*$/.test(before)) {
     // The property owns its lines: remove them with their line break.
-    let stop = lineEndOf(text, end);
-    if (stop < text.length) stop += 1;
-    return { offset: lineStart, length: stop - lineStart, text: '' };
+    return { offset: lineStart, length: nextLineStart(text, end) - lineStart, text: '' };
   }
   // `- key: value` as the first key of a list item: the next key moves up after the dash.
   const next = obj.properties[index + 1];
@@ -187,10 +177,8 @@ export function removeItem(text: string, item: ValueNode): OffsetEdit | undefine
   const dash = dashOf(text, item);
   if (dash === undefined) return undefined;
   const lineStart = lineStartOf(text, dash);
-  let stop = lineEndOf(text, end);
-  if (arr.items.length === 1) return { offset: dash, length: stop - dash, text: '[]' };
-  if (stop < text.length) stop += 1;
-  return { offset: lineStart, length: stop - lineStart, text: '' };
+  if (arr.items.length === 1) return { offset: dash, length: lineEndOf(text, end) - dash, text: '[]' };
+  return { offset: lineStart, length: nextLineStart(text, end) - lineStart, text: '' };
 }
 
 /** The offset of the `-` of a block sequence item, when only blanks are around it on its line. */
@@ -200,10 +188,11 @@ function dashOf(text: string, item: ValueNode): number | undefined {
   const m = (item.length === 0 ? /^(\s*)-(\s*)$/ : /^(\s*)-(\s+)$/).exec(text.slice(lineStart, item.offset));
   if (m) return lineStart + m[1].length;
   // An item that starts on the line after its dash (`-` then a block on the next line).
-  const prevEnd = lineStart - 1;
-  if (prevEnd <= 0) return undefined;
+  if (lineStart <= 1) return undefined;
+  const prevEnd =
+    text.charCodeAt(lineStart - 1) === 10 && text.charCodeAt(lineStart - 2) === 13 ? lineStart - 2 : lineStart - 1;
   const prevStart = lineStartOf(text, prevEnd);
-  const p = /^(\s*)-\s*$/.exec(text.slice(prevStart, prevEnd).replace(/\r$/, ''));
+  const p = /^(\s*)-\s*$/.exec(text.slice(prevStart, prevEnd));
   return p && /^\s*$/.test(text.slice(lineStart, item.offset)) ? prevStart + p[1].length : undefined;
 }
 
@@ -218,7 +207,6 @@ export function insertItems(
   items: ValueIntent[],
 ): OffsetEdit | undefined {
   const w = new SnippetWriter(false);
-  const eol = eolOf(text);
   if (dialect.name === 'json' || arr.flow) {
     const close = text.lastIndexOf(']', arr.offset + arr.length - 1);
     if (close < arr.offset) return undefined;
@@ -227,7 +215,8 @@ export function insertItems(
     if (arr.items.length === 0)
       return { offset: arr.offset + 1, length: close - arr.offset - 1, text: values.join(', ') };
     const lastItem = arr.items[arr.items.length - 1];
-    const multiline = text.slice(arr.offset, close).includes('\n');
+    const multiline = /[\r\n]/.test(text.slice(arr.offset, close));
+    const eol = eolNear(text, nodeEnd(text, lastItem));
     const sep = multiline ? ',' + eol + ' '.repeat(columnOf(text, arr.items[0].offset)) : ', ';
     return { offset: nodeEnd(text, lastItem), length: 0, text: values.map((v) => sep + v).join('') };
   }
@@ -236,6 +225,7 @@ export function insertItems(
   if (dash === undefined) return undefined;
   const indent = ' '.repeat(columnOf(text, dash));
   const at = lineEndOf(text, nodeEnd(text, arr.items[arr.items.length - 1]));
+  const eol = eolNear(text, at);
   return {
     offset: at,
     length: 0,

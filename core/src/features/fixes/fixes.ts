@@ -9,6 +9,7 @@ import { schemaType, type ValueIntent } from '../../dialect/intent';
 import { insertProperties, removeProperty, renameKey, replaceValue, type OffsetEdit } from './edits';
 import { descriptorFixes } from './descriptors';
 import { migrationFixes } from './migrate';
+import { duplicateKeyFixes, unicodeBreakFixes } from './readerFixes';
 import { t } from '../../messages';
 
 /** One way to fix one diagnostic: a title, the edits, and whether fix-all may apply it unattended. */
@@ -22,6 +23,11 @@ export interface Fix {
   writes?: JSONPath[];
   /** Where a path of the document before the fix is after it (null: removed), for fixes that remove nodes. */
   remap?: (path: JSONPath) => JSONPath | null;
+  /**
+   * The edit brings up text other readers already see (a line break they read where this reader
+   * read none): problems in it are revealed, not caused. Syntax errors still count.
+   */
+  reveals?: boolean;
 }
 
 export interface FixInput {
@@ -211,14 +217,10 @@ function codeFixes(input: FixInput): Fix[] {
         },
       ];
     }
-    case 'document.duplicate-key': {
-      const prop = duplicateAt(root, input.offset);
-      if (!prop) return [];
-      const removal = removeProperty(text, prop);
-      return removal
-        ? [{ title: t('fix.remove-duplicate-key', { key: prop.keyNode.value }), edits: [removal], preferred: true }]
-        : [];
-    }
+    case 'document.duplicate-key':
+      return duplicateKeyFixes(input);
+    case 'yaml.unicode-line-break':
+      return unicodeBreakFixes(input);
     case 'schema.unique-items': {
       // The repeat goes (ajv found it equal to the earlier item, so nothing is lost).
       const list = valueAt(root, path);
@@ -274,22 +276,6 @@ function codeFixes(input: FixInput): Fix[] {
     default:
       return [];
   }
-}
-
-function duplicateAt(root: ASTNode | undefined, offset: number): PropertyNode | undefined {
-  const stack: ASTNode[] = root ? [root] : [];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.type === 'object')
-      for (const p of n.properties) {
-        if (p.keyNode.offset === offset) return p;
-        if (p.valueNode && p.valueNode.offset <= offset && offset <= p.valueNode.offset + p.valueNode.length)
-          stack.push(p.valueNode);
-      }
-    else if (n.type === 'array')
-      for (const i of n.items) if (i.offset <= offset && offset <= i.offset + i.length) stack.push(i);
-  }
-  return undefined;
 }
 
 function requiredFix(input: FixInput, path: JSONPath, missing: string[]): Fix[] {
