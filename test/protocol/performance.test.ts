@@ -32,11 +32,13 @@ function bigTenant(bytes: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** A Prometheus rule file of one document with `n` rules (seconds to check: PromQL and templates). */
+/** A Prometheus rule file of one document with `n` rules in groups of 5,000 (seconds to check: PromQL and templates). */
 function bigRules(n: number): string {
-  let s = 'groups:\n  - name: big\n    rules:\n';
-  for (let i = 0; i < n; i++)
+  let s = 'groups:\n';
+  for (let i = 0; i < n; i++) {
+    if (i % 5000 === 0) s += `  - name: big-${i / 5000}\n    rules:\n`;
     s += `      - alert: HighLatency${i}\n        expr: histogram_quantile(0.99, sum by (le, job) (rate(http_request_duration_seconds_bucket{job="api-${i}"}[5m]))) > 0.5\n        for: 10m\n        labels:\n          severity: page\n        annotations:\n          summary: "High latency on {{ $labels.job }}"\n`;
+  }
   return s;
 }
 
