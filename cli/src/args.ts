@@ -27,6 +27,8 @@ export interface LintOptions {
   fix: boolean;
   fixDryRun: boolean;
   listFiles: boolean;
+  cache: boolean;
+  cacheLocation?: string;
 }
 
 export type ParsedArgs =
@@ -52,6 +54,8 @@ const OPTIONS = {
   fix: { type: 'boolean' },
   'fix-dry-run': { type: 'boolean' },
   'list-files': { type: 'boolean' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
 } as const;
 
 /** Node's parse errors name the option; keep their first sentence, without the error code. */
@@ -99,6 +103,8 @@ export function parseLintArgs(argv: string[]): ParsedArgs {
     fix: !!v.fix,
     fixDryRun: !!v['fix-dry-run'],
     listFiles: !!v['list-files'],
+    cache: !!v.cache,
+    cacheLocation: v['cache-location'],
   };
   const conflict = conflicts(options);
   return conflict ? { kind: 'error', message: conflict } : { kind: 'lint', options };
@@ -113,6 +119,7 @@ function conflicts(o: LintOptions): string | undefined {
     ['--stdin-filename', o.stdinFilename],
     ['--baseline', o.baseline],
     ['--baseline-write', o.baselineWrite],
+    ['--cache-location', o.cacheLocation],
   ] as const)
     if (value !== undefined && value.trim() === '') return `${name} takes a path, not an empty string`;
   if (o.ignore.some((g) => !g.trim())) return '--ignore takes a glob, not an empty string';
@@ -127,5 +134,7 @@ function conflicts(o: LintOptions): string | undefined {
   if (o.fix && o.fixDryRun) return '--fix and --fix-dry-run contradict each other';
   if (o.baseline && o.baselineWrite) return '--baseline-write records a new baseline; give it without --baseline';
   if (o.listFiles && o.stdin) return '--list-files lists the files a run lints; it does not read standard input';
+  if (o.cacheLocation !== undefined && !o.cache)
+    return '--cache-location names the file --cache keeps its results in: give --cache with it';
   return undefined;
 }

@@ -2,6 +2,7 @@
 import { parseLintArgs } from './args';
 import { version } from './engine';
 import { lint, type Io } from './lint';
+import { startLintWorker } from './worker';
 import { migrateMain } from './migrate';
 import { USAGE } from './usage';
 
@@ -64,7 +65,9 @@ function readStdin(): Promise<string> {
   });
 }
 
-if (require.main === module) {
+if (startLintWorker()) {
+  // A worker thread of a run: it answers file jobs until the run ends.
+} else if (require.main === module) {
   const out: string[] = [];
   void main(process.argv.slice(2), {
     cwd: process.cwd(),

@@ -1,7 +1,7 @@
 /**
- * Finding and reading `.tenant-config.yaml`: the nearest one above each file, up to the
- * repository's top folder (the one holding `.git`), read once per folder and validated against
- * its bundled schema (unknown keys are errors, with their positions).
+ * `.tenant-config.yaml` in a linter run: the nearest one above each file, up to the repository's
+ * top folder (the one holding `.git`), found and read once per folder by the host, and validated
+ * against its bundled schema (unknown keys are errors, with their positions).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,8 +10,9 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import {
   PROJECT_CONFIG_FILE,
   defaultDocumentSettings,
-  readProjectConfig,
+  isLoaded,
   refusalText,
+  type LoadedProjectConfig,
   type ProjectConfig,
 } from '../../core/src/index';
 import type { Engine } from './engine';
@@ -54,35 +55,53 @@ export function findRoot(cwd: string): { root: string; source: 'project-config' 
   return git ? { root: git, source: 'git' } : { root: path.resolve(cwd), source: 'cwd' };
 }
 
+const gitRoots = new Map<string, string | undefined>();
+
+/** The repository's top folder above a folder (the nearest holding `.git`), if any. */
+export function gitRootOf(folder: string): string | undefined {
+  const visited: string[] = [];
+  let found: string | undefined;
+  for (let dir = path.resolve(folder), i = 0; i < 256; i++) {
+    if (gitRoots.has(dir)) {
+      found = gitRoots.get(dir);
+      break;
+    }
+    visited.push(dir);
+    if (fs.existsSync(path.join(dir, '.git'))) {
+      found = dir;
+      break;
+    }
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  for (const d of visited) gitRoots.set(d, found);
+  return found;
+}
+
 export class ProjectConfigs {
-  private readonly byDir = new Map<string, LoadedConfig | undefined>();
   private readonly files = new Map<string, LoadedConfig>();
   /** Configuration files that could not be read: path → reason. */
   readonly errors = new Map<string, string>();
 
   constructor(private readonly engine: Engine) {}
 
-  /** The configuration that applies to a file (the nearest above it), if any. */
+  /**
+   * The configuration that applies to a file: the nearest above it up to the repository's top
+   * folder, found and read by the host (through the gate: the one above a file the user named is
+   * part of what they configured).
+   */
   forFile(file: string): LoadedConfig | undefined {
-    const visited: string[] = [];
-    let found: LoadedConfig | undefined;
-    for (let dir = path.dirname(path.resolve(file)), i = 0; i < 256; i++) {
-      if (this.byDir.has(dir)) {
-        found = this.byDir.get(dir);
-        break;
-      }
-      visited.push(dir);
-      const candidate = path.join(dir, PROJECT_CONFIG_FILE);
-      if (exists(candidate)) {
-        found = this.load(candidate);
-        break;
-      }
-      const up = path.dirname(dir);
-      if (exists(path.join(dir, '.git')) || up === dir) break;
-      dir = up;
+    const abs = path.resolve(file);
+    const git = gitRootOf(path.dirname(abs));
+    const found = this.engine.host.projectConfig(URI.file(abs).toString(), undefined, URI.file(git ?? '/').toString());
+    if (!found) return undefined;
+    const configFile = URI.parse(found.uri).fsPath;
+    if (!isLoaded(found)) {
+      this.errors.set(configFile, refusalText(found.refusal, found.errno));
+      return undefined;
     }
-    for (const dir of visited) this.byDir.set(dir, found);
-    return found;
+    return this.load(configFile, found);
   }
 
   /** Every configuration read so far. */
@@ -90,25 +109,17 @@ export class ProjectConfigs {
     return [...this.files.values()];
   }
 
-  private load(file: string): LoadedConfig | undefined {
+  private load(file: string, found: LoadedProjectConfig): LoadedConfig {
     const known = this.files.get(file);
     if (known) return known;
-    // Found by its name above a file the user gave: part of what the user configured.
-    this.engine.gate.name([file]);
-    const read = this.engine.gate.readPath(file, { named: true });
-    if (!read.ok) {
-      this.errors.set(file, refusalText(read.refusal, read.errno));
-      return undefined;
-    }
-    const uri = URI.file(file).toString();
     const { host } = this.engine;
-    host.setFile(uri, read, defaultDocumentSettings, { index: false, keep: true });
+    host.setFile(found.uri, { text: found.text, problems: [] }, defaultDocumentSettings, { index: false, keep: true });
     const loaded: LoadedConfig = {
       file,
       dir: path.dirname(file),
-      text: read.text,
-      config: readProjectConfig(read.text),
-      diagnostics: host.diagnostics(uri, defaultDocumentSettings),
+      text: found.text,
+      config: found.config,
+      diagnostics: host.diagnostics(found.uri, defaultDocumentSettings),
     };
     this.files.set(file, loaded);
     return loaded;

@@ -5,10 +5,8 @@
  */
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import picomatch from 'picomatch';
 import {
   layerSettings,
-  matchesGlobs,
   jsonErrorDetail,
   refusalText,
   type DocumentSettings,
@@ -28,8 +26,8 @@ export interface RunSettings {
   exclude: Exclude;
   /** `--schema`: every file gets this schema. */
   forced?: Record<string, string[]>;
-  /** `--ignore` globs (relative to the working folder). */
-  ignore: string[];
+  /** `--ignore` globs (relative to the working folder), compiled once. */
+  ignore: Exclude;
   crossFile: boolean;
 }
 
@@ -94,20 +92,24 @@ export function createRunSettings(
     layer,
     exclude: compileExclude(resolved.workspace.exclude),
     forced,
-    ignore: options.ignore,
+    ignore: compileExclude(options.ignore),
     crossFile: options.crossFile,
   };
 }
 
-/** Why a file is skipped by an ignore glob (the glob and where it is written), or undefined. */
-export function ignoredBy(run: RunSettings, file: string): string | undefined {
-  const rel = posix(path.relative(run.cwd, file));
-  for (const g of run.ignore) if (picomatch(g, { dot: true })(rel)) return `--ignore ${g}`;
+/**
+ * Why a file is skipped by an ignore glob (the glob and where it is written), or undefined: the
+ * `--ignore` globs (unless `commandLine` is false), then the project configuration's `ignore`.
+ */
+export function ignoredBy(run: RunSettings, file: string, options = { commandLine: true }): string | undefined {
+  if (options.commandLine) {
+    const glob = run.ignore.which(posix(path.relative(run.cwd, file)));
+    if (glob !== undefined) return `--ignore ${glob}`;
+  }
   const config = run.configs.forFile(file);
   if (config) {
-    const relToConfig = posix(path.relative(config.dir, file));
-    for (const g of config.config.ignore)
-      if (matchesGlobs([g], relToConfig)) return `${g} in ${posix(path.relative(run.cwd, config.file)) || config.file}`;
+    const glob = compileExclude(config.config.ignore).which(posix(path.relative(config.dir, file)));
+    if (glob !== undefined) return `${glob} in ${posix(path.relative(run.cwd, config.file)) || config.file}`;
   }
   return undefined;
 }
@@ -118,7 +120,7 @@ export function fileSettings(run: RunSettings, file: string): FileSettings {
   const folder = config ? config.dir : run.cwd;
   const excluded =
     isExcluded(file, [run.cwd], run.exclude) ||
-    (!!config && matchesGlobs(config.config.crossFile.exclude, posix(path.relative(config.dir, file))));
+    (!!config && compileExclude(config.config.crossFile.exclude).matches(posix(path.relative(config.dir, file))));
   const crossFile = run.crossFile && (config?.config.crossFile.enable ?? true);
   return {
     settings: {

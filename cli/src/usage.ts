@@ -3,8 +3,11 @@ export const USAGE = `Usage: tenant-config lint [options] <files | folders | glo
        tenant-config migrate [--to N] [--dry-run | --check] <paths>... (see migrate --help)
 
 Checks tenant configuration files (YAML and JSON) against the bundled schemas, and
-the references between the files given (receivers, roles, templates, environments,
-queues, locales…): lint the whole configuration tree so that every definition is seen.
+the references between files (receivers, roles, templates, environments, queues,
+locales…). The other config files of each file's project root (the folder of
+.tenant-config.yaml or its crossFile.root, else the repository's top folder, else the
+working folder) are indexed for the names they define and use; only the files given
+are reported on, and unused names only when the whole project is linted.
 Settings come from the nearest .tenant-config.yaml above each file.
 
 Output:
@@ -26,7 +29,12 @@ Input:
   -c, --config <file>       a JSON settings file ({"schemas": {...}, "severity": {...}}),
                             applied over .tenant-config.yaml
   --no-cross-file           skip the checks between files (undefined, duplicate and
-                            unused names), e.g. when linting a few files alone
+                            unused names)
+
+Speed:
+  --cache                   keep each file's results between runs (keyed by its content,
+                            settings, the schemas and the version), under the project root
+  --cache-location <file>   the file --cache keeps its results in
 
 Fixes:
   --fix                     apply the safe, verified fixes (the editor's "fix all") to the

@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import { splitYamlStream } from './document/parseYaml';
-import type { DocumentFormat, ParsedDocument } from './document/document';
+import type { DocumentFormat, DocumentPart, ParsedDocument } from './document/document';
 import { parseText } from './document/parseText';
 import { SchemaStore, type BundledSchemas, type LoadedSchema, type ReadFile } from './schema/store';
 import { SchemaGraph } from './schema/resolve';
@@ -135,6 +135,11 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   /** Problems of one chunk of text under one schema, offsets relative to the chunk. */
   const chunkCache = new LruCache<string, Problem[]>(20_000);
   const parseCache = new LruCache<string, { version: number; parsed: ParsedDocument }>(64);
+  /**
+   * The parts of the last first chunk validated: a document of one chunk (most files) is then read
+   * once for its diagnostics and its index facts, not twice.
+   */
+  let lastFirstChunk: { text: string; format: DocumentFormat; parts: DocumentPart[] } | undefined;
 
   const generationOf = (s: LoadedSchema | undefined): number => {
     if (!s) return 0;
@@ -237,8 +242,14 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     },
     parse(doc) {
       const hit = parseCache.get(doc.uri);
-      if (hit && hit.version === doc.version && hit.parsed.text === doc.getText()) return hit.parsed;
-      const parsed = parseText(doc.getText(), formatOf(doc));
+      const text = doc.getText();
+      if (hit && hit.version === doc.version && hit.parsed.text === text) return hit.parsed;
+      const format = formatOf(doc);
+      const last = lastFirstChunk;
+      const parsed =
+        last && last.text === text && last.format === format
+          ? { format, text, parts: last.parts }
+          : parseText(text, format);
       parseCache.set(doc.uri, { version: doc.version, parsed });
       return parsed;
     },
@@ -277,6 +288,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
           generation: generationOf,
           format: formatOf,
           diagnostics: (d, problems) => toDiagnostics(d, problems, settings, options.diagnosticsDocUri),
+          read: (job, format, parts) => {
+            if (!job.later) lastFirstChunk = { text: job.text, format, parts };
+          },
         },
         doc,
       );

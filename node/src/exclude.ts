@@ -18,21 +18,25 @@ export interface UnusableGlob {
 export interface Exclude {
   /** Whether a workspace-relative path (with `/`) is excluded. */
   matches(relativePath: string): boolean;
+  /** The first glob that matches a relative path (with `/`), or undefined. */
+  which(relativePath: string): string | undefined;
   /** Globs that could not be used (ignored). */
   unusable: readonly UnusableGlob[];
 }
 
 const cache = new Map<string, Exclude>();
 
-export function compileExclude(globs: readonly string[]): Exclude {
-  const key = JSON.stringify(globs);
+/** Compile globs once (`dot`: whether `*` and `**` match names starting with a dot; default true). */
+export function compileExclude(globs: readonly string[], options: { dot?: boolean } = {}): Exclude {
+  const dot = options.dot ?? true;
+  const key = JSON.stringify([dot, globs]);
   const hit = cache.get(key);
   if (hit) return hit;
-  const matchers: Array<(p: string) => boolean> = [];
+  const matchers: Array<{ glob: string; test: (p: string) => boolean }> = [];
   const unusable: UnusableGlob[] = [];
   globs.forEach((glob, index) => {
     try {
-      matchers.push(picomatch(glob, { dot: true }));
+      matchers.push({ glob, test: picomatch(glob.replace(/^\.\//, ''), { dot }) });
     } catch (e) {
       unusable.push({
         index,
@@ -43,7 +47,8 @@ export function compileExclude(globs: readonly string[]): Exclude {
     }
   });
   const compiled: Exclude = {
-    matches: (p) => matchers.some((m) => m(p)),
+    matches: (p) => matchers.some((m) => m.test(p)),
+    which: (p) => matchers.find((m) => m.test(p))?.glob,
     unusable,
   };
   if (cache.size > 64) cache.clear();
@@ -52,10 +57,10 @@ export function compileExclude(globs: readonly string[]): Exclude {
 }
 
 /** A line for the log about the globs that cannot be used. */
-export function describeUnusable(unusable: readonly UnusableGlob[]): string[] {
+export function describeUnusable(unusable: readonly UnusableGlob[], setting = 'workspace.exclude'): string[] {
   return unusable.map(
     (u) =>
-      `workspace.exclude: glob #${u.index + 1} (${u.length} characters, starting "${u.start}${u.length > u.start.length ? '…' : ''}") cannot be used and is ignored: ${u.reason}`,
+      `${setting}: glob #${u.index + 1} (${u.length} characters, starting "${u.start}${u.length > u.start.length ? '…' : ''}") cannot be used and is ignored: ${u.reason}`,
   );
 }
 

@@ -107,6 +107,16 @@ export class FileGate {
     }
   }
 
+  /** The files named so far, as they were named (absolute paths). */
+  namedPaths(): string[] {
+    return [...this.named];
+  }
+
+  /** The roots, as real paths. */
+  rootPaths(): string[] {
+    return [...this.roots];
+  }
+
   /** Forget the named files (the settings changed). */
   clearNamed(): void {
     this.named.clear();

@@ -3,6 +3,7 @@ export { FileGate, localPath, within, type GateOptions, type ReadOptions } from 
 export { decode, bomOf, invalidUtf8 } from './decode';
 export {
   walk,
+  folderSkipReason,
   SKIPPED_FOLDERS,
   CONFIG_FILE,
   WALK_MAX_DEPTH,
@@ -22,3 +23,13 @@ export {
   validatorsDir,
   type ValidatorsManifest,
 } from './bundled';
+export {
+  WorkerPool,
+  poolSize,
+  poolWorkerData,
+  serveRequests,
+  type PoolReply,
+  type PoolRequest,
+  type WorkerPoolOptions,
+} from './workerPool';
+export { IndexPool, indexRequest, serveIndexRequests, type IndexJob, type IndexRequest } from './indexPool';

@@ -1,12 +1,15 @@
 /**
  * The one directory walker of the language server and the linter: config files (`.yaml`, `.yml`,
  * `.json`) under a folder, in name order, with one skip list, bounded depth and count. Symbolic
- * links are not followed (a linked file is reported as skipped, so a caller may read it through
- * the gate, which checks where it leads); folders already visited (by device and inode) are not
- * entered twice. Every file or folder it leaves out is reported with the reason.
+ * links are not followed unless asked: then a link to a regular file whose real path lies inside
+ * the given root is listed under its own name (the gate still checks where it leads when it is
+ * read), and every other link is reported. Links to folders are never followed, and folders
+ * already visited (by device and inode) are not entered twice, so no loop can form. Every file
+ * or folder it leaves out is reported with the reason.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { within } from './gate';
 
 /** Folders never walked: version control, dependencies, build output. Hidden folders are skipped too. */
 export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set([
@@ -26,10 +29,22 @@ export const WALK_MAX_DEPTH = 32;
 export const WALK_MAX_FILES = 200_000;
 
 export type SkipReason =
-  /** A folder of the skip list, or a hidden one. */
-  | 'skipped-folder'
-  /** A symbolic link (to a file or a folder): not followed. */
+  /** A hidden folder (`.git`, `.github`, `.tools`…). */
+  | 'dot-folder'
+  /** `node_modules/`. */
+  | 'dependencies'
+  /** `dist/`, `out/`. */
+  | 'build-output'
+  /** A symbolic link, not followed (links are not followed in this walk). */
   | 'symlink'
+  /** A symbolic link to a folder: never followed. */
+  | 'symlinked-folder'
+  /** A symbolic link to a file outside the root. */
+  | 'symlink-outside-root'
+  /** A symbolic link to nothing. */
+  | 'broken-symlink'
+  /** Left out by an ignore glob (the detail says which and where it is written). */
+  | 'ignored'
   /** A config-named entry that is not a regular file (a pipe, a socket, a device). */
   | 'not-regular'
   /** A folder deeper than the depth limit. */
@@ -42,8 +57,13 @@ export type SkipReason =
   | 'unreadable';
 
 export interface Skipped {
+  /** Absolute path of the file or folder. */
   path: string;
   reason: SkipReason;
+  /** Whether it is a folder (or a link to one). */
+  folder?: boolean;
+  /** For `ignored`: the glob and where it is written. */
+  detail?: string;
 }
 
 export interface WalkOptions {
@@ -51,6 +71,14 @@ export interface WalkOptions {
   maxFiles?: number;
   /** Which file names are wanted (default: config files). */
   match?: (name: string) => boolean;
+  /**
+   * Follow symbolic links to regular files whose real path lies inside this folder (listed under
+   * the link's name); other links are reported as `symlinked-folder`, `symlink-outside-root` or
+   * `broken-symlink`. Without it, every link is reported as `symlink`.
+   */
+  followFileLinksInside?: string;
+  /** Why a file is ignored (the glob and where it is written), or undefined. */
+  ignored?: (absolutePath: string) => string | undefined;
 }
 
 export interface WalkResult {
@@ -59,20 +87,75 @@ export interface WalkResult {
   skipped: Skipped[];
 }
 
+/** Why a folder is never walked, by its name; undefined when it is walked. */
+export function folderSkipReason(name: string): 'dot-folder' | 'dependencies' | 'build-output' | undefined {
+  if (name.startsWith('.')) return 'dot-folder';
+  if (name === 'node_modules') return 'dependencies';
+  if (SKIPPED_FOLDERS.has(name)) return 'build-output';
+  return undefined;
+}
+
+function realOrUndefined(p: string): string | undefined {
+  try {
+    return fs.realpathSync.native(p);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a symbolic link found in a folder is: a file to list, or the reason it is skipped. */
+function linkOutcome(
+  full: string,
+  name: string,
+  options: WalkOptions,
+  root: string | undefined,
+): Skipped | 'list' | 'none' {
+  if (root === undefined) return { path: full, reason: 'symlink' };
+  let target: fs.Stats | undefined;
+  try {
+    target = fs.statSync(full);
+  } catch {
+    target = undefined;
+  }
+  const match = options.match ?? ((n: string) => CONFIG_FILE.test(n));
+  if (!target) return match(name) ? { path: full, reason: 'broken-symlink' } : 'none';
+  if (target.isDirectory()) return { path: full, reason: 'symlinked-folder', folder: true };
+  if (!match(name)) return 'none';
+  if (!target.isFile()) return { path: full, reason: 'not-regular' };
+  const real = realOrUndefined(full);
+  return real !== undefined && within(real, root) ? 'list' : { path: full, reason: 'symlink-outside-root' };
+}
+
 /** Walk folders (absolute paths) for config files. */
 export function walk(roots: readonly string[], options: WalkOptions = {}): WalkResult {
   const maxDepth = options.maxDepth ?? WALK_MAX_DEPTH;
   const maxFiles = options.maxFiles ?? WALK_MAX_FILES;
   const match = options.match ?? ((name: string) => CONFIG_FILE.test(name));
+  const linkRoot =
+    options.followFileLinksInside === undefined
+      ? undefined
+      : (realOrUndefined(path.resolve(options.followFileLinksInside)) ?? path.resolve(options.followFileLinksInside));
   const files: string[] = [];
   const skipped: Skipped[] = [];
   const visited = new Set<string>();
   let limited = false;
 
+  const add = (full: string): boolean => {
+    const ignored = options.ignored?.(full);
+    if (ignored) skipped.push({ path: full, reason: 'ignored', detail: ignored });
+    else if (files.length >= maxFiles) {
+      // The first file past the limit is reported; the walk stops there.
+      skipped.push({ path: full, reason: 'limit' });
+      limited = true;
+      return false;
+    } else files.push(full);
+    return true;
+  };
+
   const visit = (dir: string, depth: number): void => {
     if (limited) return;
     if (depth > maxDepth) {
-      skipped.push({ path: dir, reason: 'too-deep' });
+      skipped.push({ path: dir, reason: 'too-deep', folder: true });
       return;
     }
     let entries: fs.Dirent[];
@@ -80,13 +163,13 @@ export function walk(roots: readonly string[], options: WalkOptions = {}): WalkR
       const st = fs.statSync(dir, { bigint: true });
       const id = `${st.dev}:${st.ino}`;
       if (visited.has(id)) {
-        skipped.push({ path: dir, reason: 'visited' });
+        skipped.push({ path: dir, reason: 'visited', folder: true });
         return;
       }
       visited.add(id);
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch {
-      skipped.push({ path: dir, reason: 'unreadable' });
+      skipped.push({ path: dir, reason: 'unreadable', folder: true });
       return;
     }
     entries.sort((a, b) => a.name.localeCompare(b.name));
@@ -94,23 +177,21 @@ export function walk(roots: readonly string[], options: WalkOptions = {}): WalkR
       if (limited) return;
       const full = path.join(dir, e.name);
       if (e.isDirectory()) {
-        if (SKIPPED_FOLDERS.has(e.name) || e.name.startsWith('.'))
-          skipped.push({ path: full, reason: 'skipped-folder' });
+        const reason = folderSkipReason(e.name);
+        if (reason) skipped.push({ path: full, reason, folder: true });
         else visit(full, depth + 1);
         continue;
       }
       if (e.isSymbolicLink()) {
-        skipped.push({ path: full, reason: 'symlink' });
+        const outcome = linkOutcome(full, e.name, options, linkRoot);
+        if (outcome === 'list') {
+          if (!add(full)) return;
+        } else if (outcome !== 'none') skipped.push(outcome);
         continue;
       }
       if (!match(e.name)) continue;
       if (!e.isFile()) skipped.push({ path: full, reason: 'not-regular' });
-      else if (files.length >= maxFiles) {
-        // The first file past the limit is reported; the walk stops there.
-        skipped.push({ path: full, reason: 'limit' });
-        limited = true;
-        return;
-      } else files.push(full);
+      else if (!add(full)) return;
     }
   };
 

@@ -3,7 +3,7 @@ import { URI } from 'vscode-uri';
 import type { AnalysisHost } from '../../core/src/index';
 import { compileExclude, describeUnusable, isExcluded, localPath, walk, type UnusableGlob } from '../../node/src/index';
 import type { TenantConfigSettings } from '../../protocol/src/index';
-import { IndexPool, poolSize } from './indexPool';
+import { IndexPool, poolSize } from '../../node/src/index';
 import type { Log } from './runSafe';
 import type { ServerSettings } from './settings';
 import type { ValidationScheduler } from './validator';
@@ -37,7 +37,7 @@ export class WorkspaceFiles {
     private readonly settings: ServerSettings,
     private readonly scheduler: ValidationScheduler,
     private readonly log: Log,
-    /** The bundled indexing worker (dist/indexWorker.js), see indexPool.ts. */
+    /** The bundled indexing worker (dist/indexWorker.js), see node/src/indexPool.ts. */
     private readonly workerFile = path.join(__dirname, 'indexWorker.js'),
   ) {}
 
@@ -52,7 +52,7 @@ export class WorkspaceFiles {
 
   /**
    * Read and index every config file of the workspace, then publish what the host finds. Files
-   * are parsed by a pool of workers (see indexPool.ts) and added to the index in listing order, so
+   * are parsed by a pool of workers (see node/src/indexPool.ts) and added to the index in listing order, so
    * the result does not depend on which worker finishes first.
    */
   async scan(): Promise<void> {

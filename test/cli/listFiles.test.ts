@@ -33,6 +33,7 @@ test('--list-files: what is linted (with its kind) and what is skipped, and why;
       'lint  link.slack.yaml  (slack-receivers)',
       'lint  prometheus.yml  (prometheus)',
       'lint  real/target.slack.yaml  (slack-receivers)',
+      'root  ./  project root: its other config files are indexed for cross-file names',
       'skip  .git/  dot folder',
       'skip  .github/  dot folder',
       'skip  broken.yaml  symbolic link to nothing',

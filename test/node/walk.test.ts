@@ -37,15 +37,51 @@ test('config files in name order; skip list, hidden folders, links and pipes lef
     ['a.slack.yml', 'b.tenant.yaml', 'd1/d2/d3/d4/deep.yaml', 'sub/c.json'],
   );
   const skipped = new Map(r.skipped.map((s) => [path.relative(root, s.path), s.reason]));
-  assert.equal(skipped.get('node_modules'), 'skipped-folder');
-  assert.equal(skipped.get('.git'), 'skipped-folder');
-  assert.equal(skipped.get('.hidden'), 'skipped-folder');
-  assert.equal(skipped.get('dist'), 'skipped-folder');
+  assert.equal(skipped.get('node_modules'), 'dependencies');
+  assert.equal(skipped.get('.git'), 'dot-folder');
+  assert.equal(skipped.get('.hidden'), 'dot-folder');
+  assert.equal(skipped.get('dist'), 'build-output');
+  assert.equal(skipped.get('out'), 'build-output');
   assert.equal(skipped.get('link.yaml'), 'symlink');
   assert.equal(skipped.get('loop'), 'symlink');
   assert.equal(skipped.get('sub/up'), 'symlink');
   assert.equal(skipped.get('pipe.yaml'), 'not-regular');
   assert.equal(skipped.has('notes.txt'), false, 'files of other kinds are not config files');
+});
+
+test('links to files inside the root followed when asked; other links, and ignored files, reported with the reason', () => {
+  const outside = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'tc-walk-out-')));
+  try {
+    fs.writeFileSync(path.join(outside, 'far.yaml'), 'a: 1\n');
+    fs.symlinkSync(path.join(outside, 'far.yaml'), at('far-link.yaml'));
+    fs.symlinkSync(at('nowhere.yaml'), at('broken-link.yaml'));
+    const r = walk([root], {
+      followFileLinksInside: root,
+      ignored: (p) => (p.endsWith('c.json') ? 'sub/*.json in a test' : undefined),
+    });
+    assert.deepEqual(
+      r.files.map((f) => path.relative(root, f)),
+      ['a.slack.yml', 'b.tenant.yaml', 'd1/d2/d3/d4/deep.yaml', 'link.yaml'],
+    );
+    const skipped = new Map(r.skipped.map((s) => [path.relative(root, s.path), s]));
+    assert.equal(skipped.get('far-link.yaml')?.reason, 'symlink-outside-root');
+    assert.equal(skipped.get('broken-link.yaml')?.reason, 'broken-symlink');
+    assert.deepEqual([skipped.get('loop')?.reason, skipped.get('loop')?.folder], ['symlinked-folder', true]);
+    assert.equal(skipped.get('sub/up')?.reason, 'symlinked-folder');
+    assert.deepEqual(skipped.get('sub/c.json'), {
+      path: at('sub', 'c.json'),
+      reason: 'ignored',
+      detail: 'sub/*.json in a test',
+    });
+    // Without following, the same links are reported as links.
+    const plain = new Map(walk([root]).skipped.map((s) => [path.relative(root, s.path), s.reason]));
+    assert.equal(plain.get('far-link.yaml'), 'symlink');
+    assert.equal(plain.get('link.yaml'), 'symlink');
+  } finally {
+    fs.rmSync(at('far-link.yaml'));
+    fs.rmSync(at('broken-link.yaml'));
+    fs.rmSync(outside, { recursive: true, force: true });
+  }
 });
 
 test('bounded depth and count', () => {
@@ -79,4 +115,8 @@ test('workspace.exclude: a glob too long for the matcher is reported and ignored
   assert.equal(isExcluded('/ws/old/a.yaml', ['/ws/'], exclude), true);
   assert.equal(isExcluded('file:///elsewhere/old/a.yaml', ['file:///ws'], exclude), false);
   assert.equal(compileExclude(['old/**']).unusable.length, 0);
+  assert.equal(exclude.which('old/acme.slack.yaml'), 'old/**');
+  assert.equal(compileExclude(['./old/*.yaml']).which('old/a.yaml'), './old/*.yaml');
+  assert.equal(compileExclude(['*.yaml'], { dot: false }).matches('.tenant-config.yaml'), false);
+  assert.equal(compileExclude(['*.yaml']).matches('.tenant-config.yaml'), true);
 });

@@ -82,6 +82,15 @@ export class DiagnosticAssembler {
     };
   }
 
+  /** The problems of a document's bytes and its own, without its cross-file ones. */
+  own(source: DiagnosticSource, settings: DocumentSettings): Diagnostic[] {
+    const own = this.service.doValidation(source.doc, settings);
+    const read = source.problems.length
+      ? toDiagnostics(source.doc, textProblems(source.problems), settings, this.docsUri)
+      : [];
+    return [...read, ...own];
+  }
+
   all(source: DiagnosticSource, settings: DocumentSettings): Diagnostic[] {
     const steps = this.steps(source, settings);
     for (;;) {

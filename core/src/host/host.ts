@@ -34,7 +34,8 @@ import {
 } from '../languageService';
 import type { Problem } from '../problem';
 import { migrateDocument, type DocumentMigration } from '../migrate/api';
-import { createWorkspaceIndex } from '../workspace/index';
+import { applySuppressions, type SuppressOptions, type SuppressResult } from '../suppress/suppress';
+import { createWorkspaceIndex, extractFile } from '../workspace/index';
 import type { FileFacts } from '../workspace/types';
 import { parseText } from '../document/parseText';
 import type { Kind } from '../kinds';
@@ -43,12 +44,16 @@ import { Documents, createDocument } from './documents';
 import { refusalText, type FileText, type TextProblem } from './files';
 import * as nav from './navigation';
 import * as schemas from './schemas';
+import { ProjectConfigFinder, isLoaded, pathSuppressionsFor, type ProjectConfigLookup } from './project';
 import { LARGE_DOCUMENT, type AnalysisHostOptions, type IndexJob } from './types';
 import type { ValidationPlan } from '../validation/plan';
 import type { UserSchemaCompiler } from '../schema/store';
 import { largeDocumentProblem, largeFolding, largeSymbols } from '../features/largeDocument';
 
 export { LARGE_DOCUMENT, type AnalysisHostOptions, type IndexJob, type ReadPurpose } from './types';
+
+/** A cross-file code: found by the workspace index, not by checking the file alone. */
+export const isCrossFileCode = (code: string): boolean => code.startsWith('ref.');
 
 /** Plain YAML and JSON documents are ours only when something associates a schema with them. */
 const optIn = (languageId: string): boolean => languageId === 'yaml' || languageId === 'json' || languageId === 'jsonc';
@@ -61,8 +66,10 @@ export class AnalysisHost {
   private readonly indexedVersion = new Map<string, number>();
   private loaded = false;
   private readonly assembler: DiagnosticAssembler;
+  private readonly projects: ProjectConfigFinder;
 
   constructor(private readonly options: AnalysisHostOptions) {
+    this.projects = new ProjectConfigFinder((uri) => options.read(uri, 'config'));
     this.service = createLanguageService({
       bundled: options.bundled,
       readFile: (uri) => this.readSchema(uri),
@@ -200,6 +207,18 @@ export class AnalysisHost {
     if (job.version !== undefined) this.indexedVersion.set(job.uri, job.version);
   }
 
+  /** A file's facts found elsewhere (a worker, a cache): the index holds them from now on. */
+  addFacts(facts: FileFacts): void {
+    this.index.updateFacts(facts, { dependents: false });
+  }
+
+  /** The facts of a known document of a kind, for an index elsewhere (read with the validation's parse). */
+  factsOf(uri: string, settings: DocumentSettings): FileFacts | undefined {
+    const doc = this.document(uri);
+    const kind = doc && this.kindOf(doc, settings);
+    return kind ? extractFile(uri, kind, this.service.parse(doc)) : undefined;
+  }
+
   /** The start-up load is done. Returns every indexed file: their diagnostics are now complete. */
   finishLoading(): string[] {
     this.loaded = true;
@@ -270,6 +289,48 @@ export class AnalysisHost {
   diagnostics(uri: string, settings: DocumentSettings): Diagnostic[] {
     const source = this.docs.get(uri);
     return source ? this.assembler.all(source, settings) : [];
+  }
+
+  /** A known document's diagnostics found by checking it alone: the problems of its bytes and its own. */
+  ownDiagnostics(uri: string, settings: DocumentSettings): Diagnostic[] {
+    const source = this.docs.get(uri);
+    return source ? this.assembler.own(source, settings) : [];
+  }
+
+  /** A known document's cross-file diagnostics, from the index (none before the load is finished). */
+  crossFileDiagnostics(uri: string, settings: DocumentSettings): Diagnostic[] {
+    const doc = this.document(uri);
+    return doc ? this.assembler.crossFile(doc, settings) : [];
+  }
+
+  /**
+   * Suppressions applied to a document's diagnostics, one call for every shell: its suppression
+   * comments, and the path suppressions of its project configuration (`config`; by default the
+   * one found from its folder up to the workspace folder holding it). Unused and invalid
+   * suppressions are reported, except for codes not looked for (set to `off`; cross-file codes
+   * while the document is not in the index), unless `isChecked` says otherwise.
+   */
+  suppress(
+    uri: string,
+    diagnostics: Diagnostic[],
+    settings: DocumentSettings,
+    options: Partial<Pick<SuppressOptions, 'isChecked' | 'pathSuppressions'>> & { config?: ProjectConfigLookup } = {},
+  ): SuppressResult {
+    const doc = this.document(uri);
+    if (!doc) return { diagnostics, suppressed: [], usedPathSuppressions: [] };
+    const config = options.pathSuppressions
+      ? undefined
+      : 'config' in options
+        ? options.config
+        : this.projectConfig(uri, settings);
+    const crossFileChecked = this.loaded && this.index.has(uri);
+    return applySuppressions(doc, diagnostics, {
+      settings,
+      pathSuppressions: options.pathSuppressions ?? pathSuppressionsFor(isLoaded(config) ? config : undefined, uri),
+      isChecked:
+        options.isChecked ??
+        ((code) => settings.severity[code] !== 'off' && (crossFileChecked || !isCrossFileCode(code))),
+    });
   }
 
   /** The same as steps (one chunk of a YAML stream each), so a shell can yield and drop stale runs. */
@@ -445,6 +506,25 @@ export class AnalysisHost {
     }
     if (!this.hasSchema(doc, settings)) return undefined;
     return migrateDocument(this.service, doc, settings, options);
+  }
+
+  // ---- The project configuration ----------------------------------------------------------
+
+  /**
+   * The `.tenant-config.yaml` that applies to a file: the nearest one from its folder up to `stop`
+   * (a folder URI), by default up to the workspace folder of `settings` holding the file. Read
+   * through the reader once per folder, until `forgetProjectConfigs`.
+   */
+  projectConfig(uri: string, settings?: DocumentSettings, stop?: string): ProjectConfigLookup {
+    const folders = settings?.workspaceFolders ?? [];
+    const holding =
+      stop ?? folders.filter((f) => uri.startsWith(f.replace(/\/?$/, '/'))).sort((a, b) => b.length - a.length)[0];
+    return this.projects.find(uri, holding);
+  }
+
+  /** A project configuration file changed, appeared or went away. */
+  forgetProjectConfigs(): void {
+    this.projects.forget();
   }
 
   // ---- Schemas ----------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 export {
   AnalysisHost,
   createAnalysisHost,
+  isCrossFileCode,
   LARGE_DOCUMENT,
   type AnalysisHostOptions,
   type IndexJob,
@@ -19,3 +20,14 @@ export {
   type TextProblem,
 } from './files';
 export { jsonErrorDetail, yamlErrorDetail } from '../util/parseError';
+export {
+  isLoaded,
+  isProjectConfigUri,
+  outOfIndex,
+  pathSuppressionsFor,
+  projectLayer,
+  relativeTo,
+  type LoadedProjectConfig,
+  type ProjectConfigLookup,
+  type UnreadProjectConfig,
+} from './project';

@@ -4,8 +4,12 @@ import type { Kind } from '../kinds';
 import type { BundledSchemas } from '../schema/store';
 import type { FileRead, TextProblem } from './files';
 
-/** What a file is read for: a file of the workspace (inside its folders only), or a user schema (named files too). */
-export type ReadPurpose = 'workspace' | 'schema';
+/**
+ * What a file is read for: a file of the workspace (inside its folders only), a user schema (named
+ * files too), or a project configuration `.tenant-config.yaml` (the linter reads the one above a
+ * file the user named wherever it is; the editor only inside the workspace folders).
+ */
+export type ReadPurpose = 'workspace' | 'schema' | 'config';
 
 export interface AnalysisHostOptions {
   bundled: BundledSchemas;

@@ -4,7 +4,7 @@
  * relative to the chunk. A pure function of the chunk's text and the schema, so its result is
  * cached by text, and computed on whichever thread has the schema (workers included).
  */
-import type { DocumentFormat } from '../document/document';
+import type { DocumentFormat, DocumentPart } from '../document/document';
 import { parseJson } from '../document/parseJson';
 import { parseYaml } from '../document/parseYaml';
 import { t, type MessageId } from '../messages';
@@ -26,11 +26,14 @@ export interface ChunkContext {
   schema: LoadedSchema | undefined;
   graph: SchemaGraph;
   kind: string | undefined;
+  /** Told the parts a chunk was read into (the main thread keeps a one-chunk document's to reuse them). */
+  read?: (job: ChunkJob, format: DocumentFormat, parts: DocumentPart[]) => void;
 }
 
 export function validateChunk(job: ChunkJob, format: DocumentFormat, ctx: ChunkContext): Problem[] {
   const { text } = job;
   const parts = format === 'json' ? [parseJson(text)] : parseYaml(text, 0, job.later ? 1 : 0);
+  ctx.read?.(job, format, parts);
   const problems: Problem[] = [];
   const { schema } = ctx;
   for (const part of parts) {

@@ -15,7 +15,7 @@ import type { SchemaGraph } from '../schema/resolve';
 import type { LoadedSchema, SchemaStore } from '../schema/store';
 import type { CompiledUserSchema } from '../schema/userCompile';
 import type { LruCache } from '../util/lru';
-import { validateChunk, type ChunkJob } from './chunk';
+import { validateChunk, type ChunkContext, type ChunkJob } from './chunk';
 
 /** What a worker needs to check chunks under a document's schema. */
 export interface SchemaRef {
@@ -54,6 +54,8 @@ export interface PlanDeps {
   generation(schema: LoadedSchema | undefined): number;
   format(doc: TextDocument): DocumentFormat;
   diagnostics(doc: TextDocument, problems: Problem[]): Diagnostic[];
+  /** Told the parts of each chunk checked on this thread. */
+  read?: ChunkContext['read'];
 }
 
 function firstLineLength(text: string): number {
@@ -112,7 +114,7 @@ export function createValidationPlan(deps: PlanDeps, doc: TextDocument): Validat
   };
   const runHere = (i: number): void => {
     if (!known[i])
-      accept(i, validateChunk({ text: chunks[i].text, later: i > 0 }, format, { schema, graph: deps.graph, kind }));
+      accept(i, validateChunk({ text: chunks[i].text, later: i > 0 }, format, { schema, graph: deps.graph, kind, read: deps.read }));
   };
   return {
     format,

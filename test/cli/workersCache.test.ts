@@ -1,0 +1,105 @@
+// Linting on worker threads gives the report of a run in one thread, whatever the timing; a worker
+// that dies has its files checked in the main thread. --cache gives the same report again, and an
+// edit (of the file, or of another file whose names it uses) is seen.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { PROMETHEUS, SLACK, cleanup, cli, codes, lintJson, tree } from './cliSupport';
+
+const notifications = (tenant: string, receiver: string): string =>
+  [
+    'schema_version: "2"',
+    `tenant_id: ${tenant}`,
+    'rules:',
+    '  - name: db-down',
+    '    matchers: [\'severity="critical"\']',
+    '    channels: [slack]',
+    `    receiver_ref: ${receiver}`,
+    '',
+  ].join('\n');
+
+/** Forty tenants: receivers, notification rules (every third one with a typo), a Prometheus file each. */
+function project(): Record<string, string> {
+  const files: Record<string, string> = { '.git/HEAD': 'ref: refs/heads/main\n' };
+  for (let i = 0; i < 40; i++) {
+    const t = `ten${i}`;
+    files[`${t}/${t}.slack.yaml`] = SLACK.replace(/acme/g, t);
+    files[`${t}/${t}.notifications.yaml`] = notifications(t, i % 3 ? `${t}-critical` : `${t}-critcal`);
+    files[`${t}/prometheus.yml`] = PROMETHEUS.replace('1m', `${i + 1}m`);
+  }
+  return files;
+}
+
+test('worker threads: the same report as one thread, in argument order; a dead worker falls back', () => {
+  const dir = tree(project());
+  try {
+    const args = ['lint', 'ten9', 'ten1', '.', '--format', 'json'];
+    const one = cli(dir, args, { env: { TENANT_CONFIG_WORKERS: '0' } });
+    assert.equal(one.status, 1, one.stderr);
+    const report = JSON.parse(one.stdout) as { files: Array<{ file: string }> };
+    // The folders given first, in their order; files within a folder sorted.
+    assert.deepEqual(
+      report.files.slice(0, 6).map((f) => f.file),
+      [
+        'ten9/prometheus.yml',
+        'ten9/ten9.notifications.yaml',
+        'ten9/ten9.slack.yaml',
+        'ten1/prometheus.yml',
+        'ten1/ten1.notifications.yaml',
+        'ten1/ten1.slack.yaml',
+      ],
+    );
+    assert.equal(report.files.length, 120);
+    for (let run = 0; run < 2; run++) {
+      const many = cli(dir, args, { env: { TENANT_CONFIG_WORKERS: '3' } });
+      assert.equal(many.stderr, '');
+      assert.equal(many.stdout, one.stdout, 'three workers give the report of one thread');
+    }
+    // Workers with a heap too small to load the linter die: their files are checked here.
+    const dead = cli(dir, args, { env: { TENANT_CONFIG_WORKERS: '2', TENANT_CONFIG_WORKER_HEAP_MB: '1' } });
+    assert.equal(dead.stdout, one.stdout);
+    assert.match(dead.stderr, /file\(s\) were checked again here after a worker failed/);
+  } finally {
+    cleanup(dir);
+  }
+});
+
+test('--cache: the same report from the cache; an edited file and a renamed receiver elsewhere are seen', () => {
+  const dir = tree(project());
+  try {
+    const cold = lintJson(dir, ['.', '--cache']);
+    const cacheFile = path.join(dir, '.tenant-config-cache', 'cache.json');
+    assert.ok(fs.existsSync(cacheFile), 'the cache is kept under the project root');
+    const plain = lintJson(dir, ['.']);
+    assert.equal(cold.stdout, plain.stdout);
+    const warm = lintJson(dir, ['.', '--cache']);
+    assert.equal(warm.stdout, cold.stdout, 'a cached run gives the same report');
+    assert.deepEqual(codes(warm.json, 'ten1/ten1.notifications.yaml'), []);
+
+    // The receiver ten1's rules use is renamed in another file: their own entry is reused, its
+    // cross-file problems are not (they come from the index, rebuilt every run).
+    fs.writeFileSync(
+      path.join(dir, 'ten1/ten1.slack.yaml'),
+      SLACK.replace(/acme/g, 'ten1').replace('ten1-critical', 'ten1-page'),
+    );
+    const renamed = lintJson(dir, ['.', '--cache']);
+    assert.deepEqual(codes(renamed.json, 'ten1/ten1.notifications.yaml'), ['ref.undefined-receiver']);
+    assert.deepEqual(codes(renamed.json, 'ten1/ten1.slack.yaml'), ['ref.unused-receiver']);
+    // An edit of the file itself.
+    fs.appendFileSync(path.join(dir, 'ten2/ten2.notifications.yaml'), 'unknown_key: 1\n');
+    const edited = lintJson(dir, ['.', '--cache']);
+    assert.deepEqual(codes(edited.json, 'ten2/ten2.notifications.yaml'), ['schema.additional-property']);
+    assert.equal(edited.stdout, lintJson(dir, ['.']).stdout, 'the cached run agrees with a run without cache');
+
+    // --cache-location, and a corrupt cache file is rewritten, not trusted.
+    const elsewhere = path.join(dir, 'my-cache.json');
+    fs.writeFileSync(elsewhere, '{"format":1,"environment":"x","entries":{"a":');
+    const located = lintJson(dir, ['.', '--cache', '--cache-location', 'my-cache.json']);
+    assert.equal(located.stdout, edited.stdout);
+    assert.doesNotThrow(() => JSON.parse(fs.readFileSync(elsewhere, 'utf8')) as unknown);
+    assert.equal(cli(dir, ['lint', '.', '--cache-location', 'x.json']).status, 2);
+  } finally {
+    cleanup(dir);
+  }
+});
