@@ -114,7 +114,15 @@ export function createValidationPlan(deps: PlanDeps, doc: TextDocument): Validat
   };
   const runHere = (i: number): void => {
     if (!known[i])
-      accept(i, validateChunk({ text: chunks[i].text, later: i > 0 }, format, { schema, graph: deps.graph, kind, read: deps.read }));
+      accept(
+        i,
+        validateChunk({ text: chunks[i].text, later: i > 0 }, format, {
+          schema,
+          graph: deps.graph,
+          kind,
+          read: deps.read,
+        }),
+      );
   };
   return {
     format,
