@@ -83,8 +83,13 @@ export class ServerSettings {
       maxProblems: layered.maxProblems,
       workspaceFolders: this.folders,
       bundledOnly: !this.trusted,
+      largeDocumentLimit: Math.round(s.largeDocumentLimit * 1_000_000),
     };
-    if (this.trusted) this.gate.name(this.host.namedSchemaFiles(doc));
+    if (this.trusted) {
+      this.gate.name(this.host.namedSchemaFiles(doc));
+      // Their schemas compile on a worker (or are reused): nothing waiting on these settings compiles here.
+      await this.host.prepareSchemas(doc);
+    }
     return { settings: s, doc };
   }
 
