@@ -10,7 +10,13 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionList } from 'vscode-languageserver-types';
 import * as path from 'node:path';
-import { createAnalysisHost, FIX_ALL_KIND, type AnalysisHost, type DocumentSettings } from '../../core/src/index';
+import {
+  createAnalysisHost,
+  FIX_ALL_KIND,
+  isProjectConfigUri,
+  type AnalysisHost,
+  type DocumentSettings,
+} from '../../core/src/index';
 import { FileGate, findDiagnosticsDoc, findSchemasDir, loadBundledSchemas, localPath } from '../../node/src/index';
 import {
   IndexStatusRequest,
@@ -161,6 +167,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
         host.invalidateSchema(change.uri);
         workspace.fileChanged(change.uri, change.type === 3);
       }
+      // A project configuration changed: read it again; the files under it get its new settings.
+      const configs = e.changes.filter((c) => isProjectConfigUri(c.uri));
+      if (configs.length) workspace.projectConfigChanged(configs.map((c) => c.uri));
       revalidateAll();
     }),
   );
@@ -292,7 +301,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
     for (const uri of workspace.list()) {
       if (token.isCancellationRequested) break;
       const { doc } = await settings.forDocument(uri);
-      const checked = runSafe(log, 'validateWorkspace', undefined, undefined, () => host.checkFile(uri, doc));
+      const checked = runSafe(log, 'validateWorkspace', undefined, undefined, () =>
+        host.checkFile(uri, doc, { suppress: true }),
+      );
       if (!checked || !('diagnostics' in checked)) continue;
       files++;
       problems += checked.diagnostics.length;

@@ -74,7 +74,8 @@ export class ValidationScheduler {
     try {
       const { doc } = await this.settings.forDocument(uri);
       if (this.host.isOpen(uri)) return this.schedule(uri, 0);
-      const diagnostics = this.host.diagnostics(uri, doc);
+      // Suppression comments and the project configuration's path suppressions, as in the linter.
+      const { diagnostics } = this.host.suppress(uri, this.host.diagnostics(uri, doc), doc);
       void this.connection.sendDiagnostics({ uri, diagnostics });
     } catch (e) {
       this.log(`checking ${uri} failed: ${(e as Error)?.stack ?? String(e)}`);
@@ -100,7 +101,7 @@ export class ValidationScheduler {
         const plan = this.host.diagnosticPlan(uri, docSettings);
         if (plan) {
           if (!(await runPlan(plan, this.pool, () => current() && this.running.get(uri) === version))) return;
-          diagnostics = plan.finish();
+          diagnostics = this.host.suppress(uri, plan.finish(), docSettings).diagnostics;
         }
         this.scheduleIndex(uri, docSettings);
       }

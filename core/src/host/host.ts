@@ -318,6 +318,16 @@ export class AnalysisHost {
   ): SuppressResult {
     const doc = this.document(uri);
     if (!doc) return { diagnostics, suppressed: [], usedPathSuppressions: [] };
+    return this.suppressIn(doc, diagnostics, settings, options);
+  }
+
+  private suppressIn(
+    doc: TextDocument,
+    diagnostics: Diagnostic[],
+    settings: DocumentSettings,
+    options: Parameters<AnalysisHost['suppress']>[3] = {},
+  ): SuppressResult {
+    const uri = doc.uri;
     const config = options.pathSuppressions
       ? undefined
       : 'config' in options
@@ -364,9 +374,13 @@ export class AnalysisHost {
   /**
    * A file as it is now (the editor's document, or read from disk through the gate) checked alone
    * with its cross-file problems, without keeping it; undefined when it cannot be read or no
-   * schema applies. For validating a whole workspace.
+   * schema applies. For validating a whole workspace (`suppress`: suppressions applied, as `suppress`).
    */
-  checkFile(uri: string, settings: DocumentSettings): { diagnostics: Diagnostic[]; version?: number } | undefined {
+  checkFile(
+    uri: string,
+    settings: DocumentSettings,
+    options: { suppress?: boolean } = {},
+  ): { diagnostics: Diagnostic[]; version?: number } | undefined {
     const open = this.docs.openDocument(uri);
     let source: DiagnosticSource;
     if (open) source = { doc: open, problems: [] };
@@ -376,7 +390,10 @@ export class AnalysisHost {
       source = { doc: createDocument(uri, read.text), problems: read.problems };
     }
     if (!this.hasSchema(source.doc, settings)) return undefined;
-    return { diagnostics: this.assembler.all(source, settings), version: open?.version };
+    const all = this.assembler.all(source, settings);
+    // With `suppress`, through the same suppression call as published diagnostics.
+    const diagnostics = options.suppress ? this.suppressIn(source.doc, all, settings).diagnostics : all;
+    return { diagnostics, version: open?.version };
   }
 
   completion(uri: string, position: Position, settings: DocumentSettings): CompletionList {
