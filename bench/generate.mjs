@@ -178,7 +178,7 @@ function tenantTemplate(i) {
     permissions: uniq(Array.from({ length: rint(2, 6) }, () => `${pick(RESOURCES)}:${pick(ACTIONS)}`)),
   }));
   return {
-    schema_version: '1',
+    schema_version: '2',
     tenant_id: id,
     metadata: {
       name: `${company.replace(/(^|-)([a-z])/g, (_, s, c) => (s ? ' ' : '') + c.toUpperCase())} (${String(i).padStart(4, '0')})`,
@@ -363,9 +363,40 @@ function chooseBranch(set, branches, value, file) {
   return best;
 }
 
+/** Whether a value meets an `if` schema (type, required keys, const and enum of its properties). */
+function ifMatches(set, schema, file, value) {
+  const { s } = flatten(set, schema, file);
+  if (s === false) return false;
+  const t = typesOf(s);
+  if (value === undefined) return false;
+  if (t.length && !typeOk(value, t)) return false;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return !s.required?.length;
+  for (const r of s.required ?? []) if (!(r in value)) return false;
+  for (const [k, ps] of Object.entries(s.properties ?? {})) {
+    if (!(k in value) || !ps || typeof ps !== 'object') continue;
+    if (ps.const !== undefined && JSON.stringify(ps.const) !== JSON.stringify(value[k])) return false;
+    if (Array.isArray(ps.enum) && !ps.enum.some((e) => JSON.stringify(e) === JSON.stringify(value[k]))) return false;
+  }
+  return true;
+}
+
 function effective(set, schema, file, value) {
   let { s, file: f } = flatten(set, schema, file);
-  for (let i = 0; i < 5 && s && (s.oneOf || s.anyOf); i++) {
+  for (let i = 0; i < 10 && s && (s.oneOf || s.anyOf || s.if !== undefined); i++) {
+    if (s.if !== undefined) {
+      // if/then/else (the format-version wrapper of our kinds): the branch the value takes
+      const branch = ifMatches(set, s.if, f, value ?? (depthOf(schema, set) === 0 ? set.rootHint : undefined)) ? s.then : s.else;
+      const rest = { ...s };
+      delete rest.if;
+      delete rest.then;
+      delete rest.else;
+      if (branch === undefined) { s = rest; continue; }
+      const b = flatten(set, branch, f);
+      if (b.s === false) break;
+      s = mergeSchemas(rest, b.s);
+      f = b.file;
+      continue;
+    }
     const key = s.oneOf ? 'oneOf' : 'anyOf';
     const branch = chooseBranch(set, s[key], value, f);
     const rest = { ...s };
@@ -377,6 +408,9 @@ function effective(set, schema, file, value) {
   }
   return { s, file: f };
 }
+
+/** 0 for the root schema (where a pointer walk without values takes the format version of `set.rootHint`). */
+const depthOf = (schema, set) => (schema === set.root ? 0 : 1);
 
 // ---------------------------------------------------------------------------------------------
 // Value synthesis
@@ -1012,6 +1046,8 @@ export function generate({ sizes = Object.keys(SIZES), schemaPath, outDir = work
   const schema = pickSchema(schemaPath);
   const set = loadSchemaSet(schema.path);
   const validator = makeValidator(set);
+  // The format version every generated tenant declares, for schema walks that have no value at hand.
+  set.rootHint = { schema_version: tenantTemplate(0).schema_version };
   if (validator.error) log(`warning: ${validator.error}; generated files are not checked`);
   fs.mkdirSync(outDir, { recursive: true });
   const results = {};
@@ -1090,6 +1126,7 @@ export function generate({ sizes = Object.keys(SIZES), schemaPath, outDir = work
     let editSite;
     let hoverSite;
     let completionSite;
+    let coldCompletionSite;
     if (edit) {
       const nextValue = editValues(set, edit);
       editSite = { line: docStarts[mid] + edit.line, character: edit.valueCol, text: edit.valueText, pointer: edit.pointer, kind: edit.kind, values: Array.from({ length: 41 }, (_, i) => (i === 0 ? edit.valueText : nextValue(i))) };
@@ -1105,6 +1142,9 @@ export function generate({ sizes = Object.keys(SIZES), schemaPath, outDir = work
       if (headerPtr) {
         const h = md.map.get(headerPtr);
         completionSite = { headerLine: docStarts[mid] + h.line, indent: h.keyCol + 2, pointer: headerPtr };
+        // without an edit (the cold run asks right after the first diagnostics): at the start of
+        // the block's first key, where both servers offer the block's keys
+        coldCompletionSite = { line: docStarts[mid] + h.line + 1, character: h.keyCol + 2, pointer: headerPtr };
       }
     }
     const docErrors = validator.validate ? docs.reduce((n, d) => n + validator.validate(d.doc).length, 0) : undefined;
@@ -1121,6 +1161,7 @@ export function generate({ sizes = Object.keys(SIZES), schemaPath, outDir = work
       editSite,
       hoverSite,
       completionSite,
+      coldCompletionSite,
       ms: Math.round(performance.now() - t0),
     };
   }

@@ -1,4 +1,5 @@
-// The packaged extension: at most 2 MB, with README, CHANGELOG, LICENSE, third-party notices,
+// The packaged extension: at most 2.5 MB (2 MB before the precompiled validators, about 0.4 MB
+// zipped, and the analysis worker's bundle, which still repeats the core), with README, CHANGELOG, LICENSE, third-party notices,
 // the bundles and the schemas. A .vsix is a zip; its central directory lists the files.
 import { readFileSync, statSync } from 'node:fs';
 
@@ -11,11 +12,11 @@ for (let i = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])), off = buf.r
   names.push(buf.toString('utf8', off + 46, off + 46 + len));
   off += 46 + len + buf.readUInt16LE(off + 30) + buf.readUInt16LE(off + 32);
 }
-const required = ['extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/THIRD_PARTY_NOTICES.md', 'extension/dist/server.js', 'extension/dist/indexWorker.js', 'extension/dist/client.js', 'extension/schemas/catalog.json', 'extension/docs/diagnostics.md', 'extension/docs/images/quickfix.png'];
+const required = ['extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/THIRD_PARTY_NOTICES.md', 'extension/dist/server.js', 'extension/dist/indexWorker.js', 'extension/dist/analysisWorker.js', 'extension/dist/client.js', 'extension/dist/validators/manifest.json', 'extension/dist/validators/tenant.js', 'extension/schemas/catalog.json', 'extension/docs/diagnostics.md', 'extension/docs/images/quickfix.png'];
 const lower = new Set(names.map((n) => n.toLowerCase()));
 const missing = required.filter((r) => !lower.has(r.toLowerCase()));
 const problems = [];
-if (size > 2 * 1024 * 1024) problems.push(`${file} is ${(size / 1048576).toFixed(2)} MB, over 2 MB`);
+if (size > 2.5 * 1024 * 1024) problems.push(`${file} is ${(size / 1048576).toFixed(2)} MB, over 2.5 MB`);
 if (missing.length) problems.push(`${file} lacks ${missing.join(', ')}`);
 if (problems.length) {
   console.error(problems.join('\n'));

@@ -5,7 +5,18 @@ import { SchemaStatus } from './status';
 
 let server: ServerConnection | undefined;
 
-export function activate(context: vscode.ExtensionContext): void {
+/** Set by the bundle's first line (scripts/bundle.mjs): when loading the extension's code began. */
+declare const __tenantConfigLoadStart: number | undefined;
+
+/** What activation returns (`vscode.extensions.getExtension(…).exports`). */
+export interface TenantConfigApi {
+  /** Milliseconds spent loading the bundle, then in `activate` (the language server starts after). */
+  activation: { loadMs: number; activateMs: number };
+}
+
+export function activate(context: vscode.ExtensionContext): TenantConfigApi {
+  const activateStart = performance.now();
+  const loadStart = typeof __tenantConfigLoadStart === 'number' ? __tenantConfigLoadStart : activateStart;
   // Log channels follow VS Code's log level (Developer: Set Log Level…, or the channel's gear).
   const log = vscode.window.createOutputChannel('Tenant Config', { log: true });
   const trace = vscode.window.createOutputChannel('Tenant Config (LSP Trace)', { log: true });
@@ -20,6 +31,11 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.workspace.onDidGrantWorkspaceTrust(() => void server?.restart()),
   );
   void server.start();
+  const activation = { loadMs: activateStart - loadStart, activateMs: performance.now() - activateStart };
+  log.info(
+    `activated in ${(activation.loadMs + activation.activateMs).toFixed(1)} ms (bundle load ${activation.loadMs.toFixed(1)} ms)`,
+  );
+  return { activation };
 }
 
 export async function deactivate(): Promise<void> {

@@ -30,6 +30,7 @@ const table = {
   'document.alias-expansion-limit': { severity: 'error', title: 'Aliases expand past the safety budget (alias bomb)' },
   'document.encoding': { severity: 'warning', title: 'A file in UTF-16 or UTF-32 rather than UTF-8' },
   'document.invalid-utf8': { severity: 'error', title: 'Bytes that are not valid UTF-8' },
+  'document.too-large': { severity: 'warning', title: 'A document over the size limit: outline and folding only' },
   'schema.required': { severity: 'error', title: 'A required key is missing' },
   'schema.additional-property': { severity: 'error', title: 'A key the schema does not allow' },
   'schema.type': { severity: 'error', title: 'A value of the wrong type' },

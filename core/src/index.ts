@@ -28,7 +28,14 @@ export { hasCode, inFamily, diagnosticData } from './problem';
 export * from './codes';
 export { KINDS, isKind, type Kind } from './kinds';
 export type { Association, AssociationSource } from './schema/associations';
-export type { BundledSchemas, CatalogEntry, ReadFile } from './schema/store';
+export type { BundledSchemas, CatalogEntry, ReadFile, UserSchemaCompiler } from './schema/store';
+export type { CompiledUserSchema } from './schema/userCompile';
+export type { ValidationPlan, SchemaRef } from './validation/plan';
+export type { ChunkJob } from './validation/chunk';
+// The analysis workers of the language server: chunks checked and user schemas compiled off the main thread.
+export { createChunkChecker, remoteKey, type ChunkChecker, type RemoteSchemaRef } from './validation/checker';
+export { precompileBundled, type PrecompiledModule, type PrecompiledSource } from './schema/precompile';
+export { moduleFactory } from './schema/standalone';
 export type { ParsedDocument, DocumentPart, DocumentFormat } from './document/document';
 export type * from './document/ast';
 export { messages } from './messages';

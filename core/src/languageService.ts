@@ -1,22 +1,18 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
-import { parseYaml, splitYamlStream } from './document/parseYaml';
-import { parseJson } from './document/parseJson';
+import { splitYamlStream } from './document/parseYaml';
 import type { DocumentFormat, DocumentPart, ParsedDocument } from './document/document';
 import { parseText } from './document/parseText';
 import { SchemaStore, type BundledSchemas, type LoadedSchema, type ReadFile } from './schema/store';
 import { SchemaGraph } from './schema/resolve';
 import { associate, type Association } from './schema/associations';
-import { validatePart } from './validation/validate';
-import type { Problem, SchemaData } from './problem';
-import { isRefusal } from './host/files';
+import { createValidationPlan, type ValidationPlan } from './validation/plan';
+import type { Problem } from './problem';
 import { createDocument } from './host/documents';
-import { say, sayPlaced, type ProblemMessageId } from './messages';
+import { sayPlaced } from './messages';
 import { codeAnchor, defaultSeverity, type Severity } from './codes';
 import type { SeveritySetting } from '../../protocol/src/severity';
 import { LruCache } from './util/lru';
-import { runRules, withoutSuperseded } from './rules/index';
-import { valueOf } from './features/context';
 import type { FeatureContext } from './features/context';
 import { doComplete } from './features/completion/completion';
 import { doHover } from './features/hover';
@@ -36,7 +32,6 @@ import { documentSymbols, foldingRanges, selectionRanges } from './features/stru
 import { documentLinks } from './features/links';
 import { formatDocument } from './features/format';
 import { codeActions, FIX_ALL_KIND } from './features/fixes/codeActions';
-import { withIndentHints } from './validation/indent';
 import type { CodeAction, CodeActionContext } from 'vscode-languageserver-types';
 
 export interface LanguageServiceOptions {
@@ -55,6 +50,11 @@ export interface DocumentSettings {
   workspaceFolders: string[];
   /** In an untrusted workspace only bundled schemas are used (no user schema file is read). */
   bundledOnly?: boolean;
+  /**
+   * Open documents longer than this (characters) get structure only: outline, folding and
+   * `document.too-large` (see features/largeDocument.ts). No limit when absent.
+   */
+  largeDocumentLimit?: number;
 }
 
 export const defaultDocumentSettings: DocumentSettings = {
@@ -84,6 +84,8 @@ export interface LanguageService {
    * return value is the diagnostics.
    */
   validationSteps(doc: TextDocument, settings: DocumentSettings): Generator<void, Diagnostic[], void>;
+  /** The same as a plan: pending chunks to check here or on workers, then the diagnostics. */
+  validationPlan(doc: TextDocument, settings: DocumentSettings): ValidationPlan;
   /** The node tree of a document (cached per uri and version). */
   parse(doc: TextDocument): ParsedDocument;
   doComplete(doc: TextDocument, position: Position, settings: DocumentSettings): CompletionList;
@@ -106,6 +108,8 @@ export interface LanguageService {
     settings: DocumentSettings,
     crossFile?: CrossFileProblems,
   ): CodeAction[];
+  /** A document was closed: release its tree and its chunks (their problems stay cached by text). */
+  forgetDocument(uri: string): void;
   /** A schema file changed (or all, without an argument): forget what was compiled from it. */
   invalidateSchema(uri?: string): void;
 }
@@ -158,43 +162,6 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       };
     }
     return a;
-  };
-
-  /** `later`: the chunk is not the stream's first, so its parts are numbered from 1 (rules only learn whether a part comes first). */
-  const validateChunk = (text: string, format: DocumentFormat, schema: LoadedSchema | undefined, later: boolean) => {
-    const problems = checkChunk(text, format, schema, later);
-    if (format !== 'yaml' || !schema?.validate) return problems;
-    return withIndentHints(text, problems, (moved) => checkChunk(moved, format, schema, later));
-  };
-  const checkChunk = (
-    text: string,
-    format: DocumentFormat,
-    schema: LoadedSchema | undefined,
-    later: boolean,
-  ): Problem[] => {
-    const parts = format === 'json' ? [parseJson(text)] : parseYaml(text, 0, later ? 1 : 0);
-    if (!later) lastFirstChunk = { text, format, parts };
-    const problems: Problem[] = [];
-    for (const part of parts) {
-      for (const p of part.problems) {
-        problems.push({
-          code: p.code,
-          offset: p.offset,
-          length: p.length,
-          message: say(p.code as ProblemMessageId, p.data?.path ?? [], p.args),
-          data: p.data ?? { ...p.args },
-          severity: p.severity,
-        });
-      }
-      if (schema?.validate && part.root) {
-        const schemaProblems = validatePart(part, schema, graph, text);
-        const kind = store.kindOf(schema.uri);
-        const ruleProblems = runRules(kind, part, valueOf(part), text, schemaProblems);
-        // A rule that says the same thing more precisely replaces the schema's problem.
-        problems.push(...withoutSuperseded(schemaProblems, ruleProblems), ...ruleProblems);
-      }
-    }
-    return problems;
   };
 
   // Cached per uri and version, and checked against the text: documents read from disk all have version 0.
@@ -287,6 +254,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       parseCache.set(doc.uri, { version: doc.version, parsed });
       return parsed;
     },
+    forgetDocument(uri) {
+      parseCache.delete(uri);
+      chunkCache2.delete(uri);
+    },
     invalidateSchema(uri) {
       store.invalidate(uri);
       graph = new SchemaGraph(store.objects, (u) => store.bundledUri(u));
@@ -300,69 +271,32 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       }
     },
     *validationSteps(doc, settings) {
-      const text = doc.getText();
-      const format = formatOf(doc);
-      const assoc = getAssociation(doc, settings);
-      const problems: Problem[] = [];
-      if (assoc.problem) {
-        const p = assoc.problem;
-        problems.push({
-          code: p.code,
-          offset: p.offset,
-          length: p.length,
-          message: say(p.code as ProblemMessageId, [], { detail: '', ...p.args }),
-          data: { ...p.args },
-        });
+      const plan = this.validationPlan(doc, settings);
+      for (const i of plan.pending) {
+        plan.runHere(i);
+        if (plan.chunks > 1) yield;
       }
-      let schema: LoadedSchema | undefined;
-      if (assoc.schemaUri) {
-        schema = store.get(assoc.schemaUri);
-        if (schema.error) {
-          const e = schema.error;
-          const data: SchemaData = { uri: e.uri, detail: e.detail };
-          if (isRefusal(e.refusal)) data.refusal = e.refusal;
-          problems.push({
-            code: e.code,
-            offset: 0,
-            length: firstLineLength(text),
-            message: say(e.code as ProblemMessageId, [], { uri: e.uri, detail: e.detail }),
-            data,
-          });
-          schema = undefined;
-        }
-      }
-      const key = `${generationOf(schema)}\u0000${format}\u0000`;
-      const chunks = chunksOf(doc);
-      for (const [i, chunk] of chunks.entries()) {
-        const later = i > 0;
-        const cacheKey = key + (later ? '\u0001' : '') + chunk.text;
-        let chunkProblems = chunkCache.get(cacheKey);
-        if (!chunkProblems) {
-          chunkProblems = validateChunk(chunk.text, format, schema, later);
-          chunkCache.set(cacheKey, chunkProblems);
-          if (chunks.length > 1) yield;
-        }
-        for (const p of chunkProblems) problems.push(chunk.start === 0 ? p : movedBy(p, chunk.start));
-      }
-      if (schema && schema.patterns.unsafe.size) {
-        for (const pattern of [...schema.patterns.unsafe].slice(0, 3)) {
-          problems.push({
-            code: 'schema.unsafe-pattern',
-            offset: 0,
-            length: firstLineLength(text),
-            message: say('schema.unsafe-pattern', [], { uri: schema.uri, pattern }),
-            data: { uri: schema.uri, pattern },
-          });
-        }
-      }
-      return toDiagnostics(doc, problems, settings, options.diagnosticsDocUri);
+      return plan.finish();
+    },
+    validationPlan(doc, settings) {
+      return createValidationPlan(
+        {
+          store,
+          graph,
+          cache: chunkCache,
+          chunks: chunksOf,
+          association: (d) => getAssociation(d, settings),
+          generation: generationOf,
+          format: formatOf,
+          diagnostics: (d, problems) => toDiagnostics(d, problems, settings, options.diagnosticsDocUri),
+          read: (job, format, parts) => {
+            if (!job.later) lastFirstChunk = { text: job.text, format, parts };
+          },
+        },
+        doc,
+      );
     },
   };
-}
-
-function firstLineLength(text: string): number {
-  const nl = text.indexOf('\n');
-  return (nl < 0 ? text.length : nl) - (text[nl - 1] === '\r' ? 1 : 0);
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -373,17 +307,6 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 /** Problems to LSP diagnostics: positions, severity policy (code default, problem, settings), links. */
-/** A problem of a chunk moved to its place in the whole text (the offsets its message states too). */
-function movedBy(p: Problem, delta: number): Problem {
-  const moved: Problem = { ...p, offset: p.offset + delta };
-  if (p.placed) {
-    const offsets: Record<string, number> = {};
-    for (const [k, v] of Object.entries(p.placed.offsets)) offsets[k] = v + delta;
-    moved.placed = { ...p.placed, offsets };
-  }
-  return moved;
-}
-
 export function toDiagnostics(
   doc: TextDocument,
   problems: Problem[],

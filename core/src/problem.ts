@@ -53,6 +53,9 @@ export interface ReadData extends CommonData {
   /** `document.invalid-utf8`: the 1-based line of the first invalid byte, and how many invalid sequences. */
   line?: number;
   count?: number;
+  /** `document.too-large`: the document's size and the limit, in characters. */
+  size?: number;
+  limit?: number;
 }
 
 /** `schema.*`: validation against the JSON Schema, and schema loading. */

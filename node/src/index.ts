@@ -14,7 +14,15 @@ export {
   type WalkResult,
 } from './walk';
 export { compileExclude, describeUnusable, isExcluded, type Exclude, type UnusableGlob } from './exclude';
-export { findSchemasDir, loadBundledSchemas, findDiagnosticsDoc } from './bundled';
+export {
+  findSchemasDir,
+  loadBundledSchemas,
+  findDiagnosticsDoc,
+  hashSchemaTexts,
+  schemasHash,
+  validatorsDir,
+  type ValidatorsManifest,
+} from './bundled';
 export {
   WorkerPool,
   poolSize,

@@ -22,6 +22,8 @@ export interface TenantConfigSettings {
   severity: Record<string, SeveritySetting>;
   /** Most diagnostics reported for one document. */
   maxProblems: number;
+  /** Documents larger than this many megabytes get outline and folding only (`document.too-large`). */
+  largeDocumentLimit: number;
   workspace: {
     /** Globs (workspace-relative) of files left out of the cross-file index. */
     exclude: string[];
@@ -35,6 +37,7 @@ export const defaultSettings: TenantConfigSettings = {
   schemas: {},
   severity: {},
   maxProblems: 1000,
+  largeDocumentLimit: 20,
   workspace: { exclude: [] },
 };
 
@@ -56,6 +59,10 @@ export function resolveSettings(raw: unknown): TenantConfigSettings {
     severity: {},
     maxProblems:
       typeof r.maxProblems === 'number' && r.maxProblems > 0 ? Math.floor(r.maxProblems) : defaultSettings.maxProblems,
+    largeDocumentLimit:
+      typeof r.largeDocumentLimit === 'number' && r.largeDocumentLimit > 0
+        ? Math.min(r.largeDocumentLimit, 1024)
+        : defaultSettings.largeDocumentLimit,
     workspace: { exclude: [] },
   };
   const ws = (r.workspace && typeof r.workspace === 'object' ? r.workspace : {}) as { exclude?: unknown };

@@ -10,7 +10,13 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionList } from 'vscode-languageserver-types';
 import * as path from 'node:path';
-import { createAnalysisHost, FIX_ALL_KIND, type AnalysisHost, type DocumentSettings } from '../../core/src/index';
+import {
+  createAnalysisHost,
+  FIX_ALL_KIND,
+  isProjectConfigUri,
+  type AnalysisHost,
+  type DocumentSettings,
+} from '../../core/src/index';
 import { FileGate, findDiagnosticsDoc, findSchemasDir, loadBundledSchemas, localPath } from '../../node/src/index';
 import {
   IndexStatusRequest,
@@ -27,6 +33,7 @@ import { ValidationScheduler } from './validator';
 import { runSafe, runSafeVoid } from './runSafe';
 import { loadMessageBundle } from './l10n';
 import { registerMigrate } from './migrate';
+import { AnalysisPool, analysisPoolSize } from './analysisPool';
 
 export interface ServerRuntime {
   /** Where the bundled schemas live; found next to the bundle by default. */
@@ -42,6 +49,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
   let settings: ServerSettings;
   let scheduler: ValidationScheduler;
   let workspace: WorkspaceFiles;
+  let pool: AnalysisPool | undefined;
 
   const revalidateAll = (): void => scheduler.revalidateOpen(documents.keys());
 
@@ -58,7 +66,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
       },
     });
     const init = readInitializationOptions(params.initializationOptions);
-    loadMessageBundle(init.locale ?? params.locale, path.dirname(schemasDir));
+    const locale = init.locale ?? params.locale;
+    loadMessageBundle(locale, path.dirname(schemasDir));
     const cache = new SettingsCache(connection, init.settings);
     cache.canPull = !!params.capabilities.workspace?.configuration;
     settings = new ServerSettings(cache, host, gate);
@@ -71,14 +80,16 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
     const dynamicConfig = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     const dynamicWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     connection.onInitialized(() => {
-      // Compile the bundled schemas while the user has not opened anything yet: one per tick.
-      const warmUp = host.warmUp();
-      const warm = (): void => {
-        let done = false;
-        runSafeVoid(log, 'warm-up', () => void (done = !!warmUp.next().done));
-        if (!done) setTimeout(warm, 0);
-      };
-      setTimeout(warm, 50);
+      // Workers for large documents and user schemas, loading while the client sends its first documents.
+      pool = new AnalysisPool(
+        path.join(__dirname, 'analysisWorker.js'),
+        analysisPoolSize(),
+        { schemasDir, locale, root: path.dirname(schemasDir) },
+        (uri) => host.readSchema(uri),
+        log,
+      );
+      scheduler.pool = pool;
+      if (pool.alive) host.setSchemaCompiler((uri) => pool!.compile(uri));
       // Index the workspace once the client has had a chance to send its settings.
       setTimeout(
         () => void workspace.scan().catch((e) => log(`indexing failed: ${(e as Error)?.stack ?? String(e)}`)),
@@ -156,12 +167,19 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
         host.invalidateSchema(change.uri);
         workspace.fileChanged(change.uri, change.type === 3);
       }
+      // A project configuration changed: read it again; the files under it get its new settings.
+      const configs = e.changes.filter((c) => isProjectConfigUri(c.uri));
+      if (configs.length) workspace.projectConfigChanged(configs.map((c) => c.uri));
       revalidateAll();
     }),
   );
 
-  /** The settings of a document the server answers for: open, and ours (plain YAML/JSON only with a schema). */
+  /** The settings of a document the server answers for: open, ours (plain YAML/JSON only with a schema) and not too large. */
   const ours = async (uri: string): Promise<DocumentSettings | undefined> => {
+    const s = await oursAtAnySize(uri);
+    return s && !host.isLarge(uri, s) ? s : undefined;
+  };
+  const oursAtAnySize = async (uri: string): Promise<DocumentSettings | undefined> => {
     if (!documents.get(uri)) return undefined;
     const { doc } = await settings.forDocument(uri);
     return host.isOurs(uri, doc) ? doc : undefined;
@@ -218,13 +236,24 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
     const s = await ours(params.textDocument.uri);
     return s ? runSafe(log, 'hover', null, token, () => host.hover(params.textDocument.uri, params.position, s)) : null;
   });
+  // Outline and folding: from the tree, or from a scan of the lines for a document over the size limit.
   connection.onDocumentSymbol(async (params, token) => {
-    const s = await ours(params.textDocument.uri);
-    return s ? runSafe(log, 'documentSymbol', [], token, () => host.symbols(params.textDocument.uri)) : [];
+    const { uri } = params.textDocument;
+    const s = await oursAtAnySize(uri);
+    return s
+      ? runSafe(log, 'documentSymbol', [], token, () =>
+          host.isLarge(uri, s) ? host.largeSymbols(uri) : host.symbols(uri),
+        )
+      : [];
   });
   connection.onFoldingRanges(async (params, token) => {
-    const s = await ours(params.textDocument.uri);
-    return s ? runSafe(log, 'foldingRange', [], token, () => host.foldingRanges(params.textDocument.uri)) : [];
+    const { uri } = params.textDocument;
+    const s = await oursAtAnySize(uri);
+    return s
+      ? runSafe(log, 'foldingRange', [], token, () =>
+          host.isLarge(uri, s) ? host.largeFolding(uri) : host.foldingRanges(uri),
+        )
+      : [];
   });
   connection.onSelectionRanges(async (params, token) => {
     const s = await ours(params.textDocument.uri);
@@ -272,7 +301,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
     for (const uri of workspace.list()) {
       if (token.isCancellationRequested) break;
       const { doc } = await settings.forDocument(uri);
-      const checked = runSafe(log, 'validateWorkspace', undefined, undefined, () => host.checkFile(uri, doc));
+      const checked = runSafe(log, 'validateWorkspace', undefined, undefined, () =>
+        host.checkFile(uri, doc, { suppress: true }),
+      );
       if (!checked || !('diagnostics' in checked)) continue;
       files++;
       problems += checked.diagnostics.length;
@@ -295,6 +326,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
     (uri) => settings.forDocument(uri),
     log,
   );
+  connection.onShutdown(() => pool?.close());
   documents.listen(connection);
   connection.listen();
 }

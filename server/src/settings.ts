@@ -1,7 +1,14 @@
 import type { Connection } from 'vscode-languageserver';
-import type { AnalysisHost, DocumentSettings } from '../../core/src/index';
+import {
+  isLoaded,
+  layerSettings,
+  projectLayer,
+  type AnalysisHost,
+  type DocumentSettings,
+  type SettingsLayer,
+} from '../../core/src/index';
 import type { FileGate } from '../../node/src/index';
-import { resolveSettings, type TenantConfigSettings } from '../../protocol/src/index';
+import { defaultSettings, resolveSettings, type TenantConfigSettings } from '../../protocol/src/index';
 
 /**
  * Settings per resource: pulled with `workspace/configuration` when the client can answer it,
@@ -69,15 +76,35 @@ export class ServerSettings {
 
   async forDocument(uri: string): Promise<ResolvedSettings> {
     const s = await this.cache.get(uri);
+    const layered = layerSettings(undefined, ...this.projectLayers(uri), editorLayer(s));
     const doc: DocumentSettings = {
-      schemas: s.schemas,
-      severity: s.severity,
-      maxProblems: s.maxProblems,
+      schemas: layered.schemas,
+      severity: layered.severity,
+      maxProblems: layered.maxProblems,
       workspaceFolders: this.folders,
       bundledOnly: !this.trusted,
+      largeDocumentLimit: Math.round(s.largeDocumentLimit * 1_000_000),
     };
-    if (this.trusted) this.gate.name(this.host.namedSchemaFiles(doc));
+    if (this.trusted) {
+      this.gate.name(this.host.namedSchemaFiles(doc));
+      // Their schemas compile on a worker (or are reused): nothing waiting on these settings compiles here.
+      await this.host.prepareSchemas(doc);
+    }
     return { settings: s, doc };
+  }
+
+  /**
+   * The `.tenant-config.yaml` of a document as a settings layer: the nearest one from its folder up
+   * to the workspace folder holding it, read through the gate (remembered by the host until a
+   * configuration file changes). None for a configuration that is missing or cannot be read.
+   */
+  private projectLayers(uri: string): SettingsLayer[] {
+    const found = this.host.projectConfig(uri, { workspaceFolders: this.folders } as DocumentSettings);
+    if (!isLoaded(found)) return [];
+    const holding = this.folders
+      .filter((f) => uri.startsWith(f.replace(/\/?$/, '/')))
+      .sort((a, b) => b.length - a.length)[0];
+    return [projectLayer(found, holding, (ref) => this.host.isBundledSchema(ref))];
   }
 
   /** The client changed settings: the files named before are no longer named. */
@@ -90,4 +117,16 @@ export class ServerSettings {
     this.folders = folders;
     this.gate.setRoots(folders);
   }
+}
+
+/**
+ * The editor's settings as the layer over the project configuration. Schema associations and
+ * severities are maps whose default is empty, so every key there was set by the user. The problem
+ * cap always has a value (`workspace/configuration` answers with the effective one, default
+ * included): it overrides the project configuration only when it differs from the default.
+ */
+export function editorLayer(s: TenantConfigSettings): SettingsLayer {
+  const layer: SettingsLayer = { schemas: s.schemas, severity: s.severity };
+  if (s.maxProblems !== defaultSettings.maxProblems) layer.maxProblems = s.maxProblems;
+  return layer;
 }

@@ -3,14 +3,17 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { AnalysisHost } from '../../core/src/index';
 import type { Log } from './runSafe';
 import type { ServerSettings } from './settings';
+import type { AnalysisPool } from './analysisPool';
+import { runPlan } from './runPlan';
 
 /** An open document's index entry is refreshed this long into a pause in typing. */
 const INDEX_DELAY = 250;
 
 /**
  * Publishing diagnostics. Open documents: debounced, interruptible runs; each document gets at
- * most one pending run, a run yields to the event loop between chunks of a YAML stream and is
- * abandoned as soon as a newer version arrives, so typing in a huge file never queues stale work.
+ * most one pending run, a run checks the chunks of a YAML stream on the analysis workers and
+ * here (yielding to the event loop between chunks, see runPlan.ts) and is abandoned as soon as a
+ * newer version arrives, so typing in a huge file never queues stale work.
  * After a run, the document's index entry follows 250 ms into a pause in typing, and the files
  * whose diagnostics that makes stale are republished. Files that are not open are published as
  * the host has them.
@@ -19,6 +22,8 @@ export class ValidationScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly running = new Map<string, number>();
   private readonly indexTimers = new Map<string, NodeJS.Timeout>();
+  /** Workers that check chunks of large documents (see runPlan.ts), once started. */
+  pool: AnalysisPool | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -69,7 +74,8 @@ export class ValidationScheduler {
     try {
       const { doc } = await this.settings.forDocument(uri);
       if (this.host.isOpen(uri)) return this.schedule(uri, 0);
-      const diagnostics = this.host.diagnostics(uri, doc);
+      // Suppression comments and the project configuration's path suppressions, as in the linter.
+      const { diagnostics } = this.host.suppress(uri, this.host.diagnostics(uri, doc), doc);
       void this.connection.sendDiagnostics({ uri, diagnostics });
     } catch (e) {
       this.log(`checking ${uri} failed: ${(e as Error)?.stack ?? String(e)}`);
@@ -88,16 +94,14 @@ export class ValidationScheduler {
     };
     try {
       const { settings, doc: docSettings } = await this.settings.forDocument(uri);
-      if (settings.validate.enable && this.host.isOurs(uri, docSettings)) {
-        const steps = this.host.diagnosticSteps(uri, docSettings);
-        for (;;) {
-          const r = steps.next();
-          if (r.done) {
-            diagnostics = r.value;
-            break;
-          }
-          await new Promise<void>((resolve) => setImmediate(resolve));
-          if (!current() || this.running.get(uri) !== version) return;
+      if (settings.validate.enable && this.host.isOurs(uri, docSettings) && this.host.isLarge(uri, docSettings)) {
+        // Over the size limit: the diagnostic that says so, nothing parsed, nothing indexed.
+        diagnostics = this.host.largeDiagnostics(uri, docSettings);
+      } else if (settings.validate.enable && this.host.isOurs(uri, docSettings)) {
+        const plan = this.host.diagnosticPlan(uri, docSettings);
+        if (plan) {
+          if (!(await runPlan(plan, this.pool, () => current() && this.running.get(uri) === version))) return;
+          diagnostics = this.host.suppress(uri, plan.finish(), docSettings).diagnostics;
         }
         this.scheduleIndex(uri, docSettings);
       }

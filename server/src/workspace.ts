@@ -104,6 +104,20 @@ export class WorkspaceFiles {
       .catch((e) => this.log(`indexing ${uri} failed: ${(e as Error)?.stack ?? String(e)}`));
   }
 
+  /**
+   * Project configuration files changed, appeared or went away: they are read again when next
+   * asked, and the files under them are read again with their new settings (schema associations,
+   * so kinds, and severities may change), which republishes them: the workspace's config files
+   * there and the indexed ones.
+   */
+  projectConfigChanged(configUris: readonly string[]): void {
+    this.host.forgetProjectConfigs();
+    const folders = configUris.map((u) => u.slice(0, u.lastIndexOf('/') + 1));
+    const under = (uri: string): boolean => !this.host.isOpen(uri) && folders.some((f) => uri.startsWith(f));
+    for (const uri of new Set([...this.list(), ...this.host.indexedFiles()].filter(under)))
+      this.fileChanged(uri, false);
+  }
+
   /** A document was closed (the host already knows): its file on disk counts again. */
   closed(uri: string): void {
     this.fileChanged(uri, false);

@@ -23,7 +23,7 @@ interface PackFile {
   size: number;
 }
 
-test('npm pack holds the bundle, the schemas and the linked docs; no sources, tests or examples', () => {
+test('npm pack holds the bundle, the precompiled validators, the schemas and the linked docs; no sources, tests or examples', () => {
   const r = spawnSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoRoot, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   const [pack] = JSON.parse(r.stdout) as Array<{ files: PackFile[]; size: number }>;
@@ -34,6 +34,8 @@ test('npm pack holds the bundle, the schemas and the linked docs; no sources, te
     'LICENSE',
     'THIRD_PARTY_NOTICES.md',
     'dist/cli.js',
+    'dist/validators/manifest.json',
+    'dist/validators/tenant.js',
     'schemas/catalog.json',
     'schemas/tenant-config-project.schema.json',
     'schemas/upstream/LICENSE',
@@ -43,7 +45,7 @@ test('npm pack holds the bundle, the schemas and the linked docs; no sources, te
     assert.ok(files.includes(required), `${required} is packed`);
   const stray = files.filter(
     (f) =>
-      !/^(package\.json|README\.md|LICENSE|THIRD_PARTY_NOTICES\.md|dist\/cli\.js|schemas\/.+\.json|schemas\/upstream\/(LICENSE|NOTICE)|docs\/(diagnostics|ci|migrations)\.md)$/.test(
+      !/^(package\.json|README\.md|LICENSE|THIRD_PARTY_NOTICES\.md|dist\/cli\.js|dist\/validators\/([a-z-]+\.js|manifest\.json)|schemas\/.+\.json|schemas\/upstream\/(LICENSE|NOTICE)|docs\/(diagnostics|ci|migrations)\.md)$/.test(
         f,
       ),
   );

@@ -10,6 +10,7 @@ import { say } from '../messages';
 import type { Problem, ReadData } from '../problem';
 import type { WorkspaceIndex } from '../workspace/index';
 import type { TextProblem } from './files';
+import type { ValidationPlan } from '../validation/plan';
 
 /** The reader's problems as problems of the document (its encoding, invalid UTF-8). */
 export function textProblems(problems: readonly TextProblem[]): Problem[] {
@@ -52,6 +53,33 @@ export class DiagnosticAssembler {
       ? toDiagnostics(source.doc, textProblems(source.problems), settings, this.docsUri)
       : [];
     return [...read, ...own, ...this.crossFile(source.doc, settings)];
+  }
+
+  /**
+   * The same as a plan: the document's pending chunks (to check here or on workers), and a
+   * `finish` that assembles all its diagnostics.
+   */
+  plan(source: DiagnosticSource, settings: DocumentSettings): ValidationPlan {
+    const own = this.service.validationPlan(source.doc, settings);
+    const finish = (): Diagnostic[] => {
+      const read = source.problems.length
+        ? toDiagnostics(source.doc, textProblems(source.problems), settings, this.docsUri)
+        : [];
+      return [...read, ...own.finish(), ...this.crossFile(source.doc, settings)];
+    };
+    return {
+      format: own.format,
+      chunks: own.chunks,
+      pending: own.pending,
+      remote: own.remote,
+      job: own.job,
+      runHere: own.runHere,
+      accept: own.accept,
+      get complete() {
+        return own.complete;
+      },
+      finish,
+    };
   }
 
   /** The problems of a document's bytes and its own, without its cross-file ones. */

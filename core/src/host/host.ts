@@ -46,6 +46,9 @@ import * as nav from './navigation';
 import * as schemas from './schemas';
 import { ProjectConfigFinder, isLoaded, pathSuppressionsFor, type ProjectConfigLookup } from './project';
 import { LARGE_DOCUMENT, type AnalysisHostOptions, type IndexJob } from './types';
+import type { ValidationPlan } from '../validation/plan';
+import type { UserSchemaCompiler } from '../schema/store';
+import { largeDocumentProblem, largeFolding, largeSymbols } from '../features/largeDocument';
 
 export { LARGE_DOCUMENT, type AnalysisHostOptions, type IndexJob, type ReadPurpose } from './types';
 
@@ -69,16 +72,19 @@ export class AnalysisHost {
     this.projects = new ProjectConfigFinder((uri) => options.read(uri, 'config'));
     this.service = createLanguageService({
       bundled: options.bundled,
-      readFile: (uri) => {
-        const r = options.read(uri, 'schema');
-        return r.ok ? r.text : { error: refusalText(r.refusal, r.errno), refusal: r.refusal };
-      },
+      readFile: (uri) => this.readSchema(uri),
       diagnosticsDocUri: options.diagnosticsDocUri,
     });
     this.assembler = new DiagnosticAssembler(this.service, this.index, () => this.loaded, options.diagnosticsDocUri);
   }
 
   // ---- Files ------------------------------------------------------------------------------
+
+  /** A user schema file as the core reads it: its text, or why it was not read. */
+  readSchema(uri: string): string | { error: string; refusal?: string } {
+    const r = this.options.read(uri, 'schema');
+    return r.ok ? r.text : { error: refusalText(r.refusal, r.errno), refusal: r.refusal };
+  }
 
   /** The editor opened a document or changed it. Its index entry follows with `indexOpen`. */
   openDocument(doc: TextDocument): void {
@@ -92,6 +98,7 @@ export class AnalysisHost {
    */
   closeDocument(uri: string): void {
     this.docs.close(uri);
+    this.service.forgetDocument(uri);
     this.indexedVersion.delete(uri);
   }
 
@@ -104,6 +111,8 @@ export class AnalysisHost {
     if (!this.loaded) return [];
     const open = this.docs.openDocument(uri);
     if (open && open.getText().length <= LARGE_DOCUMENT) return [];
+    // A document over the size limit is never read for the index.
+    if (open && this.isLarge(uri, settings)) return this.index.has(uri) ? this.forget(uri) : [];
     // A deleted file's diagnostics go with it, whoever published them (a workspace validation).
     if (deleted) return open ? this.forget(uri) : [...new Set([uri, ...this.forget(uri)])];
     if (open) return this.setFile(uri, { text: open.getText(), problems: [] }, settings);
@@ -309,6 +318,16 @@ export class AnalysisHost {
   ): SuppressResult {
     const doc = this.document(uri);
     if (!doc) return { diagnostics, suppressed: [], usedPathSuppressions: [] };
+    return this.suppressIn(doc, diagnostics, settings, options);
+  }
+
+  private suppressIn(
+    doc: TextDocument,
+    diagnostics: Diagnostic[],
+    settings: DocumentSettings,
+    options: Parameters<AnalysisHost['suppress']>[3] = {},
+  ): SuppressResult {
+    const uri = doc.uri;
     const config = options.pathSuppressions
       ? undefined
       : 'config' in options
@@ -330,12 +349,38 @@ export class AnalysisHost {
     return source ? yield* this.assembler.steps(source, settings) : [];
   }
 
+  /** The same as a plan: pending chunks to check here or on workers, then every diagnostic. */
+  diagnosticPlan(uri: string, settings: DocumentSettings): ValidationPlan | undefined {
+    const source = this.docs.get(uri);
+    return source ? this.assembler.plan(source, settings) : undefined;
+  }
+
+  /**
+   * Have the user schemas a document's settings name ready (compiled off this thread when the
+   * shell gave a compiler, or reused when their files read the same): resolves when validating
+   * with these settings compiles nothing here.
+   */
+  async prepareSchemas(settings: DocumentSettings): Promise<void> {
+    if (settings.bundledOnly) return;
+    const waits = this.namedSchemaFiles(settings).map((uri) => this.service.store.prepare(uri));
+    await Promise.all(waits);
+  }
+
+  /** Compile user schemas with `compiler` (a worker) from now on. */
+  setSchemaCompiler(compiler: UserSchemaCompiler | undefined): void {
+    this.service.store.setCompiler(compiler);
+  }
+
   /**
    * A file as it is now (the editor's document, or read from disk through the gate) checked alone
    * with its cross-file problems, without keeping it; undefined when it cannot be read or no
-   * schema applies. For validating a whole workspace.
+   * schema applies. For validating a whole workspace (`suppress`: suppressions applied, as `suppress`).
    */
-  checkFile(uri: string, settings: DocumentSettings): { diagnostics: Diagnostic[]; version?: number } | undefined {
+  checkFile(
+    uri: string,
+    settings: DocumentSettings,
+    options: { suppress?: boolean } = {},
+  ): { diagnostics: Diagnostic[]; version?: number } | undefined {
     const open = this.docs.openDocument(uri);
     let source: DiagnosticSource;
     if (open) source = { doc: open, problems: [] };
@@ -345,7 +390,10 @@ export class AnalysisHost {
       source = { doc: createDocument(uri, read.text), problems: read.problems };
     }
     if (!this.hasSchema(source.doc, settings)) return undefined;
-    return { diagnostics: this.assembler.all(source, settings), version: open?.version };
+    const all = this.assembler.all(source, settings);
+    // With `suppress`, through the same suppression call as published diagnostics.
+    const diagnostics = options.suppress ? this.suppressIn(source.doc, all, settings).diagnostics : all;
+    return { diagnostics, version: open?.version };
   }
 
   completion(uri: string, position: Position, settings: DocumentSettings): CompletionList {
@@ -378,6 +426,34 @@ export class AnalysisHost {
   rename(uri: string, position: Position, newName: string): WorkspaceEdit | null {
     const doc = this.document(uri);
     return doc && this.loaded ? nav.rename(this.index, doc, position, newName) : null;
+  }
+
+  // ---- Documents over the size limit: structure only -----------------------------------------
+
+  /** Whether an open document is over the settings' size limit (it gets structure only). */
+  isLarge(uri: string, settings: DocumentSettings): boolean {
+    const doc = this.docs.openDocument(uri);
+    return !!doc && settings.largeDocumentLimit !== undefined && doc.getText().length > settings.largeDocumentLimit;
+  }
+
+  /** The diagnostics of a document over the limit: the one that says so. */
+  largeDiagnostics(uri: string, settings: DocumentSettings): Diagnostic[] {
+    const doc = this.docs.openDocument(uri);
+    if (!doc || settings.largeDocumentLimit === undefined) return [];
+    const problem = largeDocumentProblem(doc.getText(), settings.largeDocumentLimit);
+    return toDiagnostics(doc, [problem], settings, this.options.diagnosticsDocUri);
+  }
+
+  /** The outline of a document over the limit (its top-level keys), from a scan of its lines. */
+  largeSymbols(uri: string): DocumentSymbol[] {
+    const doc = this.docs.openDocument(uri);
+    return doc ? largeSymbols(doc, formatOf(doc)) : [];
+  }
+
+  /** Folding of a document over the limit, by indentation. */
+  largeFolding(uri: string): FoldingRange[] {
+    const doc = this.docs.openDocument(uri);
+    return doc ? largeFolding(doc) : [];
   }
 
   symbols(uri: string): DocumentSymbol[] {
@@ -491,14 +567,6 @@ export class AnalysisHost {
   /** A schema file changed (or all, without an argument): forget what was compiled from it. */
   invalidateSchema(uri?: string): void {
     this.service.invalidateSchema(uri);
-  }
-
-  /** Compile the bundled schemas ahead of use, one per step (a shell runs a step per tick). */
-  *warmUp(): Generator<void, void, void> {
-    for (const entry of this.service.store.bundled.catalog) {
-      this.service.store.get(entry.uri);
-      yield;
-    }
   }
 }
 

@@ -18,6 +18,8 @@ export const documentProblems = {
     'Nesting is deeper than {max} levels here, so this document is not read or checked. Flatten the structure: no configuration needs this depth.',
   'yaml.unicode-line-break':
     'Character {codePoint} ({name}) outside quotes: YAML 1.1 readers (libyaml, PyYAML, Go yaml.v2) take it for a line break and read what follows as a new line, which this check does not see. Replace it with a line break, or remove it.',
+  'document.too-large':
+    'This document is {size} MB, over the {limit} MB of `tenantConfig.largeDocumentLimit`: it is not validated, and only its outline and folding are offered. Raise the setting to check it, or split the file.',
   'document.alias-expansion-limit':
     'Alias `*{alias}` expands to about {expanded} nodes (an alias bomb?); the document is not validated. Reduce the nesting of aliases.',
   'yaml.ambiguous-scalar.boolean-expected':

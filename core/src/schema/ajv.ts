@@ -8,6 +8,7 @@ import { createRegExpEngine, type PatternReport } from './regex';
 import { DEFAULT_DIALECT, type Dialect } from './dialect';
 import { useJsonEquality } from './equal';
 import { useUnevaluatedItems } from './unevaluated';
+import { standaloneName } from './standalone';
 
 /**
  * Editor-only schema keywords we accept in every schema (ours, upstream and user schemas).
@@ -36,6 +37,24 @@ export interface DeprecationSink {
   found: Array<{ instancePath: string; message: string; replacement?: string }>;
 }
 
+/** The `deprecationMessage` keyword's function: records the deprecated value in `sink`, never fails. */
+export function deprecationRecorder(sink: DeprecationSink | undefined) {
+  return (message: string, _data: unknown, parentSchema?: unknown, cxt?: { instancePath: string }): boolean => {
+    if (sink && cxt) {
+      const replacement =
+        parentSchema && typeof parentSchema === 'object'
+          ? (parentSchema as Record<string, unknown>)['x-replacement']
+          : undefined;
+      sink.found.push({
+        instancePath: cxt.instancePath,
+        message,
+        replacement: typeof replacement === 'string' ? replacement : undefined,
+      });
+    }
+    return true;
+  };
+}
+
 /**
  * Create an ajv instance configured the way every schema of the product is validated: one class
  * per dialect; draft-04 to draft-07 ignore the siblings of `$ref`, as those drafts say; `format`
@@ -50,6 +69,8 @@ export function createAjv(
     deprecations?: DeprecationSink;
     formats?: boolean;
     disabled?: string[];
+    /** Keep the generated code, for `standaloneSource` (the build's precompiled validators, worker compiles). */
+    standalone?: boolean;
     extra?: Options;
   } = {},
 ): Ajv {
@@ -64,7 +85,10 @@ export function createAjv(
     inlineRefs: true,
     logger: false,
     ignoreKeywordsWithRef: dialect === 'draft-04' || dialect === 'draft-06' || dialect === 'draft-07',
-    code: { regExp: createRegExpEngine(opts.trusted ?? true, opts.patterns ?? { unsafe: new Set() }) },
+    code: {
+      regExp: createRegExpEngine(opts.trusted ?? true, opts.patterns ?? { unsafe: new Set() }),
+      ...(opts.standalone ? { source: true } : {}),
+    },
     ...opts.extra,
   };
   let ajv: Ajv;
@@ -86,25 +110,11 @@ export function createAjv(
   for (const keyword of editorKeywords) {
     if (!ajv.getKeyword(keyword)) ajv.addKeyword(keyword);
   }
-  const sink = opts.deprecations;
   ajv.addKeyword({
     keyword: 'deprecationMessage',
     schemaType: 'string',
     errors: false,
-    validate: (message: string, _data: unknown, parentSchema?: unknown, cxt?: { instancePath: string }) => {
-      if (sink && cxt) {
-        const replacement =
-          parentSchema && typeof parentSchema === 'object'
-            ? (parentSchema as Record<string, unknown>)['x-replacement']
-            : undefined;
-        sink.found.push({
-          instancePath: cxt.instancePath,
-          message,
-          replacement: typeof replacement === 'string' ? replacement : undefined,
-        });
-      }
-      return true;
-    },
+    validate: standaloneName(deprecationRecorder(opts.deprecations), 'deprecationMessage'),
   });
   return ajv;
 }

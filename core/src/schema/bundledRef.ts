@@ -3,6 +3,7 @@ import type { ErrorObject, KeywordCxt, ValidateFunction } from 'ajv';
 import { _, strConcat } from 'ajv/dist/compile/codegen';
 import N from 'ajv/dist/compile/names';
 import type { DeprecationSink } from './ajv';
+import { standaloneName } from './standalone';
 
 /**
  * A user schema that references a bundled schema (`$ref: https://schemas.tenant-config.dev/…`)
@@ -18,13 +19,15 @@ const CONTAINERS = new Set(['definitions', '$defs', 'properties']);
 
 export type BundledValidator = (ref: string) => ValidateFunction | undefined;
 
-/** Register the delegating keyword in a user schema's ajv. */
-export function addBundledRefKeyword(
-  ajv: Ajv,
+/**
+ * The function the stub keyword's code calls: the bundled validator of `ref` run on the value,
+ * its errors with the value's path prefixed (null when it passes), its deprecations passed on.
+ */
+export function bundledRefRunner(
   validator: BundledValidator,
   sinks: { bundled: DeprecationSink; user: DeprecationSink },
-): void {
-  const run = (ref: string, value: unknown, instancePath: string): ErrorObject[] | null => {
+): (ref: string, value: unknown, instancePath: string) => ErrorObject[] | null {
+  return standaloneName((ref: string, value: unknown, instancePath: string): ErrorObject[] | null => {
     const validate = validator(ref);
     if (!validate) return null;
     const before = sinks.bundled.found.length;
@@ -33,7 +36,16 @@ export function addBundledRefKeyword(
       sinks.user.found.push({ ...d, instancePath: instancePath + d.instancePath });
     if (ok) return null;
     return (validate.errors ?? []).map((e) => ({ ...e, instancePath: instancePath + e.instancePath }));
-  };
+  }, 'bundledRef');
+}
+
+/** Register the delegating keyword in a user schema's ajv. */
+export function addBundledRefKeyword(
+  ajv: Ajv,
+  validator: BundledValidator,
+  sinks: { bundled: DeprecationSink; user: DeprecationSink },
+): void {
+  const run = bundledRefRunner(validator, sinks);
   ajv.addKeyword({
     keyword: BUNDLED_REF,
     schemaType: 'string',

@@ -1,6 +1,7 @@
 import type Ajv from 'ajv';
 import { _, str, type KeywordCxt } from 'ajv';
 import { not, or } from 'ajv/dist/compile/codegen';
+import { standaloneName } from './standalone';
 
 /**
  * Structural equality of JSON values, for `const`, `enum` and `uniqueItems`. Document values are
@@ -52,6 +53,10 @@ function firstDuplicate(items: unknown[]): [number, number] | null {
   }
   return null;
 }
+
+/** The functions the equality keywords' generated code calls. */
+export const equalityFunctions = { jsonEqual, oneOfValues, firstDuplicate };
+for (const [name, f] of Object.entries(equalityFunctions)) standaloneName(f, name);
 
 /** Replace ajv's `const`, `enum` and `uniqueItems` by the same keywords over `jsonEqual`. */
 export function useJsonEquality(ajv: Ajv): void {

@@ -4,8 +4,11 @@ import { createAjv, type DeprecationSink } from './ajv';
 import type { PatternReport } from './regex';
 import type { Dialect } from './dialect';
 import { isKind, type Kind } from '../kinds';
-import { loadUserSchema, type ReadFile, type SchemaError } from './userSchema';
+import type { ReadFile, SchemaError, UserLoadHost, UserSchema } from './userSchema';
+import { compileUserSchema, instantiateUserSchema, sameTexts, type CompiledUserSchema } from './userCompile';
+import { LruCache } from '../util/lru';
 import { fileName, withoutFragment } from './uri';
+import { bundledRuntime, PrecompiledValidators, type PrecompiledModule } from './precompile';
 
 export type { ReadFile } from './userSchema';
 export { resolveUri, fileName } from './uri';
@@ -33,6 +36,11 @@ export interface BundledSchemas {
   schemas: Record<string, object>;
   /** File URI of the folder holding the bundled schema files, for links. */
   folderUri?: string;
+  /**
+   * The validators the build generated (see precompile.ts): the module exporting a bundled `$id`'s
+   * validator, undefined when there is none (or the schemas changed since the build).
+   */
+  precompiled?: (uri: string) => PrecompiledModule | undefined;
 }
 
 export interface LoadedSchema {
@@ -53,7 +61,12 @@ export interface LoadedSchema {
   files?: Set<string>;
   /** The documents of a user schema by URI (root first). */
   documents?: Map<string, object>;
+  /** A user schema as data, for another thread (its validator as code when it can be had so). */
+  compiled?: CompiledUserSchema;
 }
+
+/** Compiles a user schema away from this thread (the server's workers). */
+export type UserSchemaCompiler = (uri: string) => Promise<CompiledUserSchema>;
 
 /** Aliases are compared without scheme differences, a trailing `#` or a missing `.json`. */
 function aliasKey(uri: string): string {
@@ -81,6 +94,17 @@ export class SchemaStore {
   private readonly aliases = new Map<string, string>();
   /** Every schema object known by URI (bundled, and user files once read), for the schema walker. */
   readonly objects = new Map<string, object>();
+  /** Bundled validators instantiated from the build's modules. */
+  private readonly precompiled: PrecompiledValidators;
+  /** Bundled schemas compiled by ajv at run time (none for a kind the build precompiled); user schemas compiled here. */
+  readonly stats = { runtimeCompiles: 0, userCompiles: 0 };
+  /** User schemas by URI, kept across invalidation: used again while their files read the same. */
+  private readonly userCache = new LruCache<string, LoadedSchema>(32);
+  /** User schemas being compiled elsewhere. */
+  private readonly pending = new Map<string, Promise<void>>();
+  /** Bumped by every invalidation: a compile started before it may have read old files. */
+  private epoch = 0;
+  private compiler: UserSchemaCompiler | undefined;
 
   constructor(
     readonly bundled: BundledSchemas,
@@ -94,6 +118,9 @@ export class SchemaStore {
       for (const v of e.versions ?? []) this.byId.set(v.uri, e);
     }
     for (const [uri, s] of Object.entries(bundled.schemas)) this.objects.set(uri, s);
+    this.precompiled = new PrecompiledValidators(bundled.precompiled, () =>
+      bundledRuntime(bundled.schemas, this.bundledDeprecations, this.bundledPatterns),
+    );
   }
 
   /** The catalog entry for a bundled id (`tenant`), `$id` or alias (a SchemaStore URL). */
@@ -128,6 +155,7 @@ export class SchemaStore {
 
   /** Forget a user schema file (it changed on disk), and every schema that read it. */
   invalidate(uri?: string): void {
+    this.epoch++;
     for (const [k, v] of [...this.loaded]) {
       if (v.bundled) continue;
       if (!uri || k === uri || v.files?.has(uri)) {
@@ -165,15 +193,21 @@ export class SchemaStore {
   /** The compiled bundled validator for a bundled URI, with or without a JSON pointer. */
   private bundledValidator = (ref: string): ValidateFunction | undefined => {
     if (this.bundledValidators.has(ref)) return this.bundledValidators.get(ref);
-    let v: ValidateFunction | undefined;
-    try {
-      v = this.ensureBundledAjv().getSchema(ref);
-    } catch {
-      v = undefined;
-    }
+    let v: ValidateFunction | undefined = this.precompiled.get(ref.replace(/#$/, ''));
+    if (!v) v = this.compileBundled(ref);
     this.bundledValidators.set(ref, v);
     return v;
   };
+
+  /** A bundled validator compiled by ajv now (the build made none for it, or a pointer into a schema). */
+  private compileBundled(ref: string): ValidateFunction | undefined {
+    this.stats.runtimeCompiles++;
+    try {
+      return this.ensureBundledAjv().getSchema(ref);
+    } catch {
+      return undefined;
+    }
+  }
 
   private loadBundled(uri: string): LoadedSchema {
     const schema = this.bundled.schemas[uri];
@@ -189,7 +223,8 @@ export class SchemaStore {
       kind: entry?.id,
     };
     try {
-      const validate = this.ensureBundledAjv().getSchema(uri);
+      const validate =
+        this.precompiled.get(uri) ?? (this.stats.runtimeCompiles++, this.ensureBundledAjv().getSchema(uri));
       if (!validate) return { ...base, error: { code: 'schema.load-error', detail: 'not registered', uri } };
       return { ...base, validate };
     } catch (e) {
@@ -197,8 +232,34 @@ export class SchemaStore {
     }
   }
 
-  private loadUser(uri: string): LoadedSchema {
-    const user = loadUserSchema(uri, {
+  /** Compile user schemas with `compiler` (off this thread) when `prepare` is asked; without one, `get` compiles here. */
+  setCompiler(compiler: UserSchemaCompiler | undefined): void {
+    this.compiler = compiler;
+  }
+
+  /**
+   * Have a user schema ready for `get`: reused when its files read the same as when it was
+   * compiled, otherwise compiled by the compiler. Undefined when `get` will not compile (ready,
+   * bundled, or no compiler); a promise that settles when the compile is done otherwise.
+   */
+  prepare(uri: string): Promise<void> | undefined {
+    if (this.loaded.has(uri) || this.isBundled(uri) || this.reuse(uri)) return undefined;
+    const running = this.pending.get(uri);
+    if (running || !this.compiler) return running;
+    const epoch = this.epoch;
+    const done = this.compiler(uri)
+      .then((compiled) => {
+        if (this.epoch === epoch && !this.loaded.has(uri)) this.adopt(uri, compiled);
+      })
+      .catch(() => undefined)
+      .finally(() => this.pending.delete(uri));
+    this.pending.set(uri, done);
+    return done;
+  }
+
+  /** What compiling a user schema needs from the store (also on a worker). */
+  userHost(): UserLoadHost {
+    return {
       readFile: this.readFile,
       bundledUri: (u) => this.bundledUri(u),
       bundledKind: (u) => {
@@ -207,10 +268,53 @@ export class SchemaStore {
       },
       bundledValidator: this.bundledValidator,
       bundledDeprecations: this.bundledDeprecations,
+    };
+  }
+
+  /** A user schema compiled elsewhere, made usable here; undefined when it must compile in process. */
+  adopt(uri: string, compiled: CompiledUserSchema): LoadedSchema | undefined {
+    const user = instantiateUserSchema(compiled, {
+      validator: this.bundledValidator,
+      deprecations: this.bundledDeprecations,
     });
+    if (!user) return undefined;
+    return this.remember(uri, user, compiled);
+  }
+
+  /** The cached schema of `uri`, when every file it read reads the same now. */
+  private reuse(uri: string): LoadedSchema | undefined {
+    const hit = this.userCache.get(uri);
+    // A schema that failed to load may load once a missing file appears: only good compiles are reused.
+    if (!hit?.compiled || hit.error) return undefined;
+    const read = (u: string): string | undefined => {
+      try {
+        const r = this.readFile(u);
+        return typeof r === 'string' ? r : undefined;
+      } catch {
+        return undefined;
+      }
+    };
+    if (!sameTexts(hit.compiled, read)) {
+      this.userCache.delete(uri);
+      return undefined;
+    }
+    this.loaded.set(uri, hit);
+    for (const [u, doc] of hit.documents ?? []) this.objects.set(u, doc);
+    return hit;
+  }
+
+  private loadUser(uri: string): LoadedSchema {
+    const hit = this.reuse(uri);
+    if (hit) return hit;
+    this.stats.userCompiles++;
+    const { user, compiled } = compileUserSchema(uri, this.userHost());
+    return this.remember(uri, user, compiled);
+  }
+
+  private remember(uri: string, user: UserSchema, compiled: CompiledUserSchema): LoadedSchema {
     for (const [u, doc] of user.documents) this.objects.set(u, doc);
     const schema = user.documents.get(uri) ?? {};
-    return {
+    const loaded: LoadedSchema = {
       uri,
       title: user.error ? fileName(uri) : titleOf(schema, uri),
       schema,
@@ -223,7 +327,11 @@ export class SchemaStore {
       kind: user.error ? undefined : user.kind,
       files: user.files,
       documents: user.documents,
+      compiled,
     };
+    this.loaded.set(uri, loaded);
+    this.userCache.set(uri, loaded);
+    return loaded;
   }
 }
 

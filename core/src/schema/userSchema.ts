@@ -18,6 +18,7 @@ import type { PatternReport } from './regex';
 import { prepareSchema, refsFromRoot } from './prepare';
 import { besideFile, resolveUri, withoutFragment } from './uri';
 import { addDynamicRef, indexDynamic, type DynamicIndex } from './dynamicRef';
+import { locator, standaloneSource } from './standalone';
 
 /**
  * How the core reads a user schema file: its text, or why it was not read (a sentence that quotes
@@ -58,6 +59,10 @@ export interface UserSchema {
   patterns: PatternReport;
   /** The bundled kind the root schema applies in full (`$ref`, `allOf`), if any. */
   kind?: string;
+  /** The text of every file read, by URI (what the compiled validator depends on). */
+  texts: Map<string, string>;
+  /** The validator as standalone code (`standaloneSource`), when asked for and possible. */
+  source?: string;
 }
 
 const MAX_DOCUMENTS = 64;
@@ -94,7 +99,7 @@ export function errorText(e: unknown): string {
  * is read only if the host's `readFile` serves it (the editor and the linter serve `file:` only),
  * or from beside the schema file when it lies under the schema's own `$id`.
  */
-export function loadUserSchema(uri: string, host: UserLoadHost): UserSchema {
+export function loadUserSchema(uri: string, host: UserLoadHost, options: { standalone?: boolean } = {}): UserSchema {
   const deprecations: DeprecationSink = { found: [] };
   const patterns: PatternReport = { unsafe: new Set() };
   const out: UserSchema = {
@@ -103,6 +108,7 @@ export function loadUserSchema(uri: string, host: UserLoadHost): UserSchema {
     files: new Set([uri]),
     deprecations,
     patterns,
+    texts: new Map(),
   };
   const fail = (code: CodeOf<'schema'>, detail: string, at = uri, refusal?: string): UserSchema => ({
     ...out,
@@ -132,6 +138,7 @@ export function loadUserSchema(uri: string, host: UserLoadHost): UserSchema {
         ? { code: 'schema.remote-not-fetched', error: target }
         : { code: 'schema.load-error', error: 'file not found or unreadable' };
     out.files.add(file);
+    out.texts.set(file, text);
     const parsed = parseSchemaText(file, text);
     return 'schema' in parsed ? { ...parsed, file } : parsed;
   };
@@ -145,7 +152,16 @@ export function loadUserSchema(uri: string, host: UserLoadHost): UserSchema {
   const idKey = dialect === 'draft-04' ? 'id' : '$id';
   // 2020-12 meta-schemas are loaded like any document (when referenced), so their dynamic anchors are known.
   const extra = dialect === '2020-12' ? { meta: false } : undefined;
-  const ajv: Ajv = createAjv({ dialect, trusted: false, patterns, deprecations, formats, disabled, extra });
+  const ajv: Ajv = createAjv({
+    dialect,
+    trusted: false,
+    patterns,
+    deprecations,
+    formats,
+    disabled,
+    extra,
+    standalone: options.standalone,
+  });
   addBundledRefKeyword(ajv, host.bundledValidator, { bundled: host.bundledDeprecations, user: deprecations });
   const dynamicIndex: DynamicIndex = { anchors: new Map(), resources: new Map() };
   const dynamic = dialect === '2020-12' ? addDynamicRef(ajv, dynamicIndex) : undefined;
@@ -214,6 +230,14 @@ export function loadUserSchema(uri: string, host: UserLoadHost): UserSchema {
     }
   }
   out.kind = extendedKind(uri, out.documents, host);
+  if (options.standalone) {
+    try {
+      out.source = standaloneSource(ajv, { [uri]: uri }, locator(out.documents));
+    } catch {
+      // A keyword function generated code cannot name (2020-12 dynamic references): compiled in process.
+      out.source = undefined;
+    }
+  }
   return out;
 }
 
