@@ -10,6 +10,7 @@ export {
   type CrossFileProblems,
   type DocumentSettings,
   type SchemaInfo as ServiceSchemaInfo,
+  type VerifyBudget,
 } from './languageService';
 export type {
   Problem,

@@ -13,7 +13,7 @@ import { sayPlaced } from './messages';
 import { codeAnchor, defaultSeverity, type Severity } from './codes';
 import type { SeveritySetting } from '../../protocol/src/severity';
 import { LruCache } from './util/lru';
-import type { FeatureContext } from './features/context';
+import { rememberParts, type FeatureContext } from './features/context';
 import { doComplete } from './features/completion/completion';
 import { doHover } from './features/hover';
 import type {
@@ -32,6 +32,8 @@ import { documentSymbols, foldingRanges, selectionRanges } from './features/stru
 import { documentLinks } from './features/links';
 import { formatDocument } from './features/format';
 import { codeActions, FIX_ALL_KIND } from './features/fixes/codeActions';
+import { compareChunks, type Comparison } from './features/fixes/compare';
+import { applyOffsetEdits, type OffsetEdit } from './features/fixes/edits';
 import type { CodeAction, CodeActionContext } from 'vscode-languageserver-types';
 
 export interface LanguageServiceOptions {
@@ -107,6 +109,7 @@ export interface LanguageService {
     context: CodeActionContext,
     settings: DocumentSettings,
     crossFile?: CrossFileProblems,
+    budget?: VerifyBudget,
   ): CodeAction[];
   /** A document was closed: release its tree and its chunks (their problems stay cached by text). */
   forgetDocument(uri: string): void;
@@ -115,6 +118,27 @@ export interface LanguageService {
 }
 
 export { FIX_ALL_KIND };
+
+/**
+ * The time the verification of one code action request may take (an editor's: the linter has none,
+ * so that its output does not depend on the machine's load): candidate fixes not verified in time
+ * are not offered, and `unverified` is told how many.
+ */
+export interface VerifyBudget {
+  ms: number;
+  now?: () => number;
+  unverified?: (count: number) => void;
+}
+
+/** Characters of the chunks a set of edits touches. */
+function touchedChars(chunks: ReadonlyArray<{ start: number; text: string }>, edits: OffsetEdit[]): number {
+  let n = 0;
+  for (const c of chunks) {
+    const end = c.start + c.text.length;
+    if (edits.some((e) => e.offset <= end && e.offset + e.length >= c.start)) n += c.text.length;
+  }
+  return n;
+}
 
 /** The cross-file problems a document would have with a given text (offsets in that text). */
 export type CrossFileProblems = (text: string) => Problem[];
@@ -128,14 +152,31 @@ export function formatOf(doc: { languageId: string; uri: string }): DocumentForm
 /** Read a whole text into parts (YAML streams chunk by chunk). */
 export { parseText };
 
+/**
+ * What the service's caches may hold, estimated in bytes: a cache over its bound forgets its least
+ * recently used entries (the last one set is always kept). Text is counted at 2 bytes a character,
+ * a problem at 1 KB, a document tree at 32 bytes per character of its text (yaml's and our nodes;
+ * measured 2 to 28). With the features' chunk trees (features/context.ts) the caches stay under
+ * about 600 MB whatever is edited, on top of the documents themselves.
+ */
+export const CACHE_BYTES = { chunkProblems: 128 << 20, trees: 256 << 20, texts: 64 << 20 };
+export const PROBLEM_BYTES = 1024;
+export const TREE_BYTES_PER_CHAR = 32;
+
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
   const store = new SchemaStore(options.bundled, options.readFile);
   let graph = new SchemaGraph(store.objects, (u) => store.bundledUri(u));
   const generations = new WeakMap<LoadedSchema, number>();
   let nextGeneration = 1;
   /** Problems of one chunk of text under one schema, offsets relative to the chunk. */
-  const chunkCache = new LruCache<string, Problem[]>(20_000);
-  const parseCache = new LruCache<string, { version: number; parsed: ParsedDocument }>(64);
+  const chunkCache = new LruCache<string, Problem[]>(20_000, {
+    maxBytes: CACHE_BYTES.chunkProblems,
+    sizeOf: (key, problems) => 2 * key.length + PROBLEM_BYTES * problems.length,
+  });
+  const parseCache = new LruCache<string, { version: number; parsed: ParsedDocument }>(64, {
+    maxBytes: CACHE_BYTES.trees,
+    sizeOf: (_, { parsed }) => TREE_BYTES_PER_CHAR * parsed.text.length,
+  });
   /**
    * The parts of the last first chunk validated: a document of one chunk (most files) is then read
    * once for its diagnostics and its index facts, not twice.
@@ -168,13 +209,14 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const chunkCache2 = new LruCache<
     string,
     { version: number; text: string; chunks: Array<{ start: number; text: string }> }
-  >(64);
+  >(64, { maxBytes: CACHE_BYTES.texts, sizeOf: (_, { text }) => 2 * text.length });
   const chunksOf = (doc: TextDocument): Array<{ start: number; text: string }> => {
     const text = doc.getText();
     const hit = chunkCache2.get(doc.uri);
     if (hit && hit.version === doc.version && hit.text === text) return hit.chunks;
     const chunks = formatOf(doc) === 'json' ? [{ start: 0, text }] : splitYamlStream(text);
-    chunkCache2.set(doc.uri, { version: doc.version, text, chunks });
+    // Candidate texts of fix verification (negative versions) do not push the document out.
+    if (doc.version >= 0) chunkCache2.set(doc.uri, { version: doc.version, text, chunks });
     return chunks;
   };
   const features = (settings: DocumentSettings): FeatureContext => ({
@@ -203,13 +245,14 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       return documentLinks(features(settings), doc, this.parse(doc));
     },
     format: (doc, options, range) => formatDocument(doc, formatOf(doc), options, range),
-    getCodeActions(doc, range, context, settings, crossFile) {
+    getCodeActions(doc, range, context, settings, crossFile, budget) {
+      const now = budget?.now ?? Date.now;
+      const started = now();
       const all = { ...settings, severity: {}, maxProblems: 100_000 };
       let v = 0;
       // Re-reading a file for the index costs a full parse (about 0.5 ms per KB): at most about a
       // megabyte of candidate text per request, 40 candidates for small files, one for large ones.
       let crossBudget = Math.min(40, Math.max(1, Math.floor(1_000_000 / Math.max(1, doc.getText().length))));
-      const seen = new Map<string, Diagnostic[]>();
       const check = (d: TextDocument, cross: boolean): Diagnostic[] => {
         const own = this.doValidation(d, all);
         if (!crossFile || !cross) return own;
@@ -222,19 +265,49 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         return [...own, ...toDiagnostics(d, extra, all)];
       };
       const current = check(doc, true);
-      // Fix-all and the quick fixes of one request verify the same candidates: each text is checked once.
-      const revalidate = (text: string, cross = false): Diagnostic[] => {
-        const withIndex = cross && !!crossFile && crossBudget > 0;
-        const key = (withIndex ? '1' : '0') + text;
-        let hit = seen.get(key);
-        if (!hit) {
-          if (seen.size > 500) seen.clear();
-          if (withIndex) crossBudget--;
-          seen.set(key, (hit = check(createDocument(doc.uri, text, -1 - v++, doc.languageId), withIndex)));
-        }
-        return hit;
+      const text = doc.getText();
+      const plan = this.validationPlan(doc, all);
+      const chunkDiagnostics = new Map<number, Diagnostic[]>();
+      const currentChunk = (i: number): Diagnostic[] => {
+        let ds = chunkDiagnostics.get(i);
+        if (!ds) chunkDiagnostics.set(i, (ds = toComparable(plan.chunkProblems(i), all)));
+        return ds;
       };
-      return codeActions(features(settings), doc, range, context, { current, revalidate });
+      // Fix-all and the quick fixes of one request verify the same candidates: each is checked once.
+      const seen = new Map<string, Comparison>();
+      const compare = (edits: OffsetEdit[], cross: boolean): Comparison => {
+        const withIndex = cross && !!crossFile && crossBudget > 0;
+        const key = (withIndex ? '1' : '0') + JSON.stringify(edits);
+        const hit = seen.get(key);
+        if (hit) return hit;
+        if (seen.size > 500) seen.clear();
+        const candidate = applyOffsetEdits(text, edits);
+        const cdoc = createDocument(doc.uri, candidate, -1 - v++, doc.languageId);
+        let c: Comparison | undefined;
+        if (withIndex) crossBudget--;
+        else
+          c = compareChunks(
+            plan,
+            text,
+            this.validationPlan(cdoc, all),
+            candidate,
+            (problems) => toComparable(problems, all),
+            currentChunk,
+          );
+        // Checked on another basis, or with the index: the whole texts are compared.
+        c ??= { before: current, after: check(cdoc, withIndex), kept: () => false, checked: candidate.length };
+        seen.set(key, c);
+        return c;
+      };
+      const cost = (edits: OffsetEdit[], cross: boolean): number =>
+        touchedChars(plan.parts, edits) + (cross && crossFile && crossBudget > 0 ? text.length : 0);
+      return codeActions(features(settings), doc, range, context, {
+        current,
+        compare,
+        cost,
+        time: budget ? { now, start: started, budgetMs: budget.ms } : undefined,
+        unverified: budget?.unverified,
+      });
     },
     getSchemaInfo(doc, settings) {
       const a = getAssociation(doc, settings);
@@ -290,7 +363,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
           format: formatOf,
           diagnostics: (d, problems) => toDiagnostics(d, problems, settings, options.diagnosticsDocUri),
           read: (job, format, parts) => {
-            if (!job.later) lastFirstChunk = { text: job.text, format, parts };
+            if (job.later) return;
+            lastFirstChunk = { text: job.text, format, parts };
+            rememberParts(format === 'json' ? -1 : 0, job.text, parts);
           },
         },
         doc,
@@ -305,6 +380,30 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   information: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
+
+/**
+ * Problems as fix verification compares them (compare.ts): code, severity (the same policy as
+ * `toDiagnostics`) and data; no message and no position, which it does not read and which cost
+ * the most to make.
+ */
+export function toComparable(problems: Problem[], settings: DocumentSettings): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const nowhere = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  for (const p of problems) {
+    const configured = settings.severity[p.code];
+    if (configured === 'off') continue;
+    const severity = SEVERITY[configured ?? p.severity ?? defaultSeverity(p.code)];
+    out.push({
+      range: nowhere,
+      severity,
+      code: p.code,
+      source: 'tenant-config',
+      message: '',
+      data: { code: p.code, ...(p.data ?? {}) },
+    });
+  }
+  return out;
+}
 
 /** Problems to LSP diagnostics: positions, severity policy (code default, problem, settings), links. */
 export function toDiagnostics(

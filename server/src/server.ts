@@ -35,6 +35,12 @@ import { loadMessageBundle } from './l10n';
 import { registerMigrate } from './migrate';
 import { AnalysisPool, analysisPoolSize } from './analysisPool';
 
+/**
+ * The time a code action request may spend verifying candidate fixes (from its start, the current
+ * diagnostics included); the last candidate started may run past it, at most by its own length.
+ */
+const VERIFY_MS = 800;
+
 export interface ServerRuntime {
   /** Where the bundled schemas live; found next to the bundle by default. */
   schemasDir?: string;
@@ -270,7 +276,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
     const s = await indexed(params.textDocument.uri);
     return s
       ? runSafe(log, 'codeAction', [], token, () =>
-          host.codeActions(params.textDocument.uri, params.range, params.context, s),
+          host.codeActions(params.textDocument.uri, params.range, params.context, s, {
+            ms: VERIFY_MS,
+            unverified: (n) => log(`codeAction: ${n} candidate fixes not verified within ${VERIFY_MS} ms, not offered`),
+          }),
         )
       : [];
   });

@@ -66,13 +66,27 @@ export function partAtOffset(
   return { part, text: full };
 }
 
-/** Recently read chunks (hover and code actions come in bursts on the same document). */
-const partCache = new LruCache<string, DocumentPart[]>(32);
+/**
+ * Recently read chunks (hover and code actions come in bursts on the same document), bounded by
+ * an estimate of their trees' size (32 bytes per character, as the language service's caches).
+ */
+const partCache = new LruCache<string, DocumentPart[]>(32, {
+  maxBytes: 128 << 20,
+  sizeOf: (key) => 32 * key.length,
+});
 /**
  * The last chunk read, matched by the identity of its text first: code actions ask once per
  * diagnostic, and building and hashing a cache key from a 2 MB text each time cost seconds.
  */
 let lastRead: { start: number; text: string; parts: DocumentPart[] } | undefined;
+
+/**
+ * Parts read elsewhere (validation reads a document's first chunk at offset 0, as the features
+ * do): the next feature request on that text uses them instead of reading the text again.
+ */
+export function rememberParts(start: number, text: string, parts: DocumentPart[]): void {
+  lastRead = { start, text, parts };
+}
 
 function cachedParts(start: number, text: string, read: () => DocumentPart[], lru = true): DocumentPart[] {
   if (lastRead && lastRead.start === start && lastRead.text === text) return lastRead.parts;

@@ -79,6 +79,12 @@ export class DiagnosticAssembler {
         return own.complete;
       },
       finish,
+      parts: own.parts,
+      get basis() {
+        return own.basis;
+      },
+      headProblems: own.headProblems,
+      chunkProblems: own.chunkProblems,
     };
   }
 

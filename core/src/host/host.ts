@@ -31,6 +31,7 @@ import {
   toDiagnostics,
   type DocumentSettings,
   type LanguageService,
+  type VerifyBudget,
 } from '../languageService';
 import type { Problem } from '../problem';
 import { migrateDocument, type DocumentMigration } from '../migrate/api';
@@ -485,9 +486,16 @@ export class AnalysisHost {
   /**
    * Quick fixes and fix-all actions, each verified: against the document, and fixes of cross-file
    * problems against the index as it would be with the fix applied (when the index holds this
-   * version of the document; see `indexOpen`).
+   * version of the document; see `indexOpen`). With `budget` (an editor's), verification stops when
+   * its time is spent: what it did not verify is not offered.
    */
-  codeActions(uri: string, range: Range, context: CodeActionContext, settings: DocumentSettings): CodeAction[] {
+  codeActions(
+    uri: string,
+    range: Range,
+    context: CodeActionContext,
+    settings: DocumentSettings,
+    budget?: VerifyBudget,
+  ): CodeAction[] {
     const doc = this.document(uri);
     if (!doc) return [];
     const current = doc.getText();
@@ -503,7 +511,7 @@ export class AnalysisHost {
             ? this.index.problemsFor(uri)
             : this.index.problemsWith(uri, kind, parseText(text, formatOf(doc)))
       : undefined;
-    return this.service.getCodeActions(doc, range, context, settings, crossFile);
+    return this.service.getCodeActions(doc, range, context, settings, crossFile, budget);
   }
 
   // ---- Migrations -------------------------------------------------------------------------

@@ -42,6 +42,18 @@ export interface ValidationPlan {
   readonly complete: boolean;
   /** The document's diagnostics (every chunk known). */
   finish(): Diagnostic[];
+  /** The chunks, where they start in the document. */
+  readonly parts: ReadonlyArray<{ start: number; text: string }>;
+  /**
+   * What every chunk is checked under (schema generation, format) and the document-wide problems
+   * (association, schema loading, unenforced patterns): two texts with the same basis have the same
+   * problems wherever their chunks are the same.
+   */
+  readonly basis: string;
+  /** The document-wide problems (see `basis`). */
+  headProblems(): Problem[];
+  /** The problems of chunk `index` (checked here when not known), at their offsets in the document. */
+  chunkProblems(index: number): Problem[];
 }
 
 export interface PlanDeps {
@@ -95,6 +107,21 @@ export function createValidationPlan(deps: PlanDeps, doc: TextDocument): Validat
       schema = undefined;
     }
   }
+  // Read when asked: a pattern is found unenforceable as ajv compiles it, which may be later.
+  const unsafe = (): Problem[] => {
+    const out: Problem[] = [];
+    if (!schema || !schema.patterns.unsafe.size) return out;
+    for (const pattern of [...schema.patterns.unsafe].slice(0, 3)) {
+      out.push({
+        code: 'schema.unsafe-pattern',
+        offset: 0,
+        length: firstLineLength(text),
+        message: say('schema.unsafe-pattern', [], { uri: schema.uri, pattern }),
+        data: { uri: schema.uri, pattern },
+      });
+    }
+    return out;
+  };
   const kind = schema ? deps.store.kindOf(schema.uri) : undefined;
   const base = `${deps.generation(schema)}\u0000${format}\u0000`;
   const chunks = deps.chunks(doc);
@@ -141,18 +168,18 @@ export function createValidationPlan(deps: PlanDeps, doc: TextDocument): Validat
       for (const [i, chunk] of chunks.entries()) {
         for (const p of known[i] ?? []) problems.push(chunk.start === 0 ? p : movedBy(p, chunk.start));
       }
-      if (schema && schema.patterns.unsafe.size) {
-        for (const pattern of [...schema.patterns.unsafe].slice(0, 3)) {
-          problems.push({
-            code: 'schema.unsafe-pattern',
-            offset: 0,
-            length: firstLineLength(text),
-            message: say('schema.unsafe-pattern', [], { uri: schema.uri, pattern }),
-            data: { uri: schema.uri, pattern },
-          });
-        }
-      }
+      problems.push(...unsafe());
       return deps.diagnostics(doc, problems);
+    },
+    parts: chunks,
+    get basis() {
+      return base + JSON.stringify([...head, ...unsafe()].map((p) => [p.code, p.offset, p.length, p.data]));
+    },
+    headProblems: () => [...head, ...unsafe()],
+    chunkProblems(i) {
+      runHere(i);
+      const start = chunks[i].start;
+      return (known[i] ?? []).map((p) => (start === 0 ? p : movedBy(p, start)));
     },
   };
 }

@@ -13,34 +13,47 @@ import { partAtOffset, schemaOf, valueOf } from '../context';
 import { yamlDialect } from '../../dialect/yaml';
 import { jsonDialect } from '../../dialect/json';
 import { fixesFor, type Fix } from './fixes';
-import { applyOffsetEdits, overlaps, type OffsetEdit } from './edits';
+import { overlaps, type OffsetEdit } from './edits';
+import type { Comparison } from './compare';
 import { phrase } from '../../messages';
 import { diagnosticData } from '../../problem';
 
 export const FIX_ALL_KIND = 'source.fixAll.tenantConfig';
 
 /**
- * Validates a candidate text of the same document (same schema and settings); with `crossFile`,
- * the problems of the workspace index are added, where the host has an index.
- */
-export type Revalidate = (text: string, crossFile?: boolean) => Diagnostic[];
-
-/**
  * How verification sees the document: its current diagnostics (cross-file ones included, where
- * the host has an index) and a way to validate a candidate text. Fixes of index problems
- * (`ref.*`) are verified with the index; other fixes against the single document (they do not
- * rename or remove names: re-reading the whole file for the index per candidate would cost a
- * full parse each). Without an index, fixes of index problems are verified against the document
- * alone (it parses, no new error, the target is not there afterwards).
+ * the host has an index) and a way to compare a candidate text with it (see compare.ts: only the
+ * chunks an edit changes are checked again). Fixes of index problems (`ref.*`) are compared with
+ * the index, over the whole text; other fixes against the document alone (they do not rename or
+ * remove names: re-reading the whole file for the index per candidate would cost a full parse
+ * each). Without an index, fixes of index problems are verified against the document alone (it
+ * parses, no new error, the target is not there afterwards).
  */
 export interface Verification {
   current: Diagnostic[];
-  revalidate: Revalidate;
+  /** The candidate `edits` applied to the document, compared with it; `crossFile`: with the index's problems. */
+  compare(edits: OffsetEdit[], crossFile: boolean): Comparison;
+  /** About how much text comparing `edits` would check (the chunks they touch; the whole text with the index). */
+  cost(edits: OffsetEdit[], crossFile: boolean): number;
+  /**
+   * A clock (ms) and the time verification may take, counted from the request's start: past it no
+   * further candidate is verified, so no fix it would have checked is offered. Also used to skip a
+   * candidate whose chunks would take longer than what is left, at the rate measured so far.
+   */
+  time?: { now(): number; start: number; budgetMs: number };
+  /** Told how many candidate fixes were not verified (and so not offered) for lack of budget. */
+  unverified?(count: number): void;
 }
 
 const pathOf = (d: Diagnostic): unknown => diagnosticData(d)?.path ?? null;
 const keyOf = (code: unknown, path: unknown): string => `${String(code)}|${JSON.stringify(path)}`;
-const pathKey = (d: Diagnostic): string => keyOf(d.code, pathOf(d));
+/** Keys of diagnostics, computed once each: the current ones are compared with every candidate's. */
+const keys = new WeakMap<Diagnostic, string>();
+const pathKey = (d: Diagnostic): string => {
+  let k = keys.get(d);
+  if (k === undefined) keys.set(d, (k = keyOf(d.code, pathOf(d))));
+  return k;
+};
 
 function isOurs(d: Diagnostic): boolean {
   return d.source === 'tenant-config' && !!d.data && typeof d.data === 'object';
@@ -138,40 +151,69 @@ function toTextEdits(doc: TextDocument, edits: OffsetEdit[]): TextEdit[] {
 
 /**
  * Verified fixes for one diagnostic. Fixes with the same title are alternatives (a closing `}}` at
- * the end of the line or after the first word): only the first that verifies is kept.
+ * the end of the line or after the first word): only the first that verifies is kept. The target of
+ * a fix that leaves its chunk as it was is still there (the chunk keeps its problems).
  */
 export function verifiedFixes(ctx: FeatureContext, doc: TextDocument, d: Diagnostic, v: Budgeted): Fix[] {
   if (!isOurs(d)) return [];
-  const text = doc.getText();
   const out: Fix[] = [];
+  const cross = String(d.code).startsWith('ref.');
+  const offset = doc.offsetAt(d.range.start);
   for (const fix of candidates(ctx, doc, d)) {
-    if (v.exhausted()) break;
     if (out.some((f) => f.title === fix.title)) continue;
-    if (verify(v.current, v.revalidate(applyOffsetEdits(text, fix.edits), String(d.code).startsWith('ref.')), d, fix))
-      out.push(fix);
+    const c = v.compare(fix.edits, cross);
+    if (!c) continue;
+    if (!cross && c.kept(offset)) continue;
+    if (verify(c.before, c.after, d, fix)) out.push(fix);
   }
   return out;
 }
 
 /**
- * Text the verification of one request may re-validate, well under a second of validation: each
- * candidate fix costs a validation of the edited chunk, so in a large document with hundreds of
- * problems the fix-all actions would take minutes. Past it, no further candidate is verified (an
- * unverified fix is not offered) and a fix-all covers the problems checked so far.
+ * Text the verification of one request may check again, well under a second of validation: each
+ * candidate fix costs a validation of the chunks it edits, so in a large document with hundreds of
+ * problems the fix-all actions would take minutes. Past it (or past the time budget of the
+ * request, where the host gives one), no further candidate is verified (an unverified fix is not
+ * offered) and a fix-all covers the problems checked so far.
  */
 const VERIFY_BUDGET = 600_000;
 
-type Budgeted = Verification & { exhausted(): boolean };
+/** A verification that stops once its budget is spent: `compare` answers undefined from then on. */
+interface Budgeted {
+  current: Diagnostic[];
+  compare(edits: OffsetEdit[], crossFile: boolean, final?: boolean): Comparison | undefined;
+  exhausted(): boolean;
+  /** `count` candidates left unverified (the targets a fix-all did not get to). */
+  skip(count: number): void;
+}
 
-function withBudget(v: Verification, chars: number): Budgeted {
+function withBudget(v: Verification, chars: number): Budgeted & { skipped(): number } {
   let left = chars;
+  let skipped = 0;
+  // Milliseconds per character checked, the most seen in this request (0 until measured).
+  let rate = 0;
+  const t = v.time;
+  const timeLeft = (): number => (t ? t.start + t.budgetMs - t.now() : Infinity);
+  const exhausted = (): boolean => left <= 0 || timeLeft() <= 0;
   return {
     current: v.current,
-    revalidate: (text, crossFile) => {
-      left -= text.length;
-      return v.revalidate(text, crossFile);
+    compare: (edits, crossFile, final) => {
+      // The last check of a fix-all (its fixes together) is made whatever text was checked before,
+      // as long as there is time.
+      const over = final ? timeLeft() <= 0 : exhausted();
+      if (over || (rate > 0 && rate * v.cost(edits, crossFile) > timeLeft())) {
+        skipped++;
+        return undefined;
+      }
+      const started = t?.now() ?? 0;
+      const c = v.compare(edits, crossFile);
+      left -= c.checked;
+      if (t && c.checked > 0) rate = Math.max(rate, (t.now() - started) / c.checked);
+      return c;
     },
-    exhausted: () => left <= 0,
+    exhausted,
+    skip: (n) => (skipped += n),
+    skipped: () => skipped,
   };
 }
 
@@ -229,6 +271,7 @@ export function codeActions(
       });
   }
   void range;
+  if (budget.skipped()) v.unverified?.(budget.skipped());
   return actions;
 }
 
@@ -241,15 +284,20 @@ function combine(
   safeOnly: boolean,
 ): OffsetEdit[] {
   const chosen: OffsetEdit[] = [];
-  for (const d of targets.slice(0, 200)) {
-    if (v.exhausted()) break;
+  const some = targets.slice(0, 200);
+  for (const [i, d] of some.entries()) {
+    if (v.exhausted()) {
+      v.skip(some.length - i);
+      break;
+    }
     const fix = verifiedFixes(ctx, doc, d, v).find((f) => f.preferred && (!safeOnly || f.safe));
     if (!fix || fix.edits.some((e) => chosen.some((c) => overlaps(c, e)))) continue;
     chosen.push(...fix.edits);
   }
   if (chosen.length === 0) return [];
-  const after = v.revalidate(applyOffsetEdits(doc.getText(), chosen));
+  // Unverified together, the fixes are not offered together.
+  const c = v.compare(chosen, false, true);
   const syntax = (ds: Diagnostic[]): number =>
     ds.filter((d) => d.code === 'yaml.syntax' || d.code === 'json.syntax').length;
-  return syntax(after) > syntax(v.current) ? [] : chosen;
+  return !c || syntax(c.after) > syntax(c.before) ? [] : chosen;
 }
