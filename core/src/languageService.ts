@@ -42,6 +42,8 @@ export interface LanguageServiceOptions {
   readFile: ReadFile;
   /** URI of docs/diagnostics.md, for each diagnostic's `codeDescription`. */
   diagnosticsDocUri?: string;
+  /** Other bounds for the caches (see `CACHE_BYTES`). */
+  cacheBytes?: Partial<CacheBytes>;
 }
 
 /** What validation needs to know about the document's settings scope. */
@@ -115,6 +117,8 @@ export interface LanguageService {
   forgetDocument(uri: string): void;
   /** A schema file changed (or all, without an argument): forget what was compiled from it. */
   invalidateSchema(uri?: string): void;
+  /** What the caches hold, estimated as they are bounded (see `CACHE_BYTES`). */
+  cacheBytes(): CacheBytes;
 }
 
 export { FIX_ALL_KIND };
@@ -156,10 +160,11 @@ export { parseText };
  * What the service's caches may hold, estimated in bytes: a cache over its bound forgets its least
  * recently used entries (the last one set is always kept). Text is counted at 2 bytes a character,
  * a problem at 1 KB, a document tree at 32 bytes per character of its text (yaml's and our nodes;
- * measured 2 to 28). With the features' chunk trees (features/context.ts) the caches stay under
- * about 600 MB whatever is edited, on top of the documents themselves.
+ * measured 2 to 28). With the features' chunk trees (features/context.ts, 64 MB) the caches stay
+ * under about 300 MB by these estimates whatever is edited, on top of the documents themselves.
  */
-export const CACHE_BYTES = { chunkProblems: 128 << 20, trees: 256 << 20, texts: 64 << 20 };
+export const CACHE_BYTES = { chunkProblems: 64 << 20, trees: 128 << 20, texts: 32 << 20 };
+export type CacheBytes = typeof CACHE_BYTES;
 export const PROBLEM_BYTES = 1024;
 export const TREE_BYTES_PER_CHAR = 32;
 
@@ -167,14 +172,15 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const store = new SchemaStore(options.bundled, options.readFile);
   let graph = new SchemaGraph(store.objects, (u) => store.bundledUri(u));
   const generations = new WeakMap<LoadedSchema, number>();
+  const bounds = { ...CACHE_BYTES, ...options.cacheBytes };
   let nextGeneration = 1;
   /** Problems of one chunk of text under one schema, offsets relative to the chunk. */
   const chunkCache = new LruCache<string, Problem[]>(20_000, {
-    maxBytes: CACHE_BYTES.chunkProblems,
+    maxBytes: bounds.chunkProblems,
     sizeOf: (key, problems) => 2 * key.length + PROBLEM_BYTES * problems.length,
   });
   const parseCache = new LruCache<string, { version: number; parsed: ParsedDocument }>(64, {
-    maxBytes: CACHE_BYTES.trees,
+    maxBytes: bounds.trees,
     sizeOf: (_, { parsed }) => TREE_BYTES_PER_CHAR * parsed.text.length,
   });
   /**
@@ -209,7 +215,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const chunkCache2 = new LruCache<
     string,
     { version: number; text: string; chunks: Array<{ start: number; text: string }> }
-  >(64, { maxBytes: CACHE_BYTES.texts, sizeOf: (_, { text }) => 2 * text.length });
+  >(64, { maxBytes: bounds.texts, sizeOf: (_, { text }) => 2 * text.length });
   const chunksOf = (doc: TextDocument): Array<{ start: number; text: string }> => {
     const text = doc.getText();
     const hit = chunkCache2.get(doc.uri);
@@ -331,6 +337,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       parseCache.delete(uri);
       chunkCache2.delete(uri);
     },
+    cacheBytes: () => ({ chunkProblems: chunkCache.byteSize, trees: parseCache.byteSize, texts: chunkCache2.byteSize }),
     invalidateSchema(uri) {
       store.invalidate(uri);
       graph = new SchemaGraph(store.objects, (u) => store.bundledUri(u));

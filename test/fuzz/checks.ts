@@ -55,6 +55,14 @@ export class Tally {
     }
   }
 
+  /** Cases kept for a closer look without being failures (a jump in the server's memory); the first 5. */
+  private notes = 0;
+  note(what: string, detail: string): void {
+    if (++this.notes > 5 || !this.caseFile || !fs.existsSync(this.caseFile)) return;
+    const kept = `${this.caseFile}.${what}-${this.notes}.txt`;
+    fs.writeFileSync(kept, `${detail}\n${fs.readFileSync(this.caseFile, 'utf8')}`);
+  }
+
   count(kind: FindingKind): number {
     return this.counts.get(kind) ?? 0;
   }

@@ -43,15 +43,19 @@ function serverCpuMs(pid: number | undefined): number {
   }
 }
 
-function serverRssMb(pid: number | undefined): number {
+/** The server's peak resident memory so far (VmHWM), or with `now` its current one (VmRSS), in MB. */
+function serverRssMb(pid: number | undefined, now = false): number {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const m = /VmHWM:\s+(\d+) kB/.exec(status) ?? /VmRSS:\s+(\d+) kB/.exec(status);
+    const m = (now ? undefined : /VmHWM:\s+(\d+) kB/.exec(status)) ?? /VmRSS:\s+(\d+) kB/.exec(status);
     return m ? Number(m[1]) / 1024 : 0;
   } catch {
     return 0;
   }
 }
+
+/** A step after which the server holds this much more memory is kept for a closer look (MB). */
+const RSS_JUMP_MB = 100;
 
 /** Every range an answer holds that refers to the document itself. */
 function rangesOf(method: string, result: unknown, uri: string): Array<Range | undefined> {
@@ -106,12 +110,14 @@ export async function runServer(tally: Tally, seed: number, ms: number): Promise
   const rnd = random(seed);
   const deadline = Date.now() + ms;
   let client = await start(ws);
+  let lastRss = serverRssMb(client.child.pid, true);
   try {
     while (Date.now() < deadline) {
       if (client.exited) {
         tally.add('crash', 'server', client.stderr.slice(-3000));
         await client.shutdown();
         client = await start(ws);
+        lastRss = serverRssMb(client.child.pid, true);
       }
       const rel = rnd.pick(files);
       const uri = URI.file(path.join(ws, rel)).toString();
@@ -137,6 +143,10 @@ export async function runServer(tally: Tally, seed: number, ms: number): Promise
         }
         if (rnd.chance(0.6)) await request(tally, client, doc, rnd, diagnostics);
         tally.rss(serverRssMb(client.child.pid));
+        const rss = serverRssMb(client.child.pid, true);
+        if (rss - lastRss > RSS_JUMP_MB)
+          tally.note('rss-jump', `server RSS ${Math.round(lastRss)} -> ${Math.round(rss)} MB after this step`);
+        lastRss = rss;
         tally.beat();
       }
       if (!client.exited) await client.close(uri).catch(() => undefined);

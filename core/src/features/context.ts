@@ -71,7 +71,7 @@ export function partAtOffset(
  * an estimate of their trees' size (32 bytes per character, as the language service's caches).
  */
 const partCache = new LruCache<string, DocumentPart[]>(32, {
-  maxBytes: 128 << 20,
+  maxBytes: 64 << 20,
   sizeOf: (key) => 32 * key.length,
 });
 /**

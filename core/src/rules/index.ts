@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from './types';
-import type { DocumentPart } from '../document/document';
+import { MAX_PROBLEMS_PER_CODE, type DocumentPart } from '../document/document';
 import type { Problem } from '../problem';
 import { promqlRule } from './promql';
 import { templatesRule } from './templates';
@@ -40,7 +40,15 @@ export function runRules(
   schemaProblems: readonly Problem[],
 ): Problem[] {
   const out: Problem[] = [];
-  const ctx: RuleContext = { kind, part, value, text, schemaProblems, report: (p) => out.push(p) };
+  // At most so many problems of one code per part, as for reading problems: 25,000 repeated
+  // `group_by` labels are one mistake, and saying each costs seconds and megabytes.
+  const counts = new Map<string, number>();
+  const full = (code: string): boolean => (counts.get(code) ?? 0) >= MAX_PROBLEMS_PER_CODE;
+  const report = (p: Problem): void => {
+    if (!full(p.code)) out.push(p);
+    counts.set(p.code, (counts.get(p.code) ?? 0) + 1);
+  };
+  const ctx: RuleContext = { kind, part, value, text, schemaProblems, report, full };
   for (const rule of rules) {
     if (rule.kinds && (!kind || !rule.kinds.includes(kind))) continue;
     try {

@@ -62,6 +62,7 @@ export interface ReportOptions {
  * `data.supersedes`, at least error severity, and the pipeline drops the schema's (see index.ts).
  */
 export function report(ctx: RuleContext, o: ReportOptions): void {
+  if (ctx.full?.(o.code)) return;
   const path = o.path ?? pathOf(o.node);
   let severity = o.severity;
   const data: Record<string, unknown> = { ...(o.data ?? {}), path };

@@ -14,6 +14,11 @@ export interface RuleContext {
   /** Problems already found by the schema for this part (to avoid saying the same thing twice). */
   schemaProblems: readonly Problem[];
   report(problem: Problem): void;
+  /**
+   * Whether problems of `code` are no longer kept for this part (see `MAX_PROBLEMS_PER_CODE`):
+   * a rule need not describe another one.
+   */
+  full?(code: string): boolean;
 }
 
 /** A family of checks a schema cannot express, run after schema validation on each document part. */

@@ -1,0 +1,129 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import { createLanguageService } from '../../core/src/languageService';
+import { loadBundledSchemas } from '../../node/src/index';
+import { doc, freshService, readFileUri, repoRoot, settings } from '../support/service';
+
+/**
+ * What a code action request costs. Verification re-checks only the documents of a stream an edit
+ * changes, and an editor's request stops verifying when its time is spent (what it did not verify
+ * is not offered); the language service's caches are bounded by an estimate of their bytes.
+ */
+
+const S = '# tenant-config: $schema=../schemas/service.schema.json\n';
+const name = 'validation/budget.yaml';
+/** A stream of `n` documents of about 2 KB, each with one misspelt key (`prot`). */
+const stream = (n: number): string =>
+  S +
+  Array.from(
+    { length: n },
+    (_, i) => `name: svc-${i}\nowner: ops@example.com\nprot: 8080\n# ${'x'.repeat(2000)}\nlevel: info\n`,
+  ).join('---\n');
+
+const editsOf = (a: CodeAction | undefined): TextEdit[] => Object.values(a?.edit?.changes ?? {})[0] ?? [];
+
+function request(
+  text: string,
+  budget?: Parameters<ReturnType<typeof freshService>['getCodeActions']>[5],
+): { actions: CodeAction[]; targets: Diagnostic[] } {
+  const service = freshService();
+  const d = doc(text, name);
+  const targets = service.doValidation(d, settings()).filter((x) => x.code === 'schema.additional-property');
+  const actions = service.getCodeActions(
+    d,
+    targets[0].range,
+    { diagnostics: [targets[0]] },
+    settings(),
+    undefined,
+    budget,
+  );
+  return { actions, targets };
+}
+
+test('a fix in one document of a stream is verified on that document: fix all of a code covers a 200 KB stream', () => {
+  // Each candidate (a rename and a removal per problem) re-checks its own 2 KB document, not the
+  // 200 KB stream: the text budget of a request (600,000 characters re-checked) covers all 200
+  // candidates, where re-validating the whole text per candidate stopped after the third.
+  const { actions, targets } = request(stream(100));
+  assert.equal(targets.length, 100);
+  const all = actions.find((a) => a.kind === 'quickfix' && (a.diagnostics?.length ?? 0) > 1);
+  assert.ok(all, actions.map((a) => a.title).join(' | '));
+  const edits = editsOf(all);
+  assert.equal(edits.length, 100);
+  assert.ok(edits.every((e) => e.newText === 'port'));
+  const fixAll = actions.find((a) => a.kind === 'source.fixAll.tenantConfig');
+  // The rename guesses the intended key: offered, never applied by fix-all.
+  assert.equal(fixAll, undefined);
+});
+
+test('a verification whose time is spent offers only what it verified, and says how many it did not', () => {
+  const text = stream(40);
+  const full = request(text).actions;
+  // A clock that moves 5 ms each time it is read: the 100 ms budget is spent after a few candidates.
+  let clock = 0;
+  let unverified = 0;
+  const { actions } = request(text, { ms: 100, now: () => (clock += 5), unverified: (n) => (unverified += n) });
+  assert.ok(unverified > 0, 'candidates left unverified are counted');
+  const quick = actions.filter((a) => a.diagnostics?.length === 1);
+  assert.ok(quick.length >= 1, 'the target itself is verified first');
+  // Everything offered within the budget is what the unbounded verification offers.
+  const offered = new Set(full.map((a) => JSON.stringify(editsOf(a))));
+  for (const a of quick) assert.ok(offered.has(JSON.stringify(editsOf(a))), a.title);
+  const some = actions.find((a) => (a.diagnostics?.length ?? 0) > 1);
+  const every = full.find((a) => (a.diagnostics?.length ?? 0) > 1);
+  assert.ok(every && editsOf(every).length === 40);
+  if (some) {
+    const all = new Set(editsOf(every).map((e) => JSON.stringify(e)));
+    assert.ok(editsOf(some).length < 40);
+    assert.ok(editsOf(some).every((e) => all.has(JSON.stringify(e))));
+  }
+  // No budget: nothing is left unverified and the answer does not depend on the clock.
+  let told = 0;
+  request(text, { ms: 1e9, unverified: () => told++ });
+  assert.equal(told, 0);
+});
+
+test('the caches hold at most their bound in bytes, and answer as a fresh service does', () => {
+  const bounds = { chunkProblems: 300_000, trees: 2_000_000, texts: 200_000 };
+  const service = createLanguageService({
+    bundled: loadBundledSchemas(path.join(repoRoot, 'schemas')),
+    readFile: readFileUri,
+    cacheBytes: bounds,
+  });
+  const texts = Array.from({ length: 30 }, (_, i) => stream(8).replace('svc-0', `svc-${i}-first`));
+  const first: Diagnostic[][] = [];
+  for (const [i, t] of texts.entries()) {
+    // Trees and chunk lists are cached per document: one document each.
+    const d = doc(t, `validation/budget-${i}.yaml`);
+    first.push(service.doValidation(d, settings()));
+    service.parse(d);
+    const used = service.cacheBytes();
+    assert.ok(used.chunkProblems <= bounds.chunkProblems, `chunk problems ${used.chunkProblems}`);
+    assert.ok(used.trees <= bounds.trees, `trees ${used.trees}`);
+    assert.ok(used.texts <= bounds.texts, `texts ${used.texts}`);
+  }
+  // Each bound was reached: entries were let go.
+  const used = service.cacheBytes();
+  assert.ok(used.chunkProblems > bounds.chunkProblems / 2 && used.trees > bounds.trees / 2, JSON.stringify(used));
+  assert.ok(service.cacheBytes().chunkProblems > 0);
+  // Evicted or not, a text reads the same.
+  const fresh = freshService();
+  for (const i of [0, 15, 29]) {
+    const again = service.doValidation(doc(texts[i], `validation/budget-${i}.yaml`), settings());
+    assert.deepEqual(again, first[i]);
+    assert.deepEqual(fresh.doValidation(doc(texts[i], `validation/budget-${i}.yaml`), settings()), first[i]);
+  }
+});
+
+test('rules keep at most 1,000 problems of one code per document, as the readers do', () => {
+  // 3,000 repeated labels are one mistake: describing each cost a second and a megabyte per 1,000.
+  const labels = Array.from({ length: 3000 }, () => 'alertname').join(', ');
+  const text = `route:\n  receiver: team\n  group_by: [${labels}]\nreceivers:\n  - name: team\n`;
+  const ds = freshService().doValidation(doc(text, 'alertmanager.yml'), settings({ maxProblems: 100_000 }));
+  const repeated = ds.filter((d) => d.code === 'alertmanager.duplicate-group-by');
+  assert.equal(repeated.length, 1000);
+  // The first ones are kept: the second label onwards.
+  assert.deepEqual((repeated[0].data as { path: unknown[] }).path, ['route', 'group_by', 1]);
+});
