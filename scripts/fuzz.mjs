@@ -5,6 +5,7 @@
 // Asserted: no throw, no crash, no hang, every answer within 2 s, positions in range, peak RSS
 // under the limit. `npm test` runs it for about 60 s (scripts/test.mjs).
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
@@ -25,6 +26,8 @@ if (!existsSync(worker) || !existsSync(join('dist', 'server.js'))) {
   console.error('fuzz: run `npm run build` first');
   process.exit(2);
 }
+// The targets that run the core in process run it as the server does: with the server's heap bound.
+const { SERVER_EXEC_ARGV } = createRequire(import.meta.url)('../out/protocol/src/launch.js');
 const dir = join('out', 'fuzz');
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
@@ -37,7 +40,7 @@ function runOnce(target, ms, runSeed, caseFile) {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      [worker, '--target', target, '--ms', String(ms), '--seed', String(runSeed), '--case-file', caseFile, ...(allPatterns ? ['--all-patterns'] : [])],
+      [...SERVER_EXEC_ARGV, worker, '--target', target, '--ms', String(ms), '--seed', String(runSeed), '--case-file', caseFile, ...(allPatterns ? ['--all-patterns'] : [])],
       { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
     );
     const started = Date.now();

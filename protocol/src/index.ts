@@ -3,3 +3,4 @@ export * from './settings';
 export * from './methods';
 export * from './initialization';
 export * from './migrate';
+export * from './launch';

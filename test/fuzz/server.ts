@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
-import { IndexStatusRequest } from '../../protocol/src/index';
+import { IndexStatusRequest, SERVER_EXEC_ARGV } from '../../protocol/src/index';
 import { TestClient } from '../support/lspClient';
 import { repoRoot } from '../support/service';
 import { checkRanges, random, type Tally } from './checks';
@@ -92,7 +92,8 @@ function rangesOf(method: string, result: unknown, uri: string): Array<Range | u
 }
 
 async function start(ws: string): Promise<TestClient> {
-  const client = new TestClient();
+  // Started as the client starts it (its heap bounded).
+  const client = new TestClient(['--stdio'], { NODE_OPTIONS: SERVER_EXEC_ARGV.join(' ') });
   await client.initialize(URI.file(ws).toString());
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
@@ -124,14 +125,22 @@ export async function runServer(tally: Tally, seed: number, ms: number): Promise
       const languageId = rel.endsWith('.json') ? 'tenant-json' : 'tenant-yaml';
       let doc = TextDocument.create(uri, languageId, 1, fs.readFileSync(path.join(ws, rel), 'utf8'));
       tally.begin(`server ${rel} v1`, doc.getText());
+      const history = [`v1 ${doc.getText().length}`];
       let diagnostics: Diagnostic[] =
         (await timedPublish(tally, client, doc, () => client.open(uri, doc.getText(), languageId))) ?? [];
       const steps = 3 + rnd.int(20);
       for (let step = 0; step < steps && Date.now() < deadline && !client.exited; step++) {
         const change = edit(doc, rnd, files, ws);
         doc = TextDocument.update(doc, [change], doc.version + 1);
-        tally.begin(`server ${rel} v${doc.version} after ${JSON.stringify(change).slice(0, 300)}`, doc.getText());
+        // What the server had to do before this version: the earlier versions' sizes, and whether
+        // their diagnostics were awaited (` sent` when not), with the requests made in between.
+        history.push(`v${doc.version} ${doc.getText().length}`);
+        tally.begin(
+          `server ${rel} v${doc.version} after ${JSON.stringify(change).slice(0, 300)} (history: ${history.slice(-12).join(', ')})`,
+          doc.getText(),
+        );
         const last = step === steps - 1 || rnd.chance(0.25);
+        if (!last) history[history.length - 1] += ' sent';
         if (last) {
           const published = await timedPublish(tally, client, doc, () => client.change(uri, doc.version, [change]));
           if (published) diagnostics = published;
@@ -141,7 +150,7 @@ export async function runServer(tally: Tally, seed: number, ms: number): Promise
             contentChanges: [change],
           });
         }
-        if (rnd.chance(0.6)) await request(tally, client, doc, rnd, diagnostics);
+        if (rnd.chance(0.6)) history[history.length - 1] += ' ' + (await request(tally, client, doc, rnd, diagnostics));
         tally.rss(serverRssMb(client.child.pid));
         const rss = serverRssMb(client.child.pid, true);
         if (rss - lastRss > RSS_JUMP_MB)
@@ -229,7 +238,7 @@ async function request(
   doc: TextDocument,
   rnd: ReturnType<typeof random>,
   diagnostics: Diagnostic[],
-): Promise<void> {
+): Promise<string> {
   const method = rnd.pick(METHODS);
   const position = doc.positionAt(rnd.int(doc.getText().length + 1));
   const end = doc.positionAt(doc.offsetAt(position) + rnd.int(200));
@@ -255,8 +264,10 @@ async function request(
   const elapsed = performance.now() - started;
   if (result === 'timeout') {
     if (!client.exited) tally.add('hang', method, `no answer in 30 s at ${JSON.stringify(position)}`);
-    return;
+    return `${method} hung`;
   }
-  tally.took(method, serverCpuMs(client.child.pid) - cpu, elapsed, `v${doc.version} ${doc.getText().length} chars`);
+  const cpuMs = serverCpuMs(client.child.pid) - cpu;
+  tally.took(method, cpuMs, elapsed, `v${doc.version} ${doc.getText().length} chars`);
   checkRanges(tally, doc, method, rangesOf(method, result, doc.uri));
+  return `${method.replace('textDocument/', '')} ${Math.round(cpuMs)} ms`;
 }

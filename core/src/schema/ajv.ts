@@ -8,7 +8,7 @@ import { createRegExpEngine, type PatternReport } from './regex';
 import { DEFAULT_DIALECT, type Dialect } from './dialect';
 import { useJsonEquality } from './equal';
 import { useUnevaluatedItems } from './unevaluated';
-import { standaloneName } from './standalone';
+import { linearErrors, standaloneName } from './standalone';
 
 /**
  * Editor-only schema keywords we accept in every schema (ours, upstream and user schemas).
@@ -87,6 +87,7 @@ export function createAjv(
     ignoreKeywordsWithRef: dialect === 'draft-04' || dialect === 'draft-06' || dialect === 'draft-07',
     code: {
       regExp: createRegExpEngine(opts.trusted ?? true, opts.patterns ?? { unsafe: new Set() }),
+      process: linearErrors,
       ...(opts.standalone ? { source: true } : {}),
     },
     ...opts.extra,

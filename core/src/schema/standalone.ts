@@ -81,6 +81,21 @@ interface ScopeName {
 }
 
 /**
+ * ajv's generated code gathers a called validator's errors with `vErrors.concat(…)`, copying every
+ * error gathered so far at each call: with `allErrors`, a list of thousands of invalid items costs
+ * quadratic time (10,000 wrong rules took 2.5 s). The same errors, in the same order, are appended
+ * instead. Applied to code compiled in process and to standalone code (`standalone.ts`).
+ */
+export function linearErrors(code: string): string {
+  return code.replace(
+    /vErrors = vErrors === null \? ([\w.[\]$]+?)\.errors : vErrors\.concat\(\1\.errors\);/g,
+    (_, fn: string) =>
+      `if (vErrors === null) vErrors = ${fn}.errors; else { const tcErrs = ${fn}.errors; ` +
+      `for (let tcI = 0, tcN = tcErrs.length; tcI < tcN; tcI++) vErrors.push(tcErrs[tcI]); }`,
+  );
+}
+
+/**
  * The body of a function of `runtime` that returns the validators of `refs` (export name → schema
  * URI), compiled by `ajv` (created with `standalone: true`). Throws when something the code needs
  * cannot be named (a function no keyword registered), so a caller can keep the in-process validator.
@@ -106,7 +121,7 @@ export function standaloneSource(
       if (named) v.code = _`runtime.fn[${named}]`;
     }
   }
-  const code = standaloneCode(ajv, refs).replace(/^"use strict";/, '');
+  const code = linearErrors(standaloneCode(ajv, refs).replace(/^"use strict";/, ''));
   // Keyword functions are called as `fn.call(self, …)`, `self` being the Ajv instance in process; none of ours reads it.
   return `const require = runtime.require; const tenantConfigRegExp = runtime.regExp; const self = undefined; const exports = {};\n${code}\nreturn exports;`;
 }
