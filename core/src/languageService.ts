@@ -188,6 +188,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
    * once for its diagnostics and its index facts, not twice.
    */
   let lastFirstChunk: { text: string; format: DocumentFormat; parts: DocumentPart[] } | undefined;
+  let verifying = false;
 
   const generationOf = (s: LoadedSchema | undefined): number => {
     if (!s) return 0;
@@ -290,18 +291,23 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         const candidate = applyOffsetEdits(text, edits);
         const cdoc = createDocument(doc.uri, candidate, -1 - v++, doc.languageId);
         let c: Comparison | undefined;
-        if (withIndex) crossBudget--;
-        else
-          c = compareChunks(
-            plan,
-            text,
-            this.validationPlan(cdoc, all),
-            candidate,
-            (problems) => toComparable(problems, all),
-            currentChunk,
-          );
-        // Checked on another basis, or with the index: the whole texts are compared.
-        c ??= { before: current, after: check(cdoc, withIndex), kept: () => false, checked: candidate.length };
+        verifying = true;
+        try {
+          if (withIndex) crossBudget--;
+          else
+            c = compareChunks(
+              plan,
+              text,
+              this.validationPlan(cdoc, all),
+              candidate,
+              (problems) => toComparable(problems, all),
+              currentChunk,
+            );
+          // Checked on another basis, or with the index: the whole texts are compared.
+          c ??= { before: current, after: check(cdoc, withIndex), kept: () => false, checked: candidate.length };
+        } finally {
+          verifying = false;
+        }
         seen.set(key, c);
         return c;
       };
@@ -370,7 +376,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
           format: formatOf,
           diagnostics: (d, problems) => toDiagnostics(d, problems, settings, options.diagnosticsDocUri),
           read: (job, format, parts) => {
-            if (job.later) return;
+            // A candidate text of fix verification is read once: the document's own tree stays.
+            if (job.later || verifying) return;
             lastFirstChunk = { text: job.text, format, parts };
             rememberParts(format === 'json' ? -1 : 0, job.text, parts);
           },
