@@ -131,6 +131,8 @@ export { FIX_ALL_KIND };
 export interface VerifyBudget {
   ms: number;
   now?: () => number;
+  /** When the request began (`now()`'s clock): what the host did before verification counts too. */
+  start?: number;
   unverified?: (count: number) => void;
 }
 
@@ -254,7 +256,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     format: (doc, options, range) => formatDocument(doc, formatOf(doc), options, range),
     getCodeActions(doc, range, context, settings, crossFile, budget) {
       const now = budget?.now ?? Date.now;
-      const started = now();
+      const started = budget?.start ?? now();
       const all = { ...settings, severity: {}, maxProblems: 100_000 };
       let v = 0;
       // Re-reading a file for the index costs a full parse (about 0.5 ms per KB): at most about a
@@ -271,8 +273,12 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         }
         return [...own, ...toDiagnostics(d, extra, all)];
       };
+      const before = now();
       const current = check(doc, true);
       const text = doc.getText();
+      // Computed rather than cached (over 50 ms), the current diagnostics give the rate to expect.
+      const spent = now() - before;
+      const rate = spent > 50 ? spent / Math.max(1, text.length) : 0;
       const plan = this.validationPlan(doc, all);
       const chunkDiagnostics = new Map<number, Diagnostic[]>();
       const currentChunk = (i: number): Diagnostic[] => {
@@ -317,7 +323,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         current,
         compare,
         cost,
-        time: budget ? { now, start: started, budgetMs: budget.ms } : undefined,
+        time: budget ? { now, start: started, budgetMs: budget.ms, rate } : undefined,
         unverified: budget?.unverified,
       });
     },

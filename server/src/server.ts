@@ -36,8 +36,9 @@ import { registerMigrate } from './migrate';
 import { AnalysisPool, analysisPoolSize } from './analysisPool';
 
 /**
- * The time a code action request may spend verifying candidate fixes (from its start, the current
- * diagnostics included); the last candidate started may run past it, at most by its own length.
+ * The time a code action request may spend verifying candidate fixes, counted from its arrival (the
+ * index brought up to date and the current diagnostics included); a candidate is not started when
+ * the rate measured so far says it would not end in time, and the first may run past it.
  */
 const VERIFY_MS = 800;
 
@@ -272,12 +273,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
     return s ? runSafe(log, 'documentLink', [], token, () => host.links(params.textDocument.uri, s)) : [];
   });
   connection.onCodeAction(async (params, token) => {
+    const start = Date.now();
     // Fixes of cross-file problems are verified against the index, brought up to this version first.
     const s = await indexed(params.textDocument.uri);
     return s
       ? runSafe(log, 'codeAction', [], token, () =>
           host.codeActions(params.textDocument.uri, params.range, params.context, s, {
             ms: VERIFY_MS,
+            start,
             unverified: (n) => log(`codeAction: ${n} candidate fixes not verified within ${VERIFY_MS} ms, not offered`),
           }),
         )

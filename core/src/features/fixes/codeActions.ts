@@ -38,9 +38,10 @@ export interface Verification {
   /**
    * A clock (ms) and the time verification may take, counted from the request's start: past it no
    * further candidate is verified, so no fix it would have checked is offered. Also used to skip a
-   * candidate whose chunks would take longer than what is left, at the rate measured so far.
+   * candidate whose chunks would take longer than what is left, at the rate measured so far (`rate`,
+   * ms per character: from the current diagnostics when they had to be computed).
    */
-  time?: { now(): number; start: number; budgetMs: number };
+  time?: { now(): number; start: number; budgetMs: number; rate?: number };
   /** Told how many candidate fixes were not verified (and so not offered) for lack of budget. */
   unverified?(count: number): void;
 }
@@ -190,9 +191,9 @@ interface Budgeted {
 function withBudget(v: Verification, chars: number): Budgeted & { skipped(): number } {
   let left = chars;
   let skipped = 0;
-  // Milliseconds per character checked, the most seen in this request (0 until measured).
-  let rate = 0;
   const t = v.time;
+  // Milliseconds per character checked, the most seen in this request (0 until measured).
+  let rate = t?.rate ?? 0;
   const timeLeft = (): number => (t ? t.start + t.budgetMs - t.now() : Infinity);
   const exhausted = (): boolean => left <= 0 || timeLeft() <= 0;
   return {
