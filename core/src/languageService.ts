@@ -32,7 +32,7 @@ import { documentSymbols, foldingRanges, selectionRanges } from './features/stru
 import { documentLinks } from './features/links';
 import { formatDocument } from './features/format';
 import { codeActions, FIX_ALL_KIND } from './features/fixes/codeActions';
-import { compareChunks, type Comparison } from './features/fixes/compare';
+import { compareChunks, WHOLE_TEXT_SHARE, type Comparison } from './features/fixes/compare';
 import { applyOffsetEdits, type OffsetEdit } from './features/fixes/edits';
 import type { CodeAction, CodeActionContext } from 'vscode-languageserver-types';
 
@@ -318,7 +318,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         return c;
       };
       const cost = (edits: OffsetEdit[], cross: boolean): number =>
-        touchedChars(plan.parts, edits) + (cross && crossFile && crossBudget > 0 ? text.length : 0);
+        touchedChars(plan.parts, edits) +
+        (cross && crossFile && crossBudget > 0 ? text.length : Math.ceil(text.length / WHOLE_TEXT_SHARE));
       return codeActions(features(settings), doc, range, context, {
         current,
         compare,

@@ -160,7 +160,9 @@ export function verifiedFixes(ctx: FeatureContext, doc: TextDocument, d: Diagnos
   const out: Fix[] = [];
   const cross = String(d.code).startsWith('ref.');
   const offset = doc.offsetAt(d.range.start);
-  for (const fix of candidates(ctx, doc, d)) {
+  const found = candidates(ctx, doc, d);
+  v.charge(found.reduce((n, f) => n + (f.read ?? 0), 0));
+  for (const fix of found) {
     if (out.some((f) => f.title === fix.title)) continue;
     const c = v.compare(fix.edits, cross);
     if (!c) continue;
@@ -184,6 +186,8 @@ interface Budgeted {
   current: Diagnostic[];
   compare(edits: OffsetEdit[], crossFile: boolean, final?: boolean): Comparison | undefined;
   exhausted(): boolean;
+  /** Characters read computing candidates (see `Fix.read`). */
+  charge(chars: number): void;
   /** `count` candidates left unverified (the targets a fix-all did not get to). */
   skip(count: number): void;
 }
@@ -191,6 +195,7 @@ interface Budgeted {
 function withBudget(v: Verification, chars: number): Budgeted & { skipped(): number } {
   let left = chars;
   let skipped = 0;
+  const charged = new WeakSet<Comparison>();
   const t = v.time;
   // Milliseconds per character checked, the most seen in this request (0 until measured).
   let rate = t?.rate ?? 0;
@@ -208,11 +213,15 @@ function withBudget(v: Verification, chars: number): Budgeted & { skipped(): num
       }
       const started = t?.now() ?? 0;
       const c = v.compare(edits, crossFile);
+      // A candidate compared before in this request (fix-all and quick fixes share them) is free.
+      if (charged.has(c)) return c;
+      charged.add(c);
       left -= c.checked;
       if (t && c.checked > 0) rate = Math.max(rate, (t.now() - started) / c.checked);
       return c;
     },
     exhausted,
+    charge: (n) => (left -= n),
     skip: (n) => (skipped += n),
     skipped: () => skipped,
   };

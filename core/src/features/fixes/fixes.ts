@@ -29,6 +29,11 @@ export interface Fix {
    * read none): problems in it are revealed, not caused. Syntax errors still count.
    */
   reveals?: boolean;
+  /**
+   * Characters of the document computing this fix read beyond the target's part (a migration
+   * reads the whole file): counted in verification's budget, as a candidate's re-validation is.
+   */
+  read?: number;
 }
 
 export interface FixInput {

@@ -27,10 +27,19 @@ export function migrationFixes(input: FixInput): Fix[] | undefined {
   return undefined;
 }
 
+/**
+ * The last whole-file migration: every `schema.outdated-version` of a stream (one per document)
+ * offers the same migration of the file, computed once.
+ */
+let lastFile: { text: string; key: string; out: ReturnType<typeof migrateText> } | undefined;
+
 function fileFix(input: FixInput): Fix[] {
   const latest = latestVersion(input.kind);
   if (!latest) return [];
-  const out = migrateText(input.text, input.dialect.name, input.kind, { to: latest });
+  const key = `${input.dialect.name}\u0000${input.kind}\u0000${latest}`;
+  const known = lastFile && lastFile.text === input.text && lastFile.key === key ? lastFile.out : undefined;
+  const out = known ?? migrateText(input.text, input.dialect.name, input.kind, { to: latest });
+  lastFile = { text: input.text, key, out };
   if (out.blockers.length || out.edits.length === 0 || out.to !== latest) return [];
   return [
     {
@@ -39,6 +48,7 @@ function fileFix(input: FixInput): Fix[] {
       preferred: true,
       safe: false,
       remap: (path) => out.remap(path, input.offset),
+      read: known ? 0 : input.text.length,
     },
   ];
 }
@@ -78,6 +88,7 @@ function stepFix(input: FixInput, migrationId: string, stepId: string, path: JSO
       preferred: true,
       safe: migration.safe === true,
       remap: (p) => out.remap(p, input.offset),
+      read: input.text.length,
     },
   ];
 }
