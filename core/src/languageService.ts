@@ -7,6 +7,7 @@ import { SchemaStore, type BundledSchemas, type LoadedSchema, type ReadFile } fr
 import { SchemaGraph } from './schema/resolve';
 import { associate, type Association } from './schema/associations';
 import { createValidationPlan, type ValidationPlan } from './validation/plan';
+import { checkedChars } from './validation/chunk';
 import type { Problem } from './problem';
 import { createDocument } from './host/documents';
 import { sayPlaced } from './messages';
@@ -298,6 +299,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         const cdoc = createDocument(doc.uri, candidate, -1 - v++, doc.languageId);
         let c: Comparison | undefined;
         verifying = true;
+        const work = checkedChars.total;
         try {
           if (withIndex) crossBudget--;
           else
@@ -314,6 +316,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         } finally {
           verifying = false;
         }
+        // What was checked, every re-check of a chunk included (the indentation hint checks a chunk
+        // again per key it tries to move), plus the passes over the whole text (a full read with the index).
+        c.checked =
+          checkedChars.total - work + (withIndex ? candidate.length : Math.ceil(candidate.length / WHOLE_TEXT_SHARE));
         seen.set(key, c);
         return c;
       };

@@ -42,8 +42,16 @@ export function validateChunk(job: ChunkJob, format: DocumentFormat, ctx: ChunkC
   return withIndentHints(job.text, problems, (moved) => checkChunk({ text: moved, later: job.later }, format, quiet));
 }
 
+/**
+ * Characters read and checked on this thread so far, every re-check of a chunk included (the
+ * indentation hint checks a chunk again per key it tries to move): fix verification counts its
+ * work with it, deterministically.
+ */
+export const checkedChars = { total: 0 };
+
 function checkChunk(job: ChunkJob, format: DocumentFormat, ctx: ChunkContext): Problem[] {
   const { text } = job;
+  checkedChars.total += text.length;
   const parts = format === 'json' ? [parseJson(text)] : parseYaml(text, 0, job.later ? 1 : 0);
   ctx.read?.(job, format, parts);
   const problems: Problem[] = [];
