@@ -32,9 +32,15 @@ export class Tally {
   private readonly counts = new Map<FindingKind, number>();
   private lastBeat = 0;
 
+  /**
+   * `ownMemory`: the product runs in this process (the core targets), so its memory is the
+   * product's; the server target measures the server's process instead (the harness keeps every
+   * message it received).
+   */
   constructor(
     readonly target: string,
     private readonly caseFile: string | undefined,
+    private readonly ownMemory = true,
   ) {}
 
   /** Record the case about to run, so that a crash or a hang leaves it behind. */
@@ -86,7 +92,7 @@ export class Tally {
     const now = Date.now();
     if (!force && now - this.lastBeat < 500) return;
     this.lastBeat = now;
-    this.rss(process.memoryUsage().rss / 1048576);
+    if (this.ownMemory) this.rss(process.memoryUsage().rss / 1048576);
     process.stdout.write(`beat ${JSON.stringify({ cases: this.cases, rss: Math.round(this.peakRssMb) })}\n`);
   }
 

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const target = arg('target') ?? 'mutations';
   const ms = Number(arg('ms') ?? 10_000);
   const seed = Number(arg('seed') ?? Date.now() % 2 ** 31);
-  const tally = new Tally(target, arg('case-file'));
+  const tally = new Tally(target, arg('case-file'), target !== 'server');
   if (target === 'mutations') await runMutations(tally, seed, ms);
   else if (target === 'schemas') await runSchemas(tally, seed, ms, process.argv.includes('--all-patterns'));
   else if (target === 'server') await runServer(tally, seed, ms);
