@@ -79,7 +79,7 @@ export function createRunner(pool: WorkerPool<FileJob, FileResult>, cache?: Lint
           results[i] = result;
           cache?.set(jobs[i], result);
         },
-        { affinity: affinity && ((i) => affinity(jobs[i])) },
+        { affinity: affinity && ((i) => affinity(jobs[i])), here: true },
       );
       return results;
     },
