@@ -187,7 +187,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
   /** The same, with the document's index entry brought up to its version first (navigation, fixes). */
   const indexed = async (uri: string): Promise<DocumentSettings | undefined> => {
     const doc = await ours(uri);
-    if (doc) scheduler.republish(host.indexOpen(uri, doc));
+    if (doc && (await settings.forDocument(uri)).project.indexed) scheduler.republish(host.indexOpen(uri, doc));
     return doc;
   };
 
@@ -300,7 +300,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
     let problems = 0;
     for (const uri of workspace.list()) {
       if (token.isCancellationRequested) break;
-      const { doc } = await settings.forDocument(uri);
+      const { doc, project } = await settings.forDocument(uri);
+      if (project.ignored) continue;
       const checked = runSafe(log, 'validateWorkspace', undefined, undefined, () =>
         host.checkFile(uri, doc, { suppress: true }),
       );
