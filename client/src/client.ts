@@ -119,9 +119,11 @@ function createClient(
   trace: vscode.LogOutputChannel,
 ): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
+  // V8's code cache of the server's bundles lives in the extension's global storage (never a workspace).
+  const args = [`--code-cache-dir=${vscode.Uri.joinPath(context.globalStorageUri, 'code-cache').fsPath}`];
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, args },
+    debug: { module, transport: TransportKind.ipc, args, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector,
