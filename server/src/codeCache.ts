@@ -27,14 +27,16 @@ interface Entry {
 export class CodeCache {
   private readonly entries: Entry[] = [];
 
-  /** `dir` undefined: load plainly, cache nothing. */
-  constructor(readonly dir: string | undefined) {}
+  readonly dir: string | undefined;
+
+  /** `dir` undefined (or relative): load plainly, cache nothing. */
+  constructor(dir: string | undefined) {
+    this.dir = dir && path.isAbsolute(dir) ? dir : undefined;
+  }
 
   /** The cache folder named on a command line, if any. */
   static fromArgv(argv: readonly string[]): CodeCache {
-    const arg = argv.find((a) => a.startsWith(CODE_CACHE_ARG));
-    const dir = arg?.slice(CODE_CACHE_ARG.length);
-    return new CodeCache(dir && path.isAbsolute(dir) ? dir : undefined);
+    return new CodeCache(argv.find((a) => a.startsWith(CODE_CACHE_ARG))?.slice(CODE_CACHE_ARG.length));
   }
 
   /** Whether a loaded file's cache was used, per file name (for logs and tests). */

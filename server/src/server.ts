@@ -103,9 +103,15 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
         );
       // Workers for large documents and user schemas, loading while the client sends its first documents.
       pool = new AnalysisPool(
-        path.join(__dirname, 'analysisWorker.js'),
+        path.join(__dirname, 'server.js'),
         analysisPoolSize(),
-        { schemasDir, locale, root: path.dirname(schemasDir) },
+        {
+          schemasDir,
+          locale,
+          root: path.dirname(schemasDir),
+          entry: path.join(__dirname, 'analysisWorker.js'),
+          codeCacheDir: codeCache?.dir,
+        },
         (uri) => host.readSchema(uri),
         log,
       );
