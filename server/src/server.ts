@@ -31,6 +31,7 @@ import { WorkspaceFiles } from './workspace';
 import { ServerSettings, SettingsCache } from './settings';
 import { ValidationScheduler } from './validator';
 import { runSafe, runSafeVoid } from './runSafe';
+import { deferred } from './deferred';
 import { loadMessageBundle } from './l10n';
 import { registerMigrate } from './migrate';
 import { AnalysisPool, analysisPoolSize } from './analysisPool';
@@ -67,16 +68,21 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const schemasDir = runtime.schemasDir ?? findSchemasDir();
-    host = createAnalysisHost({
-      bundled: loadBundledSchemas(schemasDir, { load: codeCache ? (file) => codeCache.require(file) : undefined }),
-      read: (uri, purpose) => gate.readUri(uri, { named: purpose === 'schema' }),
-      diagnosticsDocUri: findDiagnosticsDoc(schemasDir),
-      // Documents that exist only in the editor belong to the workspace; files only inside its folders.
-      inWorkspace: (uri) => {
-        const local = localPath(uri);
-        return 'path' in local ? gate.contains(uri) : local.refusal === 'not-a-file-uri';
-      },
-    });
+    // The host (and the bundled schemas it reads) is made once the answer is sent, or when first needed.
+    const made = deferred(() =>
+      createAnalysisHost({
+        bundled: loadBundledSchemas(schemasDir, { load: codeCache ? (file) => codeCache.require(file) : undefined }),
+        read: (uri, purpose) => gate.readUri(uri, { named: purpose === 'schema' }),
+        diagnosticsDocUri: findDiagnosticsDoc(schemasDir),
+        // Documents that exist only in the editor belong to the workspace; files only inside its folders.
+        inWorkspace: (uri) => {
+          const local = localPath(uri);
+          return 'path' in local ? gate.contains(uri) : local.refusal === 'not-a-file-uri';
+        },
+      }),
+    );
+    host = made.proxy;
+    setTimeout(() => runSafeVoid(log, 'start-up', () => void made.force()), 0);
     const init = readInitializationOptions(params.initializationOptions);
     const locale = init.locale ?? params.locale;
     loadMessageBundle(locale, path.dirname(schemasDir));
