@@ -24,6 +24,8 @@ export class ValidationScheduler {
   private readonly indexTimers = new Map<string, NodeJS.Timeout>();
   /** Workers that check chunks of large documents (see runPlan.ts), once started. */
   pool: AnalysisPool | undefined;
+  /** Called once, after the first diagnostics of an open document are sent. */
+  onFirstPublish: (() => void) | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -122,6 +124,9 @@ export class ValidationScheduler {
     if (!current()) return;
     this.running.delete(uri);
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
+    const first = this.onFirstPublish;
+    this.onFirstPublish = undefined;
+    first?.();
   }
 
   /** Refresh the document's index entry after a pause in typing, then republish what went stale. */
