@@ -49,8 +49,9 @@ function descendants(pid) {
  * `workspace/configuration`, and sent with `didChangeConfiguration`).
  */
 export class Server {
-  constructor({ kind, entry, schemaPath, wsDir, logDir, waitMs, onWarning }) {
+  constructor({ kind, entry, schemaPath, wsDir, logDir, waitMs, onWarning, codeCacheDir }) {
     this.kind = kind;
+    this.codeCacheDir = codeCacheDir;
     this.entry = entry;
     this.schemaPath = schemaPath;
     this.schemaUri = pathToFileURL(schemaPath).href;
@@ -105,7 +106,8 @@ export class Server {
     const log = fs.createWriteStream(this.logFile);
     this.log = log;
     const t0 = performance.now();
-    const child = spawn(process.execPath, [this.entry, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } });
+    const args = [this.entry, '--stdio', ...(this.codeCacheDir ? [`--code-cache-dir=${this.codeCacheDir}`] : [])];
+    const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } });
     this.child = child;
     children.add(child);
     child.stderr.on('data', (d) => { log.write(d); this.stderrTail = (String(this.stderrTail ?? '') + d).slice(-4000); });

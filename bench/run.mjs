@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate, repoRoot, workDir, SIZES } from './generate.mjs';
-import { Server, children, killAll } from './lsp.mjs';
+import { Doc, Server, children, killAll } from './lsp.mjs';
 import { PLAN, coldRun, summarizeCold, warmRun } from './scenarios.mjs';
 import { coldTable, fmtMb, fmtMs, openOf, openMedianOf, verdicts, verdictTable, warmTable } from './report.mjs';
 
@@ -33,6 +33,8 @@ if (flag('--help') || flag('-h')) {
   --budget SECONDS        hard limit of the whole run (default 900)
   --ours PATH             our server entry (default dist/server.js)
   --schema PATH           schema to use (default schemas/tenant.schema.json, else bench/fixtures/bench-tenant.schema.json)
+  --code-cache on|off     our server with V8's code cache, as the extension runs it after its first
+                          start (default on: one unmeasured start writes it), or compiled from source
   --strict                exit 2 when a target is missed
   --verbose               print every run, hover and completion results`);
   process.exit(0);
@@ -47,6 +49,10 @@ const COLD_RUNS = opt('--cold-runs') === undefined ? undefined : Math.max(1, Num
 const WAIT_MS = Number(opt('--timeout', '60')) * 1000;
 const BUDGET_MS = Number(opt('--budget', '900')) * 1000;
 const STRICT = flag('--strict');
+const CODE_CACHE = opt('--code-cache', 'on');
+if (CODE_CACHE !== 'on' && CODE_CACHE !== 'off') { console.error('--code-cache takes on or off'); process.exit(2); }
+// The cache folder the extension would give (its global storage); rewritten by every bench run.
+const codeCacheDir = CODE_CACHE === 'on' ? path.join(workDir, 'code-cache') : undefined;
 const VERBOSE = flag('--verbose');
 
 const OURS_ENTRY = path.resolve(opt('--ours', path.join(repoRoot, 'dist', 'server.js')));
@@ -105,7 +111,7 @@ async function main() {
   const ctx = {
     vlog,
     newServer: (kind) =>
-      new Server({ kind, entry: kind === 'ours' ? OURS_ENTRY : PEER_ENTRY, schemaPath: gen.schema.path, wsDir, logDir, waitMs: WAIT_MS, onWarning: warn }),
+      new Server({ kind, entry: kind === 'ours' ? OURS_ENTRY : PEER_ENTRY, schemaPath: gen.schema.path, wsDir, logDir, waitMs: WAIT_MS, onWarning: warn, codeCacheDir: kind === 'ours' ? codeCacheDir : undefined }),
   };
   const results = {
     date: new Date().toISOString(),
@@ -115,11 +121,30 @@ async function main() {
     loadBefore: os.loadavg(),
     schema: { path: path.relative(repoRoot, gen.schema.path), source: gen.schema.source },
     servers: { ours: path.relative(repoRoot, OURS_ENTRY), peer: `yaml-language-server@${peerVersion}` },
+    codeCache: CODE_CACHE,
     cold: {},
     warm: {},
     warnings,
   };
   const save = () => fs.writeFileSync(path.join(workDir, 'results.json'), JSON.stringify(results, null, 2));
+  if (codeCacheDir && kinds.includes('ours')) {
+    // One unmeasured start that opens the small file and shuts down: it writes the code cache, as
+    // the extension's first session does.
+    fs.rmSync(codeCacheDir, { recursive: true, force: true });
+    const s = ctx.newServer('ours');
+    try {
+      await s.start();
+      const doc = new Doc(s, s.fileUri('code-cache-prime.yaml'), warmupText);
+      const first = s.waitPublish(doc.uri, () => true, 'diagnostics of the code cache priming start');
+      await doc.open();
+      await first;
+    } finally {
+      await s.stop();
+    }
+    const written = fs.existsSync(codeCacheDir) ? fs.readdirSync(codeCacheDir) : [];
+    console.log(`code cache: ${written.length ? written.join(', ') : 'NOT written'} in ${path.relative(repoRoot, codeCacheDir)}`);
+    results.codeCache = written;
+  }
   let sanityFailed = false;
   const check = (r, f, kind, label, mode) => {
     if (!r.ok) { sanityFailed = true; return; }
@@ -161,7 +186,7 @@ async function main() {
   const warm = bySize('warm');
   const rows = verdicts(cold, warm);
   results.verdicts = rows;
-  const header = `${os.cpus().length} cores, node ${process.version}, yaml-language-server ${peerVersion}, ${loadAverage()}`;
+  const header = `${os.cpus().length} cores, node ${process.version}, yaml-language-server ${peerVersion}, ours ${codeCacheDir ? 'with its code cache' : 'without a code cache'}, ${loadAverage()}`;
   const md = [];
   if (cold.length) md.push(`### Cold: a fresh process per size, no warm-up (${header})\n`, coldTable(cold), '');
   if (warm.length) md.push(`### Warm: a warmed process, distinct text for every open (${header})\n`, warmTable(warm), '');

@@ -79,7 +79,8 @@ export function createRunner(pool: WorkerPool<FileJob, FileResult>, cache?: Lint
           results[i] = result;
           cache?.set(jobs[i], result);
         },
-        { affinity: affinity && ((i) => affinity(jobs[i])) },
+        // With one worker or none there is no choice to make: the kind of each file is not worked out for it.
+        { affinity: affinity && pool.size > 1 ? (i) => affinity(jobs[i]) : undefined, here: true },
       );
       return results;
     },

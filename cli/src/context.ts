@@ -13,6 +13,7 @@ import { walk, within } from '../../node/src/index';
 import type { IndexFile, SourceFile } from './analyze';
 import type { Engine } from './engine';
 import { gitRootOf } from './project';
+import type { LoadedConfig } from './project';
 import { fileSettings, ignoredBy, type FileSettings, type RunSettings } from './settings';
 
 export type LintedSource = SourceFile & { fileSettings: FileSettings };
@@ -39,6 +40,17 @@ const isDir = (p: string): boolean => {
 export function projectRootOf(run: RunSettings, file: string): { root: string } | { error: string } {
   const config = run.configs.forFile(file);
   if (!config) return { root: gitRootOf(path.dirname(file)) ?? run.cwd };
+  let known = rootsOf.get(run);
+  if (!known) rootsOf.set(run, (known = new Map()));
+  let root = known.get(config.file);
+  if (!root) known.set(config.file, (root = configRoot(run, config)));
+  return root;
+}
+
+/** The project root of each configuration of a run, found once. */
+const rootsOf = new WeakMap<RunSettings, Map<string, { root: string } | { error: string }>>();
+
+function configRoot(run: RunSettings, config: LoadedConfig): { root: string } | { error: string } {
   const root = path.resolve(config.dir, config.config.crossFile.root);
   const limit = gitRootOf(config.dir) ?? config.dir;
   const shown = path.relative(run.cwd, config.file).split(path.sep).join('/') || config.file;

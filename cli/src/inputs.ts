@@ -56,16 +56,18 @@ async function sourcesOf(
   return { sources: expansion.files, skipped: expansion.skipped, ioError };
 }
 
-/** Read the files of a run (a message instead when the run cannot start). */
+/** Read the files of a run (a message instead when the run cannot start); `onFound` is told how many before they are read. */
 export async function readInputs(
   options: LintOptions,
   io: Io,
   engine: Engine,
   run: RunSettings,
   root: string,
+  onFound?: (count: number) => void,
 ): Promise<Inputs | string> {
   const found = await sourcesOf(options, io, run, root);
   if (typeof found === 'string') return found;
+  onFound?.(found.sources.length);
   const { gate, host } = engine;
   let ioError = found.ioError;
   for (const line of describeUnusable(run.ignore.unusable, '--ignore')) io.err(`tenant-config: ${line}`);

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { AnalysisHost } from '../../core/src/index';
-import { compileExclude, describeUnusable } from '../../node/src/index';
+import { compileExclude, describeUnusable, type WorkerPool } from '../../node/src/index';
 import type { LintOptions } from './args';
 import { analyze, createRunner, kindOf, languageOf, type Runner } from './analyze';
 import { applyBaseline, createBaseline, readBaseline, writeBaseline } from './baseline';
@@ -22,7 +22,8 @@ import type { LintReport } from './report/model';
 import { textSummary } from './report/text';
 import { createRunSettings, type RunSettings } from './settings';
 import { pathSuppressionsOf, suppress, type Linted } from './suppressions';
-import { createLintPool } from './worker';
+import { MIN_WORK_FOR_WORKERS, createLintPool, type LintAccess } from './worker';
+import type { FileJob, FileResult } from './fileJob';
 
 export type { Io } from './io';
 
@@ -30,6 +31,20 @@ const posix = (p: string): string => p.split(path.sep).join('/');
 const isError = (d: Diagnostic): boolean => d.severity === DiagnosticSeverity.Error;
 
 export async function lint(options: LintOptions, io: Io): Promise<number> {
+  const workers: { pool?: WorkerPool<FileJob, FileResult> } = {};
+  try {
+    return await lintRun(options, io, workers);
+  } finally {
+    await workers.pool?.close();
+  }
+}
+
+/** The run; `workers.pool` holds the workers once started (closed by the caller, whatever happens). */
+async function lintRun(
+  options: LintOptions,
+  io: Io,
+  workers: { pool?: WorkerPool<FileJob, FileResult> },
+): Promise<number> {
   const fail = (message: string): number => {
     io.err(`tenant-config: ${message}`);
     return 2;
@@ -44,7 +59,18 @@ export async function lint(options: LintOptions, io: Io): Promise<number> {
   if (typeof run === 'string') return fail(run);
   for (const line of describeUnusable(run.exclude.unusable)) io.err(`tenant-config: ${line}`);
 
-  const inputs = await readInputs(options, io, engine, run, root);
+  // Workers load while the files are read, when the files given are enough work for them.
+  let current: AnalysisHost = engine.host;
+  const startPool = (work: { lint: number; index: number }): WorkerPool<FileJob, FileResult> =>
+    (workers.pool = createLintPool(
+      work,
+      io.env,
+      () => current,
+      () => undefined,
+    ));
+  const inputs = await readInputs(options, io, engine, run, root, (count) => {
+    if (!options.listFiles && count >= MIN_WORK_FOR_WORKERS) startPool({ lint: count, index: 0 });
+  });
   if (typeof inputs === 'string') return fail(inputs);
   let ioError = inputs.ioError;
   if (configErrors(run, io)) return 2;
@@ -79,14 +105,9 @@ export async function lint(options: LintOptions, io: Io): Promise<number> {
     return listing.files;
   });
 
-  let current: AnalysisHost = engine.host;
-  const pool = createLintPool(
-    { lint: inputs.files.length, index: others.reduce((n, o) => n + o.length, 0) },
-    { roots: engine.gate.rootPaths(), named: engine.gate.namedPaths() },
-    io.env,
-    () => current,
-    () => undefined,
-  );
+  const pool =
+    workers.pool ?? startPool({ lint: inputs.files.length, index: others.reduce((n, o) => n + o.length, 0) });
+  pool.share({ roots: engine.gate.rootPaths(), named: engine.gate.namedPaths() } satisfies LintAccess);
   const cache = options.cache
     ? LintCache.open(
         path.resolve(cwd, options.cacheLocation ?? defaultCacheFile(root)),

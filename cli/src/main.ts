@@ -3,6 +3,7 @@ import { parseLintArgs } from './args';
 import { version } from './engine';
 import { lint, type Io } from './lint';
 import { startLintWorker } from './worker';
+import { tuneHeap } from './heap';
 import { migrateMain } from './migrate';
 import { USAGE } from './usage';
 
@@ -68,6 +69,7 @@ function readStdin(): Promise<string> {
 if (startLintWorker()) {
   // A worker thread of a run: it answers file jobs until the run ends.
 } else if (require.main === module) {
+  tuneHeap();
   const out: string[] = [];
   void main(process.argv.slice(2), {
     cwd: process.cwd(),

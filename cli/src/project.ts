@@ -81,6 +81,8 @@ export function gitRootOf(folder: string): string | undefined {
 
 export class ProjectConfigs {
   private readonly files = new Map<string, LoadedConfig>();
+  /** The configuration of each folder asked about (every file of a folder has the same one). */
+  private readonly byFolder = new Map<string, LoadedConfig | undefined>();
   /** Configuration files that could not be read: path → reason. */
   readonly errors = new Map<string, string>();
 
@@ -92,7 +94,14 @@ export class ProjectConfigs {
    * part of what they configured).
    */
   forFile(file: string): LoadedConfig | undefined {
-    const abs = path.resolve(file);
+    const folder = path.dirname(path.resolve(file));
+    if (this.byFolder.has(folder)) return this.byFolder.get(folder);
+    const config = this.find(path.join(folder, path.basename(file)));
+    this.byFolder.set(folder, config);
+    return config;
+  }
+
+  private find(abs: string): LoadedConfig | undefined {
     const git = gitRootOf(path.dirname(abs));
     const found = this.engine.host.projectConfig(URI.file(abs).toString(), undefined, URI.file(git ?? '/').toString());
     if (!found) return undefined;

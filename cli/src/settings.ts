@@ -114,21 +114,36 @@ export function ignoredBy(run: RunSettings, file: string, options = { commandLin
   return undefined;
 }
 
+/** The settings of the files under each project configuration (none: `''`): one object, shared. */
+const settingsOf = new WeakMap<RunSettings, Map<string, DocumentSettings>>();
+
+function documentSettings(run: RunSettings, config: LoadedConfig | undefined): DocumentSettings {
+  let known = settingsOf.get(run);
+  if (!known) settingsOf.set(run, (known = new Map()));
+  const key = config?.file ?? '';
+  let settings = known.get(key);
+  if (!settings) {
+    const layered = layerSettings(config?.config, run.layer);
+    const folder = config ? config.dir : run.cwd;
+    settings = {
+      schemas: run.forced ?? layered.schemas,
+      severity: layered.severity,
+      maxProblems: layered.maxProblems,
+      workspaceFolders: [URI.file(folder).toString()],
+    };
+    known.set(key, settings);
+  }
+  return settings;
+}
+
 export function fileSettings(run: RunSettings, file: string): FileSettings {
   const config = run.configs.forFile(file);
-  const layered = layerSettings(config?.config, run.layer);
-  const folder = config ? config.dir : run.cwd;
   const excluded =
     isExcluded(file, [run.cwd], run.exclude) ||
     (!!config && compileExclude(config.config.crossFile.exclude).matches(posix(path.relative(config.dir, file))));
   const crossFile = run.crossFile && (config?.config.crossFile.enable ?? true);
   return {
-    settings: {
-      schemas: run.forced ?? layered.schemas,
-      severity: layered.severity,
-      maxProblems: layered.maxProblems,
-      workspaceFolders: [URI.file(folder).toString()],
-    },
+    settings: documentSettings(run, config),
     excludedFromIndex: excluded || !crossFile,
     crossFile,
     config,

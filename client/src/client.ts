@@ -1,14 +1,11 @@
 import * as vscode from 'vscode';
-import {
-  LanguageClient,
-  RevealOutputChannelOn,
-  TransportKind,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
-import { SERVER_EXEC_ARGV, type InitializationOptions } from '../../protocol/src/index';
-import { documentSelector } from './selector';
-import { coexistence, RED_HAT_YAML } from './coexistence';
+import type { LanguageClient } from 'vscode-languageclient/node';
+
+/**
+ * The language client's library and the protocol's request types, loaded when first needed (see
+ * lsp.ts): activation does not wait for them, the server's start does.
+ */
+export const loadLsp = (): Promise<typeof import('./lsp.js')> => import('./lsp.js');
 
 /**
  * Owns the language client: start, restart (a fresh client each time, so a failed start does not
@@ -71,6 +68,7 @@ export class ServerConnection implements vscode.Disposable {
   }
 
   private async launch(): Promise<LanguageClient | undefined> {
+    const { createClient } = await loadLsp();
     const client = createClient(this.context, this.log, this.trace);
     this.client = client;
     try {
@@ -94,60 +92,4 @@ export class ServerConnection implements vscode.Disposable {
       return undefined;
     }
   }
-}
-
-/** Whether the diagnostics of a document are ours to show (see coexistence.ts). */
-function servedHere(uri: vscode.Uri): boolean {
-  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (!doc) return true;
-  const folder = vscode.workspace.getWorkspaceFolder(uri);
-  return coexistence({
-    languageId: doc.languageId,
-    text: doc.getText(new vscode.Range(0, 0, 100, 0)),
-    relativePath: folder ? vscode.workspace.asRelativePath(uri, false) : uri.path.slice(uri.path.lastIndexOf('/') + 1),
-    yamlExtension: vscode.extensions.getExtension(RED_HAT_YAML) !== undefined,
-    yamlSchemas: vscode.workspace.getConfiguration('yaml', uri).get<Record<string, unknown>>('schemas'),
-    optIn: vscode.workspace
-      .getConfiguration('tenantConfig', uri)
-      .get<boolean>('validate.yamlExtensionDocuments', false),
-  }).validate;
-}
-
-function createClient(
-  context: vscode.ExtensionContext,
-  log: vscode.LogOutputChannel,
-  trace: vscode.LogOutputChannel,
-): LanguageClient {
-  const module = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
-    debug: {
-      module,
-      transport: TransportKind.ipc,
-      options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] },
-    },
-  };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector,
-    diagnosticCollectionName: 'tenant-config',
-    outputChannel: log,
-    traceOutputChannel: trace,
-    revealOutputChannelOn: RevealOutputChannelOn.Never,
-    middleware: {
-      // A `yaml` document Red Hat's YAML extension validates with a schema is left to it (unless opted in).
-      handleDiagnostics: (uri, diagnostics, next) => next(uri, servedHere(uri) ? diagnostics : []),
-    },
-    // Evaluated at every (re)start, so a restart after trust is granted tells the server.
-    initializationOptions: (): InitializationOptions => ({
-      trusted: vscode.workspace.isTrusted,
-      locale: vscode.env.language,
-    }),
-  };
-  // The id `tenantConfig` makes the client read `tenantConfig.trace.server`.
-  return new LanguageClient(
-    'tenantConfig',
-    vscode.l10n.t('Tenant Config Language Server'),
-    serverOptions,
-    clientOptions,
-  );
 }

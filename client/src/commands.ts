@@ -1,12 +1,10 @@
 import * as vscode from 'vscode';
-import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageclient/node';
-import { ValidateWorkspaceRequest, type ValidateWorkspaceResult } from '../../protocol/src/index';
-import type { ServerConnection } from './client';
+import type { ValidateWorkspaceResult } from '../../protocol/src/index';
+import { loadLsp, type ServerConnection } from './client';
 import { openDiagnosticDocs } from './diagnosticDocs';
 import { describeSchema, displayName, requestSchemaInfo } from './schemaInfo';
 import { isServed } from './selector';
 import { newFile } from './templates';
-import { migrateWorkspace } from './migrate';
 
 export function registerCommands(context: vscode.ExtensionContext, server: ServerConnection): vscode.Disposable {
   return vscode.Disposable.from(
@@ -14,7 +12,9 @@ export function registerCommands(context: vscode.ExtensionContext, server: Serve
     vscode.commands.registerCommand('tenantConfig.validateWorkspace', () => validateWorkspace(server)),
     vscode.commands.registerCommand('tenantConfig.newFile', (kind?: unknown) => newFile(context.extensionUri, kind)),
     vscode.commands.registerCommand('tenantConfig.restartServer', () => restartServer(server)),
-    vscode.commands.registerCommand('tenantConfig.migrateWorkspace', () => migrateWorkspace(server)),
+    vscode.commands.registerCommand('tenantConfig.migrateWorkspace', async () =>
+      (await import('./migrate.js')).migrateWorkspace(server),
+    ),
     vscode.commands.registerCommand('tenantConfig.openDiagnosticDocs', (code?: unknown) =>
       openDiagnosticDocs(context.extensionUri, code),
     ),
@@ -66,6 +66,7 @@ async function validateWorkspace(server: ServerConnection): Promise<void> {
     void vscode.window.showErrorMessage(vscode.l10n.t('The Tenant Config language server is not running.'));
     return;
   }
+  const { ErrorCodes, LSPErrorCodes, ResponseError, ValidateWorkspaceRequest } = await loadLsp();
   let result: ValidateWorkspaceResult | undefined;
   try {
     result = await vscode.window.withProgress(

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { LSPErrorCodes, ResponseError } from 'vscode-languageclient/node';
-import { MigrateWorkspaceRequest, type MigrateWorkspaceResult } from '../../protocol/src/index';
-import type { ServerConnection } from './client';
+import type { MigrateWorkspaceResult } from '../../protocol/src/index';
+import { loadLsp, type ServerConnection } from './client';
 
 /**
  * `tenantConfig.migrateWorkspace`: the server migrates every configuration file of the workspace
@@ -14,6 +13,7 @@ export async function migrateWorkspace(server: ServerConnection): Promise<void> 
     void vscode.window.showErrorMessage(vscode.l10n.t('The Tenant Config language server is not running.'));
     return;
   }
+  const { LSPErrorCodes, MigrateWorkspaceRequest, ResponseError } = await loadLsp();
   let result: MigrateWorkspaceResult | undefined;
   try {
     result = await vscode.window.withProgress(

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { SchemaInfoRequest, type SchemaInfo, type SchemaInfoParams } from '../../protocol/src/index';
-import type { ServerConnection } from './client';
+import type { SchemaInfo, SchemaInfoParams } from '../../protocol/src/index';
+import { loadLsp, type ServerConnection } from './client';
 
 /** Ask the server which schema applies to a document, and why. Undefined when it cannot answer. */
 export async function requestSchemaInfo(
@@ -10,6 +10,7 @@ export async function requestSchemaInfo(
 ): Promise<SchemaInfo | undefined> {
   const client = await server.ready();
   if (!client) return undefined;
+  const { SchemaInfoRequest } = await loadLsp();
   const params: SchemaInfoParams = { uri: client.code2ProtocolConverter.asUri(document.uri) };
   try {
     return await client.sendRequest(SchemaInfoRequest, params, token);

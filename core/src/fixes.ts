@@ -72,6 +72,27 @@ const last = (path: JSONPath): string => {
   return '';
 };
 
+/** A replacement of the value at `path`, titled `title`. */
+function replaceWith(
+  title: 'fix.change-to' | 'fix.set-value',
+  path: JSONPath,
+  value: string | number | boolean | null,
+  expect: JsonValue | undefined,
+  o: Options,
+  args: Record<string, string>,
+): FixDescriptor {
+  return {
+    kind: 'replace',
+    path,
+    value,
+    expect,
+    title,
+    args: { ...args, ...o.args },
+    safe: o.safe,
+    preferred: o.preferred,
+  };
+}
+
 /** "Change to `value`" at `path`. */
 export function changeTo(
   path: JSONPath,
@@ -79,16 +100,7 @@ export function changeTo(
   expect: JsonValue | undefined,
   o: Options = {},
 ): FixDescriptor {
-  return {
-    kind: 'replace',
-    path,
-    value,
-    expect,
-    title: 'fix.change-to',
-    args: { value: shown(value), ...o.args },
-    safe: o.safe,
-    preferred: o.preferred,
-  };
+  return replaceWith('fix.change-to', path, value, expect, o, { value: shown(value) });
 }
 
 /** "Set `key` to `value`" at `path`. */
@@ -98,16 +110,7 @@ export function setValue(
   expect: JsonValue | undefined,
   o: Options = {},
 ): FixDescriptor {
-  return {
-    kind: 'replace',
-    path,
-    value,
-    expect,
-    title: 'fix.set-value',
-    args: { key: last(path), value: shown(value), ...o.args },
-    safe: o.safe,
-    preferred: o.preferred,
-  };
+  return replaceWith('fix.set-value', path, value, expect, o, { key: last(path), value: shown(value) });
 }
 
 /** "Remove `key`" (a property at `path`). */

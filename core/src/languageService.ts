@@ -200,7 +200,36 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     return g;
   };
 
+  /**
+   * The last association of each document: a linter or server run asks several times per document
+   * (its kind, whether a schema applies, validation, facts) with the same text and settings.
+   */
+  const associationCache = new LruCache<
+    string,
+    { text: string; schemas: DocumentSettings['schemas']; folders: string[]; bundledOnly?: boolean; a: Association }
+  >(64);
   const getAssociation = (doc: TextDocument, settings: DocumentSettings): Association => {
+    const text = doc.getText();
+    const hit = associationCache.get(doc.uri);
+    if (
+      hit &&
+      hit.schemas === settings.schemas &&
+      hit.folders === settings.workspaceFolders &&
+      hit.bundledOnly === settings.bundledOnly &&
+      hit.text === text
+    )
+      return hit.a;
+    const a = associateOnce(doc, settings);
+    associationCache.set(doc.uri, {
+      text,
+      schemas: settings.schemas,
+      folders: settings.workspaceFolders,
+      bundledOnly: settings.bundledOnly,
+      a,
+    });
+    return a;
+  };
+  const associateOnce = (doc: TextDocument, settings: DocumentSettings): Association => {
     const a = associate(
       { uri: doc.uri, text: doc.getText(), settings: settings.schemas, workspaceFolders: settings.workspaceFolders },
       store,
@@ -355,12 +384,14 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     forgetDocument(uri) {
       parseCache.delete(uri);
       chunkCache2.delete(uri);
+      associationCache.delete(uri);
     },
     cacheBytes: () => ({ chunkProblems: chunkCache.byteSize, trees: parseCache.byteSize, texts: chunkCache2.byteSize }),
     invalidateSchema(uri) {
       store.invalidate(uri);
       graph = new SchemaGraph(store.objects, (u) => store.bundledUri(u));
       chunkCache.clear();
+      associationCache.clear();
     },
     doValidation(doc, settings) {
       const steps = this.validationSteps(doc, settings);

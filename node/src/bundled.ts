@@ -65,7 +65,7 @@ export function schemasHash(dir: string): string {
  */
 export function loadBundledSchemas(
   dir: string = findSchemasDir(),
-  options: { precompiled?: boolean } = {},
+  options: { precompiled?: boolean; load?: (file: string) => unknown } = {},
 ): BundledSchemas {
   const catalog = (JSON.parse(fs.readFileSync(path.join(dir, 'catalog.json'), 'utf8')) as { schemas: CatalogEntry[] })
     .schemas;
@@ -78,12 +78,16 @@ export function loadBundledSchemas(
     schemas[schema.$id ?? URI.file(full).toString()] = schema;
   }
   const bundled: BundledSchemas = { catalog, schemas, folderUri: URI.file(dir).toString() };
-  if (options.precompiled !== false) bundled.precompiled = precompiledModules(validatorsDir(dir), texts);
+  if (options.precompiled !== false) bundled.precompiled = precompiledModules(validatorsDir(dir), texts, options.load);
   return bundled;
 }
 
 /** The build's validator modules, when they were generated from these very schema files. */
-function precompiledModules(dir: string, texts: Array<{ rel: string; text: string }>): BundledSchemas['precompiled'] {
+function precompiledModules(
+  dir: string,
+  texts: Array<{ rel: string; text: string }>,
+  loadFile?: (file: string) => unknown,
+): BundledSchemas['precompiled'] {
   let manifest: ValidatorsManifest;
   try {
     manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as ValidatorsManifest;
@@ -91,14 +95,14 @@ function precompiledModules(dir: string, texts: Array<{ rel: string; text: strin
     return undefined;
   }
   if (manifest.schemasHash !== hashSchemaTexts(texts)) return undefined;
-  const load = createRequire(path.join(dir, 'manifest.json'));
+  const load = loadFile ?? createRequire(path.join(dir, 'manifest.json'));
   const factories = new Map<string, PrecompiledModule | undefined>();
   return (uri) => {
     const name = Object.prototype.hasOwnProperty.call(manifest.modules, uri) ? manifest.modules[uri] : undefined;
     if (!name) return undefined;
     if (!factories.has(name)) {
       try {
-        const make = load(`./${name}.js`) as Parameters<typeof moduleFactory>[0];
+        const make = load(path.join(dir, `${name}.js`)) as Parameters<typeof moduleFactory>[0];
         factories.set(name, { name, factory: moduleFactory(make) });
       } catch {
         factories.set(name, undefined);

@@ -170,7 +170,7 @@ export class FileGate {
       const st = fs.fstatSync(fd);
       if (!st.isFile()) return { ok: false, refusal: 'not-regular' };
       if (st.size > this.maxBytes) return { ok: false, refusal: 'too-large' };
-      const bytes = readCapped(fd, this.maxBytes);
+      const bytes = readCapped(fd, this.maxBytes, st.size);
       if (!bytes) return { ok: false, refusal: 'too-large' };
       return { ok: true, ...decode(bytes) };
     } catch (e) {
@@ -185,12 +185,15 @@ export class FileGate {
   }
 }
 
-/** At most `max` bytes of an open file; undefined when there are more (the size the file claims is not trusted). */
-function readCapped(fd: number, max: number): Uint8Array | undefined {
+/**
+ * At most `max` bytes of an open file; undefined when there are more. The size the file claims is
+ * not trusted: it only sizes the first read (one more byte, to see the end in one call).
+ */
+function readCapped(fd: number, max: number, claimed: number): Uint8Array | undefined {
   const chunks: Buffer[] = [];
   let total = 0;
   for (;;) {
-    const want = Math.min(CHUNK, max + 1 - total);
+    const want = Math.min(total === 0 && claimed > 0 ? claimed + 1 : CHUNK, max + 1 - total);
     const buf = Buffer.allocUnsafe(want);
     const n = fs.readSync(fd, buf, 0, want, null);
     if (n === 0) break;

@@ -15,6 +15,12 @@ export interface PoolRequest<Req> {
   request: Req;
 }
 
+/** Data every worker keeps for later requests (e.g. the folders it may read), sent before them. */
+export interface PoolShared {
+  id: 0;
+  shared: unknown;
+}
+
 export type PoolReply<Res> =
   { id: number; result: Res; error?: undefined } | { id: number; error: string; result?: undefined };
 
@@ -38,6 +44,8 @@ interface Slot<Res> {
 
 /** How many more requests than the least busy worker a home worker may have before its affinity spills over. */
 const SPILL = 6;
+/** With `here` (mapInOrder), this thread takes a job when every worker has this many in flight. */
+const HERE_AFTER = 4;
 
 /** Workers for a machine: one per core, at most `max`. */
 export function poolSize(max = 4): number {
@@ -52,6 +60,8 @@ export class WorkerPool<Req, Res> {
   private readonly homes = new Map<string, Slot<Res>>();
   /** Requests a worker failed to answer, read in this thread instead. */
   fallbacks = 0;
+  /** The last data shared with the workers (`share`), sent to each at start. */
+  private shared: { data: unknown } | undefined;
 
   constructor(private readonly options: WorkerPoolOptions<Req, Res>) {
     if (options.size < 1 || !fs.existsSync(options.file)) return;
@@ -74,6 +84,7 @@ export class WorkerPool<Req, Res> {
       resourceLimits: this.options.resourceLimits,
     });
     const slot: Slot<Res> = { worker, pending: new Map(), dead: false };
+    if (this.shared) worker.postMessage({ id: 0, shared: this.shared.data } satisfies PoolShared);
     worker.on('message', (m: PoolReply<Res>) => {
       const p = slot.pending.get(m.id);
       if (!p) return;
@@ -92,6 +103,15 @@ export class WorkerPool<Req, Res> {
     });
     worker.on('exit', (code) => fail(new Error(`worker exited (${code})`)));
     return slot;
+  }
+
+  /**
+   * Hand every worker data it keeps for the requests that follow (a worker's port delivers in
+   * order, so a request sent after this sees it): see `serveRequests`.
+   */
+  share(data: unknown): void {
+    this.shared = { data };
+    for (const s of this.slots) if (!s.dead) s.worker.postMessage({ id: 0, shared: data } satisfies PoolShared);
   }
 
   /** Number of live workers. */
@@ -125,15 +145,17 @@ export class WorkerPool<Req, Res> {
   /**
    * Run every job and hand each result to `each` in the order the jobs come, with a bounded
    * number in flight. Without workers, jobs run here and other events get a turn every 25 jobs.
+   * With `here`, this thread takes jobs too while every worker has `HERE_AFTER` queued (it is
+   * otherwise idle, waiting for them), giving the workers' replies a turn after each one.
    * `each` failing for one job does not stop the others (it is logged).
    */
   async mapInOrder<J>(
     jobs: AsyncIterable<J | undefined> | Iterable<J | undefined>,
     request: (job: J) => Req,
     each: (result: Res, job: J) => void,
-    options: { inFlight?: number; affinity?: (job: J) => string | undefined } = {},
+    options: { inFlight?: number; affinity?: (job: J) => string | undefined; here?: boolean } = {},
   ): Promise<void> {
-    const inFlight = options.inFlight ?? Math.max(4, this.size * 16);
+    const inFlight = options.inFlight ?? Math.max(4, this.size * 16 + (options.here ? 16 : 0));
     const queue: Array<{ job: J; result: Promise<Res> }> = [];
     const oldest = async (): Promise<void> => {
       const { job, result } = queue.shift()!;
@@ -146,14 +168,32 @@ export class WorkerPool<Req, Res> {
     let n = 0;
     for await (const job of jobs) {
       if (job !== undefined) {
-        const result = this.run(request(job), { affinity: options.affinity?.(job) });
+        const here = options.here === true && this.size > 0 && this.allBusy();
+        const result = here
+          ? this.runHere(request(job))
+          : this.run(request(job), { affinity: options.affinity?.(job) });
         result.catch(() => undefined); // awaited in order by `oldest`
         queue.push({ job, result });
+        // After a job here, the workers' replies get a turn (they free the workers for more).
+        if (here) await new Promise<void>((r) => setImmediate(r));
         if (queue.length >= inFlight) await oldest();
       }
       if (this.size === 0 && ++n % 25 === 0) await new Promise<void>((r) => setImmediate(r));
     }
     while (queue.length) await oldest();
+  }
+
+  /** Every live worker has `HERE_AFTER` requests or more in flight. */
+  private allBusy(): boolean {
+    return this.slots.every((s) => s.dead || s.pending.size >= HERE_AFTER);
+  }
+
+  private runHere(request: Req): Promise<Res> {
+    try {
+      return Promise.resolve(this.options.inProcess(request));
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
   }
 
   /**
@@ -185,10 +225,17 @@ export class WorkerPool<Req, Res> {
  * transfer rather than copy). A request that throws is answered with the error, and the pool
  * reads that file in its own thread. Returns false outside a worker.
  */
-export function serveRequests<Req, Res>(handle: (request: Req) => { result: Res; transfer?: ArrayBuffer[] }): boolean {
+export function serveRequests<Req, Res>(
+  handle: (request: Req) => { result: Res; transfer?: ArrayBuffer[] },
+  onShared?: (data: unknown) => void,
+): boolean {
   if (isMainThread || !parentPort) return false;
   const port = parentPort;
-  port.on('message', (m: PoolRequest<Req>) => {
+  port.on('message', (m: PoolRequest<Req> | PoolShared) => {
+    if ('shared' in m) {
+      onShared?.(m.shared);
+      return;
+    }
     let reply: PoolReply<Res>;
     try {
       const { result, transfer } = handle(m.request);

@@ -23,6 +23,9 @@ import type { Log } from './runSafe';
 /** What a worker is started with. */
 export interface AnalysisInit {
   schemasDir: string;
+  /** The worker's bundle, which the entry (`workerFile`) loads, and the code cache folder it loads it through. */
+  entry: string;
+  codeCacheDir?: string;
   /** Display language of messages, and the folder holding l10n/. */
   locale?: string;
   root: string;
@@ -70,7 +73,7 @@ export class AnalysisPool {
     private readonly read: ReadFile,
     private readonly log: Log,
   ) {
-    this.size = size >= 1 && fs.existsSync(workerFile) ? size : 0;
+    this.size = size >= 1 && fs.existsSync(workerFile) && fs.existsSync(init.entry) ? size : 0;
   }
 
   /** Start the workers (once); they report ready when loaded. */

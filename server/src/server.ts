@@ -31,9 +31,11 @@ import { WorkspaceFiles } from './workspace';
 import { ServerSettings, SettingsCache } from './settings';
 import { ValidationScheduler } from './validator';
 import { runSafe, runSafeVoid } from './runSafe';
+import { deferred } from './deferred';
 import { loadMessageBundle } from './l10n';
 import { registerMigrate } from './migrate';
 import { AnalysisPool, analysisPoolSize } from './analysisPool';
+import type { CodeCache } from './codeCache';
 
 /**
  * The time a code action request may spend verifying candidate fixes, counted from its arrival (the
@@ -45,11 +47,22 @@ const VERIFY_MS = 800;
 export interface ServerRuntime {
   /** Where the bundled schemas live; found next to the bundle by default. */
   schemasDir?: string;
+  /** V8's code cache of our bundles (see codeCache.ts): written once the first diagnostics are out. */
+  codeCache?: CodeCache;
 }
+
+/** How long after the first diagnostics the code cache is written (the work of a first open compiled by then). */
+const CODE_CACHE_DELAY = 2000;
 
 /** Wire the analysis host to a connection. Every handler is a few lines around the host. */
 export function startServer(connection: Connection, runtime: ServerRuntime = {}): void {
   const log = (m: string): void => connection.console.error(m);
+  const codeCache = runtime.codeCache?.dir ? runtime.codeCache : undefined;
+  let cacheTimer: NodeJS.Timeout | undefined;
+  const writeCodeCache = (): void => {
+    if (cacheTimer) clearTimeout(cacheTimer);
+    if (codeCache?.pending) codeCache.flush();
+  };
   const documents = new TextDocuments(TextDocument);
   const gate = new FileGate();
   let host: AnalysisHost;
@@ -62,16 +75,21 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const schemasDir = runtime.schemasDir ?? findSchemasDir();
-    host = createAnalysisHost({
-      bundled: loadBundledSchemas(schemasDir),
-      read: (uri, purpose) => gate.readUri(uri, { named: purpose === 'schema' }),
-      diagnosticsDocUri: findDiagnosticsDoc(schemasDir),
-      // Documents that exist only in the editor belong to the workspace; files only inside its folders.
-      inWorkspace: (uri) => {
-        const local = localPath(uri);
-        return 'path' in local ? gate.contains(uri) : local.refusal === 'not-a-file-uri';
-      },
-    });
+    // The host (and the bundled schemas it reads) is made once the answer is sent, or when first needed.
+    const made = deferred(() =>
+      createAnalysisHost({
+        bundled: loadBundledSchemas(schemasDir, { load: codeCache ? (file) => codeCache.require(file) : undefined }),
+        read: (uri, purpose) => gate.readUri(uri, { named: purpose === 'schema' }),
+        diagnosticsDocUri: findDiagnosticsDoc(schemasDir),
+        // Documents that exist only in the editor belong to the workspace; files only inside its folders.
+        inWorkspace: (uri) => {
+          const local = localPath(uri);
+          return 'path' in local ? gate.contains(uri) : local.refusal === 'not-a-file-uri';
+        },
+      }),
+    );
+    host = made.proxy;
+    setTimeout(() => runSafeVoid(log, 'start-up', () => void made.force()), 0);
     const init = readInitializationOptions(params.initializationOptions);
     const locale = init.locale ?? params.locale;
     loadMessageBundle(locale, path.dirname(schemasDir));
@@ -83,15 +101,30 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
     if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
     settings.setFolders(folders);
     scheduler = new ValidationScheduler(connection, host, settings, log);
+    if (codeCache?.pending)
+      scheduler.onFirstPublish = () => {
+        cacheTimer = setTimeout(writeCodeCache, CODE_CACHE_DELAY);
+        cacheTimer.unref();
+      };
     workspace = new WorkspaceFiles(host, settings, scheduler, log);
     const dynamicConfig = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
     const dynamicWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     connection.onInitialized(() => {
+      if (codeCache)
+        connection.console.info(
+          `code cache in ${codeCache.dir}: ${codeCache.status.map((e) => `${e.file} ${e.used ? 'used' : 'compiled from source'}`).join(', ')}`,
+        );
       // Workers for large documents and user schemas, loading while the client sends its first documents.
       pool = new AnalysisPool(
-        path.join(__dirname, 'analysisWorker.js'),
+        path.join(__dirname, 'server.js'),
         analysisPoolSize(),
-        { schemasDir, locale, root: path.dirname(schemasDir) },
+        {
+          schemasDir,
+          locale,
+          root: path.dirname(schemasDir),
+          entry: path.join(__dirname, 'analysisWorker.js'),
+          codeCacheDir: codeCache?.dir,
+        },
         (uri) => host.readSchema(uri),
         log,
       );
@@ -194,7 +227,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
   /** The same, with the document's index entry brought up to its version first (navigation, fixes). */
   const indexed = async (uri: string): Promise<DocumentSettings | undefined> => {
     const doc = await ours(uri);
-    if (doc) scheduler.republish(host.indexOpen(uri, doc));
+    if (doc && (await settings.forDocument(uri)).project.indexed) scheduler.republish(host.indexOpen(uri, doc));
     return doc;
   };
 
@@ -312,7 +345,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
     let problems = 0;
     for (const uri of workspace.list()) {
       if (token.isCancellationRequested) break;
-      const { doc } = await settings.forDocument(uri);
+      const { doc, project } = await settings.forDocument(uri);
+      if (project.ignored) continue;
       const checked = runSafe(log, 'validateWorkspace', undefined, undefined, () =>
         host.checkFile(uri, doc, { suppress: true }),
       );
@@ -338,7 +372,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
     (uri) => settings.forDocument(uri),
     log,
   );
-  connection.onShutdown(() => pool?.close());
+  connection.onShutdown(() => {
+    writeCodeCache();
+    return pool?.close();
+  });
   documents.listen(connection);
   connection.listen();
 }

@@ -1,10 +1,13 @@
 import type { Connection } from 'vscode-languageserver';
 import {
+  isIgnored,
   isLoaded,
   layerSettings,
+  outOfIndex,
   projectLayer,
   type AnalysisHost,
   type DocumentSettings,
+  type LoadedProjectConfig,
   type SettingsLayer,
 } from '../../core/src/index';
 import type { FileGate } from '../../node/src/index';
@@ -57,6 +60,12 @@ export class SettingsCache {
 export interface ResolvedSettings {
   settings: TenantConfigSettings;
   doc: DocumentSettings;
+  /**
+   * What its `.tenant-config.yaml` says of the file, as the linter reads it: `ignored` (not
+   * checked: no diagnostics), `indexed` (in the cross-file index, so with cross-file checks: not
+   * ignored, not in `crossFile.exclude`, under a configuration that does not turn them off).
+   */
+  project: { ignored: boolean; indexed: boolean };
 }
 
 /**
@@ -76,7 +85,8 @@ export class ServerSettings {
 
   async forDocument(uri: string): Promise<ResolvedSettings> {
     const s = await this.cache.get(uri);
-    const layered = layerSettings(undefined, ...this.projectLayers(uri), editorLayer(s));
+    const found = this.projectConfig(uri);
+    const layered = layerSettings(undefined, ...this.projectLayers(uri, found), editorLayer(s));
     const doc: DocumentSettings = {
       schemas: layered.schemas,
       severity: layered.severity,
@@ -90,7 +100,16 @@ export class ServerSettings {
       // Their schemas compile on a worker (or are reused): nothing waiting on these settings compiles here.
       await this.host.prepareSchemas(doc);
     }
-    return { settings: s, doc };
+    const project = found
+      ? { ignored: isIgnored(found, uri), indexed: !outOfIndex(found, uri) }
+      : { ignored: false, indexed: true };
+    return { settings: s, doc, project };
+  }
+
+  /** The `.tenant-config.yaml` of a document that could be read, if any. */
+  private projectConfig(uri: string): LoadedProjectConfig | undefined {
+    const found = this.host.projectConfig(uri, { workspaceFolders: this.folders } as DocumentSettings);
+    return isLoaded(found) ? found : undefined;
   }
 
   /**
@@ -98,9 +117,8 @@ export class ServerSettings {
    * to the workspace folder holding it, read through the gate (remembered by the host until a
    * configuration file changes). None for a configuration that is missing or cannot be read.
    */
-  private projectLayers(uri: string): SettingsLayer[] {
-    const found = this.host.projectConfig(uri, { workspaceFolders: this.folders } as DocumentSettings);
-    if (!isLoaded(found)) return [];
+  private projectLayers(uri: string, found: LoadedProjectConfig | undefined): SettingsLayer[] {
+    if (!found) return [];
     const holding = this.folders
       .filter((f) => uri.startsWith(f.replace(/\/?$/, '/')))
       .sort((a, b) => b.length - a.length)[0];

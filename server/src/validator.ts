@@ -24,6 +24,8 @@ export class ValidationScheduler {
   private readonly indexTimers = new Map<string, NodeJS.Timeout>();
   /** Workers that check chunks of large documents (see runPlan.ts), once started. */
   pool: AnalysisPool | undefined;
+  /** Called once, after the first diagnostics of an open document are sent. */
+  onFirstPublish: (() => void) | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -72,10 +74,13 @@ export class ValidationScheduler {
   /** A file that is not open: the diagnostics the host has for it (none when it no longer knows it). */
   private async publishFile(uri: string): Promise<void> {
     try {
-      const { doc } = await this.settings.forDocument(uri);
+      const { doc, project } = await this.settings.forDocument(uri);
       if (this.host.isOpen(uri)) return this.schedule(uri, 0);
-      // Suppression comments and the project configuration's path suppressions, as in the linter.
-      const { diagnostics } = this.host.suppress(uri, this.host.diagnostics(uri, doc), doc);
+      // Suppression comments and the project configuration's path suppressions, as in the linter;
+      // nothing on a file its project configuration ignores.
+      const { diagnostics } = project.ignored
+        ? { diagnostics: [] }
+        : this.host.suppress(uri, this.host.diagnostics(uri, doc), doc);
       void this.connection.sendDiagnostics({ uri, diagnostics });
     } catch (e) {
       this.log(`checking ${uri} failed: ${(e as Error)?.stack ?? String(e)}`);
@@ -93,8 +98,15 @@ export class ValidationScheduler {
       return !!now && now.version === version;
     };
     try {
-      const { settings, doc: docSettings } = await this.settings.forDocument(uri);
-      if (settings.validate.enable && this.host.isOurs(uri, docSettings) && this.host.isLarge(uri, docSettings)) {
+      const { settings, doc: docSettings, project } = await this.settings.forDocument(uri);
+      if (!project.indexed && this.host.isIndexed(uri)) this.republish(this.host.forget(uri).filter((u) => u !== uri));
+      if (project.ignored) {
+        // Ignored by its project configuration: not checked, as in the linter.
+      } else if (
+        settings.validate.enable &&
+        this.host.isOurs(uri, docSettings) &&
+        this.host.isLarge(uri, docSettings)
+      ) {
         // Over the size limit: the diagnostic that says so, nothing parsed, nothing indexed.
         diagnostics = this.host.largeDiagnostics(uri, docSettings);
       } else if (settings.validate.enable && this.host.isOurs(uri, docSettings)) {
@@ -103,7 +115,7 @@ export class ValidationScheduler {
           if (!(await runPlan(plan, this.pool, () => current() && this.running.get(uri) === version))) return;
           diagnostics = this.host.suppress(uri, plan.finish(), docSettings).diagnostics;
         }
-        this.scheduleIndex(uri, docSettings);
+        if (project.indexed) this.scheduleIndex(uri, docSettings);
       }
     } catch (e) {
       this.log(`validation of ${uri} failed: ${(e as Error)?.stack ?? String(e)}`);
@@ -112,6 +124,9 @@ export class ValidationScheduler {
     if (!current()) return;
     this.running.delete(uri);
     void this.connection.sendDiagnostics({ uri, version, diagnostics });
+    const first = this.onFirstPublish;
+    this.onFirstPublish = undefined;
+    first?.();
   }
 
   /** Refresh the document's index entry after a pause in typing, then republish what went stale. */

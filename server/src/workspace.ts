@@ -22,8 +22,8 @@ function workerCount(): number {
 /**
  * The disk side of the workspace: every config file of the workspace folders is read (through the
  * gate) and indexed at start-up, and file events and closed documents keep the host current.
- * `workspace.exclude` leaves files out on both paths. Whatever goes stale is republished by the
- * scheduler.
+ * `workspace.exclude`, and the `ignore` and `crossFile` settings of the `.tenant-config.yaml`
+ * above a file, leave files out on both paths. Whatever goes stale is republished by the scheduler.
  */
 export class WorkspaceFiles {
   /** The start-up scan, for `tenantConfig/indexStatus`. */
@@ -65,8 +65,8 @@ export class WorkspaceFiles {
     const jobs = async function* (this: WorkspaceFiles) {
       for (const uri of uris) {
         try {
-          const { settings, doc } = await this.settings.forDocument(uri);
-          yield this.excluded(uri, settings) ? undefined : this.host.indexJob(uri, doc);
+          const { settings, doc, project } = await this.settings.forDocument(uri);
+          yield this.excluded(uri, settings) || !project.indexed ? undefined : this.host.indexJob(uri, doc);
         } catch (e) {
           this.log(`indexing ${uri} failed: ${(e as Error)?.stack ?? String(e)}`);
         }
@@ -93,12 +93,13 @@ export class WorkspaceFiles {
   fileChanged(uri: string, deleted: boolean): void {
     void this.settings
       .forDocument(uri)
-      .then(({ settings, doc }) => {
-        const stale = this.excluded(uri, settings)
-          ? this.host.isIndexed(uri)
-            ? this.host.forget(uri)
-            : []
-          : this.host.fileChanged(uri, doc, deleted);
+      .then(({ settings, doc, project }) => {
+        const stale =
+          this.excluded(uri, settings) || !project.indexed
+            ? this.host.isIndexed(uri)
+              ? this.host.forget(uri)
+              : []
+            : this.host.fileChanged(uri, doc, deleted);
         this.scheduler.republish(stale);
       })
       .catch((e) => this.log(`indexing ${uri} failed: ${(e as Error)?.stack ?? String(e)}`));

@@ -65,6 +65,62 @@ test('worker threads: the same report as one thread, in argument order; a dead w
   }
 });
 
+test('by default, enough files start a worker while they are read; a user schema it checks reads its $ref through the shared roots', () => {
+  const files = project();
+  for (let i = 40; i < 60; i++) {
+    const t = `ten${i}`;
+    files[`${t}/${t}.slack.yaml`] = SLACK.replace(/acme/g, t);
+    files[`${t}/${t}.notifications.yaml`] = notifications(t, `${t}-critical`);
+    files[`${t}/prometheus.yml`] = PROMETHEUS;
+  }
+  files['.tenant-config.yaml'] = 'schemas:\n  schemas/custom.schema.json: custom/*.yaml\n';
+  files['schemas/custom.schema.json'] = JSON.stringify({
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    type: 'object',
+    properties: { port: { $ref: 'defs.schema.json#/definitions/port' } },
+    additionalProperties: false,
+  });
+  files['schemas/defs.schema.json'] = JSON.stringify({ definitions: { port: { type: 'integer', maximum: 65535 } } });
+  for (let i = 0; i < 30; i++) files[`custom/c${i}.yaml`] = `port: ${i % 2 ? 8080 : 70000}\n`;
+  const dir = tree(files);
+  try {
+    const args = ['lint', '.', '--format', 'json'];
+    const one = cli(dir, args, { env: { TENANT_CONFIG_WORKERS: '0' } });
+    assert.equal(one.status, 1, one.stderr);
+    const report = JSON.parse(one.stdout) as { files: Array<{ file: string; problems: Array<{ code: string }> }> };
+    // The project configuration and the user schema it names are checked too.
+    assert.deepEqual(
+      report.files.filter((f) => !/^(ten\d+|custom)\//.test(f.file)).map((f) => f.file),
+      ['.tenant-config.yaml', 'schemas/custom.schema.json'],
+    );
+    assert.equal(report.files.length, 212);
+    const custom = report.files.filter((f) => f.file.startsWith('custom/'));
+    assert.equal(custom.length, 30);
+    // The $ref was read: the maximum is checked, no schema is reported unreadable.
+    for (const f of custom) {
+      const n = Number(/c(\d+)\.yaml$/.exec(f.file)![1]);
+      assert.deepEqual(
+        f.problems.map((p) => p.code),
+        n % 2 ? [] : ['schema.range'],
+        JSON.stringify(f),
+      );
+    }
+    const byDefault = cli(dir, args);
+    assert.equal(byDefault.stderr, '');
+    assert.equal(
+      byDefault.stdout,
+      one.stdout,
+      'the default (workers and the main thread) gives the report of one thread',
+    );
+    // A worker was started by default: with a heap too small for it, it dies and its files are checked here.
+    const dead = cli(dir, args, { env: { TENANT_CONFIG_WORKER_HEAP_MB: '1' } });
+    assert.equal(dead.stdout, one.stdout);
+    assert.match(dead.stderr, /file\(s\) were checked again here after a worker failed/);
+  } finally {
+    cleanup(dir);
+  }
+});
+
 test('--cache: the same report from the cache; an edited file and a renamed receiver elsewhere are seen', () => {
   const dir = tree(project());
   try {

@@ -245,3 +245,98 @@ test('a schema association added to the configuration on disk applies to files t
     ['schema.additional-property', 1, 3],
   ]);
 });
+
+test('ignore and crossFile apply in the editor as in the linter: an ignored file gets nothing, an excluded one stays out of the index, checks between files can be turned off', async () => {
+  const acme = (name: string): string => fs.readFileSync(path.join(__dirname, '../../../examples/acme', name), 'utf8');
+  const config = uri('xf/.tenant-config.yaml');
+  const setConfig = (text: string, type: 1 | 2): void => {
+    write('xf/.tenant-config.yaml', text);
+    client.filesChanged([{ uri: config, type }]);
+  };
+  const refs = (p: PublishedDiagnostics): Array<[string, number]> =>
+    byCode(p)
+      .filter(([code]) => code.startsWith('ref.'))
+      .map(([code, , line]) => [code, line]);
+  const UNDEFINED = [
+    ['ref.undefined-receiver', 54],
+    ['ref.undefined-receiver', 62],
+    ['ref.undefined-receiver', 64],
+    ['ref.unused-receiver', 72],
+  ];
+  const monitoring = uri('xf/acme.monitoring.yaml');
+  const slack = uri('xf/excluded/acme.slack.yaml');
+  setConfig('crossFile:\n  enable: true\n', 1);
+
+  // Both indexed: the receivers are defined; the templates the Slack file names are not.
+  const [m1, s1] = await Promise.all([
+    publishedAfter(
+      monitoring,
+      () => void client.open(monitoring, acme('acme.monitoring.yaml'), 'yaml'),
+      (p) => JSON.stringify(refs(p)) === JSON.stringify([['ref.unused-receiver', 72]]),
+    ),
+    publishedAfter(
+      slack,
+      () => void client.open(slack, acme('acme.slack.yaml'), 'yaml'),
+      (p) => refs(p).length === 3,
+    ),
+  ]);
+  assert.deepEqual(refs(m1), [['ref.unused-receiver', 72]]);
+  assert.deepEqual(refs(s1), [
+    ['ref.undefined-template', 19],
+    ['ref.undefined-template', 26],
+    ['ref.undefined-template', 34],
+  ]);
+
+  // crossFile.exclude: the Slack file leaves the index (no checks between files on it), so its receivers are undefined.
+  const [m2, s2] = await Promise.all([
+    publishedAfter(
+      monitoring,
+      () => setConfig('crossFile:\n  exclude: [excluded/**]\n', 2),
+      (p) => refs(p).length === 4,
+    ),
+    publishedAfter(
+      slack,
+      () => undefined,
+      (p) => refs(p).length === 0 && p.diagnostics.length === 0,
+    ),
+  ]);
+  assert.deepEqual(refs(m2), UNDEFINED);
+  assert.deepEqual(s2.diagnostics, []);
+
+  // crossFile.enable false: no checks between files at all.
+  const m3 = await publishedAfter(
+    monitoring,
+    () => setConfig('crossFile:\n  enable: false\n', 2),
+    (p) => refs(p).length === 0,
+  );
+  assert.deepEqual(refs(m3), []);
+
+  // ignore: nothing on the ignored file (an unknown key in it included), and its names are not in the index.
+  const [m4, s4] = await Promise.all([
+    publishedAfter(
+      monitoring,
+      () => {
+        void client.change(slack, 2, [{ text: acme('acme.slack.yaml') + 'unknown_key: 1\n' }]);
+        setConfig('ignore: [excluded/**]\n', 2);
+      },
+      (p) => refs(p).length === 4,
+    ),
+    publishedAfter(
+      slack,
+      () => undefined,
+      (p) => p.version === 2 && p.diagnostics.length === 0,
+    ),
+  ]);
+  assert.deepEqual(refs(m4), UNDEFINED);
+  assert.deepEqual(s4.diagnostics, []);
+
+  // Without the ignore, the unknown key is reported again.
+  const s5 = await publishedAfter(
+    slack,
+    () => setConfig('crossFile:\n  enable: true\n', 2),
+    (p) => p.diagnostics.some((d) => d.code === 'schema.additional-property'),
+  );
+  assert.ok(s5.diagnostics.some((d) => d.code === 'schema.additional-property'));
+  await client.close(monitoring);
+  await client.close(slack);
+});

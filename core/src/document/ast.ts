@@ -104,6 +104,38 @@ export function deref(node: ASTNode | undefined): ASTNode | undefined {
   return cur && cur.type === 'alias' ? undefined : cur;
 }
 
+/** A node's value as plain JSON data. */
+export type PlainValue = null | boolean | number | string | PlainValue[] | { [key: string]: PlainValue };
+
+/**
+ * The plain value of a node: aliases followed, depth bounded (undefined beyond it), a duplicated key's
+ * last value, and a key such as `__proto__` kept as an own property.
+ */
+export function plainValue(node: ASTNode | undefined, depth = 0): PlainValue | undefined {
+  const n = deref(node);
+  if (!n || depth > 64) return undefined;
+  switch (n.type) {
+    case 'object': {
+      const o: { [key: string]: PlainValue } = {};
+      for (const p of n.properties) {
+        const value = plainValue(p.valueNode, depth + 1) ?? null;
+        Object.defineProperty(o, p.keyNode.value, { value, enumerable: true, writable: true, configurable: true });
+      }
+      return o;
+    }
+    case 'array':
+      return n.items.map((i) => plainValue(i, depth + 1) ?? null);
+    case 'null':
+      return null;
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return n.value;
+    default:
+      return undefined;
+  }
+}
+
 /** The property of an object with a given key (the last one when duplicated, as YAML and JSON readers do). */
 export function findProperty(obj: ObjectNode, key: string): PropertyNode | undefined {
   for (let i = obj.properties.length - 1; i >= 0; i--) {

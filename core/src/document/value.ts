@@ -112,6 +112,8 @@ function fillObject(
 }
 
 function define(obj: Record<string, unknown>, key: string, value: unknown): void {
-  // `__proto__` and friends are plain keys in configuration files.
-  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  // `__proto__` and friends are plain keys in configuration files: `obj` has no prototype, so
+  // assigning any key makes an own, enumerable, writable data property (as defineProperty would,
+  // without its cost on every key of every file).
+  obj[key] = value;
 }

@@ -151,6 +151,8 @@ export class AnalysisHost {
   forget(uri: string): string[] {
     const known = this.docs.hasDisk(uri) || this.index.has(uri);
     this.docs.forgetDisk(uri);
+    // An open document left out of the index is indexed again by `indexOpen` once allowed.
+    this.indexedVersion.delete(uri);
     const deps = this.index.has(uri) ? this.index.remove(uri) : [];
     return known ? [uri, ...deps.filter((d) => d !== uri)] : [];
   }

@@ -24,6 +24,7 @@ export {
   isLoaded,
   isProjectConfigUri,
   outOfIndex,
+  isIgnored,
   pathSuppressionsFor,
   projectLayer,
   relativeTo,

@@ -141,6 +141,12 @@ export function outOfIndex(loaded: LoadedProjectConfig, fileUri: string): boolea
   return m.ignore(rel) || m.exclude(rel);
 }
 
+/** Whether a configuration's `ignore` globs name a file (the linter skips it; the editor reports nothing on it). */
+export function isIgnored(loaded: LoadedProjectConfig, fileUri: string): boolean {
+  const rel = relativeTo(loaded.folderUri, fileUri);
+  return rel !== undefined && matchers(loaded.config).ignore(rel);
+}
+
 /** The configuration's path suppressions whose globs name a file. */
 export function pathSuppressionsFor(loaded: LoadedProjectConfig | undefined, fileUri: string): PathSuppression[] {
   if (!loaded || loaded.config.suppressions.length === 0) return [];

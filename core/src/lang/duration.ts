@@ -104,7 +104,7 @@ function analyse(text: string, allowBareNumber: boolean): DurationResult {
       let j = i + 1;
       while (j < text.length && isDigit(text.charCodeAt(j))) j++;
       let k = j;
-      while (k < text.length && /[a-zA-Zµ]/.test(text[k] as string)) k++;
+      while (k < text.length && /[a-zA-Z\u00b5]/.test(text[k] as string)) k++;
       return {
         problems: [
           problem('duration.fraction', numStart, k, { text: text.slice(numStart, k), unit: text.slice(j, k) || 's' }),
@@ -234,7 +234,7 @@ export function repairDuration(text: string): { text: string; certain: boolean }
     const counts = new Map<string, bigint>();
     let certain = true;
     let total = 0n;
-    const re = /(\d+)(?:[.,](\d+))?([a-zA-Zµ]+)/y;
+    const re = /(\d+)(?:[.,](\d+))?([a-zA-Z\u00b5]+)/y;
     let i = 0;
     while (i < s.length) {
       re.lastIndex = i;

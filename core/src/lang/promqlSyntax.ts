@@ -198,9 +198,9 @@ function classify(text: string, group: ErrNode[], end: number): LangProblem {
   const anc = ancestors(first.node);
   // Duration trouble: "[5z]", "[30s1m]", "[1.5m]", "offset 5z".
   let ds = from;
-  while (ds > 0 && from - ds < 50 && /[0-9A-Za-zµ.]/.test(text[ds - 1] as string)) ds--;
+  while (ds > 0 && from - ds < 50 && /[0-9A-Za-z\u00b5.]/.test(text[ds - 1] as string)) ds--;
   let de = Math.max(from, ds);
-  while (de < text.length && de - from < 50 && /[0-9A-Za-zµ.]/.test(text[de] as string)) de++;
+  while (de < text.length && de - from < 50 && /[0-9A-Za-z\u00b5.]/.test(text[de] as string)) de++;
   const dtoken = text.slice(ds, de);
   const before = text.slice(Math.max(0, ds - 12), ds);
   if (/^[0-9]/.test(dtoken) && (anc.some((a) => DURATION_CONTEXT.has(a)) || /(offset\s*-?|[[:]\s*)$/i.test(before))) {

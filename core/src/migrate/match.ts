@@ -1,5 +1,6 @@
 import type { JSONPath, ObjectNode, PropertyNode, ValueNode } from '../document/ast';
-import { deref } from '../document/ast';
+import { deref, plainValue as plain } from '../document/ast';
+export { plainValue as plain } from '../document/ast';
 import type { Condition, Json, Segment } from './types';
 
 /** A node a step applies to. */
@@ -61,29 +62,6 @@ export function matchPattern(root: ValueNode | undefined, pattern: Segment[]): M
 function nullAt(p: PropertyNode): ValueNode {
   const end = p.keyNode.offset + p.keyNode.length;
   return { type: 'null', offset: end, length: 0, style: 'plain', parent: p };
-}
-
-/** The plain value of a node (aliases followed, bounded). */
-export function plain(node: ValueNode | PropertyNode | undefined, depth = 0): Json | undefined {
-  const n = deref(node);
-  if (!n || depth > 64) return undefined;
-  switch (n.type) {
-    case 'object': {
-      const o: Record<string, Json> = {};
-      for (const p of n.properties) o[p.keyNode.value] = plain(p.valueNode, depth + 1) ?? null;
-      return o;
-    }
-    case 'array':
-      return n.items.map((i) => plain(i, depth + 1) ?? null);
-    case 'null':
-      return null;
-    case 'string':
-    case 'number':
-    case 'boolean':
-      return n.value;
-    default:
-      return undefined;
-  }
 }
 
 export const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);

@@ -7,24 +7,10 @@ import { deref } from '../document/ast';
 import { pathOfNode } from '../validation/paths';
 import type { Problem } from '../problem';
 import type { RuleContext } from './types';
+import { KINDS, type Kind } from '../kinds';
 
-/** The catalog ids of the bundled kinds: rules that apply to every kind still skip documents of user schemas. */
-export const ALL_KINDS: readonly string[] = [
-  'tenant',
-  'monitoring',
-  'security-policy',
-  'environment',
-  'localization',
-  'isolation-policy',
-  'access-control',
-  'alert-templates',
-  'slack-receivers',
-  'notification-rules',
-  'prometheus',
-  'prometheus-rules',
-  'alertmanager',
-  'grafana-dashboard',
-];
+/** The catalog ids of the bundled config kinds: rules that apply to every kind still skip documents of user schemas and the tool's own project file. */
+export const ALL_KINDS: readonly Kind[] = KINDS.filter((k) => k !== 'tenant-config-project');
 
 /** The value of a node, aliases followed. */
 export function val(node: ASTNode | undefined): ValueNode | undefined {

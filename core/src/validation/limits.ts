@@ -7,22 +7,46 @@ import type { JSONPath } from '../document/ast';
  */
 export const MAX_VALIDATED_ITEMS = 10_000;
 
-/** Cut every list of a plain value to its first items, in place; the lists that were cut. */
+/** A container met while walking a value, and how it was reached (its path is built only for a list that is cut). */
+interface Visit {
+  value: object;
+  parent?: Visit;
+  key?: string | number;
+}
+
+const pathOf = (visit: Visit): JSONPath => {
+  const path: JSONPath = [];
+  for (let v: Visit | undefined = visit; v?.parent; v = v.parent) path.push(v.key!);
+  return path.reverse();
+};
+
+/** Cut every list of a plain value to its first items, in place; the lists that were cut (last met first). */
 export function cutLongLists(value: unknown): Array<{ path: JSONPath; count: number }> {
   const cut: Array<{ path: JSONPath; count: number }> = [];
+  if (!value || typeof value !== 'object') return cut;
   const seen = new Set<object>();
-  const stack: Array<[unknown, JSONPath]> = [[value, []]];
+  const stack: Visit[] = [{ value }];
   while (stack.length) {
-    const [v, path] = stack.pop()!;
-    if (!v || typeof v !== 'object' || seen.has(v)) continue;
+    const visit = stack.pop()!;
+    const v = visit.value;
+    if (seen.has(v)) continue;
     seen.add(v);
     if (Array.isArray(v)) {
       if (v.length > MAX_VALIDATED_ITEMS) {
-        cut.push({ path, count: v.length });
+        cut.push({ path: pathOf(visit), count: v.length });
         v.length = MAX_VALIDATED_ITEMS;
       }
-      v.forEach((item, i) => stack.push([item, [...path, i]]));
-    } else for (const [k, item] of Object.entries(v)) stack.push([item, [...path, k]]);
+      for (let i = 0; i < v.length; i++) {
+        const item: unknown = v[i];
+        if (item && typeof item === 'object') stack.push({ value: item, parent: visit, key: i });
+      }
+    } else {
+      const keys = Object.keys(v);
+      for (let i = 0; i < keys.length; i++) {
+        const item = (v as Record<string, unknown>)[keys[i]];
+        if (item && typeof item === 'object') stack.push({ value: item, parent: visit, key: keys[i] });
+      }
+    }
   }
   return cut;
 }

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { codes, parseText } from '../../../core/src/index';
 import { rules } from '../../../core/src/rules/index';
+import { ALL_KINDS } from '../../../core/src/rules/util';
 import type { RuleContext } from '../../../core/src/rules/types';
 import type { Problem } from '../../../core/src/problem';
 import { valueOf } from '../../../core/src/features/context';
@@ -62,22 +63,7 @@ test('no rule throws on any example, whole or cut anywhere, and every problem is
 
 test('garbage of every shape under the known keys does not make a rule throw', () => {
   const junk = [null, 1, true, 'x', [], {}, [null], [1, 'a'], { a: null }];
-  const kinds = [
-    'tenant',
-    'monitoring',
-    'security-policy',
-    'environment',
-    'localization',
-    'isolation-policy',
-    'access-control',
-    'alert-templates',
-    'slack-receivers',
-    'notification-rules',
-    'prometheus',
-    'prometheus-rules',
-    'alertmanager',
-    'grafana-dashboard',
-  ];
+  const kinds = ALL_KINDS;
   const keys = [
     'groups',
     'rules',

@@ -44,10 +44,13 @@ describe('tenant-config diagnostics (in the extension host)', function () {
 
   it('times activation: loading the bundle, then activate (the server starts after); printed, and bounded', () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
-    const { activation } = ext.exports as { activation: { loadMs: number; activateMs: number } };
+    const { activation } = ext.exports as { activation: { loadMs: number; activateMs: number; evaluateMs: number } };
     const total = activation.loadMs + activation.activateMs;
-    console.log(`activation: ${total.toFixed(1)} ms (bundle load ${activation.loadMs.toFixed(1)} ms)`);
+    console.log(
+      `activation: ${total.toFixed(1)} ms (bundle load ${activation.loadMs.toFixed(1)} ms, of which evaluating it ${activation.evaluateMs.toFixed(1)} ms; activate ${activation.activateMs.toFixed(1)} ms)`,
+    );
     assert.ok(activation.loadMs > 0, 'the bundle load is measured');
+    assert.ok(activation.evaluateMs > 0 && activation.evaluateMs <= activation.loadMs, 'its evaluation is measured');
     // The target is 100 ms on a quiet machine (see bench/README.md); this bound holds on a busy one
     // and still fails if activation starts loading the language service or the schemas.
     assert.ok(total < 1000, `activation took ${total.toFixed(1)} ms`);

@@ -6,11 +6,11 @@
  * through the scalar's offset map and is escaped for its style. Never throws.
  */
 import type { ASTNode, JSONPath, PropertyNode, StringNode, ValueNode } from '../../document/ast';
-import { deref, findNodeAtPath, findProperty } from '../../document/ast';
+import { findNodeAtPath, findProperty, plainValue as plain } from '../../document/ast';
 import type { Dialect } from '../../dialect/dialect';
 import { yamlString } from '../../dialect/yaml';
 import { buildOffsetMap } from '../../lang/scalarMap';
-import { descriptorsOf, type FixDescriptor, type FixStep, type JsonValue } from '../../fixes';
+import { descriptorsOf, type FixDescriptor, type FixStep } from '../../fixes';
 import { phrases, phrase, type PhraseId } from '../../messages';
 import { insertItems, insertProperties, removeItem, removeProperty, renameKey, type OffsetEdit } from './edits';
 import type { Fix, FixInput } from './fixes';
@@ -147,29 +147,6 @@ function propertyAt(root: ASTNode | undefined, path: JSONPath): PropertyNode | u
   if (typeof path[path.length - 1] !== 'string') return undefined;
   const parent = valueAt(root, path.slice(0, -1));
   return parent?.type === 'object' ? findProperty(parent, path[path.length - 1] as string) : undefined;
-}
-
-/** The plain value of a node (aliases followed a few levels). */
-function plain(node: ASTNode | undefined, depth = 0): JsonValue | undefined {
-  const n = deref(node);
-  if (!n || depth > 32) return undefined;
-  switch (n.type) {
-    case 'object': {
-      const o: Record<string, JsonValue> = {};
-      for (const p of n.properties) o[p.keyNode.value] = plain(p.valueNode, depth + 1) ?? null;
-      return o;
-    }
-    case 'array':
-      return n.items.map((i) => plain(i, depth + 1) ?? null);
-    case 'null':
-      return null;
-    case 'string':
-    case 'number':
-    case 'boolean':
-      return n.value;
-    default:
-      return undefined;
-  }
 }
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
