@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { splitYamlStream } from './document/parseYaml';
 import type { DocumentFormat, DocumentPart, ParsedDocument } from './document/document';
 import { parseText } from './document/parseText';
@@ -10,8 +10,6 @@ import { createValidationPlan, type ValidationPlan } from './validation/plan';
 import { checkedChars } from './validation/chunk';
 import type { Problem } from './problem';
 import { createDocument } from './host/documents';
-import { sayPlaced } from './messages';
-import { codeAnchor, defaultSeverity, type Severity } from './codes';
 import type { SeveritySetting } from '../../protocol/src/severity';
 import { LruCache } from './util/lru';
 import { rememberParts, type FeatureContext } from './features/context';
@@ -123,6 +121,8 @@ export interface LanguageService {
 }
 
 export { FIX_ALL_KIND };
+import { toComparable, toDiagnostics } from './problemDiagnostics';
+export { toComparable, toDiagnostics };
 
 /**
  * The time the verification of one code action request may take (an editor's: the linter has none,
@@ -430,65 +430,4 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       );
     },
   };
-}
-
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
-
-/**
- * Problems as fix verification compares them (compare.ts): code, severity (the same policy as
- * `toDiagnostics`) and data; no message and no position, which it does not read and which cost
- * the most to make.
- */
-export function toComparable(problems: Problem[], settings: DocumentSettings): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const nowhere = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  for (const p of problems) {
-    const configured = settings.severity[p.code];
-    if (configured === 'off') continue;
-    const severity = SEVERITY[configured ?? p.severity ?? defaultSeverity(p.code)];
-    out.push({
-      range: nowhere,
-      severity,
-      code: p.code,
-      source: 'tenant-config',
-      message: '',
-      data: { code: p.code, ...(p.data ?? {}) },
-    });
-  }
-  return out;
-}
-
-/** Problems to LSP diagnostics: positions, severity policy (code default, problem, settings), links. */
-export function toDiagnostics(
-  doc: TextDocument,
-  problems: Problem[],
-  settings: DocumentSettings,
-  docUri?: string,
-): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  problems.sort((a, b) => a.offset - b.offset || a.code.localeCompare(b.code));
-  for (const p of problems) {
-    const configured = settings.severity[p.code];
-    if (configured === 'off') continue;
-    const severity = configured ?? p.severity ?? defaultSeverity(p.code);
-    const d: Diagnostic = {
-      range: { start: doc.positionAt(p.offset), end: doc.positionAt(p.offset + p.length) },
-      severity: SEVERITY[severity],
-      code: p.code,
-      source: 'tenant-config',
-      message: p.placed ? sayPlaced(p.placed, (offset) => doc.positionAt(offset)) : p.message,
-      data: { code: p.code, ...(p.data ?? {}) },
-    };
-    if (docUri) d.codeDescription = { href: `${docUri}#${codeAnchor(p.code)}` };
-    if (p.tags?.includes('deprecated')) d.tags = [DiagnosticTag.Deprecated];
-    else if (p.tags?.includes('unnecessary')) d.tags = [DiagnosticTag.Unnecessary];
-    out.push(d);
-    if (out.length >= settings.maxProblems) break;
-  }
-  return out;
 }
