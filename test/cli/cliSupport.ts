@@ -81,5 +81,18 @@ export const SLACK = [
   '',
 ].join('\n');
 
+/** Notification rules of `tenant` whose one rule sends to `receiver`. */
+export const notifications = (tenant: string, receiver: string): string =>
+  [
+    'schema_version: "2"',
+    `tenant_id: ${tenant}`,
+    'rules:',
+    '  - name: db-down',
+    '    matchers: [\'severity="critical"\']',
+    '    channels: [slack]',
+    `    receiver_ref: ${receiver}`,
+    '',
+  ].join('\n');
+
 /** A Prometheus configuration with a timeout over the interval (error) and an unknown key (error). */
 export const PROMETHEUS = 'global:\n  scrape_interval: 15s\n  scrape_timeout: 20s\n  scrape_intervall: 1m\n';

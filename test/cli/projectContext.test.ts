@@ -6,19 +6,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from '../support/service';
-import { SLACK, cleanup, cli, codes, lintJson, tree } from './cliSupport';
+import { SLACK, cleanup, cli, codes, lintJson, notifications, tree } from './cliSupport';
 
-const NOTIFICATIONS = (receiver: string): string =>
-  [
-    'schema_version: "2"',
-    'tenant_id: acme',
-    'rules:',
-    '  - name: db-down',
-    '    matchers: [\'severity="critical"\']',
-    '    channels: [slack]',
-    `    receiver_ref: ${receiver}`,
-    '',
-  ].join('\n');
+const NOTIFICATIONS = (receiver: string): string => notifications('acme', receiver);
 
 /** A receiver nothing uses, beside the one the notification rules use. */
 const SLACK_WITH_SPARE = `${SLACK}  - name: acme-spare\n    slack_configs:\n      - channel: "#acme-spare"\n`;

@@ -5,19 +5,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PROMETHEUS, SLACK, cleanup, cli, codes, lintJson, tree } from './cliSupport';
-
-const notifications = (tenant: string, receiver: string): string =>
-  [
-    'schema_version: "2"',
-    `tenant_id: ${tenant}`,
-    'rules:',
-    '  - name: db-down',
-    '    matchers: [\'severity="critical"\']',
-    '    channels: [slack]',
-    `    receiver_ref: ${receiver}`,
-    '',
-  ].join('\n');
+import { PROMETHEUS, SLACK, cleanup, cli, codes, lintJson, notifications, tree } from './cliSupport';
 
 /** Forty tenants: receivers, notification rules (every third one with a typo), a Prometheus file each. */
 function project(): Record<string, string> {

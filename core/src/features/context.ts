@@ -7,6 +7,7 @@ import { LruCache } from '../util/lru';
 import type { LoadedSchema, SchemaStore } from '../schema/store';
 import type { SchemaGraph } from '../schema/resolve';
 import type { Association } from '../schema/associations';
+import { indexAt } from '../util/search';
 
 /** What a feature needs from the service: the schema of a document and its graph. */
 export interface FeatureContext {
@@ -49,14 +50,7 @@ export function partAtOffset(
     return { part: cachedParts(-1, t, () => [parseJson(t)], false)[0], text: t };
   }
   const chunks = knownChunks ?? splitYamlStream(text);
-  let lo = 0;
-  let hi = chunks.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (chunks[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  const chunk = chunks[lo];
+  const chunk = chunks[indexAt(chunks.length, (i) => chunks[i].start, offset)];
   const chunkText = apply(chunk.text, chunk.start);
   const parts = cachedParts(chunk.start, chunkText, () => parseYaml(chunkText, chunk.start));
   let part = parts[0];

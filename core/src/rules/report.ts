@@ -13,6 +13,7 @@ import type { Problem } from '../problem';
 import { langFixes } from './langFixes';
 import type { RuleContext } from './types';
 import { pathOf, schemaProblemAt } from './util';
+import { startIndexAt } from '../util/search';
 
 const mappers = new WeakMap<ASTNode, OffsetMapper>();
 
@@ -157,13 +158,7 @@ function locator(text: string): (offset: number) => { line: number; character: n
   }
   const starts = lastStarts;
   return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - starts[lo] };
+    const line = startIndexAt(starts, offset);
+    return { line, character: offset - starts[line] };
   };
 }

@@ -4,6 +4,7 @@
  * `#` line inside a block scalar is text), found with the YAML tokenizer.
  */
 import { Parser } from 'yaml';
+import { startIndexAt } from '../util/search';
 
 export type DirectiveKind = 'next-line' | 'file';
 
@@ -68,14 +69,7 @@ function lineStarts(text: string): number[] {
 }
 
 function lineOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return startIndexAt(starts, offset);
 }
 
 /** The first line after `line` with something other than blanks or a comment; -1 when there is none. */

@@ -12,6 +12,7 @@ import type { OffsetEdit } from '../features/fixes/edits';
 import { say, whereName } from '../messages';
 import type { Problem } from '../problem';
 import type { JSONPath } from '../document/ast';
+import { indexAt } from '../util/search';
 
 const MAX_CANDIDATES = 3;
 const MAX_PROBLEMS = 50;
@@ -48,14 +49,7 @@ function linesOf(text: string): Line[] {
 
 /** The line at an offset (index). */
 function lineAt(lines: Line[], offset: number): number {
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return indexAt(lines.length, (i) => lines[i]!.start, offset);
 }
 
 /** The lines of a key and its nested block: the key line and the deeper or blank lines after it. */

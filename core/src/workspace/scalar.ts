@@ -5,6 +5,7 @@
 import type { ScalarStyle, StringNode } from '../document/ast';
 import { buildOffsetMap } from '../lang/scalarMap';
 import type { Position } from './types';
+import { startIndexAt } from '../util/search';
 
 export interface NameRange {
   offset: number;
@@ -74,14 +75,8 @@ export function computeLineStarts(text: string): number[] {
 
 /** The line/character of an offset (UTF-16 units, as in LSP). */
 export function positionAt(lineStarts: readonly number[], offset: number): Position {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: Math.max(0, offset - lineStarts[lo]) };
+  const line = startIndexAt(lineStarts, offset);
+  return { line, character: Math.max(0, offset - lineStarts[line]) };
 }
 
 /** Offset of the end of the line holding `offset` (before `\r\n` / `\n`). */

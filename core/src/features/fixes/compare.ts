@@ -10,6 +10,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ValidationPlan } from '../../validation/plan';
 import type { Problem } from '../../problem';
+import { startIndexAt } from '../../util/search';
 
 /** What a candidate text changes, as verification sees it. */
 export interface Comparison {
@@ -87,15 +88,6 @@ export function compareChunks(
   }
   const after = [...head, ...diagnostics(problems)];
   const starts = current.parts.map((c) => c.start);
-  const kept = (offset: number): boolean => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return matched.has(lo);
-  };
+  const kept = (offset: number): boolean => matched.has(startIndexAt(starts, offset));
   return { before, after, kept, checked };
 }
