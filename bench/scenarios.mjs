@@ -127,14 +127,9 @@ export async function coldRun(ctx, kind, gen, label) {
     await doc.close();
     res.ok = true;
   } catch (e) {
-    res.error = e.message;
-    console.log(`ERROR (${kind}, ${label}, cold): ${e.message}`);
-    if (server.child?.pid && !server.exited) res.memPeakKb = server.memory().peakKb;
+    failed(res, server, e, `${kind}, ${label}, cold`);
   } finally {
-    if (server.logMessages.length) res.serverErrors = server.logMessages.slice(0, 5);
-    if (server.exited && !server.stopping) res.exited = server.exited;
-    await server.stop().catch(() => {});
-    res.totalMs = r1(performance.now() - tStart);
+    await finish(res, server, tStart);
   }
   return res;
 }
@@ -239,14 +234,9 @@ export async function warmRun(ctx, kind, gen, label, warmupText) {
     await doc.close();
     res.ok = true;
   } catch (e) {
-    res.error = e.message;
-    console.log(`ERROR (${kind}, ${label}, warm): ${e.message}`);
-    if (server.child?.pid && !server.exited) res.memPeakKb = server.memory().peakKb;
+    failed(res, server, e, `${kind}, ${label}, warm`);
   } finally {
-    if (server.logMessages.length) res.serverErrors = server.logMessages.slice(0, 5);
-    if (server.exited && !server.stopping) res.exited = server.exited;
-    await server.stop().catch(() => {});
-    res.totalMs = r1(performance.now() - tStart);
+    await finish(res, server, tStart);
   }
   return res;
 }
@@ -261,4 +251,19 @@ export function summarizeCold(runs) {
   out.openRuns = ok.map((r) => r.open);
   out.editTracksChanges = ok.every((r) => r.editTracksChanges);
   return out;
+}
+
+/** A run that failed: its error, and the memory the server had reached. */
+function failed(res, server, e, what) {
+  res.error = e.message;
+  console.log(`ERROR (${what}): ${e.message}`);
+  if (server.child?.pid && !server.exited) res.memPeakKb = server.memory().peakKb;
+}
+
+/** The end of every run: the server's logged errors, an unexpected exit, the server stopped, the run's time. */
+async function finish(res, server, tStart) {
+  if (server.logMessages.length) res.serverErrors = server.logMessages.slice(0, 5);
+  if (server.exited && !server.stopping) res.exited = server.exited;
+  await server.stop().catch(() => {});
+  res.totalMs = r1(performance.now() - tStart);
 }
