@@ -6,7 +6,7 @@
 // under the limit. `npm test` runs it for about 60 s (scripts/test.mjs).
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 
@@ -20,7 +20,8 @@ const seed = Number(value('seed') ?? Date.now() % 2 ** 31);
 const allPatterns = args.includes('--all-patterns');
 const SHARES = { mutations: 0.35, schemas: 0.25, server: 0.4 };
 const targets = (value('targets') ?? Object.keys(SHARES).join(',')).split(',');
-for (const t of targets) if (!(t in SHARES)) throw new Error(`fuzz: unknown target ${t} (${Object.keys(SHARES).join(', ')})`);
+for (const t of targets)
+  if (!(t in SHARES)) throw new Error(`fuzz: unknown target ${t} (${Object.keys(SHARES).join(', ')})`);
 const worker = join('out', 'test', 'fuzz', 'run.js');
 if (!existsSync(worker) || !existsSync(join('dist', 'server.js'))) {
   console.error('fuzz: run `npm run build` first');
@@ -40,7 +41,19 @@ function runOnce(target, ms, runSeed, caseFile) {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      [...SERVER_EXEC_ARGV, worker, '--target', target, '--ms', String(ms), '--seed', String(runSeed), '--case-file', caseFile, ...(allPatterns ? ['--all-patterns'] : [])],
+      [
+        ...SERVER_EXEC_ARGV,
+        worker,
+        '--target',
+        target,
+        '--ms',
+        String(ms),
+        '--seed',
+        String(runSeed),
+        '--case-file',
+        caseFile,
+        ...(allPatterns ? ['--all-patterns'] : []),
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
     );
     const started = Date.now();
@@ -63,7 +76,7 @@ function runOnce(target, ms, runSeed, caseFile) {
         } else if (line.startsWith('summary ')) summary = JSON.parse(line.slice(8));
       }
     });
-    child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+    child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-65536)));
     const watchdog = setInterval(() => {
       const silentFor = Date.now() - (lastBeat || started);
       if (silentFor > (lastBeat ? HANG_MS : START_GRACE_MS) || Date.now() - started > ms + START_GRACE_MS) {
@@ -86,7 +99,20 @@ const totals = [];
 for (const [k, target] of targets.entries()) {
   const shares = targets.reduce((n, x) => n + (SHARES[x] ?? 0), 0) || 1;
   const budget = Math.round((totalMs * (SHARES[target] ?? 0)) / shares);
-  const t = { target, cases: 0, answers: 0, slow: 0, maxMs: 0, maxWallMs: 0, wallOver: 0, peakRssMb: 0, crashes: 0, hangs: 0, counts: {}, findings: [] };
+  const t = {
+    target,
+    cases: 0,
+    answers: 0,
+    slow: 0,
+    maxMs: 0,
+    maxWallMs: 0,
+    wallOver: 0,
+    peakRssMb: 0,
+    crashes: 0,
+    hangs: 0,
+    counts: {},
+    findings: [],
+  };
   const deadline = Date.now() + budget;
   for (let run = 0; Date.now() < deadline - 2000; run++) {
     const caseFile = join(dir, `${target}.case.txt`);
@@ -109,7 +135,16 @@ for (const [k, target] of targets.entries()) {
     else t.crashes++;
     const kept = join(dir, `${target}-${kind}-${run}.txt`);
     if (existsSync(caseFile)) copyFileSync(caseFile, kept);
-    t.findings.push({ kind, what: target, detail: `${r.signal ?? 'exit ' + r.code} after ${r.elapsed} ms; case in ${kept}; ${r.stderr.slice(-1500)}` });
+    // The whole tail of its stderr (a fatal error's stack is long), beside the case.
+    writeFileSync(`${kept}.stderr.txt`, r.stderr);
+    // For the server target this process is the harness (a server that dies is counted by the
+    // harness itself, with its own stderr); for the others it runs the product in process.
+    const who = target === 'server' ? 'the harness driving the server' : `the ${target} process`;
+    t.findings.push({
+      kind,
+      what: target,
+      detail: `${who}: ${r.signal ?? 'exit ' + r.code} after ${r.elapsed} ms; case in ${kept}, stderr in ${kept}.stderr.txt; ${r.stderr.slice(-300).replace(/\s+/g, ' ')}`,
+    });
   }
   t.crashes += t.counts.crash ?? 0;
   t.hangs += t.counts.hang ?? 0;
@@ -122,14 +157,17 @@ console.log(
     .map((l) => l.toFixed(1))
     .join(' ')} on ${cpus().length} CPUs`,
 );
-console.log('  target      cases  answers  crashes  hangs  throws  >2 s  ranges  slowest (CPU/wall)  wall>2 s  peak RSS');
+console.log(
+  '  target      cases  answers  crashes  hangs  throws  >2 s  ranges  slowest (CPU/wall)  wall>2 s  peak RSS',
+);
 for (const t of totals)
   console.log(
     `  ${t.target.padEnd(10)}${pad(t.cases, 6)}${pad(t.answers, 9)}${pad(t.crashes, 9)}${pad(t.hangs, 7)}${pad(t.counts.throw ?? 0, 8)}${pad(t.slow, 6)}${pad(t.counts.range ?? 0, 8)}${pad(`${t.maxMs}/${t.maxWallMs} ms`, 20)}${pad(t.wallOver, 10)}${pad(Math.round(t.peakRssMb) + ' MB', 10)}`,
   );
 const failedTargets = totals.filter((t) => t.crashes || t.hangs || t.slow || Object.keys(t.counts).length);
 for (const t of failedTargets)
-  for (const f of t.findings.slice(0, 8)) console.log(`  ${t.target} ${f.kind} ${f.what}: ${f.detail.split('\n')[0].slice(0, 400)}`);
+  for (const f of t.findings.slice(0, 8))
+    console.log(`  ${t.target} ${f.kind} ${f.what}: ${f.detail.split('\n')[0].slice(0, 400)}`);
 const sum = (f) => totals.reduce((n, t) => n + f(t), 0);
 console.log(
   `fuzz: ${sum((t) => t.cases)} cases, ${sum((t) => t.crashes)} crashes, ${sum((t) => t.hangs)} hangs, ` +

@@ -5,6 +5,7 @@
 export * from './host/index';
 export {
   defaultDocumentSettings,
+  EDITOR_VERIFY_MS,
   FIX_ALL_KIND,
   parseText,
   type CrossFileProblems,

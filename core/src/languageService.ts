@@ -129,6 +129,15 @@ export { toComparable, toDiagnostics };
  * so that its output does not depend on the machine's load): candidate fixes not verified in time
  * are not offered, and `unverified` is told how many.
  */
+/**
+ * The time an editor's code action request may spend verifying candidate fixes, counted from its
+ * arrival (the index brought up to date and the current diagnostics included); a candidate is not
+ * started when the rate measured so far says it would not end in time, and the first may run past
+ * it. The linter has no clock: its budget counts text checked, so that its output is the same on
+ * every machine.
+ */
+export const EDITOR_VERIFY_MS = 800;
+
 export interface VerifyBudget {
   ms: number;
   now?: () => number;

@@ -12,6 +12,7 @@ import type { CompletionList } from 'vscode-languageserver-types';
 import * as path from 'node:path';
 import {
   createAnalysisHost,
+  EDITOR_VERIFY_MS,
   FIX_ALL_KIND,
   isProjectConfigUri,
   type AnalysisHost,
@@ -36,13 +37,6 @@ import { loadMessageBundle } from './l10n';
 import { registerMigrate } from './migrate';
 import { AnalysisPool, analysisPoolSize } from './analysisPool';
 import type { CodeCache } from './codeCache';
-
-/**
- * The time a code action request may spend verifying candidate fixes, counted from its arrival (the
- * index brought up to date and the current diagnostics included); a candidate is not started when
- * the rate measured so far says it would not end in time, and the first may run past it.
- */
-const VERIFY_MS = 800;
 
 export interface ServerRuntime {
   /** Where the bundled schemas live; found next to the bundle by default. */
@@ -312,9 +306,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
     return s
       ? runSafe(log, 'codeAction', [], token, () =>
           host.codeActions(params.textDocument.uri, params.range, params.context, s, {
-            ms: VERIFY_MS,
+            ms: EDITOR_VERIFY_MS,
             start,
-            unverified: (n) => log(`codeAction: ${n} candidate fixes not verified within ${VERIFY_MS} ms, not offered`),
+            unverified: (n) =>
+              log(`codeAction: ${n} candidate fixes not verified within ${EDITOR_VERIFY_MS} ms, not offered`),
           }),
         )
       : [];

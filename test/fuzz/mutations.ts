@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { URI } from 'vscode-uri';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Position } from 'vscode-languageserver-types';
-import type { LanguageService } from '../../core/src/languageService';
+import { EDITOR_VERIFY_MS, type LanguageService } from '../../core/src/languageService';
 import { createWorkspaceIndex } from '../../core/src/workspace/workspaceIndex';
 import { freshService, repoRoot, settings } from '../support/service';
 import { answer, checkRanges, type Tally } from './checks';
@@ -206,8 +206,13 @@ export async function exercise(tally: Tally, service: LanguageService, d: TextDo
     );
   }
   for (const target of diags.slice(0, 3)) {
+    // With the editor's time budget, as the server asks (the linter's budget counts text instead).
+    const started = Date.now();
     const actions = await answer(tally, 'codeAction', () =>
-      service.getCodeActions(d, target.range, { diagnostics: [target] }, s),
+      service.getCodeActions(d, target.range, { diagnostics: [target] }, s, undefined, {
+        ms: EDITOR_VERIFY_MS,
+        start: started,
+      }),
     );
     const edits = (actions ?? []).flatMap((a) => Object.values(a.edit?.changes ?? {}).flat());
     checkRanges(

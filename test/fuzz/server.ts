@@ -159,6 +159,7 @@ export async function runServer(tally: Tally, seed: number, ms: number): Promise
         tally.beat();
       }
       if (!client.exited) await client.close(uri).catch(() => undefined);
+      client.forget();
     }
   } finally {
     tally.rss(serverRssMb(client.child.pid));

@@ -131,6 +131,16 @@ export class TestClient {
     void this.conn.sendNotification('workspace/didChangeWatchedFiles', { changes });
   }
 
+  /**
+   * Drop what was received so far (diagnostics, log lines, all but the tail of stderr). A long
+   * session, such as the fuzzer's, calls it between cases: the record grows with every message.
+   */
+  forget(): void {
+    this.published.length = 0;
+    this.logs.length = 0;
+    this.stderr = this.stderr.slice(-4000);
+  }
+
   /** Every diagnostics notification received so far for `uri`. */
   publishedFor(uri: string): PublishedDiagnostics[] {
     return this.published.filter((p) => p.uri === uri);
