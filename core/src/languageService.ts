@@ -3,161 +3,50 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { splitYamlStream } from './document/parseYaml';
 import type { DocumentFormat, DocumentPart, ParsedDocument } from './document/document';
 import { parseText } from './document/parseText';
-import { SchemaStore, type BundledSchemas, type LoadedSchema, type ReadFile } from './schema/store';
+import { SchemaStore, type LoadedSchema } from './schema/store';
 import { SchemaGraph } from './schema/resolve';
 import { associate, type Association } from './schema/associations';
-import { createValidationPlan, type ValidationPlan } from './validation/plan';
+import { createValidationPlan } from './validation/plan';
 import { checkedChars } from './validation/chunk';
 import type { Problem } from './problem';
 import { createDocument } from './host/documents';
-import type { SeveritySetting } from '../../protocol/src/severity';
 import { LruCache } from './util/lru';
 import { rememberParts, type FeatureContext } from './features/context';
 import { doComplete } from './features/completion/completion';
 import { doHover } from './features/hover';
-import type {
-  CompletionList,
-  Hover,
-  Position,
-  DocumentSymbol,
-  FoldingRange,
-  SelectionRange,
-  DocumentLink,
-  TextEdit,
-  FormattingOptions,
-  Range,
-} from 'vscode-languageserver-types';
 import { documentSymbols, foldingRanges, selectionRanges } from './features/structure';
 import { documentLinks } from './features/links';
 import { formatDocument } from './features/format';
 import { codeActions, FIX_ALL_KIND } from './features/fixes/codeActions';
 import { compareChunks, WHOLE_TEXT_SHARE, type Comparison } from './features/fixes/compare';
 import { applyOffsetEdits, type OffsetEdit } from './features/fixes/edits';
-import type { CodeAction, CodeActionContext } from 'vscode-languageserver-types';
+import { touchedChars } from './features/fixes/budget';
 
-export interface LanguageServiceOptions {
-  bundled: BundledSchemas;
-  /** Reads user schema files; the core does no I/O of its own. */
-  readFile: ReadFile;
-  /** URI of docs/diagnostics.md, for each diagnostic's `codeDescription`. */
-  diagnosticsDocUri?: string;
-  /** Other bounds for the caches (see `CACHE_BYTES`). */
-  cacheBytes?: Partial<CacheBytes>;
-}
-
-/** What validation needs to know about the document's settings scope. */
-export interface DocumentSettings {
-  schemas: Record<string, string | string[]>;
-  severity: Record<string, SeveritySetting>;
-  maxProblems: number;
-  workspaceFolders: string[];
-  /** In an untrusted workspace only bundled schemas are used (no user schema file is read). */
-  bundledOnly?: boolean;
-  /**
-   * Open documents longer than this (characters) get structure only: outline, folding and
-   * `document.too-large` (see features/largeDocument.ts). No limit when absent.
-   */
-  largeDocumentLimit?: number;
-}
-
-export const defaultDocumentSettings: DocumentSettings = {
-  schemas: {},
-  severity: {},
-  maxProblems: 1000,
-  workspaceFolders: [],
-};
-
-export interface SchemaInfo {
-  schemaUri?: string;
-  title: string;
-  source: Association['source'];
-  detail: string;
-}
-
-export interface LanguageService {
-  readonly store: SchemaStore;
-  /** Which schema applies to a document, and why. */
-  getAssociation(doc: TextDocument, settings: DocumentSettings): Association;
-  getSchemaInfo(doc: TextDocument, settings: DocumentSettings): SchemaInfo;
-  /** Diagnostics for a document: syntax, schema and reading problems, with codes and data. */
-  doValidation(doc: TextDocument, settings: DocumentSettings): Diagnostic[];
-  /**
-   * The same, as steps: each `next()` does one chunk of a YAML stream, so a host can yield to
-   * other requests between chunks and drop the run when the document changes. The generator's
-   * return value is the diagnostics.
-   */
-  validationSteps(doc: TextDocument, settings: DocumentSettings): Generator<void, Diagnostic[], void>;
-  /** The same as a plan: pending chunks to check here or on workers, then the diagnostics. */
-  validationPlan(doc: TextDocument, settings: DocumentSettings): ValidationPlan;
-  /** The node tree of a document (cached per uri and version). */
-  parse(doc: TextDocument): ParsedDocument;
-  doComplete(doc: TextDocument, position: Position, settings: DocumentSettings): CompletionList;
-  doHover(doc: TextDocument, position: Position, settings: DocumentSettings): Hover | null;
-  getDocumentSymbols(doc: TextDocument): DocumentSymbol[];
-  getFoldingRanges(doc: TextDocument): FoldingRange[];
-  getSelectionRanges(doc: TextDocument, positions: Position[]): SelectionRange[];
-  getDocumentLinks(doc: TextDocument, settings: DocumentSettings): DocumentLink[];
-  /** Formatting edits (comments kept, idempotent); for a range, only the changes inside it. */
-  format(doc: TextDocument, options: FormattingOptions, range?: Range): Promise<TextEdit[]>;
-  /**
-   * Quick fixes for the diagnostics in `context`, and fix-all actions; every fix is verified.
-   * `crossFile` gives the problems of the workspace index the document would have with a text
-   * (the host owns the index): with it, fixes are verified against cross-file problems too.
-   */
-  getCodeActions(
-    doc: TextDocument,
-    range: Range,
-    context: CodeActionContext,
-    settings: DocumentSettings,
-    crossFile?: CrossFileProblems,
-    budget?: VerifyBudget,
-  ): CodeAction[];
-  /** A document was closed: release its tree and its chunks (their problems stay cached by text). */
-  forgetDocument(uri: string): void;
-  /** A schema file changed (or all, without an argument): forget what was compiled from it. */
-  invalidateSchema(uri?: string): void;
-  /** What the caches hold, estimated as they are bounded (see `CACHE_BYTES`). */
-  cacheBytes(): CacheBytes;
-}
-
+export {
+  CACHE_BYTES,
+  defaultDocumentSettings,
+  PROBLEM_BYTES,
+  TREE_BYTES_PER_CHAR,
+  type CacheBytes,
+  type DocumentSettings,
+  type LanguageService,
+  type LanguageServiceOptions,
+  type SchemaInfo,
+  type CrossFileProblems,
+} from './serviceTypes';
+import {
+  CACHE_BYTES,
+  PROBLEM_BYTES,
+  TREE_BYTES_PER_CHAR,
+  type DocumentSettings,
+  type LanguageService,
+  type LanguageServiceOptions,
+} from './serviceTypes';
 export { FIX_ALL_KIND };
 import { toComparable, toDiagnostics } from './problemDiagnostics';
 export { toComparable, toDiagnostics };
 
-/**
- * The time the verification of one code action request may take (an editor's: the linter has none,
- * so that its output does not depend on the machine's load): candidate fixes not verified in time
- * are not offered, and `unverified` is told how many.
- */
-/**
- * The time an editor's code action request may spend verifying candidate fixes, counted from its
- * arrival (the index brought up to date and the current diagnostics included); a candidate is not
- * started when the rate measured so far says it would not end in time, and the first may run past
- * it. The linter has no clock: its budget counts text checked, so that its output is the same on
- * every machine.
- */
-export const EDITOR_VERIFY_MS = 800;
-
-export interface VerifyBudget {
-  ms: number;
-  now?: () => number;
-  /** When the request began (`now()`'s clock): what the host did before verification counts too. */
-  start?: number;
-  unverified?: (count: number) => void;
-}
-
-/** Characters of the chunks a set of edits touches. */
-function touchedChars(chunks: ReadonlyArray<{ start: number; text: string }>, edits: OffsetEdit[]): number {
-  let n = 0;
-  for (const c of chunks) {
-    const end = c.start + c.text.length;
-    if (edits.some((e) => e.offset <= end && e.offset + e.length >= c.start)) n += c.text.length;
-  }
-  return n;
-}
-
-/** The cross-file problems a document would have with a given text (offsets in that text). */
-export type CrossFileProblems = (text: string) => Problem[];
+export { EDITOR_VERIFY_MS, type VerifyBudget } from './features/fixes/budget';
 
 export function formatOf(doc: { languageId: string; uri: string }): DocumentFormat {
   if (/json/i.test(doc.languageId)) return 'json';
@@ -167,18 +56,6 @@ export function formatOf(doc: { languageId: string; uri: string }): DocumentForm
 
 /** Read a whole text into parts (YAML streams chunk by chunk). */
 export { parseText };
-
-/**
- * What the service's caches may hold, estimated in bytes: a cache over its bound forgets its least
- * recently used entries (the last one set is always kept). Text is counted at 2 bytes a character,
- * a problem at 1 KB, a document tree at 32 bytes per character of its text (yaml's and our nodes;
- * measured 2 to 28). With the features' chunk trees (features/context.ts, 64 MB) the caches stay
- * under about 300 MB by these estimates whatever is edited, on top of the documents themselves.
- */
-export const CACHE_BYTES = { chunkProblems: 64 << 20, trees: 128 << 20, texts: 32 << 20 };
-export type CacheBytes = typeof CACHE_BYTES;
-export const PROBLEM_BYTES = 1024;
-export const TREE_BYTES_PER_CHAR = 32;
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
   const store = new SchemaStore(options.bundled, options.readFile);
