@@ -5,7 +5,8 @@ import type { DocumentPart } from '../../document/document';
 import type { Dialect } from '../../dialect/dialect';
 import { expand, propertySchemas, schemasAtPath, type SchemaObject } from '../../schema/walker';
 import type { SchemaGraph } from '../../schema/resolve';
-import { schemaType, type ValueIntent } from '../../dialect/intent';
+import type { ValueIntent } from '../../dialect/intent';
+import { concreteIntent, forced } from './values';
 import { insertProperties, removeProperty, renameKey, replaceValue, type OffsetEdit } from './edits';
 import { descriptorFixes } from './descriptors';
 import { migrationFixes } from './migrate';
@@ -48,56 +49,6 @@ export interface FixInput {
   rootValue: unknown;
   /** The kind of the document (catalog id), when a bundled schema applies. */
   kind?: string;
-}
-
-/**
- * A concrete value that satisfies a schema where one can be guessed: default, const, first enum
- * value, first example, the minimum, false, or a mapping of its required keys. Quick fixes insert
- * values, never placeholders, so the document stays valid.
- */
-export function concreteIntent(schema: unknown, graph: SchemaGraph, depth = 0): ValueIntent {
-  const schemas = expand(schema, undefined, graph);
-  for (const s of schemas) if (s.default !== undefined) return fromValue(s.default);
-  for (const s of schemas) if ('const' in s) return fromValue(s.const);
-  for (const s of schemas) if (Array.isArray(s.enum) && s.enum.length) return fromValue(s.enum[0]);
-  for (const s of schemas) if (Array.isArray(s.examples) && s.examples.length) return fromValue(s.examples[0]);
-  const type = schemaType(schemas);
-  if (type === 'object') {
-    const entries: Array<{ key: string; value: ValueIntent }> = [];
-    if (depth < 5) {
-      const seen = new Set<string>();
-      for (const s of schemas) {
-        const props = (s.properties ?? {}) as Record<string, unknown>;
-        for (const k of (Array.isArray(s.required) ? s.required : []) as string[]) {
-          if (seen.has(k)) continue;
-          seen.add(k);
-          entries.push({
-            key: k,
-            value: props[k] !== undefined ? concreteIntent(props[k], graph, depth + 1) : { kind: 'scalar', value: '' },
-          });
-        }
-      }
-    }
-    return { kind: 'object', entries };
-  }
-  if (type === 'array') {
-    const min = schemas.map((s) => s.minItems).find((m): m is number => typeof m === 'number') ?? 0;
-    const items = schemas.map((s) => s.items).find((i) => i && typeof i === 'object' && !Array.isArray(i));
-    return { kind: 'array', items: min > 0 && items && depth < 5 ? [concreteIntent(items, graph, depth + 1)] : [] };
-  }
-  if (type === 'boolean') return { kind: 'scalar', value: false };
-  if (type === 'integer' || type === 'number') {
-    const min = schemas.map((s) => s.minimum).find((m): m is number => typeof m === 'number');
-    return { kind: 'scalar', value: min ?? 0 };
-  }
-  return { kind: 'scalar', value: '' };
-}
-
-function fromValue(v: unknown): ValueIntent {
-  if (Array.isArray(v)) return { kind: 'array', items: v.map(fromValue) };
-  if (v && typeof v === 'object')
-    return { kind: 'object', entries: Object.entries(v).map(([key, value]) => ({ key, value: fromValue(value) })) };
-  return { kind: 'scalar', value: v as string | number | boolean | null };
 }
 
 function propertyAt(root: ASTNode | undefined, path: JSONPath): PropertyNode | undefined {
@@ -322,19 +273,6 @@ function requiredFix(input: FixInput, path: JSONPath, missing: string[]): Fix[] 
       writes: missing.map((m) => [...path, m]),
     },
   ];
-}
-
-/** Whether a schema allows exactly one value: a `const`, a one-value enum, or a mapping of such values. */
-export function forced(schema: unknown, graph: SchemaGraph, depth = 0): boolean {
-  const schemas = expand(schema, undefined, graph);
-  if (schemas.some((s) => 'const' in s || (Array.isArray(s.enum) && s.enum.length === 1))) return true;
-  if (depth >= 5 || schemaType(schemas) !== 'object') return false;
-  const required = new Set(schemas.flatMap((s) => (Array.isArray(s.required) ? (s.required as string[]) : [])));
-  if (required.size === 0) return false;
-  return [...required].every((k) => {
-    const subs = propertySchemas(schemas, k, graph);
-    return subs.length > 0 && forced(subs[0], graph, depth + 1);
-  });
 }
 
 /** The keys that deprecated keys present in a mapping are replaced by (`x-replacement`). */
