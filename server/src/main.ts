@@ -13,7 +13,10 @@ import type { ServerRuntime, StartedServer } from './server';
 /** The id under which the engine's bundle requires the LSP library (see scripts/bundle.mjs). */
 export const SHARED_LSP = 'tenant-config:lsp';
 
-/** How long after the `initialize` answer the engine loads anyway, for a client that does not send `initialized`. */
+/**
+ * How long after the `initialize` answer the engine starts anyway, for a client that does not send
+ * `initialized` (what such a client sends before then has no handler yet).
+ */
 const ENGINE_FALLBACK_MS = 250;
 
 type Engine = typeof import('./server');
@@ -43,7 +46,7 @@ export function run(codeCache: CodeCache = new CodeCache(undefined)): void {
   };
   connection.onInitialize((p) => {
     params = p;
-    fallback = setTimeout(engine, ENGINE_FALLBACK_MS);
+    fallback = setTimeout(() => engine().initialized(), ENGINE_FALLBACK_MS);
     return initializeResult();
   });
   connection.onInitialized(() => engine().initialized());

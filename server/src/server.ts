@@ -47,7 +47,7 @@ const CODE_CACHE_DELAY = 2000;
 
 /** What main.ts calls once the engine is loaded. */
 export interface StartedServer {
-  /** The client said `initialized`: start the workers, the workspace scan, dynamic registrations. */
+  /** The client said `initialized` (or never will): start the workers, the workspace scan, dynamic registrations. Once. */
   initialized(): void;
 }
 
@@ -107,7 +107,10 @@ export function startServer(
   const revalidateAll = (): void => scheduler.revalidateOpen(documents.keys());
   const dynamicConfig = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
   const dynamicWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  let started = false;
   const initialized = (): void => {
+    if (started) return;
+    started = true;
     if (codeCache)
       connection.console.info(
         `code cache in ${codeCache.dir}: ${codeCache.status.map((e) => `${e.file} ${e.used ? 'used' : 'compiled from source'}`).join(', ')}`,
