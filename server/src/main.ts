@@ -1,7 +1,7 @@
 /**
  * The server's first bundle (dist/serverMain.js): the connection and the answer to `initialize`,
  * nothing more. The engine (dist/serverEngine.js: the analysis host, ajv, yaml, the rules, the
- * handlers) is loaded when the client says `initialized`, sharing this bundle's LSP library: a
+ * handlers) is loaded right after that answer is written, sharing this bundle's LSP library: a
  * fresh process spent most of its time to the `initialize` answer loading and evaluating it.
  */
 import * as path from 'node:path';
@@ -32,11 +32,13 @@ export function run(codeCache: CodeCache = new CodeCache(undefined)): void {
   let params: lsp.InitializeParams | undefined;
   let started: StartedServer | undefined;
   let fallback: NodeJS.Timeout | undefined;
-  // Every later handler is registered by the engine. The client's first message after the answer
-  // is `initialized` (the protocol says so), and messages are dispatched one at a time: the engine
-  // is loaded, and its handlers registered, while that one is handled, before the next is read.
+  // Every later handler is registered by the engine, which loads as soon as the answer is out: the
+  // connection writes it on a later turn of the event loop (hence two turns here), so the engine
+  // loads while the client reads the answer and sends its next messages, which wait in the pipe.
+  // Whatever the order, the engine is there before the client's next message is dispatched: the
+  // protocol makes `initialized` that message, its handler loads the engine if it is not loaded
+  // yet, and messages are dispatched one per turn.
   const engine = (): StartedServer => {
-    clearTimeout(fallback);
     if (!started) {
       const file = path.join(__dirname, 'serverEngine.js');
       const { startServer } = codeCache.require(file, { [SHARED_LSP]: lsp }) as Engine;
@@ -46,9 +48,13 @@ export function run(codeCache: CodeCache = new CodeCache(undefined)): void {
   };
   connection.onInitialize((p) => {
     params = p;
+    setImmediate(() => setImmediate(engine));
     fallback = setTimeout(() => engine().initialized(), ENGINE_FALLBACK_MS);
     return initializeResult();
   });
-  connection.onInitialized(() => engine().initialized());
+  connection.onInitialized(() => {
+    clearTimeout(fallback);
+    engine().initialized();
+  });
   connection.listen();
 }
