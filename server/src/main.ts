@@ -14,8 +14,8 @@ import type { ServerRuntime, StartedServer } from './server';
 export const SHARED_LSP = 'tenant-config:lsp';
 
 /**
- * How long after the `initialize` answer the engine starts anyway, for a client that does not send
- * `initialized` (what such a client sends before then has no handler yet).
+ * How long after the `initialize` answer the engine's start-up work (workers, workspace scan,
+ * registrations) begins anyway, for a client that never sends `initialized`.
  */
 const ENGINE_FALLBACK_MS = 250;
 
