@@ -18,6 +18,22 @@ const yamlNoEnvLookup = {
   },
 };
 
+/**
+ * The server's engine (serverEngine.js) uses the LSP library that its first bundle (serverMain.js)
+ * already loaded, to answer `initialize` before the engine exists: the library's imports are left
+ * as `require('tenant-config:lsp')`, which the loader (server/src/main.ts, codeCache.ts) answers with
+ * the first bundle's module. One copy of the library, one connection, the same request types.
+ */
+const sharedLsp = {
+  name: 'shared-lsp',
+  setup(build) {
+    build.onResolve({ filter: /^vscode-(languageserver(\/node)?|languageserver-protocol|jsonrpc)$/ }, () => ({
+      path: 'tenant-config:lsp',
+      external: true,
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -33,7 +49,14 @@ const common = {
 await Promise.all([
   // The server's entry is a small loader (boot.ts) that runs the server's bundle through V8's code cache.
   esbuild.build({ ...common, entryPoints: ['server/src/boot.ts'], outfile: 'dist/server.js' }),
+  // Its first bundle: the connection and the answer to initialize; then the engine (see server/src/main.ts).
   esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/serverMain.js' }),
+  esbuild.build({
+    ...common,
+    entryPoints: ['server/src/server.ts'],
+    outfile: 'dist/serverEngine.js',
+    plugins: [...common.plugins, sharedLsp],
+  }),
   esbuild.build({ ...common, entryPoints: ['server/src/indexWorker.ts'], outfile: 'dist/indexWorker.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' }),
   // The client notes when its bundle starts loading: activation is timed from there (see extension.ts).

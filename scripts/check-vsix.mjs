@@ -12,7 +12,7 @@ for (let i = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])), off = buf.r
   names.push(buf.toString('utf8', off + 46, off + 46 + len));
   off += 46 + len + buf.readUInt16LE(off + 30) + buf.readUInt16LE(off + 32);
 }
-const required = ['extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/THIRD_PARTY_NOTICES.md', 'extension/dist/server.js', 'extension/dist/serverMain.js', 'extension/dist/indexWorker.js', 'extension/dist/analysisWorker.js', 'extension/dist/client.js', 'extension/dist/validators/manifest.json', 'extension/dist/validators/tenant.js', 'extension/schemas/catalog.json', 'extension/docs/diagnostics.md', 'extension/docs/images/quickfix.png'];
+const required = ['extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt', 'extension/THIRD_PARTY_NOTICES.md', 'extension/dist/server.js', 'extension/dist/serverMain.js', 'extension/dist/serverEngine.js', 'extension/dist/indexWorker.js', 'extension/dist/analysisWorker.js', 'extension/dist/client.js', 'extension/dist/validators/manifest.json', 'extension/dist/validators/tenant.js', 'extension/schemas/catalog.json', 'extension/docs/diagnostics.md', 'extension/docs/images/quickfix.png'];
 const lower = new Set(names.map((n) => n.toLowerCase()));
 const missing = required.filter((r) => !lower.has(r.toLowerCase()));
 const problems = [];

@@ -17,3 +17,6 @@ export function readInitializationOptions(raw: unknown): Partial<InitializationO
   if (r.settings !== undefined) out.settings = r.settings;
   return out;
 }
+
+/** The code action kind of the server's fix-all ("Fix all tenant config problems"), which the server advertises. */
+export const FIX_ALL_KIND = 'source.fixAll.tenantConfig';

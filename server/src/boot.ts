@@ -1,6 +1,7 @@
 /**
  * The server's entry (dist/server.js), and its analysis workers' (see analysisPool.ts): loads the
- * server's bundle (dist/serverMain.js), or in a worker the worker's bundle, through V8's code cache
+ * server's first bundle (dist/serverMain.js, which answers `initialize` and then loads the engine,
+ * dist/serverEngine.js, the same way), or in a worker the worker's bundle, through V8's code cache
  * when a cache folder is named (`--code-cache-dir=<folder>` on the command line, which the extension
  * sets to its global storage; the workers get the server's), plainly otherwise, and starts it. Kept
  * tiny: it is the part that is always compiled from source.

@@ -8,6 +8,7 @@
  * unreadable cache only means compiling from source, as without a folder. Writes go to a temporary
  * file renamed into place; a folder that cannot be written is left alone.
  */
+import { isAscii } from 'node:buffer';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -44,22 +45,32 @@ export class CodeCache {
     return this.entries.map((e) => ({ file: path.basename(e.cacheFile), used: e.used }));
   }
 
-  /** Load a CommonJS file (one of our bundles) and return its exports, through the cache when there is one. */
-  require(file: string): unknown {
-    if (!this.dir) return createRequire(file)(file);
-    const source = fs.readFileSync(file, 'utf8');
-    const key = crypto
-      .createHash('sha256')
-      .update(source)
-      .update(`\0${process.platform}\0${process.arch}\0${process.versions.v8}`)
-      .digest('hex')
-      .slice(0, 24);
-    const cacheFile = path.join(this.dir, `${path.basename(file, '.js')}-${key}.bin`);
+  /**
+   * Load a CommonJS file (one of our bundles) and return its exports, through the cache when there
+   * is one. `shared`: modules the file requires by these ids get these objects (what an earlier
+   * bundle already loaded, see scripts/bundle.mjs), so they are neither bundled twice nor evaluated twice.
+   */
+  require(file: string, shared?: Readonly<Record<string, unknown>>): unknown {
+    if (!this.dir && !shared) return createRequire(file)(file);
+    // Read as bytes: hashing them costs less than hashing the decoded text, and a bundle in ASCII
+    // (esbuild escapes the rest) is decoded faster as Latin-1, which reads ASCII the same.
+    const bytes = fs.readFileSync(file);
+    const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+    let cacheFile: string | undefined;
     let cachedData: Buffer | undefined;
-    try {
-      cachedData = fs.readFileSync(cacheFile);
-    } catch {
-      cachedData = undefined;
+    if (this.dir) {
+      const key = crypto
+        .createHash('sha256')
+        .update(bytes)
+        .update(`\0${process.platform}\0${process.arch}\0${process.versions.v8}`)
+        .digest('hex')
+        .slice(0, 24);
+      cacheFile = path.join(this.dir, `${path.basename(file, '.js')}-${key}.bin`);
+      try {
+        cachedData = fs.readFileSync(cacheFile);
+      } catch {
+        cachedData = undefined;
+      }
     }
     const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
     let script: vm.Script;
@@ -68,10 +79,14 @@ export class CodeCache {
     } catch {
       return createRequire(file)(file);
     }
-    this.entries.push({ script, cacheFile, used: !!cachedData && script.cachedDataRejected === false });
+    if (cacheFile) this.entries.push({ script, cacheFile, used: !!cachedData && script.cachedDataRejected === false });
+    const plain = createRequire(file);
+    const req = shared
+      ? Object.assign((id: string): unknown => (Object.hasOwn(shared, id) ? shared[id] : plain(id)), plain)
+      : plain;
     const module = { exports: {} as unknown, filename: file, id: file, loaded: false };
     const fn = script.runInThisContext() as (...args: unknown[]) => void;
-    fn.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
+    fn.call(module.exports, module.exports, req, module, file, path.dirname(file));
     module.loaded = true;
     return module.exports;
   }

@@ -1,11 +1,9 @@
 import {
   TextDocuments,
-  TextDocumentSyncKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   type Connection,
   type InitializeParams,
-  type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionList } from 'vscode-languageserver-types';
@@ -13,7 +11,6 @@ import * as path from 'node:path';
 import {
   createAnalysisHost,
   EDITOR_VERIFY_MS,
-  FIX_ALL_KIND,
   isProjectConfigUri,
   type AnalysisHost,
   type DocumentSettings,
@@ -48,8 +45,21 @@ export interface ServerRuntime {
 /** How long after the first diagnostics the code cache is written (the work of a first open compiled by then). */
 const CODE_CACHE_DELAY = 2000;
 
-/** Wire the analysis host to a connection. Every handler is a few lines around the host. */
-export function startServer(connection: Connection, runtime: ServerRuntime = {}): void {
+/** What main.ts calls once the engine is loaded. */
+export interface StartedServer {
+  /** The client said `initialized` (or never will): start the workers, the workspace scan, dynamic registrations. Once. */
+  initialized(): void;
+}
+
+/**
+ * Wire the analysis host to a connection whose `initialize` was answered (see main.ts and
+ * capabilities.ts). Every handler is a few lines around the host.
+ */
+export function startServer(
+  connection: Connection,
+  params: InitializeParams,
+  runtime: ServerRuntime = {},
+): StartedServer {
   const log = (m: string): void => connection.console.error(m);
   const codeCache = runtime.codeCache?.dir ? runtime.codeCache : undefined;
   let cacheTimer: NodeJS.Timeout | undefined;
@@ -59,111 +69,88 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
   };
   const documents = new TextDocuments(TextDocument);
   const gate = new FileGate();
-  let host: AnalysisHost;
-  let settings: ServerSettings;
-  let scheduler: ValidationScheduler;
-  let workspace: WorkspaceFiles;
   let pool: AnalysisPool | undefined;
 
-  const revalidateAll = (): void => scheduler.revalidateOpen(documents.keys());
-
-  connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const schemasDir = runtime.schemasDir ?? findSchemasDir();
-    // The host (and the bundled schemas it reads) is made once the answer is sent, or when first needed.
-    const made = deferred(() =>
-      createAnalysisHost({
-        bundled: loadBundledSchemas(schemasDir, { load: codeCache ? (file) => codeCache.require(file) : undefined }),
-        read: (uri, purpose) => gate.readUri(uri, { named: purpose === 'schema' }),
-        diagnosticsDocUri: findDiagnosticsDoc(schemasDir),
-        // Documents that exist only in the editor belong to the workspace; files only inside its folders.
-        inWorkspace: (uri) => {
-          const local = localPath(uri);
-          return 'path' in local ? gate.contains(uri) : local.refusal === 'not-a-file-uri';
-        },
-      }),
-    );
-    host = made.proxy;
-    setTimeout(() => runSafeVoid(log, 'start-up', () => void made.force()), 0);
-    const init = readInitializationOptions(params.initializationOptions);
-    const locale = init.locale ?? params.locale;
-    loadMessageBundle(locale, path.dirname(schemasDir));
-    const cache = new SettingsCache(connection, init.settings);
-    cache.canPull = !!params.capabilities.workspace?.configuration;
-    settings = new ServerSettings(cache, host, gate);
-    settings.trusted = init.trusted !== false;
-    let folders = (params.workspaceFolders ?? []).map((f) => f.uri);
-    if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
-    settings.setFolders(folders);
-    scheduler = new ValidationScheduler(connection, host, settings, log);
-    if (codeCache?.pending)
-      scheduler.onFirstPublish = () => {
-        cacheTimer = setTimeout(writeCodeCache, CODE_CACHE_DELAY);
-        cacheTimer.unref();
-      };
-    workspace = new WorkspaceFiles(host, settings, scheduler, log);
-    const dynamicConfig = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
-    const dynamicWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
-    connection.onInitialized(() => {
-      if (codeCache)
-        connection.console.info(
-          `code cache in ${codeCache.dir}: ${codeCache.status.map((e) => `${e.file} ${e.used ? 'used' : 'compiled from source'}`).join(', ')}`,
-        );
-      // Workers for large documents and user schemas, loading while the client sends its first documents.
-      pool = new AnalysisPool(
-        path.join(__dirname, 'server.js'),
-        analysisPoolSize(),
-        {
-          schemasDir,
-          locale,
-          root: path.dirname(schemasDir),
-          entry: path.join(__dirname, 'analysisWorker.js'),
-          codeCacheDir: codeCache?.dir,
-        },
-        (uri) => host.readSchema(uri),
-        log,
-      );
-      scheduler.pool = pool;
-      if (pool.alive) host.setSchemaCompiler((uri) => pool!.compile(uri));
-      // Index the workspace once the client has had a chance to send its settings.
-      setTimeout(
-        () => void workspace.scan().catch((e) => log(`indexing failed: ${(e as Error)?.stack ?? String(e)}`)),
-        100,
-      );
-      if (dynamicConfig)
-        void connection.client.register(DidChangeConfigurationNotification.type, { section: 'tenantConfig' });
-      if (dynamicWatch)
-        void connection.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: '**/*.{json,yaml,yml}' }],
-        });
-      if (params.capabilities.workspace?.workspaceFolders) {
-        connection.workspace.onDidChangeWorkspaceFolders((e) => {
-          settings.setFolders(
-            settings.folders.filter((f) => !e.removed.some((r) => r.uri === f)).concat(e.added.map((a) => a.uri)),
-          );
-          revalidateAll();
-        });
-      }
-    });
-    return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        completionProvider: { triggerCharacters: [':', ' ', '-', '"', '{', ','], resolveProvider: false },
-        hoverProvider: true,
-        documentSymbolProvider: true,
-        foldingRangeProvider: true,
-        selectionRangeProvider: true,
-        documentLinkProvider: { resolveProvider: false },
-        documentFormattingProvider: true,
-        documentRangeFormattingProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
-        definitionProvider: true,
-        referencesProvider: true,
-        renameProvider: { prepareProvider: true },
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+  const schemasDir = runtime.schemasDir ?? findSchemasDir();
+  // The host (and the bundled schemas it reads) is made on the next turn, or when first needed.
+  const made = deferred(() =>
+    createAnalysisHost({
+      bundled: loadBundledSchemas(schemasDir, { load: codeCache ? (file) => codeCache.require(file) : undefined }),
+      read: (uri, purpose) => gate.readUri(uri, { named: purpose === 'schema' }),
+      diagnosticsDocUri: findDiagnosticsDoc(schemasDir),
+      // Documents that exist only in the editor belong to the workspace; files only inside its folders.
+      inWorkspace: (uri) => {
+        const local = localPath(uri);
+        return 'path' in local ? gate.contains(uri) : local.refusal === 'not-a-file-uri';
       },
-      serverInfo: { name: 'tenant-config-language-server', version: '0.1.0' },
+    }),
+  );
+  const host: AnalysisHost = made.proxy;
+  setTimeout(() => runSafeVoid(log, 'start-up', () => void made.force()), 0);
+  const init = readInitializationOptions(params.initializationOptions);
+  const locale = init.locale ?? params.locale;
+  loadMessageBundle(locale, path.dirname(schemasDir));
+  const cache = new SettingsCache(connection, init.settings);
+  cache.canPull = !!params.capabilities.workspace?.configuration;
+  const settings = new ServerSettings(cache, host, gate);
+  settings.trusted = init.trusted !== false;
+  let folders = (params.workspaceFolders ?? []).map((f) => f.uri);
+  if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
+  settings.setFolders(folders);
+  const scheduler = new ValidationScheduler(connection, host, settings, log);
+  if (codeCache?.pending)
+    scheduler.onFirstPublish = () => {
+      cacheTimer = setTimeout(writeCodeCache, CODE_CACHE_DELAY);
+      cacheTimer.unref();
     };
-  });
+  const workspace = new WorkspaceFiles(host, settings, scheduler, log);
+  const revalidateAll = (): void => scheduler.revalidateOpen(documents.keys());
+  const dynamicConfig = !!params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+  const dynamicWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  let started = false;
+  const initialized = (): void => {
+    if (started) return;
+    started = true;
+    if (codeCache)
+      connection.console.info(
+        `code cache in ${codeCache.dir}: ${codeCache.status.map((e) => `${e.file} ${e.used ? 'used' : 'compiled from source'}`).join(', ')}`,
+      );
+    // Workers for large documents and user schemas, loading while the client sends its first documents.
+    pool = new AnalysisPool(
+      path.join(__dirname, 'server.js'),
+      analysisPoolSize(),
+      {
+        schemasDir,
+        locale,
+        root: path.dirname(schemasDir),
+        entry: path.join(__dirname, 'analysisWorker.js'),
+        codeCacheDir: codeCache?.dir,
+      },
+      (uri) => host.readSchema(uri),
+      log,
+    );
+    scheduler.pool = pool;
+    if (pool.alive) host.setSchemaCompiler((uri) => pool!.compile(uri));
+    // Index the workspace once the client has had a chance to send its settings.
+    setTimeout(
+      () => void workspace.scan().catch((e) => log(`indexing failed: ${(e as Error)?.stack ?? String(e)}`)),
+      100,
+    );
+    if (dynamicConfig)
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'tenantConfig' });
+    if (dynamicWatch)
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{json,yaml,yml}' }],
+      });
+    if (params.capabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        settings.setFolders(
+          settings.folders.filter((f) => !e.removed.some((r) => r.uri === f)).concat(e.added.map((a) => a.uri)),
+        );
+        revalidateAll();
+      });
+    }
+  };
 
   documents.onDidOpen((e) =>
     runSafeVoid(log, 'didOpen', () => {
@@ -372,5 +359,5 @@ export function startServer(connection: Connection, runtime: ServerRuntime = {})
     return pool?.close();
   });
   documents.listen(connection);
-  connection.listen();
+  return { initialized };
 }

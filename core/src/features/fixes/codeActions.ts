@@ -18,7 +18,9 @@ import type { Comparison } from './compare';
 import { phrase } from '../../messages';
 import { diagnosticData } from '../../problem';
 
-export const FIX_ALL_KIND = 'source.fixAll.tenantConfig';
+import { FIX_ALL_KIND } from '../../../../protocol/src/initialization';
+
+export { FIX_ALL_KIND };
 
 /**
  * How verification sees the document: its current diagnostics (cross-file ones included, where
