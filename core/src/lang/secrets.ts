@@ -122,6 +122,18 @@ const DETECTORS: Detector[] = [
   },
 ];
 
+/** Any detector's literal (see `hints`): most values hold none, and are matched against no hinted detector. */
+const ANY_HINT = new RegExp(
+  DETECTORS.flatMap((d) => d.hints ?? [])
+    .map((h) => h.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('|'),
+);
+
+function holdsHint(lower: string, hints: readonly string[]): boolean {
+  for (const h of hints) if (lower.includes(h)) return true;
+  return false;
+}
+
 /** True for placeholder-ish values that scanners ignore (gitleaks/detect-secrets heuristics). */
 export function isLikelyPlaceholder(s: string): boolean {
   const v = s.trim();
@@ -193,9 +205,10 @@ export function detectSecretShape(value: string, key?: string): SecretShape | un
     if (typeof value !== 'string' || value.length < 8 || value.length > MAX_LEN) return undefined;
     if (isSecretReference(value)) return undefined;
     const lower = value.toLowerCase();
+    const hinted = ANY_HINT.test(lower);
     let context: string | undefined;
     for (const d of DETECTORS) {
-      if (d.hints && !d.hints.some((h) => lower.includes(h))) continue;
+      if (d.hints && !(hinted && holdsHint(lower, d.hints))) continue;
       if (d.keyword && !d.keyword.test((context ??= `${key ?? ''} ${value.length < 200 ? value : ''}`))) continue;
       const m = d.re.exec(value);
       if (!m) continue;
