@@ -13,7 +13,7 @@ import {
   type SettingsLayer,
 } from '../../core/src/index';
 import type { Engine } from './engine';
-import { resolveSettings } from '../../protocol/src/index';
+import { resolveSettings } from '../../protocol/src/settings';
 import { compileExclude, isExcluded, type Exclude } from '../../node/src/index';
 import { ProjectConfigs, type LoadedConfig } from './project';
 
