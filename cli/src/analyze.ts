@@ -8,10 +8,9 @@
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createDocument, type AnalysisHost, type DocumentSettings, type TextProblem } from '../../core/src/index';
-import { factsFromWire } from '../../core/src/worker';
 import type { WorkerPool } from '../../node/src/index';
 import type { LintCache } from './cache';
-import { uriOf, type FileJob, type FileResult } from './fileJob';
+import { factsOfResult, storedResult, uriOf, type FileJob, type FileResult } from './fileJob';
 
 export interface SourceFile {
   /** Absolute path. */
@@ -77,7 +76,7 @@ export function createRunner(pool: WorkerPool<FileJob, FileResult>, cache?: Lint
         (i) => jobs[i],
         (result, i) => {
           results[i] = result;
-          cache?.set(jobs[i], result);
+          if (cache) cache.set(jobs[i], storedResult(result));
         },
         // With one worker or none there is no choice to make: the kind of each file is not worked out for it.
         { affinity: affinity && pool.size > 1 ? (i) => affinity(jobs[i]) : undefined, here: true },
@@ -148,7 +147,8 @@ export async function analyze<S extends SourceFile>(
     linted.push({ source, uri: load(host, source), result });
   });
   results.forEach((r) => {
-    if (r.facts) host.addFacts(factsFromWire(r.facts));
+    const facts = factsOfResult(r);
+    if (facts) host.addFacts(facts);
   });
   host.finishLoading();
 

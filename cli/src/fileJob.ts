@@ -7,7 +7,7 @@
 import { URI } from 'vscode-uri';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { AnalysisHost, DocumentSettings, TextProblem } from '../../core/src/index';
-import { factsToWire, wireTransfer, type WireFacts } from '../../core/src/worker';
+import { factsFromWire, factsToWire, wireTransfer, type FileFacts, type WireFacts } from '../../core/src/worker';
 
 export interface FileJob {
   /** Absolute path. */
@@ -30,16 +30,26 @@ export interface FileResult {
   associated: boolean;
   /** Own diagnostics, for a linted file. */
   diagnostics?: Diagnostic[];
-  /** Facts for the index, for an indexed file with a kind. */
+  /** Facts for the index, for an indexed file with a kind, as they cross a thread boundary. */
   facts?: WireFacts;
+  /** The same facts as they are, when the job ran on the thread that indexes them (no boundary to cross). */
+  localFacts?: FileFacts;
   /** Whether the result depends only on the file, its settings and the bundled schemas (a user schema may change unseen). */
   cacheable: boolean;
 }
 
 export const uriOf = (file: string): string => URI.file(file).toString();
 
-/** Do a file's work on a host; the host forgets the file afterwards (a worker's memory stays flat). */
-export function runFileJob(host: AnalysisHost, job: FileJob): { result: FileResult; transfer: ArrayBuffer[] } {
+/**
+ * Do a file's work on a host; the host forgets the file afterwards (a worker's memory stays flat).
+ * `local`: the result stays on this thread, its facts as they are (`localFacts`) rather than in
+ * their wire form.
+ */
+export function runFileJob(
+  host: AnalysisHost,
+  job: FileJob,
+  local = false,
+): { result: FileResult; transfer: ArrayBuffer[] } {
   const uri = uriOf(job.file);
   try {
     host.setFile(uri, { text: job.text, problems: job.problems }, job.settings, { index: false, keep: true });
@@ -51,9 +61,25 @@ export function runFileJob(host: AnalysisHost, job: FileJob): { result: FileResu
     if (job.lint && (associated || job.explicit)) result.diagnostics = host.ownDiagnostics(uri, job.settings);
     const facts = job.index && kind ? host.factsOf(uri, job.settings) : undefined;
     if (!facts) return { result, transfer: [] };
+    if (local) {
+      result.localFacts = facts;
+      return { result, transfer: [] };
+    }
     result.facts = factsToWire(facts);
     return { result, transfer: wireTransfer(result.facts) };
   } finally {
     host.forget(uri);
   }
+}
+
+/** The facts of a result, to index. */
+export function factsOfResult(result: FileResult): FileFacts | undefined {
+  return result.localFacts ?? (result.facts ? factsFromWire(result.facts) : undefined);
+}
+
+/** A result as the cache keeps it: its facts in their wire form. */
+export function storedResult(result: FileResult): FileResult {
+  if (!result.localFacts) return result;
+  const { localFacts, ...rest } = result;
+  return { ...rest, facts: factsToWire(localFacts) };
 }

@@ -13,7 +13,7 @@ import {
   type SettingsLayer,
 } from '../../core/src/index';
 import type { Engine } from './engine';
-import { resolveSettings } from '../../protocol/src/index';
+import { resolveSettings } from '../../protocol/src/settings';
 import { compileExclude, isExcluded, type Exclude } from '../../node/src/index';
 import { ProjectConfigs, type LoadedConfig } from './project';
 
@@ -102,13 +102,14 @@ export function createRunSettings(
  * `--ignore` globs (unless `commandLine` is false), then the project configuration's `ignore`.
  */
 export function ignoredBy(run: RunSettings, file: string, options = { commandLine: true }): string | undefined {
-  if (options.commandLine) {
+  if (options.commandLine && !run.ignore.empty) {
     const glob = run.ignore.which(posix(path.relative(run.cwd, file)));
     if (glob !== undefined) return `--ignore ${glob}`;
   }
   const config = run.configs.forFile(file);
-  if (config) {
-    const glob = compileExclude(config.config.ignore).which(posix(path.relative(config.dir, file)));
+  const ignore = config && compileExclude(config.config.ignore);
+  if (config && ignore && !ignore.empty) {
+    const glob = ignore.which(posix(path.relative(config.dir, file)));
     if (glob !== undefined) return `${glob} in ${posix(path.relative(run.cwd, config.file)) || config.file}`;
   }
   return undefined;
@@ -138,9 +139,13 @@ function documentSettings(run: RunSettings, config: LoadedConfig | undefined): D
 
 export function fileSettings(run: RunSettings, file: string): FileSettings {
   const config = run.configs.forFile(file);
+  const crossFileExclude = config && compileExclude(config.config.crossFile.exclude);
   const excluded =
     isExcluded(file, [run.cwd], run.exclude) ||
-    (!!config && compileExclude(config.config.crossFile.exclude).matches(posix(path.relative(config.dir, file))));
+    (!!config &&
+      !!crossFileExclude &&
+      !crossFileExclude.empty &&
+      crossFileExclude.matches(posix(path.relative(config.dir, file))));
   const crossFile = run.crossFile && (config?.config.crossFile.enable ?? true);
   return {
     settings: documentSettings(run, config),

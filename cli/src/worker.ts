@@ -91,7 +91,7 @@ export function createLintPool(
     size,
     workerData: { role: ROLE } satisfies LintWorkerData,
     resourceLimits: heap ? { maxOldGenerationSizeMb: heap } : undefined,
-    inProcess: (job) => runFileJob(inProcess(), job).result,
+    inProcess: (job) => runFileJob(inProcess(), job, true).result,
     log,
   });
 }

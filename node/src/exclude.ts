@@ -22,6 +22,8 @@ export interface Exclude {
   which(relativePath: string): string | undefined;
   /** Globs that could not be used (ignored). */
   unusable: readonly UnusableGlob[];
+  /** No glob to match: nothing is excluded (callers need not work out a relative path). */
+  empty: boolean;
 }
 
 const cache = new Map<string, Exclude>();
@@ -50,6 +52,7 @@ export function compileExclude(globs: readonly string[], options: { dot?: boolea
     matches: (p) => matchers.some((m) => m.test(p)),
     which: (p) => matchers.find((m) => m.test(p))?.glob,
     unusable,
+    empty: matchers.length === 0,
   };
   if (cache.size > 64) cache.clear();
   cache.set(key, compiled);
@@ -69,6 +72,7 @@ export function describeUnusable(unusable: readonly UnusableGlob[], setting = 'w
  * (URI or path) that holds it is matched. Files outside every folder are not excluded.
  */
 export function isExcluded(file: string, folders: readonly string[], exclude: Exclude): boolean {
+  if (exclude.empty) return false;
   const p = pathOf(file);
   for (const f of folders) {
     const base = pathOf(f).replace(/\/?$/, '/');

@@ -19,15 +19,7 @@ export interface DuplicateKeyData {
 export function duplicateKeyProblems(obj: ObjectNode, text: string, base: number, skip?: string): ReadProblem[] {
   const props = obj.properties;
   if (props.length < 2) return [];
-  const seen = new Set<string>();
-  let any = false;
-  for (const p of props) {
-    const k = p.keyNode.value;
-    if (k === skip) continue;
-    if (seen.has(k)) any = true;
-    seen.add(k);
-  }
-  if (!any) return [];
+  if (!hasDuplicate(props, skip)) return [];
   const byKey = new Map<string, PropertyNode[]>();
   for (const p of props) {
     const k = p.keyNode.value;
@@ -53,6 +45,26 @@ export function duplicateKeyProblems(obj: ObjectNode, text: string, base: number
     });
   }
   return out.sort((a, b) => a.offset - b.offset);
+}
+
+/** Whether a key other than `skip` appears twice: pairwise for small mappings (most), with a set past them. */
+function hasDuplicate(props: readonly PropertyNode[], skip: string | undefined): boolean {
+  if (props.length <= 16) {
+    for (let i = 1; i < props.length; i++) {
+      const k = props[i].keyNode.value;
+      if (k === skip) continue;
+      for (let j = 0; j < i; j++) if (props[j].keyNode.value === k) return true;
+    }
+    return false;
+  }
+  const seen = new Set<string>();
+  for (const p of props) {
+    const k = p.keyNode.value;
+    if (k === skip) continue;
+    if (seen.has(k)) return true;
+    seen.add(k);
+  }
+  return false;
 }
 
 function shownValue(p: PropertyNode, text: string, base: number): string {

@@ -182,7 +182,8 @@ class YamlReader {
     else if (isSeq(node)) out = this.convertSeq(node as YAMLSeq, parent, depth);
     else if (isAlias(node)) {
       this.hasAliases = true;
-      const [s, e] = this.range(node);
+      const s = this.startOf(node);
+      const e = this.endOf(node);
       const alias: AliasNode = { type: 'alias', name: node.source, offset: s, length: e - s, parent };
       // The anchored node is the nearest preceding node with that anchor.
       alias.target = this.anchors.get(node.source);
@@ -206,18 +207,24 @@ class YamlReader {
 
   /** Nesting past the limit (the checks before composition make this unreachable): the document is not read. */
   private tooDeep(node: YNode): never {
-    const [s] = this.range(node);
+    const s = this.startOf(node);
     throw new TooDeep(s);
   }
 
-  private range(node: YNode): [number, number] {
+  /** Where a node starts and ends in the whole text (two calls rather than a pair per node of every file). */
+  private startOf(node: YNode): number {
     const r = node.range;
-    if (!r) return [this.start, this.start];
-    return [this.base + r[0], this.base + r[1]];
+    return r ? this.base + r[0] : this.start;
+  }
+
+  private endOf(node: YNode): number {
+    const r = node.range;
+    return r ? this.base + r[1] : this.start;
   }
 
   private convertMap(map: YAMLMap, parent: ASTNode | undefined, depth: number): ObjectNode {
-    const [s, e] = this.range(map as unknown as YNode);
+    const s = this.startOf(map as unknown as YNode);
+    const e = this.endOf(map as unknown as YNode);
     const obj: ObjectNode = { type: 'object', properties: [], offset: s, length: e - s, parent, flow: !!map.flow };
     for (const item of map.items as Pair[]) {
       if (!isPair(item)) continue;
@@ -248,7 +255,8 @@ class YamlReader {
   private convertKey(key: YNode | null, fallback: number): StringNode {
     if (key === null || key === undefined)
       return { type: 'string', value: '', offset: fallback, length: 0, style: 'plain' };
-    const [s, e] = this.range(key);
+    const s = this.startOf(key);
+    const e = this.endOf(key);
     let value: string;
     let style: ScalarStyle = 'plain';
     if (isScalar(key)) {
@@ -272,7 +280,8 @@ class YamlReader {
   }
 
   private convertSeq(seq: YAMLSeq, parent: ASTNode | undefined, depth: number): ArrayNode {
-    const [s, e] = this.range(seq as unknown as YNode);
+    const s = this.startOf(seq as unknown as YNode);
+    const e = this.endOf(seq as unknown as YNode);
     const arr: ArrayNode = { type: 'array', items: [], offset: s, length: e - s, parent, flow: !!seq.flow };
     for (const item of seq.items) {
       if (isPair(item)) {
@@ -287,7 +296,8 @@ class YamlReader {
   }
 
   private convertScalar(node: Scalar, parent: ASTNode | undefined): ScalarNode {
-    const [s, e] = this.range(node as unknown as YNode);
+    const s = this.startOf(node as unknown as YNode);
+    const e = this.endOf(node as unknown as YNode);
     const style = scalarStyle(node.type);
     const v = node.value;
     let out: ScalarNode;

@@ -45,11 +45,13 @@ export function toValue(root: ASTNode | undefined, hasAliases: boolean, nodeCoun
     const budget = Math.max(100_000, 10 * (nodeCount ?? 0));
     if (total > budget && largestAlias) return { value: null, bomb: largestAlias };
   }
-  const shared = new Map<ASTNode, unknown>();
+  // A node reached twice (through aliases) gives the same value. Without aliases every node is
+  // reached once: no map to keep.
+  const shared = hasAliases ? new Map<ASTNode, unknown>() : undefined;
   const build = (node: ASTNode | undefined, depth: number): unknown => {
     const n = deref(node);
     if (!n || depth > 300) return null;
-    if (n !== node || n.type === 'object' || n.type === 'array') {
+    if (shared && (n !== node || n.type === 'object' || n.type === 'array')) {
       const cached = shared.get(n);
       if (cached !== undefined) return cached;
     }
@@ -57,13 +59,13 @@ export function toValue(root: ASTNode | undefined, hasAliases: boolean, nodeCoun
       case 'object': {
         // No prototype: `__proto__`, `constructor` or `toString` is a key like any other, present or missing.
         const obj = Object.create(null) as Record<string, unknown>;
-        shared.set(n, obj);
+        shared?.set(n, obj);
         fillObject(obj, n, depth, build);
         return obj;
       }
       case 'array': {
         const arr: unknown[] = [];
-        shared.set(n, arr);
+        shared?.set(n, arr);
         for (const item of n.items) arr.push(build(item, depth + 1));
         return arr;
       }

@@ -53,10 +53,16 @@ export function readYamlCst(text: string, options: Options, maxDepth: number): C
 
 /** Depth-first over the tree with an explicit stack: the first too-deep collection's offset, or -1. */
 function measure(tokens: CstToken[], maxDepth: number, quoted: Array<[number, number]>): number {
-  const stack: Array<[CstToken | undefined, number]> = [];
-  for (let i = tokens.length - 1; i >= 0; i--) stack.push([tokens[i], 0]);
+  // Two parallel stacks (token, depth of the collections around it) rather than a pair per token.
+  const stack: Array<CstToken | undefined> = [];
+  const depths: number[] = [];
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    stack.push(tokens[i]);
+    depths.push(0);
+  }
   while (stack.length) {
-    const [token, outer] = stack.pop()!;
+    const token = stack.pop();
+    const outer = depths.pop()!;
     if (!token || typeof token !== 'object') continue;
     const depth = COLLECTIONS.has(token.type) ? outer + 1 : outer;
     if (depth > maxDepth) return token.offset ?? 0;
@@ -66,18 +72,38 @@ function measure(tokens: CstToken[], maxDepth: number, quoted: Array<[number, nu
       typeof token.source === 'string'
     )
       quoted.push([token.offset, token.offset + token.source.length]);
-    const push = (t: CstToken | undefined): void => {
-      if (t && typeof t === 'object') stack.push([t, depth]);
-    };
     // Only nodes: the composer recurses into keys and values (the source tokens between them,
     // indicators, comments and misplaced tokens alike, are read as properties or errors).
-    push(token.value);
-    push(token.key);
-    for (const item of token.items ?? []) {
-      push(item.key);
-      push(item.value);
+    if (token.value && typeof token.value === 'object') {
+      stack.push(token.value);
+      depths.push(depth);
     }
-    for (const t of token.props ?? []) push(t);
+    if (token.key && typeof token.key === 'object') {
+      stack.push(token.key);
+      depths.push(depth);
+    }
+    const items = token.items;
+    if (items)
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i];
+        if (item.key && typeof item.key === 'object') {
+          stack.push(item.key);
+          depths.push(depth);
+        }
+        if (item.value && typeof item.value === 'object') {
+          stack.push(item.value);
+          depths.push(depth);
+        }
+      }
+    const props = token.props;
+    if (props)
+      for (let i = 0; i < props.length; i++) {
+        const t = props[i];
+        if (t && typeof t === 'object') {
+          stack.push(t);
+          depths.push(depth);
+        }
+      }
   }
   return -1;
 }

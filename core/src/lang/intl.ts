@@ -179,8 +179,19 @@ const RTL_SCRIPTS = new Set([
   'Syrn',
 ]);
 
-/** Writing direction of a locale ('ltr' for unknown or invalid locales). */
+const directions = new Map<string, 'ltr' | 'rtl'>();
+
+/** Writing direction of a locale ('ltr' for unknown or invalid locales); known once per tag (an `Intl.Locale` each time costs). */
 export function localeDirection(locale: string): 'ltr' | 'rtl' {
+  let known = directions.get(locale);
+  if (known === undefined) {
+    if (directions.size >= 1000) directions.clear();
+    directions.set(locale, (known = directionOf(locale)));
+  }
+  return known;
+}
+
+function directionOf(locale: string): 'ltr' | 'rtl' {
   try {
     const loc = new Intl.Locale(locale) as Intl.Locale & {
       textInfo?: { direction?: string };

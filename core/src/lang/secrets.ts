@@ -20,58 +20,99 @@ interface Detector {
   keyword?: RegExp;
   /** Index of the capture group holding the secret part (for the false-positive filters). */
   group?: number;
+  /**
+   * Text every match contains (one of them), in lower case: a value without any is not matched
+   * against `re` at all. Only a cheaper way to the same answer: each is a literal of `re`.
+   */
+  hints?: string[];
 }
 
 // Order matters: the first match wins, more specific shapes first.
 const DETECTORS: Detector[] = [
-  { kind: 'private-key', re: /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY( BLOCK)?-----/ },
+  { kind: 'private-key', re: /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY( BLOCK)?-----/, hints: ['-----begin'] },
   {
     kind: 'slack-webhook',
     re: /https:\/\/hooks\.slack\.com\/services\/(T[A-Z0-9]{6,14}\/B[A-Z0-9]{6,14}\/[A-Za-z0-9]{20,32})/,
     group: 1,
+    hints: ['hooks.slack.com/'],
   },
   {
     kind: 'slack-webhook',
     re: /https:\/\/hooks\.slack\.com\/(?:workflows|triggers)\/([A-Za-z0-9+/]{43,56})/,
     group: 1,
+    hints: ['hooks.slack.com/'],
   },
-  { kind: 'slack-token', re: /\b(xox[bpaeors]-[0-9A-Za-z-]{10,250})/, group: 1 },
-  { kind: 'slack-token', re: /\b(xapp-\d-[A-Z0-9]{6,20}-\d{6,20}-[a-z0-9]{20,70})/i, group: 1 },
-  { kind: 'slack-token', re: /\b(xoxe\.xox[bp]-\d-[A-Z0-9]{100,200})/i, group: 1 },
+  { kind: 'slack-token', re: /\b(xox[bpaeors]-[0-9A-Za-z-]{10,250})/, group: 1, hints: ['xox'] },
+  { kind: 'slack-token', re: /\b(xapp-\d-[A-Z0-9]{6,20}-\d{6,20}-[a-z0-9]{20,70})/i, group: 1, hints: ['xapp-'] },
+  { kind: 'slack-token', re: /\b(xoxe\.xox[bp]-\d-[A-Z0-9]{100,200})/i, group: 1, hints: ['xoxe.xox'] },
   {
     kind: 'teams-webhook',
     re: /https:\/\/[a-z0-9-]{1,63}\.webhook\.office\.com\/webhookb2\/[0-9a-f-]{36}@[0-9a-f-]{36}\/IncomingWebhook\/[0-9a-f]{32}\/[0-9a-f-]{36}/i,
+    hints: ['.webhook.office.com/webhookb2/'],
   },
-  { kind: 'aws-access-key-id', re: /\b((?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\b/, group: 1 },
-  { kind: 'gcp-api-key', re: /\b(AIza[\w-]{35})(?![\w-])/, group: 1 },
-  { kind: 'github-token', re: /\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36})\b/, group: 1 },
-  { kind: 'github-token', re: /\b(github_pat_[A-Za-z0-9_]{82})\b/, group: 1 },
-  { kind: 'gitlab-token', re: /\b(glpat-[A-Za-z0-9_-]{20,})/, group: 1 },
-  { kind: 'grafana-service-account-token', re: /\b(glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})\b/, group: 1 },
-  { kind: 'grafana-cloud-token', re: /\b(glc_[A-Za-z0-9+/]{32,400}={0,2})/, group: 1 },
-  { kind: 'grafana-api-key', re: /\b(eyJrIjoi[A-Za-z0-9+/]{70,400}={0,2})/, group: 1 },
-  { kind: 'jwt', re: /\b(ey[A-Za-z0-9_-]{10,}\.ey[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})/, group: 1 },
-  { kind: 'sendgrid-api-key', re: /\b(SG\.[A-Za-z0-9_.-]{66})(?![\w.-])/, group: 1 },
-  { kind: 'stripe-key', re: /\b((?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{10,99})\b/, group: 1 },
-  { kind: 'npm-token', re: /\b(npm_[A-Za-z0-9]{36})\b/, group: 1 },
-  { kind: 'anthropic-api-key', re: /\b(sk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,110}AA)(?![\w-])/, group: 1 },
+  {
+    kind: 'aws-access-key-id',
+    re: /\b((?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\b/,
+    group: 1,
+    hints: ['a3t', 'akia', 'asia', 'abia', 'acca'],
+  },
+  { kind: 'gcp-api-key', re: /\b(AIza[\w-]{35})(?![\w-])/, group: 1, hints: ['aiza'] },
+  {
+    kind: 'github-token',
+    re: /\b((?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36})\b/,
+    group: 1,
+    hints: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'],
+  },
+  { kind: 'github-token', re: /\b(github_pat_[A-Za-z0-9_]{82})\b/, group: 1, hints: ['github_pat_'] },
+  { kind: 'gitlab-token', re: /\b(glpat-[A-Za-z0-9_-]{20,})/, group: 1, hints: ['glpat-'] },
+  {
+    kind: 'grafana-service-account-token',
+    re: /\b(glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})\b/,
+    group: 1,
+    hints: ['glsa_'],
+  },
+  { kind: 'grafana-cloud-token', re: /\b(glc_[A-Za-z0-9+/]{32,400}={0,2})/, group: 1, hints: ['glc_'] },
+  { kind: 'grafana-api-key', re: /\b(eyJrIjoi[A-Za-z0-9+/]{70,400}={0,2})/, group: 1, hints: ['eyjrijoi'] },
+  {
+    kind: 'jwt',
+    re: /\b(ey[A-Za-z0-9_-]{10,}\.ey[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})/,
+    group: 1,
+    hints: ['.ey'],
+  },
+  { kind: 'sendgrid-api-key', re: /\b(SG\.[A-Za-z0-9_.-]{66})(?![\w.-])/, group: 1, hints: ['sg.'] },
+  {
+    kind: 'stripe-key',
+    re: /\b((?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{10,99})\b/,
+    group: 1,
+    hints: ['sk_', 'rk_'],
+  },
+  { kind: 'npm-token', re: /\b(npm_[A-Za-z0-9]{36})\b/, group: 1, hints: ['npm_'] },
+  {
+    kind: 'anthropic-api-key',
+    re: /\b(sk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{80,110}AA)(?![\w-])/,
+    group: 1,
+    hints: ['sk-ant-'],
+  },
   {
     kind: 'openai-api-key',
     re: /\b(sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{16,80}T3BlbkFJ[A-Za-z0-9_-]{16,80})(?![\w-])/,
     group: 1,
+    hints: ['t3blbkfj'],
   },
-  { kind: 'vault-token', re: /\b(hvs\.[A-Za-z0-9_-]{90,120})(?![\w-])/, group: 1 },
-  { kind: 'vault-token', re: /\b(hvb\.[A-Za-z0-9_-]{138,300})(?![\w-])/, group: 1 },
+  { kind: 'vault-token', re: /\b(hvs\.[A-Za-z0-9_-]{90,120})(?![\w-])/, group: 1, hints: ['hvs.'] },
+  { kind: 'vault-token', re: /\b(hvb\.[A-Za-z0-9_-]{138,300})(?![\w-])/, group: 1, hints: ['hvb.'] },
   {
     kind: 'azure-ad-client-secret',
     re: /(?:^|[^A-Za-z0-9_~.-])([A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/,
     group: 1,
+    hints: ['q~'],
   },
   {
     kind: 'telegram-bot-token',
     re: /(?:^|[^0-9])([0-9]{5,16}:A[A-Za-z0-9_-]{34})(?![A-Za-z0-9_-])/,
     group: 1,
     keyword: /telegr/i,
+    hints: [':a'],
   },
   {
     kind: 'aws-secret-access-key',
@@ -80,6 +121,18 @@ const DETECTORS: Detector[] = [
     keyword: /aws|secret_?access/i,
   },
 ];
+
+/** Any detector's literal (see `hints`): most values hold none, and are matched against no hinted detector. */
+const ANY_HINT = new RegExp(
+  DETECTORS.flatMap((d) => d.hints ?? [])
+    .map((h) => h.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('|'),
+);
+
+function holdsHint(lower: string, hints: readonly string[]): boolean {
+  for (const h of hints) if (lower.includes(h)) return true;
+  return false;
+}
 
 /** True for placeholder-ish values that scanners ignore (gitleaks/detect-secrets heuristics). */
 export function isLikelyPlaceholder(s: string): boolean {
@@ -151,9 +204,12 @@ export function detectSecretShape(value: string, key?: string): SecretShape | un
   try {
     if (typeof value !== 'string' || value.length < 8 || value.length > MAX_LEN) return undefined;
     if (isSecretReference(value)) return undefined;
-    const context = `${key ?? ''} ${value.length < 200 ? value : ''}`;
+    const lower = value.toLowerCase();
+    const hinted = ANY_HINT.test(lower);
+    let context: string | undefined;
     for (const d of DETECTORS) {
-      if (d.keyword && !d.keyword.test(context)) continue;
+      if (d.hints && !(hinted && holdsHint(lower, d.hints))) continue;
+      if (d.keyword && !d.keyword.test((context ??= `${key ?? ''} ${value.length < 200 ? value : ''}`))) continue;
       const m = d.re.exec(value);
       if (!m) continue;
       const whole = m[0];

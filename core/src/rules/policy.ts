@@ -42,14 +42,13 @@ const LOOPBACK_HOST = /^(localhost|localhost\.localdomain|127(?:\.\d{1,3}){3}|::
 
 function tlsVersions(ctx: RuleContext): void {
   for (const { node, path, key } of nodesOf(ctx)) {
+    // The key first: it rules out almost every node without looking at the value.
+    if (key !== 'min_tls_version' && key !== 'tls_version' && key !== 'min_version') continue;
     if (node.type !== 'string' || typeof path[path.length - 1] !== 'string') continue;
     const parentKey = path[path.length - 2];
-    const isTls =
-      key === 'min_tls_version' ||
-      key === 'tls_version' ||
-      (key === 'min_version' && typeof parentKey === 'string' && /tls_config$/.test(parentKey));
+    if (key === 'min_version' && !(typeof parentKey === 'string' && /tls_config$/.test(parentKey))) continue;
     const old = OLD_TLS[node.value.trim()];
-    if (!isTls || !old) continue;
+    if (!old) continue;
     report(ctx, {
       code: 'policy.tls-version',
       node,

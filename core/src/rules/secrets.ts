@@ -85,7 +85,8 @@ function literal(ctx: RuleContext, node: ValueNode, path: JSONPath, key: string)
 }
 
 function shapes(ctx: RuleContext, node: ValueNode, path: JSONPath, key: string | undefined): void {
-  if (node.type !== 'string' || isSecretReference(node.value)) return;
+  if (node.type !== 'string') return;
+  // A reference (`${VAR}`, a vault path, …) has no shape: detectSecretShape tells them apart itself.
   const shape = detectSecretShape(node.value, key);
   if (!shape) return;
   // The quick fix puts a variable where the secret is; the data never holds the secret itself.

@@ -125,25 +125,31 @@ function walkSteps(node: ValueNode, path: JSONPath, steps: string[], i: number, 
   if (step === '**') {
     walkSteps(node, path, steps, i + 1, out, depth + 1);
     if (node.type === 'object')
-      for (const e of entries(node)) if (e.value) walkSteps(e.value, [...path, e.key], steps, i, out, depth + 1);
+      for (const p of node.properties) {
+        const v = p.keyNode.value === '<<' ? undefined : val(p.valueNode);
+        if (v) walkSteps(v, [...path, p.keyNode.value], steps, i, out, depth + 1);
+      }
     if (node.type === 'array')
-      node.items.forEach((it, k) => {
-        const v = val(it);
+      for (let k = 0; k < node.items.length; k++) {
+        const v = val(node.items[k]);
         if (v) walkSteps(v, [...path, k], steps, i, out, depth + 1);
-      });
+      }
     return;
   }
   if (step === '[]') {
     if (node.type === 'array')
-      node.items.forEach((it, k) => {
-        const v = val(it);
+      for (let k = 0; k < node.items.length; k++) {
+        const v = val(node.items[k]);
         if (v) walkSteps(v, [...path, k], steps, i + 1, out, depth + 1);
-      });
+      }
     return;
   }
   if (node.type !== 'object') return;
   if (step === '*') {
-    for (const e of entries(node)) if (e.value) walkSteps(e.value, [...path, e.key], steps, i + 1, out, depth + 1);
+    for (const p of node.properties) {
+      const v = p.keyNode.value === '<<' ? undefined : val(p.valueNode);
+      if (v) walkSteps(v, [...path, p.keyNode.value], steps, i + 1, out, depth + 1);
+    }
     return;
   }
   const v = child(node, step);
@@ -171,9 +177,14 @@ export function walk(
     if (visit(node, path, key) === false) continue;
     if (path.length > 64) continue;
     if (node.type === 'object') {
-      const es = entries(node);
-      for (let k = es.length - 1; k >= 0; k--)
-        if (es[k].value) stack.push({ node: es[k].value!, path: [...path, es[k].key], key: es[k].key });
+      // Last to first, so the stack pops them in order; the merge key `<<` skipped (as `entries`).
+      const props = node.properties;
+      for (let k = props.length - 1; k >= 0; k--) {
+        const name = props[k].keyNode.value;
+        if (name === '<<') continue;
+        const value = val(props[k].valueNode);
+        if (value) stack.push({ node: value, path: [...path, name], key: name });
+      }
     } else if (node.type === 'array') {
       for (let k = node.items.length - 1; k >= 0; k--) {
         const v = val(node.items[k]);

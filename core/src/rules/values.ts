@@ -192,8 +192,13 @@ function checkValue(ctx: RuleContext, hit: Hit, check: (v: string) => LangProble
   reportLang(ctx, node, check(node.value), { path: hit.path, supersedes: SUPERSEDES });
 }
 
+/** DURATION_KEYS of each kind as a set, made once. */
+const durationKeySets = new Map<string, ReadonlySet<string>>();
+
 function durations(ctx: RuleContext): void {
-  const keys = new Set(DURATION_KEYS[ctx.kind ?? ''] ?? []);
+  const kind = ctx.kind ?? '';
+  let keys = durationKeySets.get(kind);
+  if (!keys) durationKeySets.set(kind, (keys = new Set(DURATION_KEYS[kind] ?? [])));
   if (keys.size === 0) return;
   for (const { node, path, key } of nodesOf(ctx)) {
     if (
