@@ -1,7 +1,7 @@
 /** The values a fix may insert, read from a schema: one that satisfies it, and whether it is the only one. */
 import { expand, propertySchemas } from '../../schema/walker';
 import type { SchemaGraph } from '../../schema/resolve';
-import { schemaType, type ValueIntent } from '../../dialect/intent';
+import { fromJson, schemaType, type ValueIntent } from '../../dialect/intent';
 
 /**
  * A concrete value that satisfies a schema where one can be guessed: default, const, first enum
@@ -10,10 +10,10 @@ import { schemaType, type ValueIntent } from '../../dialect/intent';
  */
 export function concreteIntent(schema: unknown, graph: SchemaGraph, depth = 0): ValueIntent {
   const schemas = expand(schema, undefined, graph);
-  for (const s of schemas) if (s.default !== undefined) return fromValue(s.default);
-  for (const s of schemas) if ('const' in s) return fromValue(s.const);
-  for (const s of schemas) if (Array.isArray(s.enum) && s.enum.length) return fromValue(s.enum[0]);
-  for (const s of schemas) if (Array.isArray(s.examples) && s.examples.length) return fromValue(s.examples[0]);
+  for (const s of schemas) if (s.default !== undefined) return fromJson(s.default);
+  for (const s of schemas) if ('const' in s) return fromJson(s.const);
+  for (const s of schemas) if (Array.isArray(s.enum) && s.enum.length) return fromJson(s.enum[0]);
+  for (const s of schemas) if (Array.isArray(s.examples) && s.examples.length) return fromJson(s.examples[0]);
   const type = schemaType(schemas);
   if (type === 'object') {
     const entries: Array<{ key: string; value: ValueIntent }> = [];
@@ -44,13 +44,6 @@ export function concreteIntent(schema: unknown, graph: SchemaGraph, depth = 0): 
     return { kind: 'scalar', value: min ?? 0 };
   }
   return { kind: 'scalar', value: '' };
-}
-
-function fromValue(v: unknown): ValueIntent {
-  if (Array.isArray(v)) return { kind: 'array', items: v.map(fromValue) };
-  if (v && typeof v === 'object')
-    return { kind: 'object', entries: Object.entries(v).map(([key, value]) => ({ key, value: fromValue(value) })) };
-  return { kind: 'scalar', value: v as string | number | boolean | null };
 }
 
 /** Whether a schema allows exactly one value: a `const`, a one-value enum, or a mapping of such values. */
