@@ -56,10 +56,7 @@ function measure(tokens: CstToken[], maxDepth: number, quoted: Array<[number, nu
   // Two parallel stacks (token, depth of the collections around it) rather than a pair per token.
   const stack: Array<CstToken | undefined> = [];
   const depths: number[] = [];
-  for (let i = tokens.length - 1; i >= 0; i--) {
-    stack.push(tokens[i]);
-    depths.push(0);
-  }
+  for (let i = tokens.length - 1; i >= 0; i--) push(stack, depths, tokens[i], 0);
   while (stack.length) {
     const token = stack.pop();
     const outer = depths.pop()!;
@@ -74,36 +71,24 @@ function measure(tokens: CstToken[], maxDepth: number, quoted: Array<[number, nu
       quoted.push([token.offset, token.offset + token.source.length]);
     // Only nodes: the composer recurses into keys and values (the source tokens between them,
     // indicators, comments and misplaced tokens alike, are read as properties or errors).
-    if (token.value && typeof token.value === 'object') {
-      stack.push(token.value);
-      depths.push(depth);
-    }
-    if (token.key && typeof token.key === 'object') {
-      stack.push(token.key);
-      depths.push(depth);
-    }
+    push(stack, depths, token.value, depth);
+    push(stack, depths, token.key, depth);
     const items = token.items;
     if (items)
       for (let i = 0; i < items.length; i++) {
-        const item = items[i];
-        if (item.key && typeof item.key === 'object') {
-          stack.push(item.key);
-          depths.push(depth);
-        }
-        if (item.value && typeof item.value === 'object') {
-          stack.push(item.value);
-          depths.push(depth);
-        }
+        push(stack, depths, items[i].key, depth);
+        push(stack, depths, items[i].value, depth);
       }
     const props = token.props;
-    if (props)
-      for (let i = 0; i < props.length; i++) {
-        const t = props[i];
-        if (t && typeof t === 'object') {
-          stack.push(t);
-          depths.push(depth);
-        }
-      }
+    if (props) for (let i = 0; i < props.length; i++) push(stack, depths, props[i], depth);
   }
   return -1;
+}
+
+/** Put a node on the walk's stacks (no closure and no pair per token: this runs for every token). */
+function push(stack: Array<CstToken | undefined>, depths: number[], t: CstToken | undefined, depth: number): void {
+  if (t && typeof t === 'object') {
+    stack.push(t);
+    depths.push(depth);
+  }
 }
