@@ -34,6 +34,27 @@ const sharedLsp = {
   },
 };
 
+/**
+ * The LSP library loads `net`, `crypto` and `child_process` when its module is evaluated, for
+ * transports and helpers a stdio server started by an editor never calls (sockets and pipes,
+ * random pipe names, resolving global npm folders): several milliseconds of a fresh process before
+ * the `initialize` answer. Those three are loaded on their first use instead. Every use in the
+ * library reads a member at call time (`(0, net_1.createServer)(...)`), which the proxy forwards.
+ */
+const lazyLspBuiltins = {
+  name: 'lazy-lsp-builtins',
+  setup(build) {
+    const files = /[\\/](vscode-jsonrpc[\\/]lib[\\/]node[\\/](main|ril)|vscode-languageserver[\\/]lib[\\/]node[\\/]files)\.js$/;
+    build.onLoad({ filter: files }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const lazy = source.replace(/\brequire\("(net|crypto|child_process)"\)/g, '__lazyBuiltin("$1")');
+      const helper =
+        'function __lazyBuiltin(id) { let m; return new Proxy({}, { get: (_, k) => (m ??= require(id))[k] }); }\n';
+      return { contents: helper + lazy, loader: 'js' };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -50,7 +71,12 @@ await Promise.all([
   // The server's entry is a small loader (boot.ts) that runs the server's bundle through V8's code cache.
   esbuild.build({ ...common, entryPoints: ['server/src/boot.ts'], outfile: 'dist/server.js' }),
   // Its first bundle: the connection and the answer to initialize; then the engine (see server/src/main.ts).
-  esbuild.build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/serverMain.js' }),
+  esbuild.build({
+    ...common,
+    entryPoints: ['server/src/main.ts'],
+    outfile: 'dist/serverMain.js',
+    plugins: [...common.plugins, lazyLspBuiltins],
+  }),
   esbuild.build({
     ...common,
     entryPoints: ['server/src/server.ts'],

@@ -47,6 +47,8 @@ export interface IndexStatus {
    * say), by position in the setting: they are ignored, the others still apply.
    */
   unusableExcludes: Array<{ index: number; length: number; reason: string }>;
+  /** Analysis workers loaded and answering (chunks of large documents, user schemas); 0 until one is. */
+  analysisWorkers: number;
 }
 
 /** `tenantConfig/indexStatus`: the cross-file index of the workspace. */

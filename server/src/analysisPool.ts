@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { MessageChannel, Worker } from 'node:worker_threads';
+import { WORKER_ARG } from './codeCache';
 import {
   remoteKey,
   type ChunkJob,
@@ -95,6 +96,7 @@ export class AnalysisPool {
     const signal = new SharedArrayBuffer(4);
     const flag = new Int32Array(signal);
     const worker = new Worker(workerFile, {
+      argv: [WORKER_ARG],
       workerData: { ...init, reads: port2, signal },
       transferList: [port2],
     });
@@ -143,6 +145,11 @@ export class AnalysisPool {
   /** Workers that are ready and have nothing to do. */
   get free(): number {
     return this.slots.filter((s) => s.ready && !s.dead && s.busy === 0).length;
+  }
+
+  /** Workers that are loaded and not dead. */
+  get ready(): number {
+    return this.slots.filter((s) => s.ready && !s.dead).length;
   }
 
   /** Workers that are alive (ready or starting), or that would start when needed. */

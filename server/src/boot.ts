@@ -7,14 +7,17 @@
  * tiny: it is the part that is always compiled from source.
  */
 import * as path from 'node:path';
-import { isMainThread, workerData } from 'node:worker_threads';
-import { CodeCache } from './codeCache';
+import { CodeCache, WORKER_ARG } from './codeCache';
 
 type Entry = { run(codeCache: CodeCache): void };
-if (isMainThread) {
+// A worker is told by an argument its pool appends (analysisPool.ts), not by `node:worker_threads`:
+// loading that module costs a fresh process several milliseconds before the `initialize` answer.
+if (!process.argv.includes(WORKER_ARG)) {
   const codeCache = CodeCache.fromArgv(process.argv);
   (codeCache.require(path.join(__dirname, 'serverMain.js')) as Entry).run(codeCache);
 } else {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { workerData } = require('node:worker_threads') as typeof import('node:worker_threads');
   const { entry, codeCacheDir } = workerData as { entry: string; codeCacheDir?: string };
   const codeCache = new CodeCache(codeCacheDir);
   (codeCache.require(path.join(__dirname, path.basename(entry))) as Entry).run(codeCache);

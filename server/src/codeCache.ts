@@ -2,14 +2,15 @@
  * V8's code cache for our bundles: a script compiled from source once, then loaded from the
  * bytecode V8 serialised (the functions run so far included), which skips most of the parsing
  * and compiling a fresh process does. The cache lives only in a folder the client names (the
- * extension's global storage), never in a workspace. A file's cache is named by the hash of its
- * source, the platform and V8's version, so a changed bundle or runtime never reads another's; V8
+ * extension's global storage), never in a workspace. A file's cache is named by a hash of the
+ * file's identity on disk (path, size, modification time, inode), the platform and V8's version,
+ * so a rebuilt or reinstalled bundle or another runtime never reads another's (hashing the source
+ * itself would load `node:crypto` and read every byte before the `initialize` answer); V8
  * checks what it is given again and rejects what does not fit, and a rejected, missing, corrupt or
  * unreadable cache only means compiling from source, as without a folder. Writes go to a temporary
  * file renamed into place; a folder that cannot be written is left alone.
  */
 import { isAscii } from 'node:buffer';
-import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
@@ -17,6 +18,25 @@ import * as vm from 'node:vm';
 
 /** The command-line argument that names the cache folder: `--code-cache-dir=<folder>`. */
 export const CODE_CACHE_ARG = '--code-cache-dir=';
+
+/** The argument a server's analysis worker gets (after the parent's): the entry (boot.ts) is shared. */
+export const WORKER_ARG = '--tenant-config-analysis-worker';
+
+/** 32-bit FNV-1a of a short string, as 8 hex digits, from `seed`. */
+function fnv1a(text: string, seed: number): string {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/** The cache key of a file: 24 hex digits over its identity on disk and the runtime. */
+export function cacheKey(file: string, stat: Pick<fs.Stats, 'size' | 'mtimeMs' | 'ino'>): string {
+  const id = `${file}\0${stat.size}\0${stat.mtimeMs}\0${stat.ino}\0${process.platform}\0${process.arch}\0${process.versions.v8}`;
+  return fnv1a(id, 0x811c9dc5) + fnv1a(id, 0x050c5d1f) + fnv1a(id, 0x2f3d8a79);
+}
 
 interface Entry {
   script: vm.Script;
@@ -52,19 +72,25 @@ export class CodeCache {
    */
   require(file: string, shared?: Readonly<Record<string, unknown>>): unknown {
     if (!this.dir && !shared) return createRequire(file)(file);
-    // Read as bytes: hashing them costs less than hashing the decoded text, and a bundle in ASCII
-    // (esbuild escapes the rest) is decoded faster as Latin-1, which reads ASCII the same.
-    const bytes = fs.readFileSync(file);
+    // Read as bytes: a bundle in ASCII (esbuild escapes the rest) is decoded faster as Latin-1,
+    // which reads ASCII the same. The key is of the file this descriptor read.
+    let bytes: Buffer;
+    let key: string;
+    try {
+      const fd = fs.openSync(file, 'r');
+      try {
+        key = cacheKey(file, fs.fstatSync(fd));
+        bytes = fs.readFileSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+    } catch {
+      return createRequire(file)(file);
+    }
     const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
     let cacheFile: string | undefined;
     let cachedData: Buffer | undefined;
     if (this.dir) {
-      const key = crypto
-        .createHash('sha256')
-        .update(bytes)
-        .update(`\0${process.platform}\0${process.arch}\0${process.versions.v8}`)
-        .digest('hex')
-        .slice(0, 24);
       cacheFile = path.join(this.dir, `${path.basename(file, '.js')}-${key}.bin`);
       try {
         cachedData = fs.readFileSync(cacheFile);

@@ -346,6 +346,7 @@ export function startServer(
     files: host.indexedFiles().length,
     ...workspace.scanStats,
     unusableExcludes: workspace.unusableExcludes.map((u) => ({ index: u.index, length: u.length, reason: u.reason })),
+    analysisWorkers: pool?.ready ?? 0,
   }));
 
   registerMigrate(

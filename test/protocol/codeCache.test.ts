@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { TestClient } from '../support/lspClient';
+import { CodeCache } from '../../server/src/codeCache';
 
 let ws: string;
 let rootUri: string;
@@ -77,4 +78,40 @@ test('an unwritable or relative cache folder changes nothing but the speed', asy
   const rel = await session(['--code-cache-dir=relative-cache']);
   assert.ok(rel.codes.includes('schema.additional-property'));
   assert.ok(!fs.existsSync(path.join(ws, 'relative-cache')), 'a relative folder is not used');
+});
+
+test('a rebuilt file is compiled from source, even at the same length, and its old cache is removed', () => {
+  const dir = path.join(ws, 'rebuilt');
+  const file = path.join(ws, 'module.js');
+  const write = (answer: number, mtime: Date): void => {
+    fs.writeFileSync(file, `module.exports = { answer: () => ${answer} };\n`);
+    fs.utimesSync(file, mtime, mtime);
+  };
+  const load = (): { answer: number; used: boolean; cache: CodeCache } => {
+    const cache = new CodeCache(dir);
+    const m = cache.require(file) as { answer(): number };
+    const answer = m.answer();
+    return { answer, used: cache.status[0]!.used, cache };
+  };
+  write(41, new Date(2026, 0, 1));
+  const first = load();
+  assert.equal(first.answer, 41);
+  assert.equal(first.used, false, 'no cache yet');
+  first.cache.flush();
+  const cached = fs.readdirSync(dir);
+  assert.equal(cached.length, 1);
+  const second = load();
+  assert.equal(second.used, true, 'the unchanged file reads its cache');
+  assert.equal(second.answer, 41);
+
+  // The same length, another content and time (a rebuild): another key, never the old bytecode.
+  write(42, new Date(2026, 0, 2));
+  const third = load();
+  assert.equal(third.used, false);
+  assert.equal(third.answer, 42);
+  third.cache.flush();
+  const after = fs.readdirSync(dir);
+  assert.equal(after.length, 1, "the old file's cache is removed");
+  assert.notDeepEqual(after, cached);
+  assert.equal(load().used, true);
 });

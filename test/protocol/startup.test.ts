@@ -3,11 +3,15 @@
 // `initialized`, or soon after the answer for a client that never does.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
+import { createMessageConnection, SocketMessageReader, SocketMessageWriter } from 'vscode-jsonrpc/node';
 import { TestClient } from '../support/lspClient';
+import { repoRoot } from '../support/service';
 
 interface InitializeResult {
   capabilities: {
@@ -66,6 +70,69 @@ test('a client that never sends initialized is served once the engine has starte
     await engineAnswers(client, ws);
   } finally {
     await client.shutdown();
+    fs.rmSync(ws, { recursive: true, force: true });
+  }
+});
+
+test('the analysis worker starts from the shared entry and reports ready', async () => {
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-startup-'));
+  const client = new TestClient(['--stdio'], { TENANT_CONFIG_ANALYSIS_WORKERS: '1' });
+  try {
+    await client.initialize(URI.file(ws).toString());
+    // A user schema is compiled on a worker, which starts the pool.
+    fs.writeFileSync(
+      path.join(ws, 'service.schema.json'),
+      JSON.stringify({ type: 'object', properties: { port: { type: 'integer' } }, required: ['port'] }),
+    );
+    client.settings = { schemas: { './service.schema.json': ['conf/*.yaml'] } };
+    void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const r = await client.open(URI.file(path.join(ws, 'conf', 'app.yaml')).toString(), 'port: x\n', 'tenant-yaml');
+    assert.deepEqual(
+      r.diagnostics.map((d) => d.code),
+      ['schema.type'],
+    );
+    let ready = 0;
+    const deadline = Date.now() + 20_000;
+    while (ready !== 1 && Date.now() < deadline) {
+      ready = (await client.conn.sendRequest<{ analysisWorkers: number }>('tenantConfig/indexStatus')).analysisWorkers;
+      if (ready !== 1) await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.equal(ready, 1, `the worker did not get ready: ${client.stderr} ${client.logs.join("\n")}`);
+  } finally {
+    await client.shutdown();
+    fs.rmSync(ws, { recursive: true, force: true });
+  }
+});
+
+test('the socket transport works: the library loads `net` on first use', async () => {
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-startup-'));
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  const accepted = new Promise<net.Socket>((resolve) => server.once('connection', resolve));
+  const entry = path.join(repoRoot, 'dist', 'server.js');
+  const child = spawn(process.execPath, [entry, `--socket=${port}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  try {
+    const socket = await accepted;
+    socket.on('error', () => undefined); // the server closing its end after `exit`
+    const conn = createMessageConnection(new SocketMessageReader(socket), new SocketMessageWriter(socket));
+    conn.listen();
+    const init = await conn.sendRequest<InitializeResult>('initialize', {
+      processId: process.pid,
+      rootUri: URI.file(ws).toString(),
+      capabilities: {},
+    });
+    assert.equal(init.serverInfo.name, 'tenant-config-language-server', stderr);
+    await conn.sendRequest('shutdown');
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    void conn.sendNotification('exit');
+    assert.equal(await exited, 0, 'the server exits cleanly after shutdown and exit');
+    conn.dispose();
+  } finally {
+    child.kill();
+    server.close();
     fs.rmSync(ws, { recursive: true, force: true });
   }
 });
