@@ -11,6 +11,7 @@
  * read now) of every file of the project and asks it again, so a change in one file (a receiver
  * renamed) shows in the files that use its names although their own entries are reused.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -19,6 +20,10 @@ import { FileGate } from '../../node/src/index';
 import type { FileJob, FileResult } from './fileJob';
 
 const FORMAT = 1;
+
+/** The default cache folder in a project without `node_modules`: it ignores itself in git. */
+export const CACHE_DIR = '.tenant-config-cache';
+const SELF_IGNORE = '# Written by tenant-config --cache: nothing in this folder belongs in version control.\n*\n';
 /** The largest cache file read back (a larger one is dropped and rewritten). */
 const MAX_CACHE_BYTES = 512 * 1024 * 1024;
 
@@ -92,8 +97,11 @@ export function cacheEnvironment(version: string, bundle: string, bundled: Bundl
 export class LintCache {
   private entries: CacheFile['entries'] = {};
   private changed = false;
+  private readOnly = false;
   hits = 0;
   misses = 0;
+  /** Why the cache file was not read though it exists (a message for the user), if so. */
+  refused: string | undefined;
 
   private constructor(
     readonly file: string,
@@ -106,6 +114,13 @@ export class LintCache {
     const gate = new FileGate({ roots: [path.dirname(file)], maxBytes: MAX_CACHE_BYTES });
     const read = gate.readPath(file);
     if (!read.ok) return cache;
+    if (trackedByGit(file)) {
+      // A cache is trusted to stand for the checks of a text: one that came with a change (a
+      // commit) could make a run skip that change's problems. It is rebuilt, and not saved over.
+      cache.refused = `${file} is tracked by git: not read (a cache must come from this machine's own runs)`;
+      cache.readOnly = true;
+      return cache;
+    }
     try {
       const parsed = JSON.parse(read.text, reviver) as Partial<CacheFile>;
       if (parsed.format === FORMAT && parsed.environment === environment && parsed.entries) {
@@ -143,11 +158,15 @@ export class LintCache {
   /** Write the cache (entries of files that no longer exist are dropped); an error message, or undefined. */
   save(): string | undefined {
     for (const f of Object.keys(this.entries)) if (!fs.existsSync(f)) delete this.entries[f];
-    if (!this.changed) return undefined;
+    if (!this.changed || this.readOnly) return undefined;
     const body: CacheFile = { format: FORMAT, environment: this.environment, entries: this.entries };
     const tmp = `${this.file}.${process.pid}.tmp`;
     try {
-      fs.mkdirSync(path.dirname(this.file), { recursive: true });
+      const dir = path.dirname(this.file);
+      fs.mkdirSync(dir, { recursive: true });
+      // Like other tools' cache folders, the default one keeps itself out of `git status`.
+      const ignore = path.join(dir, '.gitignore');
+      if (path.basename(dir) === CACHE_DIR && !fs.existsSync(ignore)) fs.writeFileSync(ignore, SELF_IGNORE);
       fs.writeFileSync(tmp, JSON.stringify(body, replacer));
       fs.renameSync(tmp, this.file);
       return undefined;
@@ -162,9 +181,20 @@ export class LintCache {
   }
 }
 
+/** Whether git tracks `file` (false when git is missing or the folder is not in a repository). */
+function trackedByGit(file: string): boolean {
+  const r = spawnSync('git', ['ls-files', '--', path.basename(file)], {
+    cwd: path.dirname(file),
+    encoding: 'utf8',
+    timeout: 5000,
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  return r.status === 0 && r.stdout.trim() !== '';
+}
+
 /** Where the cache lives by default: under the project root, in `node_modules/.cache/` when it exists. */
 export function defaultCacheFile(root: string): string {
   return fs.existsSync(path.join(root, 'node_modules'))
     ? path.join(root, 'node_modules', '.cache', 'tenant-config', 'cache.json')
-    : path.join(root, '.tenant-config-cache', 'cache.json');
+    : path.join(root, CACHE_DIR, 'cache.json');
 }

@@ -114,6 +114,7 @@ async function lintRun(
         cacheEnvironment(version(), path.join(packageRoot(), 'dist', 'cli.js'), engine.bundled),
       )
     : undefined;
+  if (cache?.refused) io.err(`tenant-config: ${cache.refused}`);
   const runner = createRunner(pool, cache);
   let diffs = '';
   const fix =

@@ -3,6 +3,7 @@
 // edit (of the file, or of another file whose names it uses) is seen.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PROMETHEUS, SLACK, cleanup, cli, codes, lintJson, notifications, tree } from './cliSupport';
@@ -115,6 +116,11 @@ test('--cache: the same report from the cache; an edited file and a renamed rece
     const cold = lintJson(dir, ['.', '--cache']);
     const cacheFile = path.join(dir, '.tenant-config-cache', 'cache.json');
     assert.ok(fs.existsSync(cacheFile), 'the cache is kept under the project root');
+    assert.match(
+      fs.readFileSync(path.join(dir, '.tenant-config-cache', '.gitignore'), 'utf8'),
+      /^\*$/m,
+      'the cache folder ignores itself in git',
+    );
     const plain = lintJson(dir, ['.']);
     assert.equal(cold.stdout, plain.stdout);
     const warm = lintJson(dir, ['.', '--cache']);
@@ -143,6 +149,51 @@ test('--cache: the same report from the cache; an edited file and a renamed rece
     assert.equal(located.stdout, edited.stdout);
     assert.doesNotThrow(() => JSON.parse(fs.readFileSync(elsewhere, 'utf8')) as unknown);
     assert.equal(cli(dir, ['lint', '.', '--cache-location', 'x.json']).status, 2);
+  } finally {
+    cleanup(dir);
+  }
+});
+
+test('--cache in a git repository: the cache folder stays out of git status', (t) => {
+  const git = spawnSync('git', ['--version']);
+  if (git.status !== 0) return t.skip('git is not installed');
+  const files = project();
+  delete files['.git/HEAD'];
+  const dir = tree(files);
+  try {
+    const run = (args: string[]): string => {
+      const r = spawnSync('git', args, { cwd: dir, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      return r.stdout;
+    };
+    run(['init', '-q']);
+    run(['-c', 'user.email=t@example.com', '-c', 'user.name=t', 'add', '.']);
+    run(['-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'config']);
+    const first = lintJson(dir, ['ten1/ten1.notifications.yaml', '--cache']);
+    assert.ok(fs.existsSync(path.join(dir, '.tenant-config-cache', 'cache.json')));
+    assert.equal(run(['status', '--porcelain', '--untracked-files=all']), '', 'nothing new for git');
+    // A second partial run reads the cache and reports the same.
+    assert.equal(lintJson(dir, ['ten1/ten1.notifications.yaml', '--cache']).stdout, first.stdout);
+
+    // The cache is trusted for the texts it has seen: a forged entry hides a file's own problem...
+    const target = 'ten1/ten1.notifications.yaml';
+    fs.appendFileSync(path.join(dir, target), 'unknown_key: 1\n');
+    const cacheFile = path.join(dir, '.tenant-config-cache', 'cache.json');
+    assert.deepEqual(codes(lintJson(dir, [target, '--cache']).json, target), ['schema.additional-property']);
+    const forged = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as {
+      entries: Record<string, { result: { diagnostics?: unknown[] } }>;
+    };
+    const entry = Object.entries(forged.entries).find(([f]) => f.endsWith(target))![1];
+    entry.result.diagnostics = [];
+    fs.writeFileSync(cacheFile, JSON.stringify(forged));
+    assert.deepEqual(codes(lintJson(dir, [target, '--cache']).json, target), [], "an untracked cache is this machine's own");
+    // ... so a cache that came with a commit is not read, nor written over.
+    run(['add', '-f', '.tenant-config-cache/cache.json']);
+    run(['-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'a cache']);
+    const refused = lintJson(dir, [target, '--cache']);
+    assert.deepEqual(codes(refused.json, target), ['schema.additional-property']);
+    assert.match(refused.stderr, /cache\.json is tracked by git: not read/);
+    assert.equal(run(['status', '--porcelain', '--', '.tenant-config-cache']), '', 'the tracked cache is left as it was');
   } finally {
     cleanup(dir);
   }
