@@ -186,14 +186,22 @@ test('--cache in a git repository: the cache folder stays out of git status', (t
     const entry = Object.entries(forged.entries).find(([f]) => f.endsWith(target))![1];
     entry.result.diagnostics = [];
     fs.writeFileSync(cacheFile, JSON.stringify(forged));
-    assert.deepEqual(codes(lintJson(dir, [target, '--cache']).json, target), [], "an untracked cache is this machine's own");
+    assert.deepEqual(
+      codes(lintJson(dir, [target, '--cache']).json, target),
+      [],
+      "an untracked cache is this machine's own",
+    );
     // ... so a cache that came with a commit is not read, nor written over.
     run(['add', '-f', '.tenant-config-cache/cache.json']);
     run(['-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'a cache']);
     const refused = lintJson(dir, [target, '--cache']);
     assert.deepEqual(codes(refused.json, target), ['schema.additional-property']);
     assert.match(refused.stderr, /cache\.json is tracked by git: not read/);
-    assert.equal(run(['status', '--porcelain', '--', '.tenant-config-cache']), '', 'the tracked cache is left as it was');
+    assert.equal(
+      run(['status', '--porcelain', '--', '.tenant-config-cache']),
+      '',
+      'the tracked cache is left as it was',
+    );
   } finally {
     cleanup(dir);
   }

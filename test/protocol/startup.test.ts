@@ -97,7 +97,7 @@ test('the analysis worker starts from the shared entry and reports ready', async
       ready = (await client.conn.sendRequest<{ analysisWorkers: number }>('tenantConfig/indexStatus')).analysisWorkers;
       if (ready !== 1) await new Promise((r) => setTimeout(r, 50));
     }
-    assert.equal(ready, 1, `the worker did not get ready: ${client.stderr} ${client.logs.join("\n")}`);
+    assert.equal(ready, 1, `the worker did not get ready: ${client.stderr} ${client.logs.join('\n')}`);
   } finally {
     await client.shutdown();
     fs.rmSync(ws, { recursive: true, force: true });
