@@ -14,6 +14,8 @@
 //     the sum of the wall times and the largest peak RSS of its processes.
 // Prints a markdown table. Figures taken on a shared or loaded machine are indicative only.
 //
+// Writes the figures to bench/.work/cli-results.json too (bench/floor.mjs reads ajv-cli's).
+//
 // Usage: node bench/cli.mjs [--tenants N] (default 185: 2,035 files)
 
 import { spawnSync } from 'node:child_process';
@@ -166,5 +168,21 @@ console.log(
 );
 console.log(
   `| ratio (tenant-config / ajv-cli) | ${f2(ours.seconds / ajvSeconds)} | ${f2(ours.cpu / ajvCpu)} | ${f2(ours.rssMb / ajvRss)} | targets: wall ≤ 0.33, RSS ≤ 300 MB |`,
+);
+fs.writeFileSync(
+  path.join(here, '.work', 'cli-results.json'),
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      files: count,
+      load: os.loadavg(),
+      ours: { seconds: ours.seconds, cpu: ours.cpu, rssMb: ours.rssMb },
+      ajvSeconds,
+      ajvCpu,
+      ajvRss,
+    },
+    null,
+    2,
+  ),
 );
 console.log('\nIndicative on a shared or loaded machine: measure again on a quiet one.');
