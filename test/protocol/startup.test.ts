@@ -22,11 +22,26 @@ interface InitializeResult {
   serverInfo: { name: string };
 }
 
-async function until(what: string, ok: () => boolean, ms = 10_000): Promise<void> {
+async function until(what: string, ok: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
   const deadline = Date.now() + ms;
-  while (!ok()) {
+  while (!(await ok())) {
     if (Date.now() > deadline) throw new Error(`not within ${ms} ms: ${what}`);
     await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** A server in a fresh workspace folder, shut down and the folder removed after `run`. */
+async function withServer(
+  run: (client: TestClient, ws: string) => Promise<void>,
+  env?: Record<string, string>,
+): Promise<void> {
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-startup-'));
+  const client = new TestClient(['--stdio'], env);
+  try {
+    await run(client, ws);
+  } finally {
+    await client.shutdown();
+    fs.rmSync(ws, { recursive: true, force: true });
   }
 }
 
@@ -37,10 +52,8 @@ async function engineAnswers(client: TestClient, ws: string): Promise<void> {
   assert.ok(r.diagnostics.some((d) => d.code === 'schema.additional-property'));
 }
 
-test('the answer to initialize names every capability, the fix-all kind included', async () => {
-  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-startup-'));
-  const client = new TestClient();
-  try {
+test('the answer to initialize names every capability, the fix-all kind included', () =>
+  withServer(async (client, ws) => {
     const init = (await client.initialize(URI.file(ws).toString())) as InitializeResult;
     assert.equal(init.capabilities.textDocumentSync.change, 2);
     assert.deepEqual(init.capabilities.codeActionProvider.codeActionKinds, ['quickfix', 'source.fixAll.tenantConfig']);
@@ -48,16 +61,10 @@ test('the answer to initialize names every capability, the fix-all kind included
     assert.equal(init.serverInfo.name, 'tenant-config-language-server');
     // The engine answers right after.
     await engineAnswers(client, ws);
-  } finally {
-    await client.shutdown();
-    fs.rmSync(ws, { recursive: true, force: true });
-  }
-});
+  }));
 
-test('a client that never sends initialized is served once the engine has started', async () => {
-  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-startup-'));
-  const client = new TestClient();
-  try {
+test('a client that never sends initialized is served once the engine has started', () =>
+  withServer(async (client, ws) => {
     const rootUri = URI.file(ws).toString();
     await client.conn.sendRequest('initialize', {
       processId: process.pid,
@@ -68,41 +75,32 @@ test('a client that never sends initialized is served once the engine has starte
     // The engine starts the workspace scan when it starts, which logs its end.
     await until('the workspace scan', () => client.logs.some((l) => l.startsWith('indexed ')));
     await engineAnswers(client, ws);
-  } finally {
-    await client.shutdown();
-    fs.rmSync(ws, { recursive: true, force: true });
-  }
-});
+  }));
 
-test('the analysis worker starts from the shared entry and reports ready', async () => {
-  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-startup-'));
-  const client = new TestClient(['--stdio'], { TENANT_CONFIG_ANALYSIS_WORKERS: '1' });
-  try {
-    await client.initialize(URI.file(ws).toString());
-    // A user schema is compiled on a worker, which starts the pool.
-    fs.writeFileSync(
-      path.join(ws, 'service.schema.json'),
-      JSON.stringify({ type: 'object', properties: { port: { type: 'integer' } }, required: ['port'] }),
-    );
-    client.settings = { schemas: { './service.schema.json': ['conf/*.yaml'] } };
-    void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
-    const r = await client.open(URI.file(path.join(ws, 'conf', 'app.yaml')).toString(), 'port: x\n', 'tenant-yaml');
-    assert.deepEqual(
-      r.diagnostics.map((d) => d.code),
-      ['schema.type'],
-    );
-    let ready = 0;
-    const deadline = Date.now() + 20_000;
-    while (ready !== 1 && Date.now() < deadline) {
-      ready = (await client.conn.sendRequest<{ analysisWorkers: number }>('tenantConfig/indexStatus')).analysisWorkers;
-      if (ready !== 1) await new Promise((r) => setTimeout(r, 50));
-    }
-    assert.equal(ready, 1, `the worker did not get ready: ${client.stderr} ${client.logs.join('\n')}`);
-  } finally {
-    await client.shutdown();
-    fs.rmSync(ws, { recursive: true, force: true });
-  }
-});
+test('the analysis worker starts from the shared entry and reports ready', () =>
+  withServer(
+    async (client, ws) => {
+      await client.initialize(URI.file(ws).toString());
+      // A user schema is compiled on a worker, which starts the pool.
+      fs.writeFileSync(
+        path.join(ws, 'service.schema.json'),
+        JSON.stringify({ type: 'object', properties: { port: { type: 'integer' } }, required: ['port'] }),
+      );
+      client.settings = { schemas: { './service.schema.json': ['conf/*.yaml'] } };
+      void client.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+      const r = await client.open(URI.file(path.join(ws, 'conf', 'app.yaml')).toString(), 'port: x\n', 'tenant-yaml');
+      assert.deepEqual(
+        r.diagnostics.map((d) => d.code),
+        ['schema.type'],
+      );
+      const ready = async (): Promise<boolean> =>
+        (await client.conn.sendRequest<{ analysisWorkers: number }>('tenantConfig/indexStatus')).analysisWorkers === 1;
+      await until('an analysis worker ready', ready, 20_000).catch((e: Error) => {
+        throw new Error(`${e.message}; stderr: ${client.stderr}; logs: ${client.logs.join('; ')}`);
+      });
+    },
+    { TENANT_CONFIG_ANALYSIS_WORKERS: '1' },
+  ));
 
 test('the socket transport works: the library loads `net` on first use', async () => {
   const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-startup-'));
