@@ -114,10 +114,14 @@ export class LintCache {
     const gate = new FileGate({ roots: [path.dirname(file)], maxBytes: MAX_CACHE_BYTES });
     const read = gate.readPath(file);
     if (!read.ok) return cache;
-    if (trackedByGit(file)) {
+    const tracked = trackedByGit(file);
+    if (tracked !== 'no') {
       // A cache is trusted to stand for the checks of a text: one that came with a change (a
       // commit) could make a run skip that change's problems. It is rebuilt, and not saved over.
-      cache.refused = `${file} is tracked by git: not read (a cache must come from this machine's own runs)`;
+      cache.refused =
+        tracked === 'yes'
+          ? `${file} is tracked by git: not read (a cache must come from this machine's own runs)`
+          : `${file}: git could not tell whether it tracks it: not read (a cache must come from this machine's own runs)`;
       cache.readOnly = true;
       return cache;
     }
@@ -181,15 +185,21 @@ export class LintCache {
   }
 }
 
-/** Whether git tracks `file` (false when git is missing or the folder is not in a repository). */
-function trackedByGit(file: string): boolean {
+/**
+ * Whether git may track `file`: 'no' when it does not, when the folder is in no repository or when
+ * git is not installed; 'yes' when it does; 'unknown' when git fails otherwise (a repository it
+ * refuses, such as one owned by another user in a CI container), which is treated as tracked.
+ */
+function trackedByGit(file: string): 'yes' | 'no' | 'unknown' {
   const r = spawnSync('git', ['ls-files', '--', path.basename(file)], {
     cwd: path.dirname(file),
     encoding: 'utf8',
     timeout: 5000,
-    stdio: ['ignore', 'pipe', 'ignore'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  return r.status === 0 && r.stdout.trim() !== '';
+  if (r.error) return (r.error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no' : 'unknown';
+  if (r.status === 0) return r.stdout.trim() !== '' ? 'yes' : 'no';
+  return /not a git repository/i.test(r.stderr) ? 'no' : 'unknown';
 }
 
 /** Where the cache lives by default: under the project root, in `node_modules/.cache/` when it exists. */

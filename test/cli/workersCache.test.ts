@@ -206,3 +206,28 @@ test('--cache in a git repository: the cache folder stays out of git status', (t
     cleanup(dir);
   }
 });
+
+test('--cache where git fails (a repository it refuses): the cache is not trusted', () => {
+  const files = project();
+  delete files['.git/HEAD'];
+  // A .git git cannot read: git ls-files fails with another error than "not a git repository".
+  files['.git'] = 'not a gitfile\n';
+  const dir = tree(files);
+  try {
+    const target = 'ten1/ten1.notifications.yaml';
+    fs.appendFileSync(path.join(dir, target), 'unknown_key: 1\n');
+    const cacheDir = path.join(dir, '.tenant-config-cache');
+    fs.mkdirSync(cacheDir);
+    fs.writeFileSync(path.join(cacheDir, 'cache.json'), '{"format":1,"environment":"x","entries":{}}');
+    const r = lintJson(dir, [target, '--cache']);
+    assert.deepEqual(codes(r.json, target), ['schema.additional-property']);
+    assert.match(r.stderr, /git could not tell whether it tracks it: not read/);
+    assert.equal(
+      fs.readFileSync(path.join(cacheDir, 'cache.json'), 'utf8'),
+      '{"format":1,"environment":"x","entries":{}}',
+      'nor written over',
+    );
+  } finally {
+    cleanup(dir);
+  }
+});
