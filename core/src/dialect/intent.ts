@@ -38,6 +38,27 @@ function first(schemas: SchemaObject[], key: string): unknown {
 }
 
 /**
+ * The required keys of a set of schemas, each once in the order met, with what `child` makes of
+ * the key's property schema (undefined when no schema of the set describes it).
+ */
+export function requiredEntries(
+  schemas: SchemaObject[],
+  child: (key: string, schema: unknown) => ValueIntent,
+): Array<{ key: string; value: ValueIntent }> {
+  const entries: Array<{ key: string; value: ValueIntent }> = [];
+  const seen = new Set<string>();
+  for (const s of schemas) {
+    const props = (s.properties ?? {}) as Record<string, unknown>;
+    for (const key of (Array.isArray(s.required) ? s.required : []) as string[]) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      entries.push({ key, value: child(key, props[key]) });
+    }
+  }
+  return entries;
+}
+
+/**
  * The value to propose for a schema: its default, or its required children (recursively, to a
  * small depth) with placeholders for what the user must fill in.
  */
@@ -61,22 +82,9 @@ export function intentForSchema(schema: unknown, graph: SchemaGraph, depth = 0):
   }
   if (type === 'object') {
     if (depth >= 4) return { kind: 'object', entries: [] };
-    const entries: Array<{ key: string; value: ValueIntent }> = [];
-    const seen = new Set<string>();
-    for (const s of schemas) {
-      const props = (s.properties ?? {}) as Record<string, unknown>;
-      for (const key of (Array.isArray(s.required) ? s.required : []) as string[]) {
-        if (seen.has(key)) continue;
-        seen.add(key);
-        entries.push({
-          key,
-          value:
-            props[key] !== undefined
-              ? intentForSchema(props[key], graph, depth + 1)
-              : { kind: 'placeholder', type: 'any', hint: key },
-        });
-      }
-    }
+    const entries = requiredEntries(schemas, (key, sub) =>
+      sub !== undefined ? intentForSchema(sub, graph, depth + 1) : { kind: 'placeholder', type: 'any', hint: key },
+    );
     if (def && typeof def === 'object' && !Array.isArray(def) && entries.length === 0) return fromJson(def);
     return { kind: 'object', entries };
   }

@@ -1,7 +1,7 @@
 /** The values a fix may insert, read from a schema: one that satisfies it, and whether it is the only one. */
 import { expand, propertySchemas } from '../../schema/walker';
 import type { SchemaGraph } from '../../schema/resolve';
-import { fromJson, schemaType, type ValueIntent } from '../../dialect/intent';
+import { fromJson, requiredEntries, schemaType, type ValueIntent } from '../../dialect/intent';
 
 /**
  * A concrete value that satisfies a schema where one can be guessed: default, const, first enum
@@ -16,21 +16,10 @@ export function concreteIntent(schema: unknown, graph: SchemaGraph, depth = 0): 
   for (const s of schemas) if (Array.isArray(s.examples) && s.examples.length) return fromJson(s.examples[0]);
   const type = schemaType(schemas);
   if (type === 'object') {
-    const entries: Array<{ key: string; value: ValueIntent }> = [];
-    if (depth < 5) {
-      const seen = new Set<string>();
-      for (const s of schemas) {
-        const props = (s.properties ?? {}) as Record<string, unknown>;
-        for (const k of (Array.isArray(s.required) ? s.required : []) as string[]) {
-          if (seen.has(k)) continue;
-          seen.add(k);
-          entries.push({
-            key: k,
-            value: props[k] !== undefined ? concreteIntent(props[k], graph, depth + 1) : { kind: 'scalar', value: '' },
-          });
-        }
-      }
-    }
+    if (depth >= 5) return { kind: 'object', entries: [] };
+    const entries = requiredEntries(schemas, (_key, sub) =>
+      sub !== undefined ? concreteIntent(sub, graph, depth + 1) : { kind: 'scalar', value: '' },
+    );
     return { kind: 'object', entries };
   }
   if (type === 'array') {
